@@ -1,0 +1,40 @@
+# infoplot: `make` sets up, builds and runs the main job; `make test` sets up and runs the tests.
+SHELL := /bin/bash
+DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
+	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math
+SWIFT ?= swift
+OUT ?= output
+BIN := .build/release/infoplot
+
+.PHONY: all deps build run test bench clean
+
+all: deps build run
+
+# Install only what is missing, so a machine that has everything stays quiet (and needs no network).
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	@$(SWIFT) build -c release --product infoplot 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched' || true
+	@test -x $(BIN)
+
+run: build
+	@$(BIN) build --out $(OUT)
+
+test: deps
+	$(SWIFT) test 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|started\.$$'; exit $${PIPESTATUS[0]}
+
+bench: build
+	@Scripts/bench.sh
+
+clean:
+	rm -rf .build $(OUT)/*
+	touch $(OUT)/.gitkeep

@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers (each imports only those above it in this list):
+//  1 InfoTheory, InfoRequests   numerics and the shared request vocabulary (pure Swift)
+//  2 FigureModel                backend-free figures (pure Swift)
+//  3 MathTypesetting            TeX subset -> box tree; metrics from the OpenType MATH table
+//  4 CairoRender                draws figure models and box trees on PDF/SVG/PNG surfaces
+//  5 FigureCatalogue, Handouts  named lecture figures; templates -> documents -> pages
+//  6 InfoplotCLI, infoplot      the thin command-line front end
+let package = Package(
+    name: "infoplot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "infoplot", targets: ["infoplot"]),
+        .library(name: "InfoTheory", targets: ["InfoTheory"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian, found through pkg-config.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // 1. numerics
+        .target(name: "InfoTheory"),
+        .target(name: "InfoRequests", dependencies: ["InfoTheory"]),
+        // 2. figure model
+        .target(name: "FigureModel"),
+        // 3. math typesetting
+        .target(name: "MathTypesetting", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        // 4. renderer
+        .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "CCairo", "CPangoCairo", "CFreeType"]),
+        // 5. catalogue and handouts
+        .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "FigureModel", "CairoRender"]),
+        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // 6. command line
+        .target(name: "InfoplotCLI", dependencies: [
+            "InfoRequests", "FigureCatalogue", "Handouts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "infoplot", dependencies: ["InfoplotCLI"]),
+
+        .testTarget(name: "InfoTheoryTests", dependencies: [
+            "InfoTheory", "InfoRequests",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
+        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
+        .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts"]),
+        .testTarget(name: "CLITests", dependencies: ["InfoplotCLI"]),
+    ]
+)

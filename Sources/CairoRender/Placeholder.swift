@@ -1,0 +1,1 @@
+// Placeholder: the CairoRender layer is built in its own files.

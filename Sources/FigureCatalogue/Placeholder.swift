@@ -1,0 +1,1 @@
+// Placeholder: the FigureCatalogue layer is built in its own files.

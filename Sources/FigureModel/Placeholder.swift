@@ -1,0 +1,1 @@
+// Placeholder: the FigureModel layer is built in its own files.

@@ -1,0 +1,1 @@
+// Placeholder: the Handouts layer is built in its own files.

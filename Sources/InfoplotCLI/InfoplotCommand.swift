@@ -1,0 +1,9 @@
+import ArgumentParser
+
+public struct InfoplotCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "infoplot",
+        abstract: "Information theory computed, drawn and typeset for lecture material.",
+        subcommands: [])
+    public init() {}
+}

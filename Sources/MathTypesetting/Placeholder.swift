@@ -1,0 +1,1 @@
+// Placeholder: the MathTypesetting layer is built in its own files.

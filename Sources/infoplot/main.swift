@@ -1,0 +1,2 @@
+import InfoplotCLI
+InfoplotCommand.main()
