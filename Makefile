@@ -22,18 +22,20 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# SwiftPM's progress lines are dropped so a clean build prints nothing; errors and warnings stay.
+QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|^Build complete|started\.$$' || true
+
 build: deps
-	@$(SWIFT) build -c release --product infoplot 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched' || true
-	@test -x $(BIN)
+	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
 
 run: build
 	@$(BIN) build --out $(OUT)
 
 test: deps
-	$(SWIFT) test 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|started\.$$'; exit $${PIPESTATUS[0]}
+	@set -o pipefail; $(SWIFT) test 2>&1 | { $(QUIET); }
 
 bench: build
-	@Scripts/bench.sh
+	@.ci/bench
 
 clean:
 	rm -rf .build $(OUT)/*

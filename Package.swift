@@ -41,7 +41,7 @@ let package = Package(
         // 4. renderer
         .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "CCairo", "CPangoCairo", "CFreeType"]),
         // 5. catalogue and handouts
-        .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "FigureModel", "CairoRender"]),
+        .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
         .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"]),
+        .testTarget(name: "FigureCatalogueTests", dependencies: ["FigureCatalogue"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts"]),
         .testTarget(name: "CLITests", dependencies: ["InfoplotCLI"]),
     ]
