@@ -1,0 +1,103 @@
+extension MathLayout {
+    /// TeXbook Appendix G rule 18 (a–f), with the OpenType MATH constants in place of σ13–σ19, ξ8.
+    /// `italic` is the nucleus's italic correction δ: the superscript sits δ further right than the
+    /// subscript (rule 18f).
+    static func layoutScripts(nucleus: Box, isCharacter: Bool, italic: Double,
+                              sup: MathList?, sub: MathList?, _ ctx: LayoutContext) -> Box {
+        let supCtx = ctx.superscriptContext
+        let subCtx = ctx.subscriptContext
+        let supBox = sup.map { layoutList($0, supCtx) }
+        let subBox = sub.map { layoutList($0, subCtx) }
+
+        // 18a: a character nucleus starts from zero shifts; a compound one from its own height/depth,
+        // less the drops measured in the script style.
+        var u = isCharacter ? 0 : nucleus.height - supCtx.c(.superscriptBaselineDropMax)
+        var v = isCharacter ? 0 : nucleus.depth + subCtx.c(.subscriptBaselineDropMin)
+
+        var items: [(box: Box, x: Double, shift: Double)] = [(nucleus, 0, 0)]
+        let afterScript = ctx.c(.spaceAfterScript)
+        let supX = nucleus.width + (isCharacter ? italic : 0)
+        let subX = nucleus.width
+        var width = nucleus.width
+
+        switch (supBox, subBox) {
+        case (nil, let s?):
+            // 18b: subscript only.
+            v = max(v, ctx.c(.subscriptShiftDown), s.height - ctx.c(.subscriptTopMax))
+            items.append((s, subX, v))
+            width = subX + s.width
+        case (let p?, nil):
+            // 18c: superscript only; the cramped shift in cramped styles.
+            u = max(u, ctx.cramped ? ctx.c(.superscriptShiftUpCramped) : ctx.c(.superscriptShiftUp),
+                    p.depth + ctx.c(.superscriptBottomMin))
+            items.append((p, supX, -u))
+            width = supX + p.width
+        case (let p?, let s?):
+            // 18c then 18d–e: both scripts, separated by at least SubSuperscriptGapMin.
+            u = max(u, ctx.cramped ? ctx.c(.superscriptShiftUpCramped) : ctx.c(.superscriptShiftUp),
+                    p.depth + ctx.c(.superscriptBottomMin))
+            v = max(v, ctx.c(.subscriptShiftDown))
+            let gap = (u - p.depth) - (s.height - v)
+            let minGap = ctx.c(.subSuperscriptGapMin)
+            if gap < minGap {
+                v += minGap - gap
+                let psi = ctx.c(.superscriptBottomMaxWithSubscript) - (u - p.depth)
+                if psi > 0 { u += psi; v -= psi }
+            }
+            items.append((p, supX, -u))
+            items.append((s, subX, v))
+            width = max(supX + p.width, subX + s.width)
+        case (nil, nil):
+            return nucleus
+        }
+        // Overlay places items in order of x; keep the scripts after the nucleus.
+        items.sort { $0.x < $1.x }
+        return .overlay(items, width: width + afterScript)
+    }
+
+    /// Rule 13: a large operator symbol takes a display-size variant (at least DisplayOperatorMinHeight)
+    /// in display style and is centred on the math axis.
+    static func layoutLargeOperator(_ s: String, _ ctx: LayoutContext) -> Box {
+        guard let scalar = s.unicodeScalars.first else { return .empty }
+        var glyph = ctx.glyphID(scalar)
+        if ctx.style == .display {
+            let minHeight = ctx.font.constant(.displayOperatorMinHeight)
+            let variants = ctx.font.variants(of: glyph, horizontal: false)
+            glyph = variants.first(where: { $0.advance >= minHeight })?.glyph ?? variants.last?.glyph ?? glyph
+        }
+        let box = ctx.glyphBox(glyph)
+        let shift = (box.height - box.depth) / 2 - ctx.axis
+        return .hlist([(box, shift)])
+    }
+
+    static func glyphOf(_ box: Box) -> GlyphBox? {
+        switch box.content {
+        case .glyph(let g): return g
+        case .hlist(let items) where items.count == 1: return glyphOf(items[0].box)
+        default: return nil
+        }
+    }
+
+    /// Rule 13a: limits above and below, centred, the upper one δ/2 to the right and the lower one δ/2
+    /// to the left; gaps from UpperLimitGapMin/BaselineRiseMin and LowerLimitGapMin/BaselineDropMin.
+    static func layoutLimits(nucleus: Box, italic: Double, sup: MathList?, sub: MathList?, _ ctx: LayoutContext) -> Box {
+        let supBox = sup.map { layoutList($0, ctx.superscriptContext) }
+        let subBox = sub.map { layoutList($0, ctx.subscriptContext) }
+        let width = max(nucleus.width, (supBox?.width ?? 0) + italic / 2, (subBox?.width ?? 0) + italic / 2)
+        var items: [(Box, Double)] = []
+        var height = nucleus.height
+        if let p = supBox {
+            let kern = max(ctx.c(.upperLimitGapMin), ctx.c(.upperLimitBaselineRiseMin) - p.depth)
+            items.append((p, (width - p.width) / 2 + italic / 2))
+            items.append((.vkern(kern), 0))
+            height += p.height + p.depth + kern
+        }
+        items.append((nucleus, (width - nucleus.width) / 2))
+        if let s = subBox {
+            let kern = max(ctx.c(.lowerLimitGapMin), ctx.c(.lowerLimitBaselineDropMin) - s.height)
+            items.append((.vkern(kern), 0))
+            items.append((s, (width - s.width) / 2 - italic / 2))
+        }
+        return .vlist(items, height: height)
+    }
+}
