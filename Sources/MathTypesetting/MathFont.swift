@@ -143,7 +143,7 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         var cp = codepoint
         hb_buffer_add_utf32(buffer, &cp, 1, 0, 1)
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
-        hb_buffer_set_script(buffer, HB_SCRIPT_COMMON)
+        hb_buffer_set_script(buffer, HB_SCRIPT_MATH)
         hb_buffer_set_language(buffer, hb_language_from_string("en", -1))
         var feature = hb_feature_t(tag: hbTag("ssty"), value: UInt32(level), start: 0, end: UInt32.max)
         hb_shape(hbFont, buffer, &feature, 1)

@@ -112,9 +112,10 @@ public enum MathLayout {
         let italic = (isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0
         let useLimits = atom.cls == .op && (atom.limits == .limits || (atom.limits == .automatic && ctx.style == .display))
         if atom.superscript == nil && atom.sub == nil {
-            // Rule 17: a character nucleus carries its italic correction in its width (not large ops,
-            // whose correction only positions limits and scripts).
-            return isCharacter ? nucleus.withWidth(nucleus.width + italic) : nucleus
+            // Rule 17 adds the italic correction to a lone character; OpenType math fonts build the
+            // spacing of italic letters into their advances and reserve the correction for script
+            // attachment (as LuaTeX's OpenType mode and MathML Core do), so it is not added here.
+            return nucleus
         }
         if useLimits {
             return layoutLimits(nucleus: nucleus, italic: italic, sup: atom.superscript, sub: atom.sub, ctx)
