@@ -27,9 +27,10 @@ public struct MathRenderError: Error, CustomStringConvertible, Sendable {
 /// can overhang the TeX box, e.g. an italic f or an integral sign).
 func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Double, height: Double) {
     let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)
-    let cr = cairo_create(recording)
-    drawMath(box, on: cr!, x: 0, baselineY: 0)
-    cairo_destroy(cr)
+    if let cr = cairo_create(recording) {
+        drawMath(box, on: cr, x: 0, baselineY: 0)
+        cairo_destroy(cr)
+    }
     var x = 0.0, y = 0.0, w = 0.0, h = 0.0
     cairo_recording_surface_ink_extents(recording, &x, &y, &w, &h)
     cairo_surface_destroy(recording)
@@ -61,9 +62,12 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
         throw MathRenderError(message: "cairo could not create a \(format.rawValue) surface")
     }
-    let cr = cairo_create(surface)
+    guard let cr = cairo_create(surface) else {
+        cairo_surface_destroy(surface)
+        throw MathRenderError(message: "cairo could not create a drawing context")
+    }
     if format == .png { cairo_scale(cr, pixelsPerPoint, pixelsPerPoint) }
-    drawMath(box, on: cr!, x: padding - ink.x, baselineY: padding - ink.y, color: color)
+    drawMath(box, on: cr, x: padding - ink.x, baselineY: padding - ink.y, color: color)
     cairo_destroy(cr)
     if format == .png {
         cairo_surface_flush(surface)

@@ -40,7 +40,9 @@ struct MathCommand: ParsableCommand {
         do {
             box = try typeset(tex, display: display, font: mathFont, size: size)
         } catch let error as MathError {
-            throw ValidationError("cannot typeset the formula: \(error.description)")
+            // The caret line under the source is the useful part; the usage text would bury it.
+            FileHandle.standardError.write(Data("error: cannot typeset the formula: \(error.description)\n".utf8))
+            throw ExitCode(2)
         }
         let data = try renderMathDocument(box, format: chosen, color: rgba)
         if let output {

@@ -2,7 +2,7 @@
 public struct MathError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case unknownCommand, unbalancedBraces, missingArgument, unmatchedRight, missingRight,
-             badEnvironment, badDelimiter, misplacedToken, doubleScript, emptyInput
+             badEnvironment, badDelimiter, misplacedToken, doubleScript
     }
     public let kind: Kind
     public let message: String
