@@ -27,13 +27,17 @@ public struct MathRenderError: Error, CustomStringConvertible, Sendable {
 /// can overhang the TeX box, e.g. an italic f or an integral sign).
 func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Double, height: Double) {
     let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)
+    // Recording-surface extents are whole device units; drawing 64× larger measures to 1/64 pt.
+    let zoom = 64.0
     if let cr = cairo_create(recording) {
+        cairo_scale(cr, zoom, zoom)
         drawMath(box, on: cr, x: 0, baselineY: 0)
         cairo_destroy(cr)
     }
     var x = 0.0, y = 0.0, w = 0.0, h = 0.0
     cairo_recording_surface_ink_extents(recording, &x, &y, &w, &h)
     cairo_surface_destroy(recording)
+    x /= zoom; y /= zoom; w /= zoom; h /= zoom
     if w <= 0 || h <= 0 { return (0, -box.height, max(box.width, 1), max(box.height + box.depth, 1)) }
     return (x, y, w, h)
 }
