@@ -6,40 +6,38 @@ import MathTypesetting
 /// An RGBA colour with components in 0…1.
 public typealias MathColor = (r: Double, g: Double, b: Double, a: Double)
 
-/// Keeps a FreeType face alive exactly as long as cairo's font face that uses it (cairo may cache the
-/// font face beyond our call, so its lifetime is tied to cairo's user-data destroy callback).
-private final class FreeTypeFaceOwner {
-    let library: FT_Library
-    let face: FT_Face
-    init?(path: String, index: Int) {
-        var lib: FT_Library?
-        guard FT_Init_FreeType(&lib) == 0, let lib else { return nil }
-        var face: FT_Face?
-        guard FT_New_Face(lib, path, index, &face) == 0, let face else { FT_Done_FreeType(lib); return nil }
-        library = lib
-        self.face = face
-    }
-    deinit { FT_Done_Face(face); FT_Done_FreeType(library) }
-}
+/// One cairo font face per math font file for the life of the process.
+///
+/// cairo embeds one font subset per font face object in a PDF, and a face built on an FT_Face must not
+/// outlive that FT_Face; a face created per drawing call would give one embedded subset per formula,
+/// and one tied to `MathFont` could dangle in cairo's caches. So each file gets its own FreeType face,
+/// opened once and kept with its cairo face (cairo_ft_font_face_create_for_ft_face) until exit.
+/// The cache only memoises; output does not depend on the order fonts are first used.
+private final class CairoMathFaces: @unchecked Sendable {
+    static let shared = CairoMathFaces()
+    private let lock = NSLock()
+    private var library: FT_Library?
+    private var faces: [String: OpaquePointer] = [:]
 
-/// cairo identifies user data by the key's address only; one immutable allocation for the process.
-nonisolated(unsafe) private let faceOwnerKey = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
-
-/// A cairo font face for a math font, from its own FreeType face (cairo_ft_font_face_create_for_ft_face).
-/// The caller owns the returned reference.
-func makeCairoFontFace(for font: MathFont) -> OpaquePointer? {
-    guard let owner = FreeTypeFaceOwner(path: font.path, index: font.faceIndex) else { return nil }
-    guard let face = cairo_ft_font_face_create_for_ft_face(owner.face, 0) else { return nil }
-    let retained = Unmanaged.passRetained(owner).toOpaque()
-    let status = cairo_font_face_set_user_data(face, faceOwnerKey, retained) { pointer in
-        if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+    func face(for font: MathFont) -> OpaquePointer? {
+        lock.lock(); defer { lock.unlock() }
+        let key = "\(font.faceIndex):\(font.path)"
+        if let face = faces[key] { return face }
+        if library == nil {
+            var lib: FT_Library?
+            guard FT_Init_FreeType(&lib) == 0 else { return nil }
+            library = lib
+        }
+        var ftFace: FT_Face?
+        guard FT_New_Face(library, font.path, font.faceIndex, &ftFace) == 0, let ftFace else { return nil }
+        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, Int32(FT_LOAD_NO_HINTING)),
+              cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS else {
+            FT_Done_Face(ftFace)
+            return nil
+        }
+        faces[key] = face
+        return face
     }
-    if status != CAIRO_STATUS_SUCCESS {
-        Unmanaged<FreeTypeFaceOwner>.fromOpaque(retained).release()
-        cairo_font_face_destroy(face)
-        return nil
-    }
-    return face
 }
 
 /// Draws a typeset formula with its baseline's left end at (x, baselineY), glyphs as font outlines
@@ -58,7 +56,7 @@ public func drawMath(_ box: MathBox, on cr: OpaquePointer, x: Double, baselineY:
     for case .glyph(let g) in items {
         bySize[g.size, default: []].append(cairo_glyph_t(index: UInt(g.glyph), x: x + g.x, y: baselineY + g.y))
     }
-    if !bySize.isEmpty, let face = makeCairoFontFace(for: box.font) {
+    if !bySize.isEmpty, let face = CairoMathFaces.shared.face(for: box.font) {
         cairo_set_font_face(cr, face)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -70,7 +68,6 @@ public func drawMath(_ box: MathBox, on cr: OpaquePointer, x: Double, baselineY:
             cairo_set_font_size(cr, size)
             cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
         }
-        cairo_font_face_destroy(face)
     }
     cairo_restore(cr)
 }

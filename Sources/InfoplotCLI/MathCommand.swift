@@ -15,7 +15,7 @@ struct MathCommand: ParsableCommand {
     @Flag(help: "Display style (large operators, limits above and below).")
     var display = false
 
-    @Option(help: "Math font family (with an OpenType MATH table).")
+    @Option(help: "Math font family (with an OpenType MATH table), or a path to a font file.")
     var font = MathFont.defaultFamily
 
     @Option(help: "Font size in points.")
@@ -34,7 +34,8 @@ struct MathCommand: ParsableCommand {
         guard size > 0, size.isFinite else { throw ValidationError("--size must be a positive number of points, got \(size)") }
         let rgba = try parseColor(color)
         let chosen = try outputFormat()
-        let mathFont = try MathFont.load(family: font)
+        // A value with a slash is a font file (e.g. a Latin Modern Math that fontconfig does not know).
+        let mathFont = font.contains("/") ? try MathFont.load(path: font) : try MathFont.load(family: font)
         if let warning = mathFont.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let box: MathBox
         do {

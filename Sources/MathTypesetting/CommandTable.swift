@@ -11,7 +11,7 @@ struct CommandSpec: Sendable {
         case sqrt
         case alphabet(MathAlphabet)
         case text
-        case operatorName
+        case operatorName(limits: Bool)
         case accent(String)
         case overline, underline
         case brace(over: Bool)
@@ -105,7 +105,8 @@ enum CommandTable {
         t["text"] = CommandSpec(arguments: 1, rule: .text)
         t["textrm"] = CommandSpec(arguments: 1, rule: .text)
         t["mbox"] = CommandSpec(arguments: 1, rule: .text)
-        t["operatorname"] = CommandSpec(arguments: 1, rule: .operatorName)
+        t["operatorname"] = CommandSpec(arguments: 1, rule: .operatorName(limits: false))
+        t["operatorname*"] = CommandSpec(arguments: 1, rule: .operatorName(limits: true))
         // Combining marks: OpenType math fonts carry their accent variants on these code points.
         for (name, mark) in [("hat", "\u{0302}"), ("widehat", "\u{0302}"), ("bar", "\u{0304}"), ("tilde", "\u{0303}"),
                              ("widetilde", "\u{0303}"), ("vec", "\u{20D7}"), ("dot", "\u{0307}"), ("ddot", "\u{0308}"),

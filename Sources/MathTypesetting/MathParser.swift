@@ -249,10 +249,10 @@ public struct MathParser {
         case .text:
             let text = try parseRawText(for: token)
             return atom(.ord, .text(text))
-        case .operatorName:
+        case .operatorName(let limits):
             let text = try parseRawText(for: token)
             var items = atom(.op, .symbol(text))
-            if case .atom(var a) = items[0] { a.limits = .noLimits; items[0] = .atom(a) }
+            if case .atom(var a) = items[0] { a.limits = limits ? .automatic : .noLimits; items[0] = .atom(a) }
             return items
         case .accent(let mark):
             let body = try parseArgument(for: token).list
