@@ -1,8 +1,10 @@
 extension MathLayout {
     /// TeXbook Appendix G rule 18 (a–f), with the OpenType MATH constants in place of σ13–σ19, ξ8.
     /// `italic` is the nucleus's italic correction δ: the superscript sits δ further right than the
-    /// subscript (rule 18f).
-    static func layoutScripts(nucleus: Box, isCharacter: Bool, italic: Double,
+    /// subscript (rule 18f). A letter's advance excludes δ (superscript at advance + δ); a large
+    /// operator's advance in OpenType already includes it (subscript pulled in to advance − δ), as
+    /// in the MATH table specification and MathML Core.
+    static func layoutScripts(nucleus: Box, isCharacter: Bool, largeOperator: Bool = false, italic: Double,
                               sup: MathList?, sub: MathList?, _ ctx: LayoutContext) -> Box {
         let supCtx = ctx.superscriptContext
         let subCtx = ctx.subscriptContext
@@ -16,8 +18,8 @@ extension MathLayout {
 
         var items: [(box: Box, x: Double, shift: Double)] = [(nucleus, 0, 0)]
         let afterScript = ctx.c(.spaceAfterScript)
-        let supX = nucleus.width + (isCharacter ? italic : 0)
-        let subX = nucleus.width
+        let supX = largeOperator ? nucleus.width : nucleus.width + italic
+        let subX = largeOperator ? nucleus.width - italic : nucleus.width
         var width = nucleus.width
 
         switch (supBox, subBox) {

@@ -46,7 +46,7 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
 
     /// Opens a font file directly (tests, or a font that is not installed).
     public static func load(path: String, faceIndex: Int = 0) throws -> MathFont {
-        try MathFont(requested: path, family: path, path: path, index: faceIndex, warning: nil)
+        try MathFont(requested: path, family: nil, path: path, index: faceIndex, warning: nil)
     }
 
     /// FcFontMatch always returns something; only accept it when the family really matches.
@@ -77,7 +77,8 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         s.lowercased().filter { !$0.isWhitespace && $0 != "-" }
     }
 
-    private init(requested: String, family: String, path: String, index: Int, warning: String?) throws {
+    /// `family` nil: take the family name from the font file.
+    private init(requested: String, family: String?, path: String, index: Int, warning: String?) throws {
         var lib: FT_Library?
         guard FT_Init_FreeType(&lib) == 0, let lib else { throw MathFontError(message: "FreeType could not be initialised") }
         var ftFace: FT_Face?
@@ -103,7 +104,7 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         self.hbFont = font
         self.unitsPerEm = Double(upem)
         self.requestedFamily = requested
-        self.family = family
+        self.family = family ?? ftFace.pointee.family_name.map { String(cString: $0) } ?? path
         self.path = path
         self.faceIndex = index
         self.warning = warning

@@ -120,7 +120,9 @@ public enum MathLayout {
         if useLimits {
             return layoutLimits(nucleus: nucleus, italic: italic, sup: atom.superscript, sub: atom.sub, ctx)
         }
-        return layoutScripts(nucleus: nucleus, isCharacter: isCharacter || isLargeOp, italic: italic,
+        // Rule 13 boxes a large operator (shifted to the axis), so rule 18a treats it as a compound
+        // nucleus: its scripts hang from its top and bottom; its italic correction still separates them.
+        return layoutScripts(nucleus: nucleus, isCharacter: isCharacter, largeOperator: isLargeOp, italic: italic,
                              sup: atom.superscript, sub: atom.sub, ctx)
     }
 
