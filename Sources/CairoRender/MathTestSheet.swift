@@ -50,3 +50,12 @@ public func renderMathTestSheet(font: MathFont, size: Double = 11) throws -> Dat
     }
     return withExtendedLifetime(sink) { sink.data }
 }
+
+/// Renders the test sheet in `family` and writes it to `path` (temp file, then rename). Returns the
+/// font warning when the family was missing and DejaVu Math TeX Gyre was used instead.
+@discardableResult
+public func writeMathTestSheet(to path: String, family: String = MathFont.defaultFamily, size: Double = 11) throws -> String? {
+    let font = try MathFont.load(family: family)
+    try writeFileAtomically(try renderMathTestSheet(font: font, size: size), to: path)
+    return font.warning
+}

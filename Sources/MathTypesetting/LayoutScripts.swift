@@ -26,14 +26,16 @@ extension MathLayout {
         case (nil, let s?):
             // 18b: subscript only.
             v = max(v, ctx.c(.subscriptShiftDown), s.height - ctx.c(.subscriptTopMax))
-            items.append((s, subX, v))
-            width = subX + s.width
+            let x = subX + (isCharacter ? subscriptKern(nucleus, s, shift: v, ctx) : 0)
+            items.append((s, x, v))
+            width = x + s.width
         case (let p?, nil):
             // 18c: superscript only; the cramped shift in cramped styles.
             u = max(u, ctx.cramped ? ctx.c(.superscriptShiftUpCramped) : ctx.c(.superscriptShiftUp),
                     p.depth + ctx.c(.superscriptBottomMin))
-            items.append((p, supX, -u))
-            width = supX + p.width
+            let x = supX + (isCharacter ? superscriptKern(nucleus, p, shift: u, ctx) : 0)
+            items.append((p, x, -u))
+            width = x + p.width
         case (let p?, let s?):
             // 18c then 18d–e: both scripts, separated by at least SubSuperscriptGapMin.
             u = max(u, ctx.cramped ? ctx.c(.superscriptShiftUpCramped) : ctx.c(.superscriptShiftUp),
@@ -46,9 +48,11 @@ extension MathLayout {
                 let psi = ctx.c(.superscriptBottomMaxWithSubscript) - (u - p.depth)
                 if psi > 0 { u += psi; v -= psi }
             }
-            items.append((p, supX, -u))
-            items.append((s, subX, v))
-            width = max(supX + p.width, subX + s.width)
+            let px = supX + (isCharacter ? superscriptKern(nucleus, p, shift: u, ctx) : 0)
+            let sx = subX + (isCharacter ? subscriptKern(nucleus, s, shift: v, ctx) : 0)
+            items.append((p, px, -u))
+            items.append((s, sx, v))
+            width = max(px + p.width, sx + s.width)
         case (nil, nil):
             return nucleus
         }
@@ -56,6 +60,34 @@ extension MathLayout {
         items.sort { $0.x < $1.x }
         return .overlay(items, width: width + afterScript)
     }
+
+    /// OpenType MathKernInfo cut-ins between a glyph base and a script: the sum of the base's corner
+    /// kern and the script's opposite corner kern, evaluated at the two heights where they can touch
+    /// (the script's near edge and the base's far edge); the larger (safer) of the two is used.
+    static func superscriptKern(_ base: Box, _ sup: Box, shift u: Double, _ ctx: LayoutContext) -> Double {
+        guard let b = singleGlyph(base) else { return 0 }
+        let s = singleGlyph(sup)
+        func at(_ h: Double) -> Double {
+            let baseKern = ctx.font.kern(b.glyph, corner: .topRight, height: h / unitScale(b, ctx)) * unitScale(b, ctx)
+            let supKern = s.map { ctx.font.kern($0.glyph, corner: .bottomLeft, height: (h - u) / unitScale($0, ctx)) * unitScale($0, ctx) } ?? 0
+            return baseKern + supKern
+        }
+        return max(at(u - sup.depth), at(base.height))
+    }
+
+    static func subscriptKern(_ base: Box, _ sub: Box, shift v: Double, _ ctx: LayoutContext) -> Double {
+        guard let b = singleGlyph(base) else { return 0 }
+        let s = singleGlyph(sub)
+        func at(_ h: Double) -> Double {
+            let baseKern = ctx.font.kern(b.glyph, corner: .bottomRight, height: h / unitScale(b, ctx)) * unitScale(b, ctx)
+            let subKern = s.map { ctx.font.kern($0.glyph, corner: .topLeft, height: (h + v) / unitScale($0, ctx)) * unitScale($0, ctx) } ?? 0
+            return baseKern + subKern
+        }
+        return max(at(sub.height - v), at(-base.depth))
+    }
+
+    /// Points per design unit at the size a glyph is drawn.
+    static func unitScale(_ g: GlyphBox, _ ctx: LayoutContext) -> Double { g.size / ctx.font.unitsPerEm }
 
     /// Rule 13: a large operator symbol takes a display-size variant (at least DisplayOperatorMinHeight)
     /// in display style and is centred on the math axis.

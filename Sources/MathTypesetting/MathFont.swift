@@ -198,6 +198,18 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         }
     }
 
+    public func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double {
+        let k: hb_ot_math_kern_t
+        switch corner {
+        case .topRight: k = HB_OT_MATH_KERN_TOP_RIGHT
+        case .topLeft: k = HB_OT_MATH_KERN_TOP_LEFT
+        case .bottomRight: k = HB_OT_MATH_KERN_BOTTOM_RIGHT
+        case .bottomLeft: k = HB_OT_MATH_KERN_BOTTOM_LEFT
+        }
+        guard height.isFinite else { return 0 }
+        return Double(hb_ot_math_get_glyph_kerning(hbFont, glyph, k, hb_position_t(max(-1e6, min(1e6, height)).rounded())))
+    }
+
     public var minConnectorOverlap: Double {
         Double(hb_ot_math_get_min_connector_overlap(hbFont, HB_DIRECTION_BTT))
     }

@@ -14,7 +14,11 @@ public protocol MathMetrics: Sendable {
     /// The stretchy assembly (GlyphAssembly) of a glyph, parts in reading order (bottom-to-top or left-to-right).
     func assembly(of glyph: UInt32, horizontal: Bool) -> [GlyphPart]
     var minConnectorOverlap: Double { get }
+    /// The MathKernInfo cut-in at one corner of a glyph, at `height` above its baseline (design units).
+    func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double
 }
+
+public enum MathKernCorner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }
 
 public struct GlyphMetrics: Sendable, Equatable {
     public var advance: Double

@@ -393,8 +393,16 @@ public struct MathParser {
             case .command("\\"):
                 position += 1
                 rows.append(row); row = []
-                // An optional [length] after \\ is accepted and ignored.
+                // An optional [length] after \\ (extra row space) is accepted and ignored.
                 skipSpaces()
+                if let open = peek(), open.kind == .char("[") {
+                    var i = position + 1
+                    while i < tokens.count, tokens[i].kind != .char("]") { i += 1 }
+                    guard i < tokens.count else {
+                        throw error(.unbalancedBraces, "'\\\\[' is missing its closing ']'", open.range)
+                    }
+                    position = i + 1
+                }
             case .command("end"):
                 position += 1
                 let endName = try parseRawText(for: t).trimmingCharacters(in: .whitespaces)

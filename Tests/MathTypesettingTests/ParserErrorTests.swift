@@ -31,6 +31,7 @@ import Testing
         (#"x_1_2"#, .doubleScript, 3..<4),
         (#"\sqrt[3 x"#, .unbalancedBraces, 5..<6),
         (#"\text{abc"#, .unbalancedBraces, 5..<6),
+        (#"\begin{aligned} a \\[2pt b \end{aligned}"#, .unbalancedBraces, 20..<21),
     ])
     func errorKindAndColumns(tex: String, kind: MathError.Kind, range: Range<Int>) {
         let e = failure(tex)

@@ -86,7 +86,7 @@ func classes(_ list: MathList) -> [AtomClass] {
             #expect(ds == ["(", ")"])
             #expect(array.rows.count == 2 && array.rows[0].count == 2)
         } else { Issue.record("pmatrix") }
-        if case .array(let a)? = try nucleus(#"\begin{aligned} a &= b \\ &= c \\ \end{aligned}"#) {
+        if case .array(let a)? = try nucleus(#"\begin{aligned} a &= b \\[3pt] &= c \\ \end{aligned}"#) {
             #expect(a.kind == .aligned && a.rows.count == 2)
         } else { Issue.record("aligned") }
     }
