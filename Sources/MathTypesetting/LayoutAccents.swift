@@ -16,7 +16,7 @@ extension MathLayout {
             accent = ctx.glyphBox(fitting?.glyph ?? base)
         }
         let baseAttach = single?.topAccentAttachment ?? inner.width / 2
-        let accentAttach = glyphOf(accent)?.topAccentAttachment ?? accent.width / 2
+        let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2
         let delta = min(inner.height, ctx.c(.accentBaseHeight))
         let raise = inner.height - delta
         let x = baseAttach - accentAttach

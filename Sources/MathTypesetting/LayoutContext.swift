@@ -52,7 +52,7 @@ struct LayoutContext: Sendable {
     func glyphBox(_ id: UInt32) -> Box {
         let m = font.glyphMetrics(id)
         let g = GlyphBox(glyph: id, size: size, italicCorrection: m.italicCorrection * scale,
-                         topAccentAttachment: (m.topAccentAttachment ?? m.advance / 2) * scale)
+                         topAccentAttachment: (m.topAccentAttachment ?? m.inkCenter) * scale)
         return .glyph(g, width: m.advance * scale, height: m.height * scale, depth: m.depth * scale)
     }
 

@@ -161,12 +161,15 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         let advance = Double(hb_font_get_glyph_h_advance(hbFont, glyph))
         let italic = Double(hb_ot_math_get_glyph_italics_correction(hbFont, glyph))
         let accent = hb_ot_math_get_glyph_top_accent_attachment(hbFont, glyph)
-        // HarfBuzz answers advance/2 when the font has no attachment; treat that as "none".
+        // HarfBuzz answers advance/2 when the font has no attachment; treat that as "none" so the
+        // layout falls back to the ink centre (right for zero-advance combining accents).
+        let fallback = hb_font_get_glyph_h_advance(hbFont, glyph) / 2
         let m = GlyphMetrics(advance: advance,
                              height: max(0, Double(extents.y_bearing)),
                              depth: max(0, Double(extents.height + extents.y_bearing) * -1),
                              italicCorrection: italic,
-                             topAccentAttachment: Double(accent))
+                             topAccentAttachment: accent == fallback ? nil : Double(accent),
+                             inkCenter: Double(extents.x_bearing) + Double(extents.width) / 2)
         metricsCache[glyph] = m
         return m
     }

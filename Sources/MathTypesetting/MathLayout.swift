@@ -96,6 +96,12 @@ public enum MathLayout {
             nucleus = layoutRadical(degree: degree, body: body, ctx)
         case .accent(let mark, let body):
             nucleus = layoutAccent(mark, body: body, ctx)
+            // Rule 12: scripts of an accented single character attach as to the character itself,
+            // not above the accent.
+            if body.count == 1, case .atom(let b) = body[0], case .symbol(let s) = b.nucleus, s.unicodeScalars.count == 1,
+               b.superscript == nil, b.sub == nil {
+                isCharacter = true
+            }
         case .overline(let body):
             nucleus = layoutOverline(body, ctx)
         case .underline(let body):

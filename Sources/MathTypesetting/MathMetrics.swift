@@ -25,11 +25,15 @@ public struct GlyphMetrics: Sendable, Equatable {
     public var height: Double
     public var depth: Double
     public var italicCorrection: Double
-    /// MathTopAccentAttachment, nil when the font gives none (then the middle of the advance is used).
+    /// MathTopAccentAttachment, nil when the font gives none (then the middle of the ink is used).
     public var topAccentAttachment: Double?
-    public init(advance: Double, height: Double, depth: Double, italicCorrection: Double, topAccentAttachment: Double?) {
+    /// Horizontal middle of the glyph's ink (combining accents draw left of a zero advance).
+    public var inkCenter: Double
+    public init(advance: Double, height: Double, depth: Double, italicCorrection: Double, topAccentAttachment: Double?,
+                inkCenter: Double? = nil) {
         self.advance = advance; self.height = height; self.depth = depth
         self.italicCorrection = italicCorrection; self.topAccentAttachment = topAccentAttachment
+        self.inkCenter = inkCenter ?? advance / 2
     }
 }
 
