@@ -62,7 +62,21 @@ public struct MathParser {
 
     /// Parses items until a token that ends the list: '}', '&', '\\', \right, \middle, \end, or ']' in
     /// an optional argument.
+    /// Nesting limit: far beyond any real formula, and low enough that the recursive parser and
+    /// layout cannot exhaust a thread's stack on hostile input.
+    static let maximumNesting = 64
+
+    mutating func enterNesting() throws {
+        depth += 1
+        if depth > Self.maximumNesting {
+            let range = peek()?.range ?? endRange
+            throw error(.tooDeeplyNested, "formula nested more than \(Self.maximumNesting) levels deep", range)
+        }
+    }
+
     mutating func parseList(stopAtBracket: Bool) throws -> MathList {
+        defer { depth -= 1 }
+        try enterNesting()
         var list: MathList = []
         while let token = peek() {
             switch token.kind {
@@ -154,8 +168,6 @@ public struct MathParser {
     mutating func parseGroup() throws -> MathList {
         guard let open = peek() else { return [] }
         position += 1
-        depth += 1
-        defer { depth -= 1 }
         let list = try parseList(stopAtBracket: false)
         guard let close = peek() else {
             throw error(.unbalancedBraces, "unbalanced braces: this '{' is never closed", open.range)
@@ -176,6 +188,8 @@ public struct MathParser {
     // MARK: - Items
 
     mutating func parseItem() throws -> MathList {
+        defer { depth -= 1 }
+        try enterNesting()
         guard let token = peek() else { return [] }
         switch token.kind {
         case .beginGroup:

@@ -39,6 +39,17 @@ import Testing
         #expect(e?.range == range, "\(tex): \(String(describing: e?.message))")
     }
 
+    @Test func deepNestingIsAnErrorNotAStackOverflow() {
+        let tex = String(repeating: "{", count: 5000) + "x" + String(repeating: "}", count: 5000)
+        #expect(failure(tex)?.kind == .tooDeeplyNested)
+        let scripts = String(repeating: "x^{", count: 3000) + "y" + String(repeating: "}", count: 3000)
+        #expect(failure(scripts)?.kind == .tooDeeplyNested)
+        #expect(failure(String(repeating: #"\hat"#, count: 5000) + "x")?.kind == .tooDeeplyNested)
+        #expect(failure(String(repeating: #"\frac1"#, count: 5000) + "2")?.kind == .tooDeeplyNested)
+        let fine = String(repeating: "{", count: 30) + "x" + String(repeating: "}", count: 30)
+        #expect(failure(fine) == nil)
+    }
+
     @Test func messageShowsSourceAndCaret() {
         let e = failure(#"H(p) = \sumx p"#)
         #expect(e?.message == #"unknown command \sumx"#)
