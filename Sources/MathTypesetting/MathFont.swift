@@ -153,6 +153,19 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         return infos[0].codepoint
     }
 
+    /// \text{…}: HarfBuzz shaping with the font's default features (kerning, ligatures).
+    public func shapeText(_ text: String) -> [GlyphVariant]? {
+        guard !text.isEmpty, let buffer = hb_buffer_create() else { return nil }
+        defer { hb_buffer_destroy(buffer) }
+        hb_buffer_add_utf8(buffer, text, -1, 0, -1)
+        hb_buffer_guess_segment_properties(buffer)
+        hb_shape(hbFont, buffer, nil, 0)
+        var count: UInt32 = 0
+        guard let infos = hb_buffer_get_glyph_infos(buffer, &count),
+              let positions = hb_buffer_get_glyph_positions(buffer, &count) else { return nil }
+        return (0..<Int(count)).map { GlyphVariant(glyph: infos[$0].codepoint, advance: Double(positions[$0].x_advance)) }
+    }
+
     public func glyphMetrics(_ glyph: UInt32) -> GlyphMetrics {
         lock.lock(); defer { lock.unlock() }
         if let cached = metricsCache[glyph] { return cached }

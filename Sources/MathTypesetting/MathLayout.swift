@@ -160,6 +160,9 @@ public enum MathLayout {
 
     /// \text{…}: upright glyphs of the math font, interword spaces of a third of an em.
     static func layoutText(_ s: String, _ ctx: LayoutContext) -> Box {
+        if let shaped = ctx.font.shapeText(s) {
+            return .hlist(shaped.map { ctx.glyphBox($0.glyph).withWidth($0.advance * ctx.scale) })
+        }
         var boxes: [Box] = []
         for scalar in s.unicodeScalars {
             if scalar == " " {

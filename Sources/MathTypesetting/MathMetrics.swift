@@ -16,6 +16,13 @@ public protocol MathMetrics: Sendable {
     var minConnectorOverlap: Double { get }
     /// The MathKernInfo cut-in at one corner of a glyph, at `height` above its baseline (design units).
     func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double
+    func shapeText(_ text: String) -> [GlyphVariant]?
+}
+
+extension MathMetrics {
+    /// Text shaped with the font's own kerning and ligatures: glyphs with their advances (design
+    /// units). nil when the implementation cannot shape; layout then sets characters one by one.
+    public func shapeText(_ text: String) -> [GlyphVariant]? { nil }
 }
 
 public enum MathKernCorner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }
