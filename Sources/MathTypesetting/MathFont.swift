@@ -51,8 +51,10 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
 
     /// FcFontMatch always returns something; only accept it when the family really matches.
     private static func resolve(family: String) -> (family: String, path: String, index: Int)? {
-        guard let config = FcInitLoadConfigAndFonts() else { return nil }
-        defer { FcConfigDestroy(config) }
+        // The process-wide default configuration (FcInit loads it once; fontconfig locks it internally),
+        // so each load does not rescan the font cache.
+        guard FcInit() != 0 else { return nil }
+        let config: OpaquePointer? = nil
         guard let pattern = FcPatternCreate() else { return nil }
         defer { FcPatternDestroy(pattern) }
         _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
