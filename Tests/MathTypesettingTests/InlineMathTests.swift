@@ -20,7 +20,7 @@ import Testing
             Issue.record("expected an error")
         } catch let e as MathError {
             #expect(e.kind == .unknownCommand)
-            #expect(e.range == 7..<11)   // the \\foo of the label
+            #expect(e.range == 7..<11)   // the \foo of the label
             #expect(e.source == #"KL $D_{\foo}$"#)
         }
     }
