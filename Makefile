@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math
+	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern
 SWIFT ?= swift
 OUT ?= output
 BIN := .build/release/infoplot
