@@ -76,7 +76,7 @@ import PropertyBased
         do { _ = try body(); return "" } catch { return "\(error)" }
     }
 
-    @Test func sumMessage() {
+    @Test func sumMessage() throws {
         #expect(message { try entropy([0.5, 0.6]) } == "p: probabilities sum to 1.1, expected 1; pass normalize to rescale")
         #expect(try entropy([1, 1], normalize: true) == log(2))
     }
@@ -103,37 +103,47 @@ let positiveVector = Gen.double(in: 0.001...1).array(of: 5)
 @Suite struct DiscretePropertyTests {
     @Test func gibbsInequalityAndCrossEntropyIdentity() async {
         await propertyCheck(input: positiveVector, positiveVector) { a, b in
+            checking {
             let p = normalized(a), q = normalized(b)
             let kl = try klDivergence(p, q), h = try entropy(p), ce = try crossEntropy(p, q)
             #expect(kl >= 0)
             #expect(close(ce, h + kl, rel: 1e-12, abs: 1e-15))
             #expect(try klDivergence(p, p) == 0)
+            }
         }
     }
 
     @Test func entropyIsAtMostLogK() async {
         await propertyCheck(input: positiveVector) { a in
+            checking {
             let p = normalized(a)
-            #expect(try entropy(p) <= log(5) + 1e-15)
-            #expect(try entropy(p) >= 0)
+            let h = try entropy(p)
+            #expect(h <= log(5) + 1e-15)
+            #expect(h >= 0)
+            }
         }
     }
 
     @Test func pinskerAndJensenShannonBound() async {
         await propertyCheck(input: positiveVector, positiveVector) { a, b in
+            checking {
             let p = normalized(a), q = normalized(b)
             let tv = 0.5 * zip(p, q).map { Swift.abs($0 - $1) }.reduce(0, +)
             #expect(tv <= (try klDivergence(p, q) / 2).squareRoot() + 1e-15)
             let js = try jensenShannon(p, q)
             #expect(js >= 0 && js <= log(2))
             #expect(close(js, try jensenShannon(q, p), rel: 1e-12, abs: 1e-16))
+            }
         }
     }
 
     @Test func klTermsSumToKL() async {
         await propertyCheck(input: positiveVector, positiveVector) { a, b in
+            checking {
             let p = normalized(a), q = normalized(b)
-            #expect(close(accurateSum(try klTerms(p, q, unit: .bits)), try klDivergence(p, q, unit: .bits), rel: 1e-10, abs: 1e-15))
+            let terms = try klTerms(p, q, unit: .bits), kl = try klDivergence(p, q, unit: .bits)
+            #expect(close(accurateSum(terms), kl, rel: 1e-10, abs: 1e-15))
+            }
         }
     }
 }

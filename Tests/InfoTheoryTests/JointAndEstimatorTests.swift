@@ -30,6 +30,7 @@ import PropertyBased
 
     @Test func chainRuleSymmetryAndKLForm() async {
         await propertyCheck(input: JointTableTests.table) { flat in
+            checking {
             let f = normalized(flat)
             let t = [Array(f[0..<3]), Array(f[3..<6])]
             let transposed = (0..<3).map { j in t.map { $0[j] } }
@@ -42,6 +43,7 @@ import PropertyBased
             let product = px.flatMap { a in py.map { a * $0 } }
             #expect(close(mi, try klDivergence(f, product, normalize: true), rel: 1e-9, abs: 1e-15))
             #expect(mi >= 0 && mi <= min(log(2), log(3)) + 1e-15)
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ import Testing
             (-0.5, 0.03648997397857652055902366700124443280684),
             (-2.3, 3.317323157561820123267000336263514186342),
         ]
-        for (x, ref) in cases { #expect(close(digamma(x), ref, rel: 1e-14), "digamma(\(x))") }
+        // Near the root at 1.46 relative accuracy is limited by the recurrence, hence the absolute term.
+        for (x, ref) in cases { #expect(close(digamma(x), ref, rel: 1e-14, abs: 2e-15), "digamma(\(x))") }
         #expect(digamma(0).isNaN && digamma(-3).isNaN)
     }
 
@@ -150,14 +151,14 @@ import Testing
     }
 
     @Test func wellSeparatedModesGiveMinusLogWeight() throws {
-        // Components 12σ apart overlap by < e^−70, so each local optimum is the component itself
-        // and reaches KL = −ln wₖ to double precision.
-        let mix = [MixtureComponent(weight: 0.6, mu: -3, sigma: 0.5), MixtureComponent(weight: 0.4, mu: 3, sigma: 0.5)]
+        // Components 40σ apart: a q sitting on one component puts mass < e^−200 where the other
+        // matters, so each local optimum is the component itself and reaches KL = −ln wₖ exactly.
+        let mix = [MixtureComponent(weight: 0.6, mu: -10, sigma: 0.5), MixtureComponent(weight: 0.4, mu: 10, sigma: 0.5)]
         let r = try klFit(target: mix, direction: .reverse, unit: .bits)
         #expect(r.optima.count == 2)
-        #expect(close(r.optima[0].mu, -3, rel: 1e-7) && close(r.optima[0].sigma, 0.5, rel: 1e-7))
+        #expect(close(r.optima[0].mu, -10, rel: 1e-7) && close(r.optima[0].sigma, 0.5, rel: 1e-7))
         #expect(close(r.optima[0].kl, -log2(0.6), rel: 1e-10))
-        #expect(close(r.optima[1].mu, 3, rel: 1e-7) && close(r.optima[1].sigma, 0.5, rel: 1e-7))
+        #expect(close(r.optima[1].mu, 10, rel: 1e-7) && close(r.optima[1].sigma, 0.5, rel: 1e-7))
         #expect(close(r.optima[1].kl, -log2(0.4), rel: 1e-10))
     }
 

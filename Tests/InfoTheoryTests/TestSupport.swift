@@ -31,3 +31,10 @@ struct SplitMix64: RandomNumberGenerator {
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
+
+import Testing
+
+/// Runs a throwing property body inside a non-throwing property closure; a throw is a failure.
+func checking(_ body: () throws -> Void) {
+    do { try body() } catch { Issue.record(error) }
+}
