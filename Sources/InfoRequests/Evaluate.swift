@@ -92,8 +92,22 @@ private let requestHandlers: [String: @Sendable (Arguments) throws -> JSONValue]
         return .number(try mutualInformation(a.matrix("pxy"), normalize: a.bool("normalize", default: false), unit: a.unit()))
     },
     "mutual_information_samples": { a in
-        try a.requireOnly(["x", "y", "k"])
-        return .number(try ksgMutualInformation(a.vector("x"), a.vector("y"), k: a.optionalInteger("k") ?? 3, unit: a.unit()))
+        // method: "ksg" (default, continuous data, uses k), "discrete" (plug-in on distinct values),
+        // "binned" (plug-in after `bins` equal-width bins per variable, default 10).
+        try a.requireOnly(["x", "y", "k", "method", "bins"])
+        let method = a.has("method") ? try a.string("method", oneOf: ["ksg", "discrete", "binned"]) : "ksg"
+        if method != "ksg" && a.has("k") {
+            throw RequestError("mutual_information_samples: 'k' applies to method \"ksg\" only")
+        }
+        if method != "binned" && a.has("bins") {
+            throw RequestError("mutual_information_samples: 'bins' applies to method \"binned\" only")
+        }
+        let x = try a.vector("x"), y = try a.vector("y"), unit = try a.unit()
+        switch method {
+        case "discrete": return .number(try plugInMutualInformation(x, y, unit: unit))
+        case "binned": return .number(try binnedMutualInformation(x, y, bins: a.optionalInteger("bins") ?? 10, unit: unit))
+        default: return .number(try ksgMutualInformation(x, y, k: a.optionalInteger("k") ?? 3, unit: unit))
+        }
     },
     "correlation": { a in
         try a.requireOnly(["x", "y"])

@@ -128,12 +128,17 @@ struct ComputeMutualInformationSamples: ParsableCommand {
                                                     abstract: "KSG k-nearest-neighbour estimate of I(X;Y) from paired samples.")
     @Option(parsing: .unconditional, help: "Samples of X.") var x: String
     @Option(parsing: .unconditional, help: "Samples of Y.") var y: String
-    @Option(help: "Number of neighbours.") var k: Int = 3
+    @Option(help: "Estimator: ksg (k nearest neighbours), discrete (plug-in on distinct values) or binned.")
+    var method: String = "ksg"
+    @Option(help: "Number of neighbours (ksg; default 3).") var k: Int?
+    @Option(help: "Equal-width bins per variable (binned; default 10).") var bins: Int?
     @OptionGroup var options: ComputeOptions
     func run() throws {
-        try runCompute(op: "mutual_information_samples",
-                       arguments: [("x", parseList(x, option: "x")), ("y", parseList(y, option: "y")), ("k", .number(Double(k)))],
-                       options: options)
+        var args: [(String, JSONValue)] = [("x", try parseList(x, option: "x")), ("y", try parseList(y, option: "y")),
+                                           ("method", .string(method))]
+        if let k { args.append(("k", .number(Double(k)))) }
+        if let bins { args.append(("bins", .number(Double(bins)))) }
+        try runCompute(op: "mutual_information_samples", arguments: args, options: options)
     }
 }
 

@@ -96,6 +96,9 @@ func number(_ v: JSONValue?) -> Double {
         if case .array(let optima)? = fit?["optima"] { #expect(optima.count == 2) } else { Issue.record("reverse kl_fit must list optima") }
         let forward = answerValue(#"{"op": "kl_fit", "target": [{"weight": 1, "mu": 0, "sigma": 1}], "direction": "forward"}"#)
         #expect(forward?["optima"] == nil && forward?["kl"] != nil)
+        // Discrete plug-in MI of two perfectly dependent fair bits is ln 2.
+        #expect(close(number(answerValue(#"{"op": "mutual_information_samples", "x": [0, 1, 0, 1], "y": [5, 7, 5, 7], "method": "discrete"}"#)), log(2)))
+        #expect(close(number(answerValue(#"{"op": "mutual_information_samples", "x": [0, 1, 0, 1], "y": [5, 7, 5, 7], "method": "binned", "bins": 2, "unit": "bits"}"#)), 1))
         let logits = answerValue(#"{"op": "cross_entropy_logits", "logits": ["-inf", 0], "label": 1}"#)
         #expect(logits == nil)   // -inf logits are not finite: rejected, not NaN
     }
@@ -125,6 +128,9 @@ func number(_ v: JSONValue?) -> Double {
             (#"{"op": "joint_entropy", "pxy": [[0.5], [0.25, 0.25]]}"#, "rows must have equal length"),
             (#"{"op": "conditional_entropy", "pxy": [[1]], "given": "z"}"#, "argument 'given' must be one of \"x\", \"y\""),
             (#"{"op": "mutual_information_samples", "x": [1, 2, 3], "y": [1, 2, 3], "k": 5}"#, "expected 1 <= k < number of samples"),
+            (#"{"op": "mutual_information_samples", "x": [1, 2], "y": [1, 2], "method": "magic"}"#, "argument 'method' must be one of"),
+            (#"{"op": "mutual_information_samples", "x": [1, 2], "y": [1, 2], "method": "discrete", "k": 3}"#, "'k' applies to method"),
+            (#"{"op": "mutual_information_samples", "x": [1, 2], "y": [1, 2], "bins": 3}"#, "'bins' applies to method"),
             (#"{"op": "correlation", "x": [1, 2], "y": [1, 2], "unit": "bits"}"#, "not an information quantity"),
             (#"{"op": "correlation", "x": [1, 1], "y": [1, 2]}"#, "x is constant"),
             (#"{"op": "gaussian_entropy"}"#, "missing argument 'sigma'"),
