@@ -68,7 +68,9 @@ public struct ELBOResult: Sendable, Equatable {
 }
 
 /// ELBO of the Gaussian-mean model for q = N(qMu, qSigma²); with both nil, q is the optimum
-/// (the conjugate posterior) and the ELBO equals the log evidence. Returned in `unit`.
+/// (the conjugate posterior) and the ELBO equals the log evidence. A single nil is filled from the
+/// posterior too: the ELBO separates into a function of m plus one of s, so that is the best
+/// choice of the missing parameter given the other. Returned in `unit`.
 public func elboGaussianMean(data: [Double], noiseSigma: Double, priorMu: Double, priorSigma: Double,
                              qMu: Double? = nil, qSigma: Double? = nil, unit: InfoUnit = .nats) throws -> ELBOResult {
     let model = try GaussianMeanModel(data: data, noiseSigma: noiseSigma, priorMu: priorMu, priorSigma: priorSigma)

@@ -31,7 +31,7 @@ public func ensembleUncertainty(models: [[Double]], normalize: Bool = false, uni
     let mean = (0..<k).map { j in accurateSum(rows.map { $0[j] }) / count }
     let total = -accurateSum(mean.map(xlogx))
     let aleatoric = accurateSum(rows.map { -accurateSum($0.map(xlogx)) }) / count
-    let epistemic = accurateSum(rows.map { row in accurateSum(zip(row, mean).map { klTerm($0, $1) }) }) / count
+    let epistemic = accurateSum(rows.map { klSum($0, mean) }) / count
     return EnsembleUncertainty(total: unit.fromNats(total), aleatoric: unit.fromNats(aleatoric),
                                epistemic: unit.fromNats(max(0, epistemic)))
 }

@@ -47,22 +47,14 @@ public func klTerms(_ p: [Double], _ q: [Double], normalize: Bool = false, unit:
 /// Kullback–Leibler divergence KL(p‖q) = Σ pᵢ log(pᵢ/qᵢ); +∞ when q misses part of p's support.
 public func klDivergence(_ p: [Double], _ q: [Double], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let (p, q) = try validatedPair(p, q, normalize: normalize)
-    let terms = zip(p, q).map { klTerm($0, $1) }
-    if terms.contains(.infinity) { return .infinity }
-    // Rounding can leave a tiny negative sum when p ≈ q; KL is non-negative by Gibbs' inequality.
-    return unit.fromNats(max(0, accurateSum(terms)))
+    return unit.fromNats(klSum(p, q))
 }
 
 /// Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2; always finite, at most log 2.
 public func jensenShannon(_ p: [Double], _ q: [Double], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let (p, q) = try validatedPair(p, q, normalize: normalize)
-    var terms: [Double] = []
-    for (pi, qi) in zip(p, q) {
-        let m = 0.5 * (pi + qi)
-        terms.append(0.5 * klTerm(pi, m))
-        terms.append(0.5 * klTerm(qi, m))
-    }
-    return unit.fromNats(min(M_LN2, max(0, accurateSum(terms))))
+    let m = zip(p, q).map { 0.5 * ($0 + $1) }
+    return unit.fromNats(min(M_LN2, 0.5 * klSum(p, m) + 0.5 * klSum(q, m)))
 }
 
 /// Cross-entropy loss −log softmax(logits)[label] for a 0-based target class, computed as
@@ -100,4 +92,37 @@ func validatedPair(_ p: [Double], _ q: [Double], normalize: Bool) throws -> ([Do
     let vq = try validatedProbabilities(q, name: "q", normalize: normalize)
     try requireSameLength(vp, vq, "p", "q")
     return (vp, vq)
+}
+
+/// Σ pᵢ ln(pᵢ/qᵢ) to full relative precision even when p ≈ q.
+///
+/// Summing pᵢ ln(pᵢ/qᵢ) directly cancels (terms of size |p − q| add up to a KL of size (p − q)²).
+/// Instead each outcome contributes pᵢ ln(pᵢ/qᵢ) − pᵢ + qᵢ = qᵢ·g(tᵢ), tᵢ = (pᵢ − qᵢ)/qᵢ,
+/// g(t) = (1+t) ln(1+t) − t ≥ 0, and the sums are restored by adding Σpᵢ − Σqᵢ. Every term is then
+/// non-negative, so nothing cancels. +∞ when some qᵢ = 0 < pᵢ.
+func klSum(_ p: [Double], _ q: [Double]) -> Double {
+    var terms: [Double] = []
+    terms.reserveCapacity(p.count)
+    for (pi, qi) in zip(p, q) {
+        if pi == 0 { terms.append(qi); continue }
+        if qi == 0 { return .infinity }
+        let t = (pi - qi) / qi
+        terms.append(Swift.abs(t) < 0.1 ? qi * onePlusTLogOnePlusTMinusT(t) : pi * log(pi / qi) - pi + qi)
+    }
+    // One compensated sum over the terms, p and −q: Σp − Σq is ~1e-17 and must not be rounded
+    // to the precision of the separate sums (~1e-16) first.
+    let restored = accurateSum(terms + p + q.map { -$0 })
+    return max(0, restored)
+}
+
+/// g(t) = (1+t) ln(1+t) − t = Σ_{k≥2} (−1)ᵏ tᵏ / (k(k−1)) for |t| < 0.1 (terms fall by 10× each).
+func onePlusTLogOnePlusTMinusT(_ t: Double) -> Double {
+    var sum = 0.0, power = t
+    for k in 2...40 {
+        power *= t
+        let term = (k % 2 == 0 ? power : -power) / Double(k * (k - 1))
+        sum += term
+        if Swift.abs(term) <= 1e-18 * Swift.abs(sum) { break }
+    }
+    return sum
 }

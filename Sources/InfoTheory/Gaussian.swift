@@ -17,9 +17,12 @@ public func gaussianEntropy(covariance: [[Double]], unit: InfoUnit = .nats) thro
 public func gaussianKL(mu1: Double, sigma1: Double, mu2: Double, sigma2: Double, unit: InfoUnit = .nats) throws -> Double {
     try requireFinite(mu1, "mu1"); try requireFinite(mu2, "mu2")
     try requirePositive(sigma1, "sigma1"); try requirePositive(sigma2, "sigma2")
-    let r = sigma1 / sigma2, dm = (mu1 - mu2) / sigma2
-    // r² − 1 − ln r² ≥ 0; it loses relative digits only for r ≈ 1, where it is tiny anyway.
-    let varianceTerm = r * r - 1 - 2 * log(r)
+    let dm = (mu1 - mu2) / sigma2
+    // With u = ln(σ₁/σ₂) the variance part r² − 1 − ln r² is e^{2u} − 1 − 2u. u comes from log1p of
+    // the exact difference σ₁ − σ₂ and e^x − 1 − x from its series for small x, so σ₁ ≈ σ₂ keeps
+    // full relative precision instead of cancelling.
+    let u = log1p((sigma1 - sigma2) / sigma2)
+    let varianceTerm = expm1MinusX(2 * u)
     return unit.fromNats(max(0, 0.5 * (varianceTerm + dm * dm)))
 }
 
@@ -49,4 +52,16 @@ public func gaussianKL(mean1: [Double], cov1: [[Double]], mean2: [Double], cov2:
 public func gaussianLogDensity(_ x: Double, mu: Double, sigma: Double) -> Double {
     let z = (x - mu) / sigma
     return -0.5 * z * z - log(sigma) - 0.5 * log(2 * Double.pi)
+}
+
+/// eˣ − 1 − x without cancellation: Σ_{k≥2} xᵏ/k! for |x| < 0.5, expm1(x) − x otherwise.
+func expm1MinusX(_ x: Double) -> Double {
+    if Swift.abs(x) >= 0.5 { return expm1(x) - x }
+    var sum = 0.0, term = x
+    for k in 2...40 {
+        term *= x / Double(k)
+        sum += term
+        if Swift.abs(term) <= 1e-18 * Swift.abs(sum) { break }
+    }
+    return sum
 }

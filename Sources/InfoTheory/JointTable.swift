@@ -55,11 +55,6 @@ public func conditionalEntropy(_ pxy: [[Double]], given: ConditioningVariable, n
 public func mutualInformation(_ pxy: [[Double]], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let d = try JointDistribution(pxy, normalize: normalize)
     let px = d.marginalX, py = d.marginalY
-    var terms: [Double] = []
-    for i in 0..<d.rows {
-        for j in 0..<d.columns {
-            terms.append(klTerm(d.table[i][j], px[i] * py[j]))
-        }
-    }
-    return unit.fromNats(max(0, accurateSum(terms)))
+    let product = px.flatMap { a in py.map { a * $0 } }
+    return unit.fromNats(klSum(Array(d.table.joined()), product))
 }
