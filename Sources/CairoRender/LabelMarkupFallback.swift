@@ -121,12 +121,44 @@ private struct TeXFallback {
         return "<span size=\"\(size)\" rise=\"\(rise)\">\(inner)</span>"
     }
 
+    /// TeX's atom classes, enough to space the fallback like TeX's inter-atom table (TeXbook ch. 18):
+    /// thin space around binary operators, a wider one around relations, one after punctuation
+    /// and between an operator name and its argument.
+    enum Atom { case none, ord, op, bin, rel, open, close, punct }
+
+    static let binaries: [String: String] = ["pm": "±", "times": "×", "cdot": "·", "setminus": "∖", "cup": "∪", "cap": "∩"]
+    static let relations: [String: String] = [
+        "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "sim": "∼",
+        "propto": "∝", "to": "→", "rightarrow": "→", "leftarrow": "←", "in": "∈", "equiv": "≡", "mid": "|",
+    ]
+
+    func space(_ prev: Atom, _ next: Atom) -> String {
+        let thin = "\u{2009}", rel = "\u{2005}", six = "\u{2006}"
+        switch (prev, next) {
+        case (.none, _), (.open, _): return ""
+        case (_, .rel), (.rel, _): return rel
+        case (.bin, _), (_, .bin): return thin
+        case (.punct, _): return six
+        case (.op, .ord), (.ord, .op), (.close, .op), (.op, .op): return six
+        default: return ""
+        }
+    }
+
     func render(_ p: inout Parser, depth: Int, stopAtBrace: Bool) -> String {
         var out = ""
+        var prev = Atom.none
+        func emit(_ kind: Atom, _ text: String) {
+            var k = kind
+            // '+' and '−' are binary only between operands (TeX rule 5: a Bin after nothing, an
+            // operator, a relation, an open or punctuation becomes an Ord).
+            if k == .bin && !(prev == .ord || prev == .close) { k = .ord }
+            out += space(prev, k) + text
+            prev = k
+        }
         while let c = p.next() {
             switch c {
             case "}" where stopAtBrace: return out
-            case "{": out += render(&p, depth: depth, stopAtBrace: true)
+            case "{": emit(.ord, render(&p, depth: depth, stopAtBrace: true))
             case "_", "^":
                 var sub = Parser(chars: Array(p.rawArgument()))
                 out += script(render(&sub, depth: depth + 1, stopAtBrace: false), up: c == "^", depth: depth)
@@ -137,41 +169,56 @@ private struct TeXFallback {
                     var a = Parser(chars: Array(p.rawArgument())), b = Parser(chars: Array(p.rawArgument()))
                     let num = render(&a, depth: depth, stopAtBrace: false), den = render(&b, depth: depth, stopAtBrace: false)
                     let wrap = { (s: String, n: Int) in n > 1 ? "(\(s))" : s }
-                    out += wrap(num, a.chars.count) + "/" + wrap(den, b.chars.count)
+                    emit(.ord, wrap(num, a.chars.count) + "/" + wrap(den, b.chars.count))
                 case "sqrt":
                     var a = Parser(chars: Array(p.rawArgument()))
-                    out += "√(" + render(&a, depth: depth, stopAtBrace: false) + ")"
-                case "text", "mathrm", "operatorname", "textrm", "mbox":
-                    out += escapeMarkup(p.rawArgument())
+                    emit(.ord, "√(" + render(&a, depth: depth, stopAtBrace: false) + ")")
+                case "text", "textrm", "mbox":
+                    emit(.ord, escapeMarkup(p.rawArgument()))
+                case "mathrm", "operatorname":
+                    emit(.op, escapeMarkup(p.rawArgument()))
                 case "mathbf", "boldsymbol":
                     var a = Parser(chars: Array(p.rawArgument()))
-                    out += "<b>" + render(&a, depth: depth, stopAtBrace: false) + "</b>"
+                    emit(.ord, "<b>" + render(&a, depth: depth, stopAtBrace: false) + "</b>")
                 case "mathit":
-                    out += "<i>" + escapeMarkup(p.rawArgument()) + "</i>"
+                    emit(.ord, "<i>" + escapeMarkup(p.rawArgument()) + "</i>")
                 case "mathcal":
-                    out += p.rawArgument().map { Self.calligraphic[$0] ?? escapeMarkup(String($0)) }.joined()
+                    emit(.ord, p.rawArgument().map { Self.calligraphic[$0] ?? escapeMarkup(String($0)) }.joined())
                 case "mathbb":
-                    out += p.rawArgument().map { Self.blackboard[$0] ?? escapeMarkup(String($0)) }.joined()
+                    emit(.ord, p.rawArgument().map { Self.blackboard[$0] ?? escapeMarkup(String($0)) }.joined())
                 case "hat", "bar", "tilde", "vec":
                     var a = Parser(chars: Array(p.rawArgument()))
                     let mark = ["hat": "\u{302}", "bar": "\u{304}", "tilde": "\u{303}", "vec": "\u{20D7}"][w] ?? ""
-                    out += render(&a, depth: depth, stopAtBrace: false) + mark
+                    emit(.ord, render(&a, depth: depth, stopAtBrace: false) + mark)
+                case "left", "right", "big", "Big", "bigl", "bigr", "!": break
+                case ",": out += "\u{2006}"
+                case ";", ":": out += "\u{2005}"
+                case "quad": out += "\u{2003}"
+                case "qquad": out += "\u{2003}\u{2003}"
+                case " ": out += " "
+                case "{", "}": emit(w == "{" ? .open : .close, w)
+                case "langle": emit(.open, "⟨")
+                case "rangle": emit(.close, "⟩")
                 default:
-                    if let g = Self.greek[w] { out += "<i>\(g)</i>" }
-                    else if let u = Self.upright[w] {
-                        out += escapeMarkup(u)
-                        if Self.functionNames.contains(w), let n = p.peek(), n.isLetter || n == "\\" { out += "\u{2009}" }
-                    } else { out += escapeMarkup(w) }
+                    if let g = Self.greek[w] { emit(.ord, "<i>\(g)</i>") }
+                    else if Self.functionNames.contains(w) { emit(.op, w) }
+                    else if let b = Self.binaries[w] { emit(.bin, b) }
+                    else if let r = Self.relations[w] { emit(.rel, escapeMarkup(r)) }
+                    else if let u = Self.upright[w] { emit(.ord, escapeMarkup(u)) }
+                    else { emit(.ord, escapeMarkup(w)) }
                 }
-            case "-": out += "\u{2212}"
-            case "*": out += "∗"
+            case "-": emit(.bin, "\u{2212}")
+            case "+": emit(.bin, "+")
+            case "*": emit(.bin, "∗")
+            case "=", "<", ">": emit(.rel, escapeMarkup(String(c)))
+            case ",", ";": emit(.punct, String(c))
+            case "(", "[": emit(.open, String(c))
+            case ")", "]": emit(.close, String(c))
             case "'": out += "′"
             case "~": out += " "
             case " ": break   // TeX ignores spaces in math
-            case "=", "<", ">", "+":
-                out += "\u{2009}" + escapeMarkup(String(c)) + "\u{2009}"
             default:
-                if c.isLetter && c.isASCII { out += "<i>\(c)</i>" } else { out += escapeMarkup(String(c)) }
+                if c.isLetter && c.isASCII { emit(.ord, "<i>\(c)</i>") } else { emit(.ord, escapeMarkup(String(c))) }
             }
         }
         return out

@@ -297,7 +297,7 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
     var p = plan
     let gap = 0.6 * m.tick
     let xSpec = (p.panel.x.ticks == .auto ? categoryTicks(p.panel) : nil) ?? p.panel.x.ticks
-    var target = tickTarget(plotW, spacing: 6.5 * m.tick)
+    var target = tickTarget(plotW, spacing: 4.8 * m.tick)
     while true {
         let t = resolveTicks(xSpec, scale: p.panel.x.scale, lo: p.xLo, hi: p.xHi, target: target)
         let map = AxisMap(lo: p.xLo, hi: p.xHi, scale: p.panel.x.scale, p0: 0, p1: plotW * 0.95)

@@ -4,7 +4,7 @@ import Foundation
 struct LegendEntry {
     enum Handle {
         case line(StrokeStyle, MarkerShape?)
-        case marker(MarkerShape, Color)
+        case marker(MarkerShape, Color, Double)
         case patch(fill: Color?, stroke: StrokeStyle?)
     }
     var handle: Handle
@@ -19,7 +19,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
     func next(_ c: Color?, _ s: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
         let i = series
         series += 1
-        let autoMarker = (c == nil && s == nil) ? theme.seriesMarker(i) : nil
+        let autoMarker = (c == nil && s == nil && autoSeriesCount(panel) >= 2) ? theme.seriesMarker(i) : nil
         return (c ?? theme.seriesColor(i), s ?? (c == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
     func stroke(_ color: Color, _ width: Double, _ style: LineStyle) -> StrokeStyle {
@@ -39,7 +39,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
             }
         case .scatter(let sc):
             let (c, _, _) = next(sc.color, .solid)
-            if let label = sc.label { out.append(LegendEntry(handle: .marker(sc.marker, c), label: label)) }
+            if let label = sc.label { out.append(LegendEntry(handle: .marker(sc.marker, c, min(sc.size ?? m.marker, 1.7 * m.marker)), label: label)) }
         case .bars(let b):
             for s in b.series {
                 let (c, _, _) = next(s.color, .solid)
@@ -163,8 +163,8 @@ extension PanelDrawer {
                         items.append(.path(PathItem(els, fill: st.color, stroke: StrokeStyle(color: theme.background, width: m.marker * 0.12))))
                     }
                 }
-            case .marker(let shape, let color):
-                let els = markerPath(shape, at: ScenePoint(hx + g.handleWidth / 2, cy), size: m.marker)
+            case .marker(let shape, let color, let size):
+                let els = markerPath(shape, at: ScenePoint(hx + g.handleWidth / 2, cy), size: size)
                 if shape == .cross || shape == .plus {
                     items.append(.path(PathItem(els, stroke: StrokeStyle(color: color, width: m.marker * 0.2, cap: .round))))
                 } else {
@@ -199,4 +199,13 @@ func pointInPolygon(_ p: ScenePoint, _ poly: [ScenePoint]) -> Bool {
         j = i
     }
     return inside
+}
+
+/// Lines whose colour and dash are left to the theme; print-theme markers only matter when
+/// there are at least two of them to tell apart.
+func autoSeriesCount(_ panel: Panel) -> Int {
+    panel.marks.reduce(0) { n, mark in
+        if case .line(let l) = mark, l.color == nil, l.style == nil { return n + 1 }
+        return n
+    }
 }

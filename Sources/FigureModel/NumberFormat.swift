@@ -7,7 +7,6 @@ public let minusSign = "\u{2212}"
 /// 0.1 + 0.2 prints as "0.3", never 0.30000000000000004; negative numbers use U+2212; very large or
 /// small magnitudes use a×10ⁿ.
 public func formatTick(_ value: Double, step: Double) -> String {
-    if value == 0 { return "0" }
     let mag = max(abs(value), step)
     if mag >= 1e6 || (mag < 1e-4) {
         let e = Int(floor(log10(abs(step)) + 1e-9))
@@ -17,7 +16,7 @@ public func formatTick(_ value: Double, step: Double) -> String {
         if s == "\(minusSign)1" { return "\(minusSign)10" + superscript(e) }
         return s + "×10" + superscript(e)
     }
-    return fixed(value, decimals: decimalsFor(step: step))
+    return fixed(value == 0 ? 0 : value, decimals: decimalsFor(step: step))
 }
 
 /// Shortest clean text for a number that is not on a tick grid (contour levels, annotations):

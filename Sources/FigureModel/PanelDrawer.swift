@@ -62,7 +62,9 @@ struct PanelDrawer {
 
     mutating func drawGrid() {
         var els: [PathElement] = []
-        for (v, _) in plan.xTicks.major {
+        // Category axes (bars) get no vertical grid: the bars are their own guide.
+        let categorical = plan.panel.marks.contains { if case .bars = $0 { return true } else { return false } }
+        for (v, _) in plan.xTicks.major where !categorical {
             let x = X(v)
             els += [.move(ScenePoint(x, rect.y)), .line(ScenePoint(x, rect.maxY))]
         }
@@ -151,7 +153,7 @@ struct PanelDrawer {
     mutating func nextSeries(_ color: Color?, _ style: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
         let i = seriesIndex
         seriesIndex += 1
-        let autoMarker = (color == nil && style == nil) ? theme.seriesMarker(i) : nil
+        let autoMarker = (color == nil && style == nil && autoSeriesCount(plan.panel) >= 2) ? theme.seriesMarker(i) : nil
         return (color ?? theme.seriesColor(i), style ?? (color == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
 
@@ -411,7 +413,7 @@ struct PanelDrawer {
                             rotation: t.rotation)
         let box = textBounds(item, measurer: measurer)
         if t.boxed {
-            let r = box.insetBy(-0.45 * m.pad)
+            let r = box.insetBy(-0.45 * item.fontSize)
             items.append(.path(PathItem(roundedRect(r, radius: 0.4 * m.pad), fill: theme.legendBackground,
                                         stroke: StrokeStyle(color: theme.legendEdge, width: 0.8 * m.spine))))
         }

@@ -35,7 +35,8 @@ public enum ExtendedWilkinson {
         let n = Double(Q.count)
         let eps = 1e-10 * (dmax - dmin)
         var best = -Double.infinity
-        var bestSet = (lmin: dmin, lmax: dmax, step: (dmax - dmin), q: 1.0)
+        var bestSet = (lmin: dmin, lmax: dmax, step: (dmax - dmin), q: 1.0, start: 0.0, j: 1.0, z: 0.0)
+        var found = false
 
         func simplicity(_ qi: Int, _ j: Double, _ lmin: Double, _ lmax: Double, _ lstep: Double) -> Double {
             let rem = lmin.truncatingRemainder(dividingBy: lstep)
@@ -89,7 +90,8 @@ public enum ExtendedWilkinson {
                                 let score = w.simplicity * s + w.coverage * c + w.density * g + w.legibility
                                 if score > best {
                                     best = score
-                                    bestSet = (lmin, lmax, step, q)
+                                    bestSet = (lmin, lmax, step, q, start, j, z)
+                                    found = true
                                 }
                                 start += 1
                             }
@@ -104,9 +106,11 @@ public enum ExtendedWilkinson {
         let count = Int(((bestSet.lmax - bestSet.lmin) / bestSet.step).rounded()) + 1
         var values: [Double] = []
         for i in 0..<count {
-            var v = bestSet.lmin + Double(i) * bestSet.step
-            // Snap to the step grid so 0.30000000000000004 is stored as 0.3's nearest double.
-            v = (v / bestSet.step).rounded() * bestSet.step
+            // Multiply integers first and divide by the power of ten last, so 3 × 0.2 is stored as
+            // the double nearest 0.6, not 0.6000000000000001.
+            let n = (bestSet.start + Double(i) * bestSet.j) * bestSet.q
+            var v = found ? (bestSet.z < 0 ? n / pow(10, -bestSet.z) : n * pow(10, bestSet.z))
+                          : bestSet.lmin + Double(i) * bestSet.step
             if abs(v) < bestSet.step * 1e-9 { v = 0 }
             if loose || (v >= dmin - eps && v <= dmax + eps) { values.append(v) }
         }

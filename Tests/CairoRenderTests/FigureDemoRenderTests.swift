@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+import FigureModel
+@testable import CairoRender
+
+/// Renders every demo in every theme and format. With INFOPLOT_DEMO_DIR set, the files are kept
+/// there for looking at.
+@Suite struct FigureDemoRenderTests {
+    @Test(arguments: ["light", "dark", "print"])
+    func demosRenderInEveryFormat(themeName: String) throws {
+        let theme = try Theme.named(themeName)
+        let dir = ProcessInfo.processInfo.environment["INFOPLOT_DEMO_DIR"]
+        for (name, figure) in try FigureDemos.all(theme: theme) {
+            let out = try renderFigure(figure, formats: OutputFormat.allCases)
+            for (format, data) in out {
+                #expect(data.count > 500, "\(name).\(format) is suspiciously small")
+                if let dir {
+                    try writeAtomically(data, to: "\(dir)/\(name)-\(themeName).\(format.fileExtension)")
+                }
+            }
+        }
+    }
+}
