@@ -310,12 +310,12 @@ struct PanelDrawer {
                     if b.mode == .stacked {
                         let ink = colors[si].luminance < 0.35 ? theme.lightInk : theme.darkInk
                         items.append(.text(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, r.y + r.height / 2),
-                                                    horizontal: .center, vertical: .middle, fontSize: m.annotation * 0.9, color: ink)))
+                                                    horizontal: .center, vertical: .middle, fontSize: m.annotation, color: ink)))
                     } else {
                         let above = v >= 0
                         items.append(.text(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, above ? r.y - 0.4 * m.pad : r.maxY + 0.4 * m.pad),
                                                     horizontal: .center, vertical: above ? .bottom : .top,
-                                                    fontSize: m.annotation * 0.9, color: theme.foreground)))
+                                                    fontSize: m.annotation, color: theme.foreground)))
                     }
                 }
             }

@@ -41,8 +41,9 @@ struct Metrics {
     let line, spine, tickLength, pad, marker: Double
     init(_ f: Figure) {
         base = f.size.baseFontSize * max(f.fontScale, 0.1)
-        tick = 0.85 * base; label = base; title = 1.05 * base; heading = 1.2 * base
-        legend = 0.82 * base; annotation = 0.85 * base; contour = 0.72 * base
+        // Few distinct sizes: SVG and PDF store glyph outlines once per font size.
+        tick = 0.85 * base; label = base; title = base; heading = 1.2 * base
+        legend = tick; annotation = tick; contour = 0.72 * base
         let w = f.size.baseFontSize / 10
         line = 1.6 * w; spine = 0.8 * w; tickLength = 3.5 * w; pad = 3.5 * w; marker = 5.5 * w
     }
