@@ -20,6 +20,9 @@ final class PangoText: TextMeasurer {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         pango_cairo_context_set_font_options(context, options)
+        // Pango ≥ 1.44 rounds glyph positions to whole points unless told not to, which makes
+        // widths jump with the font size.
+        pango_context_set_round_glyph_positions(context, 0)
         cairo_font_options_destroy(options)
         layout = pango_layout_new(context)
         font = pango_font_description_new()
