@@ -261,7 +261,7 @@ private func resolveLimits(_ axis: Axis, _ e: Extent, defaultPad: Double, axis n
 
 // MARK: - ticks
 
-private func tickTarget(_ length: Double, spacing: Double) -> Int { max(2, min(12, Int(length / spacing) + 1)) }
+private func tickTarget(_ length: Double, spacing: Double) -> Int { max(2, min(12, Int((length / spacing).rounded()) + 1)) }
 
 private func resolveTicks(_ spec: TickSpec, scale: Scale, lo: Double, hi: Double, target: Int) -> ResolvedTicks {
     switch spec {
@@ -297,7 +297,7 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
     var p = plan
     let gap = 0.6 * m.tick
     let xSpec = (p.panel.x.ticks == .auto ? categoryTicks(p.panel) : nil) ?? p.panel.x.ticks
-    var target = tickTarget(plotW, spacing: 4.8 * m.tick)
+    var target = tickTarget(plotW, spacing: 6 * m.tick)
     while true {
         let t = resolveTicks(xSpec, scale: p.panel.x.scale, lo: p.xLo, hi: p.xHi, target: target)
         let map = AxisMap(lo: p.xLo, hi: p.xHi, scale: p.panel.x.scale, p0: 0, p1: plotW * 0.95)

@@ -11,7 +11,10 @@ import FigureModel
         let theme = try Theme.named(themeName)
         let dir = ProcessInfo.processInfo.environment["INFOPLOT_DEMO_DIR"]
         for (name, figure) in try FigureDemos.all(theme: theme) {
-            let out = try renderFigure(figure, formats: OutputFormat.allCases)
+            let clock = ContinuousClock()
+            var out: [OutputFormat: Data] = [:]
+            let elapsed = try clock.measure { out = try renderFigure(figure, formats: OutputFormat.allCases) }
+            if dir != nil { print("timing \(name)-\(themeName): \(elapsed) for pdf+svg+png") }
             for (format, data) in out {
                 #expect(data.count > 500, "\(name).\(format) is suspiciously small")
                 if let dir {
