@@ -46,6 +46,7 @@ struct PanelDrawer {
             }
         }
         if panel.frame != .none { drawFrame() }
+        items += deferredTexts.map { .text($0) }
         for mark in panel.marks {
             switch mark {
             case .text(let t): drawText(t)
@@ -307,15 +308,21 @@ struct PanelDrawer {
                 obstacleBoxes.append(r)
                 if b.showValues {
                     let text = formatNumber(v, significant: 3)
+                    // Shrink to the bar's width (not below 70 %), so neighbouring values never touch.
+                    let natural = measurer.measure(text, fontSize: m.annotation, bold: false).width
+                    let fs = m.annotation * max(0.7, min(1, (r.width + 0.25 * m.pad) / max(natural, 1e-9)))
                     if b.mode == .stacked {
                         let ink = colors[si].luminance < 0.35 ? theme.lightInk : theme.darkInk
-                        items.append(.text(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, r.y + r.height / 2),
-                                                    horizontal: .center, vertical: .middle, fontSize: m.annotation, color: ink)))
+                        if r.height > 1.2 * fs {
+                            deferredTexts.append(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, r.y + r.height / 2),
+                                                          horizontal: .center, vertical: .middle, fontSize: fs, color: ink))
+                        }
                     } else {
                         let above = v >= 0
-                        items.append(.text(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, above ? r.y - 0.4 * m.pad : r.maxY + 0.4 * m.pad),
-                                                    horizontal: .center, vertical: above ? .bottom : .top,
-                                                    fontSize: m.annotation, color: theme.foreground)))
+                        let item = TextItem(text: text, position: ScenePoint(r.x + r.width / 2, above ? r.y - 0.4 * m.pad : r.maxY + 0.4 * m.pad),
+                                            horizontal: .center, vertical: above ? .bottom : .top, fontSize: fs, color: theme.foreground)
+                        deferredTexts.append(item)
+                        obstacleBoxes.append(textBounds(item, measurer: measurer))
                     }
                 }
             }
@@ -324,6 +331,8 @@ struct PanelDrawer {
         barSeries.append(contentsOf: zip(b.series, colors).map { ($0.0.label, $0.1) })
     }
     var barSeries: [(String?, Color)] = []
+    /// Text that belongs to a mark but must be drawn above every mark (bar values).
+    var deferredTexts: [TextItem] = []
 
     mutating func drawShape(_ s: Shape) {
         let els: [PathElement]

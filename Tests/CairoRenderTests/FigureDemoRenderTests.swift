@@ -23,4 +23,17 @@ import FigureModel
             }
         }
     }
+
+    @Test func presetsRender() throws {
+        let dir = ProcessInfo.processInfo.environment["INFOPLOT_DEMO_DIR"]
+        for (name, size) in [("slide", FigureSize.slide), ("half-slide", .halfSlide), ("column", .column)] {
+            let figs = [("entropy", try FigureDemos.entropy(size: size)), ("surface", try FigureDemos.klSurface(size: size, n: 120)),
+                        ("bars", FigureDemos.bars(size: size))]
+            for (fname, fig) in figs {
+                let png = try renderFigure(fig, format: .png, options: RenderOptions(dpi: 100))
+                #expect(png.count > 1000)
+                if let dir { try writeAtomically(png, to: "\(dir)/\(fname)-\(name).png") }
+            }
+        }
+    }
 }
