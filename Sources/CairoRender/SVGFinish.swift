@@ -8,7 +8,10 @@ import Foundation
 /// - `role="img"`, `aria-labelledby`, `<title>` and `<desc>` make it accessible;
 /// - the viewBox stays, so CSS can scale it; width/height stay in points.
 func finishSVG(_ svg: Data, title: String, description: String) -> Data {
-    let bytes = [UInt8](svg)
+    // cairo 1.16 drops the nearest-neighbour filter in SVG; say it with image-rendering (the SVG 1.1
+    // attribute for older renderers, the CSS value for browsers) so heatmap cells stay crisp.
+    let bytes = replaceAll([UInt8](svg), Array("<image ".utf8),
+                           Array("<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" ".utf8))
     // Pass 1: ids in order of definition.
     var order: [String: Int] = [:]
     scanIds(bytes) { name in if order[name] == nil { order[name] = order.count + 1 } }
@@ -25,6 +28,16 @@ func finishSVG(_ svg: Data, title: String, description: String) -> Data {
         out.replaceSubrange(end...end, with: Array((attrs + ">" + head).utf8))
     }
     return Data(out)
+}
+
+private func replaceAll(_ b: [UInt8], _ needle: [UInt8], _ with: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count + 256)
+    var i = 0
+    while i < b.count {
+        if matches(b, i, needle) { out += with; i += needle.count } else { out.append(b[i]); i += 1 }
+    }
+    return out
 }
 
 private struct FNV1a {

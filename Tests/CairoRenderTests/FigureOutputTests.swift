@@ -65,7 +65,9 @@ private func tempPath(_ name: String) -> String {
         #expect(!text.contains("<script"))
         #expect(!text.contains("http://") || !text.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))
         // The heatmap is one embedded image, not thousands of rectangles.
-        #expect(elements.filter { $0.name == "image" }.count == 2)
+        let images = elements.filter { $0.name == "image" }
+        #expect(images.count == 2)
+        #expect(images.allSatisfy { attr($0, "style") == "image-rendering:pixelated" })
     }
 
     @Test func sameFigureSameBytesWhateverWasDrawnBefore() throws {
