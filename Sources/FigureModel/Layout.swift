@@ -261,7 +261,11 @@ private func resolveLimits(_ axis: Axis, _ e: Extent, defaultPad: Double, axis n
 
 // MARK: - ticks
 
-private func tickTarget(_ length: Double, spacing: Double) -> Int { max(2, min(12, Int((length / spacing).rounded()) + 1)) }
+/// Target label count for Extended Wilkinson's density term: about one label per `spacing` points
+/// plus `base` (x labels are wider than tall, so x uses a wider spacing and a larger base).
+private func tickTarget(_ length: Double, spacing: Double, base: Int = 1) -> Int {
+    max(2, min(12, Int((length / spacing).rounded()) + base))
+}
 
 private func resolveTicks(_ spec: TickSpec, scale: Scale, lo: Double, hi: Double, target: Int) -> ResolvedTicks {
     switch spec {
@@ -298,7 +302,7 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
     let gap = 0.6 * m.tick
     let xSpec = (p.panel.x.ticks == .auto ? categoryTicks(p.panel) : nil) ?? p.panel.x.ticks
     // Log axes label every decade unless the labels would collide.
-    var target = p.panel.x.scale == .log ? 12 : tickTarget(plotW, spacing: 6 * m.tick)
+    var target = p.panel.x.scale == .log ? 12 : tickTarget(plotW, spacing: 7.5 * m.tick, base: 2)
     while true {
         let t = resolveTicks(xSpec, scale: p.panel.x.scale, lo: p.xLo, hi: p.xHi, target: target)
         let map = AxisMap(lo: p.xLo, hi: p.xHi, scale: p.panel.x.scale, p0: 0, p1: plotW * 0.95)

@@ -18,7 +18,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
     var series = 0
     func next(_ c: Color?, _ s: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
         let i = series
-        series += 1
+        if c == nil { series += 1 }
         let autoMarker = (c == nil && s == nil && autoSeriesCount(panel) >= 2) ? theme.seriesMarker(i) : nil
         return (c ?? theme.seriesColor(i), s ?? (c == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }

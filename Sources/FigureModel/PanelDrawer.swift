@@ -152,8 +152,10 @@ struct PanelDrawer {
     }
 
     mutating func nextSeries(_ color: Color?, _ style: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
+        // Only marks that take their colour from the theme advance the cycle (as in matplotlib),
+        // so an explicitly grey target does not push the fits onto the third colour.
         let i = seriesIndex
-        seriesIndex += 1
+        if color == nil { seriesIndex += 1 }
         let autoMarker = (color == nil && style == nil && autoSeriesCount(plan.panel) >= 2) ? theme.seriesMarker(i) : nil
         return (color ?? theme.seriesColor(i), style ?? (color == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
