@@ -228,6 +228,17 @@ private func tempPath(_ name: String) -> String {
         #expect(throws: RenderError.self) { try writeFigure(FigureDemos.venn(), format: .svg, to: dir + "/missing/fig.svg") }
     }
 
+    @Test func severalFormatsFromOneLayout() throws {
+        let dir = tempPath("multi")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = try writeFigure(FigureDemos.venn(), formats: [.svg, .pdf, .png], directory: dir, name: "venn")
+        #expect(paths == ["svg", "pdf", "png"].map { "\(dir)/venn.\($0)" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["venn.pdf", "venn.png", "venn.svg"])
+        // The same bytes as rendering each format on its own.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == renderFigure(FigureDemos.venn(), format: .svg))
+    }
+
     @Test func formatsParse() throws {
         #expect(try OutputFormat.parse("SVG") == .svg)
         #expect(throws: RenderError.self) { try OutputFormat.parse("gif") }
