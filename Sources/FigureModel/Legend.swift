@@ -105,7 +105,7 @@ extension PanelDrawer {
         return cost
     }
 
-    mutating func drawLegend(_ styles: [Int: ResolvedStyle]) {
+    mutating func drawLegend() {
         let panel = plan.panel
         guard panel.legend != .none else { return }
         let entries = legendEntries(panel, theme: theme, m: m)
@@ -187,7 +187,6 @@ extension PanelDrawer {
                                         vertical: .middle, fontSize: fs, color: theme.foreground)))
             y += h
         }
-        _ = styles
     }
 }
 
