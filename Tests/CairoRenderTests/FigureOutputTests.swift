@@ -103,6 +103,12 @@ private func tempPath(_ name: String) -> String {
         #expect((data[.pdf]?.count ?? .max) < 1_000_000)
     }
 
+    @Test func coordinatesRoundedOnlyInPathData() {
+        let input = Array(#"<path d="M 1.234567 -0.004 L 10 2.5 Z" transform="matrix(0.948425,0,0,1,0,0)"/><use x="148.398438" y="-0.001"/>"#.utf8)
+        let out = String(decoding: roundCoordinates(input), as: UTF8.self)
+        #expect(out == #"<path d="M 1.23 0 L 10 2.5 Z" transform="matrix(0.948425,0,0,1,0,0)"/><use x="148.4" y="0"/>"#)
+    }
+
     @Test func longPolylinesAreSimplified() throws {
         // 4001-point curves: the SVG keeps far fewer path vertices than data points.
         let data = try renderFigure(FigureDemos.klFits(), format: .svg)
