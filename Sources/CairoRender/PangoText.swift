@@ -10,6 +10,7 @@ final class PangoText: TextMeasurer {
     private let font: OpaquePointer
     private var cache: [String: TextExtent] = [:]
     private var currentMarkup = ""
+    private let math = MathLabelSetter()
 
     init(fontFamily: String) {
         let fontMap = pango_cairo_font_map_get_default()
@@ -60,10 +61,51 @@ final class PangoText: TextMeasurer {
     func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
         let key = "\(fontSize)|\(bold ? 1 : 0)|\(text)"
         if let e = cache[key] { return e }
-        prepare(text, fontSize: fontSize, bold: bold, alignment: PANGO_ALIGN_LEFT)
-        let e = extents().0
+        let e = mathLabel(text, fontSize: fontSize, bold: bold)?.extent ?? proseExtent(text, fontSize: fontSize, bold: bold)
         cache[key] = e
         return e
+    }
+
+    private func proseExtent(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
+        prepare(text, fontSize: fontSize, bold: bold, alignment: PANGO_ALIGN_LEFT)
+        return extents().0
+    }
+
+    private func mathLabel(_ text: String, fontSize: Double, bold: Bool) -> MathLabel? {
+        math.label(text, fontSize: fontSize) { proseExtent($0, fontSize: fontSize, bold: bold) }
+    }
+
+    /// Prose pieces through Pango and math boxes through the typesetter, left to right on the baseline.
+    private func drawMathLabel(_ label: MathLabel, _ item: TextItem, on cr: OpaquePointer) {
+        let e = label.extent
+        var x: Double = switch item.horizontal {
+        case .left: 0
+        case .center: -e.width / 2
+        case .right: -e.width
+        }
+        let baseline: Double = switch item.vertical {
+        case .top: e.ascent
+        case .middle: e.ascent - e.height / 2
+        case .baseline: 0
+        case .bottom: -e.descent
+        }
+        let c = item.color
+        for piece in label.pieces {
+            switch piece {
+            case let .prose(text, width):
+                prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
+                pango_cairo_update_context(cr, context)
+                pango_layout_context_changed(layout)
+                let (pe, lx, ly) = extents()
+                cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+                cairo_move_to(cr, x - lx, baseline - pe.ascent - ly)
+                pango_cairo_show_layout(cr, layout)
+                x += width
+            case let .math(box):
+                drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
+                x += box.width
+            }
+        }
     }
 
     func draw(_ item: TextItem, on cr: OpaquePointer) {
@@ -71,6 +113,14 @@ final class PangoText: TextMeasurer {
         case .left: PANGO_ALIGN_LEFT
         case .center: PANGO_ALIGN_CENTER
         case .right: PANGO_ALIGN_RIGHT
+        }
+        if let label = mathLabel(item.text, fontSize: item.fontSize, bold: item.bold) {
+            cairo_save(cr)
+            cairo_translate(cr, item.position.x, item.position.y)
+            if item.rotation != 0 { cairo_rotate(cr, -item.rotation * .pi / 180) }
+            drawMathLabel(label, item, on: cr)
+            cairo_restore(cr)
+            return
         }
         prepare(item.text, fontSize: item.fontSize, bold: item.bold, alignment: alignment)
         cairo_save(cr)

@@ -135,7 +135,7 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
                 p = chooseTicks(p, plotW: rect.width, plotH: rect.height, m: m, measurer: measurer)
             }
         }
-        var drawer = PanelDrawer(plan: p, rect: rects[k], m: m, theme: theme, measurer: measurer)
+        var drawer = PanelDrawer(plan: p, rect: rects[k], m: m, theme: theme, measurer: measurer, canvasWidth: W)
         try drawer.draw()
         items += drawer.items
     }

@@ -114,8 +114,9 @@ extension PanelDrawer {
         var g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer)
         if panel.legend != .outsideRight && g.width > rect.width - 2 * inset {
             // Too wide for the plot (long formulas in narrow panels): shrink the legend's text,
-            // but not below 70 % of the tick-label size.
-            let fs = m.legend * max(0.7, (rect.width - 2 * inset) / g.width)
+            // but not below half the legend size; what is still too wide starts at the plot's left
+            // edge and runs into the gutter on the right rather than off the canvas on the left.
+            let fs = m.legend * max(0.5, (rect.width - 2 * inset) / g.width)
             g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer, fontSize: fs)
         }
         let fs = g.fontSize
@@ -150,6 +151,7 @@ extension PanelDrawer {
         } else {
             frame = box(panel.legend)
         }
+        if panel.legend != .outsideRight { frame.x = max(min(frame.x, canvasWidth - frame.width - 0.5 * m.pad), rect.x) }
         frame = Rect(x: frame.x.rounded(), y: frame.y.rounded(), width: frame.width, height: frame.height)
         items.append(.path(PathItem(roundedRect(frame, radius: 0.3 * fs), fill: theme.legendBackground,
                                     stroke: StrokeStyle(color: theme.legendEdge, width: 0.8 * m.spine))))

@@ -17,9 +17,12 @@ struct PanelDrawer {
     var seriesIndex = 0
     /// Tolerance for polyline simplification: well under a pixel at 600 dpi.
     let tolerance = 0.1
+    /// Text centred on a panel near the figure's edge may be wider than the panel; it is kept on the canvas.
+    let canvasWidth: Double
 
-    init(plan: PanelPlan, rect: Rect, m: Metrics, theme: Theme, measurer: TextMeasurer) {
+    init(plan: PanelPlan, rect: Rect, m: Metrics, theme: Theme, measurer: TextMeasurer, canvasWidth: Double) {
         self.plan = plan; self.rect = rect; self.m = m; self.theme = theme; self.measurer = measurer
+        self.canvasWidth = canvasWidth
         X = AxisMap(lo: plan.xLo, hi: plan.xHi, scale: plan.panel.x.scale, p0: rect.x, p1: rect.maxX)
         Y = AxisMap(lo: plan.yLo, hi: plan.yHi, scale: plan.panel.y.scale, p0: rect.maxY, p1: rect.y)
     }
@@ -117,7 +120,9 @@ struct PanelDrawer {
     mutating func drawAxisText() {
         let panel = plan.panel
         if let t = panel.title {
-            items.append(.text(TextItem(text: t, position: ScenePoint(rect.x + rect.width / 2, rect.y - 0.8 * m.pad),
+            let half = measurer.measure(t, fontSize: m.title, bold: false).width / 2
+            let cx = max(min(rect.x + rect.width / 2, canvasWidth - half - 0.5 * m.pad), half + 0.5 * m.pad)
+            items.append(.text(TextItem(text: t, position: ScenePoint(cx, rect.y - 0.8 * m.pad),
                                         horizontal: .center, vertical: .bottom, fontSize: m.title, color: theme.foreground)))
         }
         if plan.showXLabel, let l = panel.x.label {

@@ -21,7 +21,7 @@ import FigureModel
             }
             for (text, r) in boxes {
                 #expect(r.x >= -0.01 && r.y >= -0.01 && r.maxX <= scene.width + 0.01 && r.maxY <= scene.height + 0.01,
-                        "\(name) at \(size): '\(text)' leaves the canvas")
+                        "\(name) at \(size): '\(text)' leaves the canvas: \(r) in \(scene.width)x\(scene.height)")
             }
             for i in boxes.indices {
                 for j in boxes.indices where j > i {
