@@ -142,7 +142,11 @@ enum EntropyVenn {
         let panelW = size.widthPoints - 1.2 * size.baseFontSize, panelH = size.heightPoints - 1.2 * size.baseFontSize
         let w0 = rightEdge + 0.35 * r - leftEdge, h0 = yTop - yJoint
         let scale = max(min((panelH - 2.4 * lh) / h0, (panelW - tablePoints - 2 * fs) / w0), 1)
-        let xLimits = (leftEdge - fs / scale)...(rightEdge + 0.35 * r + (tablePoints + fs) / scale)
+        var x0 = leftEdge - fs / scale, x1 = rightEdge + 0.35 * r + (tablePoints + fs) / scale
+        // When the height binds, centre the drawing in the spare width.
+        let spare = max(0, 0.95 * panelW / scale - (x1 - x0))
+        x0 -= spare / 2; x1 += spare / 2
+        let xLimits = x0...x1
         let yLimits = (yJoint - 1.2 * lh / scale)...(yTop + 1.2 * lh / scale)
         let panel = Panel.diagram(marks: marks, legend: .none, x: xLimits, y: yLimits)
         let tableText = "[" + table.map { "[" + $0.map { fixedText($0, 4) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"

@@ -29,6 +29,12 @@ struct FigureCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every catalogue figure.")
     var all = false
 
+    @Flag(name: .long, help: "Write the gallery: every figure in every --format, light and dark themes, and index.html, into --out.")
+    var gallery = false
+
+    @Flag(name: .long, help: "With --gallery: render one figure at a time instead of in parallel.")
+    var serial = false
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"))
     var settings: [String] = []
 
@@ -61,8 +67,8 @@ struct FigureCommand: ParsableCommand {
         var options: RenderOptions
     }
 
-    func plan() throws -> Plan {
-        var figureNames = names
+    func plan(galleryNames: [String]? = nil) throws -> Plan {
+        var figureNames = galleryNames ?? names
         if all {
             guard names.isEmpty else { throw FigureCommandError("give figure names or --all, not both") }
             figureNames = Catalogue.names
@@ -128,6 +134,17 @@ struct FigureCommand: ParsableCommand {
     }
 
     func run() throws {
+        if gallery {
+            guard names.isEmpty, !all, settings.isEmpty, output == nil else {
+                throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")
+            }
+            let plan = try plan(galleryNames: Catalogue.names)
+            let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
+                                         parallel: !serial)
+            for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }
+            print("\(outDir)/index.html")
+            return
+        }
         let plan = try plan()
         // Build every figure first: a bad parameter value stops the run before anything is written.
         var figures: [(String, Figure)] = []
