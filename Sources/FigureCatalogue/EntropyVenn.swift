@@ -89,7 +89,9 @@ enum EntropyVenn {
 
         var marks: [Mark] = [
             .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.withAlpha(0.22), stroke: xColor, strokeWidth: nil)),
-            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil)),
+            // The print theme tells series apart by dash too.
+            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil,
+                         style: theme.lineStyleCycle[1 % theme.lineStyleCycle.count])),
         ]
         let r = max(rx, ry)
         // Region centres: each crescent's middle, and the lens's middle.

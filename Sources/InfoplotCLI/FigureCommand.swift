@@ -158,17 +158,20 @@ struct FigureCommand: ParsableCommand {
                 throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
             }
         }
+        // Render everything before writing anything, so a failure leaves no file from this run.
+        var outputs: [(String, Data)] = []
         for (name, figure) in figures {
             let rendered: [OutputFormat: Data]
             do { rendered = try renderFigure(figure, formats: plan.formats, options: plan.options) } catch {
                 throw FigureCommandError("rendering \(name) failed: \(error)")
             }
             for f in plan.formats {
-                guard let data = rendered[f] else { continue }
-                let path = output ?? "\(outDir)/\(name).\(f.fileExtension)"
-                do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
-                print(path)
+                if let data = rendered[f] { outputs.append((output ?? "\(outDir)/\(name).\(f.fileExtension)", data)) }
             }
+        }
+        for (path, data) in outputs {
+            do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
+            print(path)
         }
     }
 }
