@@ -80,13 +80,21 @@ enum EntropyCurve {
         var right: [Mark] = [.line(Line(x: qs, y: qs.map { -log($0) / unit.natsPerUnit }, color: context.theme.cycle[0]))]
         let shown = coins.filter { $0.surprisal.isFinite }
         right.append(.scatter(Scatter(points: shown.map { Point($0.p, $0.surprisal) }, color: markColor)))
-        for (k, c) in shown.sorted(by: { $0.p < $1.p }).enumerated() {
-            // Stagger upwards from the right so neighbouring labels stack instead of colliding.
-            let ty = c.surprisal + top * (0.22 + 0.12 * Double(shown.count - 1 - k))
+        let sortedShown = shown.sorted(by: { $0.p < $1.p })
+        for (k, c) in sortedShown.enumerated() {
             let value = quantityText(c.surprisal, unit: unit), pText = fixedText(c.p, 4)
-            let (text, x) = fit("$-\(logTeX(unit))\\,\(pText)$ = \(value)", plainLength: 9 + pText.count + value.count,
-                                x: min(max(c.p, 0.3), 0.7))
+            let tex = "$-\(logTeX(unit))\\,\(pText)$ = \(value)"
+            // Many marks crowd the falling curve: list them in one box in the empty upper right instead.
+            if shown.count > 2 { continue }
+            // One or two marks: each label above its point, staggered, with a leader.
+            let ty = c.surprisal + top * (0.22 + 0.12 * Double(shown.count - 1 - k))
+            let (text, x) = fit(tex, plainLength: 9 + pText.count + value.count, x: min(max(c.p, 0.3), 0.7))
             right.append(.annotation(Annotation(text, point: Point(c.p, c.surprisal), textAt: Point(x, min(ty, 0.92 * top)))))
+        }
+        if shown.count > 2 {
+            let lines = sortedShown.map { "$-\(logTeX(unit))\\,\(fixedText($0.p, 4))$ = \(quantityText($0.surprisal, unit: unit))" }
+            right.append(.text(TextLabel(lines.joined(separator: "\n"), at: Point(0.96, 0.95), coordinates: .axesFraction,
+                                         horizontal: .right, vertical: .top, boxed: true)))
         }
         let rightPanel = Panel(
             title: "Surprisal $-\(logTeX(unit))\\,p$",
