@@ -130,4 +130,18 @@ import FoundationXML
         #expect(r.status == 0, "\(r.stderr)")
         #expect(files(dir) == names.map { "\($0).pdf" }.sorted())
     }
+
+    @Test func galleryWritesBothThemesAndAnIndex() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runInfoplot(["figure", "--gallery", "--format", "svg", "--out", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = files(dir)
+        #expect(written.contains("index.html") && written.contains("kl-fits.svg") && written.contains("kl-fits-dark.svg"))
+        #expect(written.filter { $0.hasSuffix(".svg") }.count % 2 == 0)
+        let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        #expect(html.contains("<img src=\"entropy-venn-dark.svg\""))
+        let misuse = try runInfoplot(["figure", "--gallery", "kl-fits", "--out", dir])
+        #expect(misuse.status != 0 && misuse.stderr.contains("--gallery"))
+    }
 }

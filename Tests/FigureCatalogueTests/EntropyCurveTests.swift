@@ -38,4 +38,17 @@ import InfoRequests
         #expect(contains(f, "$-\\log_2\\,1$ = 0 bits"))
         #expect(!visibleTexts(f).contains { $0.contains("∞") })
     }
+
+    @Test func manyMarksAreListedInOneBox() throws {
+        let f = try figure("entropy-curve", [("marks", .array([0.1, 0.5, 0.75, 0.99].map(JSONValue.number)))])
+        let boxes = f.panels[1].marks.compactMap { if case .text(let t) = $0, t.boxed { t.text } else { nil } }
+        #expect(boxes.count == 1)
+        let lines = boxes.first?.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 4)
+        #expect(lines.first == "$-\\log_2\\,0.1$ = \(printed(-log2(0.1))) bits")
+        #expect(lines.last == "$-\\log_2\\,0.99$ = \(printed(-log2(0.99))) bits")
+        // The entropy panel still annotates every mark.
+        let notes = f.panels[0].marks.filter { if case .annotation = $0 { true } else { false } }
+        #expect(notes.count == 4)
+    }
 }
