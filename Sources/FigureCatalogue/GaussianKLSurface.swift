@@ -89,7 +89,8 @@ enum GaussianKLSurface {
         for (i, (forward, grid)) in directions.enumerated() {
             if surface {
                 let mesh = try s.mesh(forward: forward, cells: min(s.resolution, 40))
-                var panel = surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args, theme: context.theme)
+                var panel = surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args, theme: context.theme,
+                                         baseFont: context.size.baseFontSize)
                 if i > 0 { panel.legend = .none }
                 panels.append(panel)
             } else {
@@ -97,7 +98,7 @@ enum GaussianKLSurface {
                 let marks: [Mark] = [
                     .heatmap(Heatmap(grid, colorMap: .viridis, range: 0...cap)),
                     .contour(Contour(grid, levels: .values(levels))),
-                    .scatter(Scatter(points: [Point(s.mu0, s.sigma0)], marker: .star, size: 11,
+                    .scatter(Scatter(points: [Point(s.mu0, s.sigma0)], marker: .star, size: 1.1 * context.size.baseFontSize,
                                      label: "minimum $(\\mu_0,\\sigma_0)$: KL = \(fixedText(s.kl(s.mu0, s.sigma0, forward: forward)))",
                                      color: OkabeIto.vermillion, edgeColor: .white)),
                 ]
@@ -179,7 +180,7 @@ enum GaussianKLSurface {
     }
 
     static func surfacePanel(_ g: Grid2D, setup s: Setup, cap: Double, forward: Bool, args: FigureArguments,
-                             theme: Theme) -> Panel {
+                             theme: Theme, baseFont: Double) -> Panel {
         let cam = Camera(azimuth: args.number("azimuth"), elevation: args.number("elevation"))
         let height = 0.6
         let muLo = s.muRange.lowerBound, muSpan = s.muRange.upperBound - muLo
@@ -273,7 +274,7 @@ enum GaussianKLSurface {
                                      vertical: .bottom, scale: 0.9, color: theme.foreground)))
         // The minimum, on top of everything.
         let mq = p(u(s.mu0), v(s.sigma0), w(0))
-        marks.append(.scatter(Scatter(points: [mq], marker: .star, size: 10,
+        marks.append(.scatter(Scatter(points: [mq], marker: .star, size: 0.9 * baseFont,
                                       label: "minimum $(\\mu_0,\\sigma_0)$: KL = 0", color: OkabeIto.vermillion, edgeColor: .white)))
         // Limits from the mesh and axes with a margin for the tick and axis labels around them
         // (the diagram's automatic limits see only the anchor points of text).
