@@ -122,7 +122,9 @@ enum GaussianKLSurface {
             : "Heatmap with labelled contours "
         d += "of the KL divergence KL(N(μ, σ²) ‖ N(\(fixedText(s.mu0)), \(fixedText(s.sigma0))²)) in nats over μ from \(fixedText(s.muRange.lowerBound)) "
             + "to \(fixedText(s.muRange.upperBound)) and σ from \(fixedText(s.sigmaRange.lowerBound)) to \(fixedText(s.sigmaRange.upperBound)) "
-            + "(\(n)×\(n) grid). The minimum, 0, is at μ = \(fixedText(s.mu0)), σ = \(fixedText(s.sigma0)); "
+            + (surface ? "(drawn as a \(min(n, 40))×\(min(n, 40))-cell mesh, σ spaced geometrically; values from a \(n)×\(n) grid). "
+                : "(\(n)×\(n) grid). ")
+            + "The minimum, 0, is at μ = \(fixedText(s.mu0)), σ = \(fixedText(s.sigma0)); "
             + "the largest value shown is \(fixedText(fmax)) nats at μ = \(fixedText(fmu)), σ = \(fixedText(fsig))."
         if let rg = revGrid {
             let (rmax, rmu, rsig) = extremes(rg)
