@@ -262,7 +262,9 @@ enum GaussianKLSurface {
             marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: theme.foreground)))
         }
         // No label at 0: that corner already carries the last σ tick.
-        for t in niceTicks(0, cap, target: 4) where t > 0 {
+        // Seen from high above, the KL axis is foreshortened: fewer labels so they do not pile up.
+        let klTicks = niceTicks(0, cap, target: hypot(klB.x - klA.x, klB.y - klA.y) > 0.3 ? 4 : 2)
+        for t in klTicks where t > 0 {
             let q = p(uNear, vFar, w(t))
             let side: HorizontalAnchor = q.x < centre.x ? .right : .left
             marks.append(.text(TextLabel(fixedText(t, 2), at: Point(q.x + (side == .right ? -0.025 : 0.025), q.y),
