@@ -7,7 +7,7 @@ SWIFT ?= swift
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean readme-images
 
 all: deps build run
 
@@ -40,3 +40,8 @@ bench: build
 clean:
 	rm -rf .build $(OUT)/*
 	touch $(OUT)/.gitkeep
+
+# The README's gallery images (committed under .readme/ so the README shows them without a build).
+readme-images: build
+	@for f in entropy-curve kl-fits entropy-venn gaussian-kl-surface; do \
+		$(BIN) figure $$f --format png --dpi 110 -o .readme/$$f.png >/dev/null; done
