@@ -6,6 +6,9 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // design-card figures
         // (entries are added here as they land)
+        // course figures
+        .surprisal, .crossEntropyDecomposition, .klAsymmetry, .distributionCompare, .likelihoodCurve, .maxent,
+        .ensembleUncertainty, .miVsCorrelation, .lindley, .elbo,
     ]
 
     public static var names: [String] { entries.map(\.name) }
