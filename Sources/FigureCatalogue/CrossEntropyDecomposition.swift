@@ -59,27 +59,43 @@ enum CrossEntropyDecompositionFigure {
         let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability"),
                          marks: [.bars(Bars(categories: labels, series: series))], legend: .auto)
 
-        // Right: H(p) at the bottom of every bar, the KL penalty on top, the total above.
+        // Middle: H(p) at the bottom of every bar, the KL penalty on top, the total above. The
+        // segments are labelled directly; the KL cap is often too thin to see, so the right panel
+        // shows the penalties on their own scale.
         let finite = rows.map(\.crossEntropy).filter(\.isFinite)
-        let top = (finite.max() ?? h) * 1.32
+        let top = (finite.max() ?? h) * 1.18
         let klShown = rows.map { $0.kl.isFinite ? $0.kl : 10 * top }
+        let hColor = CourseFigures.color(theme, 0), klColor = CourseFigures.color(theme, 1)
         var marks: [Mark] = [
             .bars(Bars(categories: rows.map(\.name), series: [
-                .init(label: "$H(p)$", values: rows.map { _ in h }, color: CourseFigures.color(theme, 0)),
-                .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: klShown, color: CourseFigures.color(theme, 1)),
+                .init(label: "$H(p)$", values: rows.map { _ in h }, color: hColor),
+                .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: klShown, color: klColor),
             ], mode: .stacked, groupWidth: 0.6)),
         ]
-        let ink = CourseFigures.color(theme, 0).luminance < 0.35 ? Color.white : Color.black
+        let ink = hColor.luminance < 0.35 ? Color.white : Color.black
         for (i, r) in rows.enumerated() {
-            marks.append(.text(TextLabel(f(h), at: Point(Double(i), h / 2), color: ink)))
-            let totalY = r.crossEntropy.isFinite ? r.crossEntropy : top * 0.97
-            marks.append(.text(TextLabel("$H(p,q)$ = \(f(r.crossEntropy))\nKL = \(f(r.kl))",
-                                         at: Point(Double(i), r.crossEntropy.isFinite ? totalY + 0.02 * top : totalY),
-                                         vertical: r.crossEntropy.isFinite ? .bottom : .top)))
+            marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink)))
+            let finiteTotal = r.crossEntropy.isFinite
+            marks.append(.text(TextLabel("$H(p,q)$\n\(f(r.crossEntropy))",
+                                         at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * top : top * 0.97),
+                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background)))
         }
-        let right = Panel(title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
-                          y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, top)),
-                          marks: marks, legend: .lowerCenter)
+        let middle = Panel(title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
+                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, top)),
+                           marks: marks, legend: .none)
+
+        let klFinite = rows.map(\.kl).filter(\.isFinite)
+        let klTop = max(klFinite.max() ?? 0, 1e-12) * 1.25
+        var klMarks: [Mark] = [.bars(Bars(categories: rows.map(\.name), series: [
+            .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: rows.map { $0.kl.isFinite ? $0.kl : 10 * klTop }, color: klColor)],
+                                        groupWidth: 0.6))]
+        for (i, r) in rows.enumerated() {
+            let finiteKL = r.kl.isFinite
+            klMarks.append(.text(TextLabel(f(r.kl), at: Point(Double(i), finiteKL ? r.kl + 0.02 * klTop : 0.97 * klTop),
+                                           vertical: finiteKL ? .bottom : .top, color: finiteKL ? nil : theme.background)))
+        }
+        let right = Panel(title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
+                          y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, klTop)), marks: klMarks, legend: .none)
 
         let best = rows.filter { $0.kl.isFinite }.min { $0.kl < $1.kl }
         var text = "Cross-entropy of \(rows.count) model\(rows.count == 1 ? "" : "s") against the true distribution p = (\(CourseFigures.list(p))) over \(labels.joined(separator: ", ")), in \(unit.rawValue). "
@@ -94,6 +110,6 @@ enum CrossEntropyDecompositionFigure {
             text += "."
         }
         return Figure(title: "Cross-entropy = entropy + KL divergence", description: text, size: ctx.size, theme: theme,
-                      panels: [left, right])
+                      panels: [left, middle, right])
     }
 }

@@ -49,7 +49,7 @@ enum EnsembleUncertaintyFigure {
         let labels = try CourseFigures.labels(args, "labels", count: k)
         let theme = ctx.theme
         let xs = (0..<k).map(Double.init)
-        let top = (rows.flatMap { $0.models.flatMap { $0 } }.max() ?? 1) * 1.12
+        let top = (rows.flatMap { $0.models.flatMap { $0 } }.max() ?? 1) * 1.3
         let ticks = TickSpec.labeled(zip(xs, labels).map { ($0, $1) })
 
         var panels: [Panel] = []
@@ -67,18 +67,20 @@ enum EnsembleUncertaintyFigure {
 
         let d = CourseFigures.decimals(for: rows.flatMap { [$0.u.total, $0.u.aleatoric, $0.u.epistemic] })
         let f = { (x: Double) in CourseFigures.fixed(x, d) }
-        let totalTop = (rows.map(\.u.total).max() ?? 1) * 1.42
-        var marks: [Mark] = [.bars(Bars(categories: rows.map { shortName($0.name) }, series: [
+        let totalTop = (rows.map(\.u.total).max() ?? 1) * 1.75
+        // Long names wrap at their first space; if one wraps, all do, so the tick labels line up.
+        let wrap = rows.contains { $0.name.count > 12 }
+        var marks: [Mark] = [.bars(Bars(categories: rows.map { wrap ? shortName($0.name) : $0.name }, series: [
             .init(label: "aleatoric", values: rows.map(\.u.aleatoric), color: CourseFigures.color(theme, 2)),
             .init(label: "epistemic", values: rows.map(\.u.epistemic), color: CourseFigures.color(theme, 1)),
         ], mode: .stacked, groupWidth: 0.62))]
         for (i, r) in rows.enumerated() {
             let share = r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0
             marks.append(.text(TextLabel("total \(f(r.u.total))\nepist. \(f(r.u.epistemic))\n(\(CourseFigures.fixed(share, 1)) %)",
-                                         at: Point(Double(i), r.u.total + 0.02 * totalTop), vertical: .bottom)))
+                                         at: Point(Double(i), r.u.total + 0.02 * totalTop), vertical: .bottom, scale: 0.9)))
         }
         panels.append(Panel(title: "Entropy of the mean", y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, totalTop)),
-                            marks: marks, legend: .lowerCenter))
+                            marks: marks, legend: .upperCenter))
 
         let parts = rows.map { r in
             "\(r.name) (\(r.models.count) models): total H = \(f(r.u.total)), aleatoric \(f(r.u.aleatoric)), epistemic \(f(r.u.epistemic)) \(unit.rawValue) (\(CourseFigures.fixed(r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0, 1)) % of the total)"
@@ -90,9 +92,9 @@ enum EnsembleUncertaintyFigure {
                       theme: theme, panels: panels, columns: panels.count, sharedY: false)
     }
 
-    /// "Models agree" → "agree" would lose meaning for user names, so only long names are wrapped.
+    /// The name on two lines, broken at its first space.
     static func shortName(_ s: String) -> String {
-        guard s.count > 12, let space = s.firstIndex(of: " ") else { return s }
+        guard let space = s.firstIndex(of: " ") else { return s }
         return s[..<space] + "\n" + s[s.index(after: space)...]
     }
 }

@@ -53,32 +53,36 @@ enum KLAsymmetryFigure {
                                             showValues: true))],
                          legend: .auto)
 
-        // Infinite terms (q = 0 where p > 0) are drawn as bars running off the top, marked ∞.
-        let allTerms = n.forwardTerms + n.reverseTerms
-        let finite = allTerms.filter(\.isFinite)
+        // The terms of each sum per outcome, then a last group with the two sums themselves.
+        // Infinite values (q = 0 where p > 0) are drawn as bars running off the top, marked ∞.
+        let forward = n.forwardTerms + [n.forward], reverse = n.reverseTerms + [n.reverse]
+        let finite = (forward + reverse).filter(\.isFinite)
         let hi = max(finite.max() ?? 0, 0), lo = min(finite.min() ?? 0, 0)
         let span = max(hi - lo, 1e-9)
-        let top = hi + 0.42 * span, bottom = lo - 0.12 * span
+        let top = hi + 0.3 * span, bottom = lo - (lo < 0 ? 0.08 : 0.02) * span
         let shown = { (xs: [Double]) in xs.map { $0.isFinite ? $0 : 10 * top } }
+        let k = labels.count
+        let sumLabel = "sum"
         var marks: [Mark] = [
             .reference(ReferenceLine(.horizontal, at: 0, color: theme.foreground, style: .solid)),
-            .bars(Bars(categories: labels, series: [
-                .init(label: "$p\\,\(logSymbol(unit))(p/q)$", values: shown(n.forwardTerms), color: pColor),
-                .init(label: "$q\\,\(logSymbol(unit))(q/p)$", values: shown(n.reverseTerms), color: qColor),
+            .reference(ReferenceLine(.vertical, at: Double(k) - 0.5, color: theme.mutedForeground, style: .dotted)),
+            .bars(Bars(categories: labels + [sumLabel], series: [
+                .init(label: "$p\\,\(logSymbol(unit))(p/q)$ (sum \(f(n.forward)))", values: shown(forward), color: pColor),
+                .init(label: "$q\\,\(logSymbol(unit))(q/p)$ (sum \(f(n.reverse)))", values: shown(reverse), color: qColor),
             ])),
         ]
-        for (k, terms) in [n.forwardTerms, n.reverseTerms].enumerated() {
-            for (i, t) in terms.enumerated() where !t.isFinite {
-                let x = Double(i) + (k == 0 ? -0.2 : 0.2)
-                marks.append(.text(TextLabel("∞", at: Point(x, top - 0.04 * span), vertical: .top, scale: 1.3,
-                                             color: theme.background)))
+        for (side, values) in [(-0.2, forward), (0.2, reverse)] {
+            for (i, t) in values.enumerated() {
+                let x = Double(i) + side
+                if !t.isFinite {
+                    marks.append(.text(TextLabel("∞", at: Point(x, top - 0.03 * span), vertical: .top, scale: 1.2,
+                                                 color: theme.background)))
+                }
             }
         }
-        marks.append(.text(TextLabel("$D_{\\mathrm{KL}}(p\\|q)$ = \(f(n.forward)) \(unit.rawValue)\n$D_{\\mathrm{KL}}(q\\|p)$ = \(f(n.reverse)) \(unit.rawValue)",
-                                     at: Point(0.03, 0.97), coordinates: .axesFraction, horizontal: .left, vertical: .top,
-                                     boxed: true)))
-        let right = Panel(title: "Terms of the two sums", y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(bottom, top)),
-                          marks: marks, legend: .upperRight)
+        let right = Panel(title: "Terms and sums: $D_{\\mathrm{KL}}(p\\|q)$ vs $D_{\\mathrm{KL}}(q\\|p)$",
+                          y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(bottom, top)),
+                          marks: marks, legend: .auto)
 
         let text = "Two distributions over \(labels.joined(separator: ", ")): p = (\(CourseFigures.list(n.p))) and q = (\(CourseFigures.list(n.q))). "
             + "Per-outcome terms of KL(p‖q) in \(unit.rawValue): \(CourseFigures.list(n.forwardTerms, 4)); of KL(q‖p): \(CourseFigures.list(n.reverseTerms, 4)). "

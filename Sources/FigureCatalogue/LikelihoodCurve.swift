@@ -26,6 +26,13 @@ enum LikelihoodCurveFigure {
         return (h, t, try CourseFigures.checked(args.figure, "heads") { try bernoulliMLE(heads: h, tails: t) })
     }
 
+    /// p^h (1−p)^t in TeX, dropping exponents of 1 and factors with exponent 0.
+    static func formula(_ h: Int, _ t: Int) -> String {
+        let a = h == 0 ? "" : (h == 1 ? "p" : "p^{\(h)}")
+        let b = t == 0 ? "" : (t == 1 ? "(1-p)" : "(1-p)^{\(t)}")
+        return a + b
+    }
+
     static func build(_ args: FigureArguments, _ ctx: FigureContext) throws -> Figure {
         let (h, t, mle) = try counts(args)
         let ps = CourseFigures.linspace(0, 1, 801)
@@ -46,7 +53,7 @@ enum LikelihoodCurveFigure {
         // Leader text sits on the side with more room.
         let side = pHat > 0.5 ? -0.3 : 0.3
         let likPanel = Panel(
-            title: "Likelihood $L(p) = p^{\(h)}(1-p)^{\(t)}$",
+            title: "Likelihood $L(p) = \(formula(h, t))$",
             x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$L(p)$", limits: .fixed(0, lHat * 1.18)),
             marks: [
                 .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),

@@ -69,7 +69,9 @@ enum LindleyFigure {
             x: Axis(label: "probability of heads $\\theta$", limits: .fixed(0, 1)),
             y: Axis(label: "density", limits: .fixed(0, top)),
             marks: [
-                .area(Area(x: thetas, upper: clipped(prior), label: priorName, color: pc, opacity: 0.3, outline: true)),
+                // The prior's outline is dashed so the two curves differ in grey-scale print too.
+                .area(Area(x: thetas, upper: clipped(prior), color: pc, opacity: 0.3)),
+                .line(Line(x: thetas, y: clipped(prior), label: priorName, color: pc, style: .dashed)),
                 .area(Area(x: thetas, upper: clipped(post), label: postName, color: qc, opacity: 0.35, outline: true)),
                 .text(TextLabel(summary, at: Point(boxLeft ? 0.03 : 0.97, 0.62), coordinates: .axesFraction,
                                 horizontal: boxLeft ? .left : .right, vertical: .top, boxed: true)),
