@@ -28,3 +28,32 @@ import CairoRender
         }
     }
 }
+
+/// Layout checks with the renderer's own text measurer: every label lies on the canvas and no two
+/// labels overlap, for each course figure, theme and a slide and a handout size.
+@Suite struct CourseFiguresLayoutTests {
+    @Test(arguments: CourseFiguresRenderTests.names)
+    func labelsFitAndKeepApart(name: String) throws {
+        let measurer = PangoMeasurer()
+        for theme in [Theme.light, .dark, .print] {
+            for size in [FigureSize.handout, .slide] {
+                let fig = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: size))
+                let scene = try layoutFigure(fig, measurer: measurer)
+                let boxes = scene.items.compactMap { item -> (String, Rect)? in
+                    if case .text(let t) = item, !t.text.isEmpty { return (t.text, textBounds(t, measurer: measurer)) }
+                    return nil
+                }
+                for (text, r) in boxes {
+                    #expect(r.x >= -0.5 && r.y >= -0.5 && r.maxX <= scene.width + 0.5 && r.maxY <= scene.height + 0.5,
+                            "\(name) \(theme.name) \(size): '\(text)' leaves the canvas")
+                }
+                for i in boxes.indices {
+                    for j in boxes.indices where j > i {
+                        let overlap = boxes[i].1.intersectionArea(boxes[j].1)
+                        #expect(overlap < 1, "\(name) \(theme.name) \(size): '\(boxes[i].0)' overlaps '\(boxes[j].0)'")
+                    }
+                }
+            }
+        }
+    }
+}
