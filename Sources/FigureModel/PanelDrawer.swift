@@ -266,7 +266,8 @@ struct PanelDrawer {
 
     mutating func drawScatter(_ s: Scatter) -> ResolvedStyle {
         let (color, _, _) = nextSeries(s.color, .solid)
-        let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map(page).filter { rect.insetBy(-0.5).contains($0) }
+        let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map(page)
+            .filter { $0.x.isFinite && $0.y.isFinite && rect.insetBy(-0.5).contains($0) }
         drawMarkers(pts, shape: s.marker, size: s.size ?? m.marker, fill: color, edge: s.edgeColor ?? theme.background)
         obstaclePoints += pts
         return ResolvedStyle(color: color, width: 0, dash: .solid, marker: s.marker, fill: false)
@@ -458,7 +459,7 @@ struct PanelDrawer {
     mutating func drawHeatmap(_ h: Heatmap) {
         let g = h.grid
         let nx = g.xs.count, ny = g.ys.count
-        guard let range = h.range ?? g.finiteRange else { return }
+        guard let range = h.range ?? g.finiteRange, range.lowerBound.isFinite, range.upperBound.isFinite else { return }
         let lut = h.colorMap.table
         let span = range.upperBound - range.lowerBound
         // Small grids are upsampled by an integer factor so viewers that ignore the no-smoothing hint
@@ -475,7 +476,7 @@ struct PanelDrawer {
                 var c = bg
                 if v.isFinite {
                     let t = span > 0 ? (v - range.lowerBound) / span : 0.5
-                    c = lut[min(max(Int(t * 256), 0), 255)]
+                    if t.isFinite { c = lut[Int(min(max(t, 0), 0.999_999) * 256)] }
                 }
                 for a in 0..<f { for b in 0..<f { px[(j * f + a) * rowW + i * f + b] = c } }
             }
