@@ -37,8 +37,12 @@ enum LikelihoodCurveFigure {
         let (h, t, mle) = try counts(args)
         let ps = CourseFigures.linspace(0, 1, 801)
         let ell = ps.map { (try? bernoulliLogLikelihood(p: $0, heads: h, tails: t)) ?? -.infinity }
-        let lik = ell.map { exp($0) }
-        let pHat = mle.pHat, lHat = exp(mle.logLikelihood)
+        // Long experiments push L(p̂) = e^{ℓ(p̂)} below the smallest double; then the top panel shows
+        // the relative likelihood L(p)/L(p̂) instead, which has the same shape and maximum.
+        let relative = mle.logLikelihood < -600
+        let shift = relative ? mle.logLikelihood : 0
+        let lik = ell.map { exp($0 - shift) }
+        let pHat = mle.pHat, lHat = exp(mle.logLikelihood - shift)
         let theme = ctx.theme
         let curveColor = CourseFigures.color(theme, 0), accent = CourseFigures.color(theme, 1)
         // ℓ → −∞ at an end with a non-zero count; show a window below the maximum that keeps the shape.
@@ -49,17 +53,18 @@ enum LikelihoodCurveFigure {
 
         let pText = CourseFigures.fixed(pHat, 3)
         let lText = lHat >= 1e-3 ? CourseFigures.fixed(lHat, 4) : formatNumber(lHat, significant: 4)
+        let lName = relative ? "L(p)/L(\\hat p)" : "L(p)"
         let llText = CourseFigures.fixed(mle.logLikelihood, 3)
         // Leader text sits on the side with more room.
         let side = pHat > 0.5 ? -0.3 : 0.3
         let likPanel = Panel(
-            title: "Likelihood $L(p) = \(formula(h, t))$",
-            x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$L(p)$", limits: .fixed(0, lHat * 1.18)),
+            title: relative ? "Relative likelihood $L(p)/L(\\hat p)$, $L(p) = \(formula(h, t))$" : "Likelihood $L(p) = \(formula(h, t))$",
+            x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$\(lName)$", limits: .fixed(0, lHat * 1.18)),
             marks: [
                 .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
                 .line(Line(x: ps, y: lik, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, lHat)], color: accent)),
-                .annotation(Annotation("$\\hat p = \(pText)$, $L(\\hat p)$ = \(lText)", point: Point(pHat, lHat),
+                .annotation(Annotation(relative ? "$\\hat p = \(pText)$" : "$\\hat p = \(pText)$, $L(\\hat p)$ = \(lText)", point: Point(pHat, lHat),
                                        textAt: Point(pHat + side, lHat * 0.55))),
             ], legend: .none)
         let ellPanel = Panel(
@@ -74,7 +79,7 @@ enum LikelihoodCurveFigure {
                                        textAt: Point(pHat + side, mle.logLikelihood - 0.45 * ellSpan))),
             ], legend: .none)
         let text = "Likelihood L(p) = p^\(h)(1 − p)^\(t) (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for \(h) heads and \(t) tails, "
-            + "p from 0 to 1. Both peak at the maximum-likelihood estimate p̂ = \(h)/\(h + t) = \(pText), where L(p̂) = \(lText) "
+            + "p from 0 to 1. Both peak at the maximum-likelihood estimate p̂ = \(h)/\(h + t) = \(pText), where L(p̂) = \(relative ? "e^\(llText)" : lText) "
             + "and ℓ(p̂) = \(llText) nats."
         return Figure(title: "Likelihood and log-likelihood for \(h) heads, \(t) tails", description: text, size: ctx.size,
                       theme: theme, panels: [likPanel, ellPanel], columns: 1, sharedX: true)

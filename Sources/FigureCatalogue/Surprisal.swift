@@ -52,7 +52,7 @@ enum SurprisalFigure {
         ]
         // Text anchors in fractions of the axes, chosen so the labels fan out to the right of the
         // steep part of the curve and each leader stays short.
-        let anchors: [(Double, Double)] = [(0.80, 0.20), (0.62, 0.34), (0.40, 0.47), (0.30, 0.66), (0.26, 0.87)]
+        let anchors: [(Double, Double)] = [(0.84, 0.17), (0.62, 0.29), (0.38, 0.42), (0.27, 0.64), (0.24, 0.87)]
         for (k, e) in events.enumerated() {
             let text = "\(e.name), $p = \(e.tex)$: \(valueText(values[k], unit))"
             let (fx, fy) = anchors[k % anchors.count]

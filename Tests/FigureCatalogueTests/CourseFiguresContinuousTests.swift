@@ -36,6 +36,17 @@ import InfoRequests
         #expect(f.panels[0].title == "Likelihood $L(p) = p^{3}$")
     }
 
+    @Test func likelihoodOfLongExperiments() throws {
+        // mpmath: L(0.6) for 60 heads, 40 tails = 5.908465121e−30; ℓ(0.6) for 600/400 = −673.011667009.
+        let f = try CF.build("likelihood-curve", [("heads", .number(60)), ("tails", .number(40))])
+        #expect(CF.shows(f, "$L(\\hat p)$ = 5.908×10⁻³⁰"))
+        let g = try CF.build("likelihood-curve", [("heads", .number(600)), ("tails", .number(400))])
+        #expect(g.panels[0].y.label == "$L(p)/L(\\hat p)$")
+        #expect(CF.shows(g, "$\\ell(\\hat p)$ = \u{2212}673.012"))
+        let peak = g.panels[0].marks.compactMap { m -> Point? in if case .scatter(let s) = m { return s.points.first } else { return nil } }.first
+        #expect(peak?.y == 1)
+    }
+
     // MARK: mutual information vs correlation
 
     @Test func splitMix64MatchesTheReferenceSequence() {

@@ -87,6 +87,16 @@ import InfoRequests
         #expect(f.description.contains("\u{2212}0.3229, 0.4755, 0.2000, 0.0000"))
     }
 
+    @Test func klAsymmetryWithAMissingOutcome() throws {
+        // The dry forecast q = (0.6, 0.4, 0) never predicts rain: KL(p‖q) = ∞, while
+        // KL(q‖p) = 0.6 log2(0.6/0.5) + 0.4 log2(0.4/0.3) = 0.323835643212 bits (mpmath).
+        let f = try CF.build("kl-asymmetry", [("p", CF.numbers([0.5, 0.3, 0.2])), ("q", CF.numbers([0.6, 0.4, 0])),
+                                              ("labels", .array([.string("Sunny"), .string("Cloudy"), .string("Rainy")]))])
+        #expect(CF.shows(f, "(sum ∞)") && CF.shows(f, "(sum 0.324)"))
+        #expect(CF.texts(f).filter { $0 == "∞" }.count == 2)   // the Rainy term and the sum
+        #expect(f.description.contains("KL(p‖q) = ∞ bits but KL(q‖p) = 0.324 bits"))
+    }
+
     @Test func klAsymmetryErrors() {
         #expect(CF.error("kl-asymmetry", [("q", CF.numbers([0.5, 0.5]))]).contains("q has 2 entries but p has 4"))
         #expect(CF.error("kl-asymmetry", [("p", CF.numbers([0.5, 0.6, -0.1, 0]))]).contains("negative"))

@@ -19,6 +19,10 @@ import CairoRender
             #expect(fig.theme == theme)
             #expect(!fig.title.isEmpty && fig.description.count > 40)
             let out = try renderFigure(fig, formats: OutputFormat.allCases, options: RenderOptions(dpi: 110))
+            if let dir, themeName == "light" {
+                let slide = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: .slide))
+                try writeAtomically(try renderFigure(slide, format: .png, options: RenderOptions(dpi: 60)), to: "\(dir)/\(name)-slide.png")
+            }
             for (format, data) in out {
                 #expect(data.count > 1000, "\(name).\(format) is suspiciously small")
                 if let dir, format != .pdf {
