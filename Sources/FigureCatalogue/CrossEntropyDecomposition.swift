@@ -56,7 +56,9 @@ enum CrossEntropyDecompositionFigure {
         for (i, r) in rows.enumerated() {
             series.append(Bars.Series(label: r.name, values: r.q, color: CourseFigures.color(theme, i + 2)))
         }
-        let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability"),
+        // Headroom above the tallest bar for the legend, one row per series.
+        let pTop = (series.flatMap(\.values).max() ?? 1) * (1.12 + 0.09 * Double(series.count))
+        let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability", limits: .fixed(0, pTop)),
                          marks: [.bars(Bars(categories: labels, series: series))], legend: .auto)
 
         // Middle: H(p) at the bottom of every bar, the KL penalty on top, the total above. The

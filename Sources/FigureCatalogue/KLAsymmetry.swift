@@ -59,7 +59,9 @@ enum KLAsymmetryFigure {
         let finite = (forward + reverse).filter(\.isFinite)
         let hi = max(finite.max() ?? 0, 0), lo = min(finite.min() ?? 0, 0)
         let span = max(hi - lo, 1e-9)
-        let top = hi + 0.3 * span, bottom = lo - (lo < 0 ? 0.08 : 0.02) * span
+        // Bars running off the top take the upper corners, so the legend then goes to a widened bottom.
+        let infinite = (forward + reverse).contains { !$0.isFinite }
+        let top = hi + 0.3 * span, bottom = lo - (infinite ? 0.45 : (lo < 0 ? 0.08 : 0.02)) * span
         let shown = { (xs: [Double]) in xs.map { $0.isFinite ? $0 : 10 * top } }
         let k = labels.count
         let sumLabel = "sum"
@@ -82,7 +84,7 @@ enum KLAsymmetryFigure {
         }
         let right = Panel(title: "Terms and sums: $D_{\\mathrm{KL}}(p\\|q)$ vs $D_{\\mathrm{KL}}(q\\|p)$",
                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(bottom, top)),
-                          marks: marks, legend: .auto)
+                          marks: marks, legend: infinite ? .lowerCenter : .auto)
 
         let text = "Two distributions over \(labels.joined(separator: ", ")): p = (\(CourseFigures.list(n.p))) and q = (\(CourseFigures.list(n.q))). "
             + "Per-outcome terms of KL(p‖q) in \(unit.rawValue): \(CourseFigures.list(n.forwardTerms, 4)); of KL(q‖p): \(CourseFigures.list(n.reverseTerms, 4)). "

@@ -55,28 +55,29 @@ enum LikelihoodCurveFigure {
         let lText = lHat >= 1e-3 ? CourseFigures.fixed(lHat, 4) : formatNumber(lHat, significant: 4)
         let lName = relative ? "L(p)/L(\\hat p)" : "L(p)"
         let llText = CourseFigures.fixed(mle.logLikelihood, 3)
-        // Leader text sits on the side with more room.
+        // The value labels sit in the headroom above the maximum, on the side with more room,
+        // where the curves (well below their maximum 0.3 away from p̂) never reach.
         let side = pHat > 0.5 ? -0.3 : 0.3
         let likPanel = Panel(
             title: relative ? "Relative likelihood $L(p)/L(\\hat p)$, $L(p) = \(formula(h, t))$" : "Likelihood $L(p) = \(formula(h, t))$",
-            x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$\(lName)$", limits: .fixed(0, lHat * 1.18)),
+            x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$\(lName)$", limits: .fixed(0, lHat * 1.22)),
             marks: [
                 .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
                 .line(Line(x: ps, y: lik, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, lHat)], color: accent)),
                 .annotation(Annotation(relative ? "$\\hat p = \(pText)$" : "$\\hat p = \(pText)$, $L(\\hat p)$ = \(lText)", point: Point(pHat, lHat),
-                                       textAt: Point(pHat + side, lHat * 0.55))),
+                                       textAt: Point(pHat + side, lHat * 1.04))),
             ], legend: .none)
         let ellPanel = Panel(
             title: "Log-likelihood $\\ell(p) = \\ln L(p)$",
             x: Axis(label: "probability of heads $p$", limits: .fixed(0, 1)),
-            y: Axis(label: "$\\ell(p)$", limits: .fixed(ellLo - 0.04 * ellSpan, mle.logLikelihood + 0.18 * ellSpan)),
+            y: Axis(label: "$\\ell(p)$", limits: .fixed(ellLo - 0.04 * ellSpan, mle.logLikelihood + 0.24 * ellSpan)),
             marks: [
                 .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
                 .line(Line(x: ps, y: ell, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, mle.logLikelihood)], color: accent)),
                 .annotation(Annotation("$\\hat p = \(pText)$, $\\ell(\\hat p)$ = \(llText)", point: Point(pHat, mle.logLikelihood),
-                                       textAt: Point(pHat + side, mle.logLikelihood - 0.45 * ellSpan))),
+                                       textAt: Point(pHat + side, mle.logLikelihood + 0.1 * ellSpan))),
             ], legend: .none)
         let text = "Likelihood L(p) = p^\(h)(1 − p)^\(t) (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for \(h) heads and \(t) tails, "
             + "p from 0 to 1. Both peak at the maximum-likelihood estimate p̂ = \(h)/\(h + t) = \(pText), where L(p̂) = \(relative ? "e^\(llText)" : lText) "

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FigureModel
 import CairoRender
+import InfoRequests
 @testable import FigureCatalogue
 
 /// Every course figure builds with its defaults and renders in every theme and format. With
@@ -9,6 +10,40 @@ import CairoRender
 @Suite struct CourseFiguresRenderTests {
     static let names = ["surprisal", "cross-entropy-decomposition", "kl-asymmetry", "distribution-compare", "likelihood-curve",
                          "maxent", "ensemble-uncertainty", "mi-vs-correlation", "lindley", "elbo"]
+
+    /// Non-default parameters that exercise the edge paths (infinite KL, underflowing likelihood,
+    /// one ensemble, no contrast panel, a confident prior).
+    static let variants: [(String, String, [(String, JSONValue)])] = [
+        ("kl-asymmetry-dry", "kl-asymmetry", [("p", .array([.number(0.5), .number(0.3), .number(0.2)])),
+                                              ("q", .array([.number(0.6), .number(0.4), .number(0)])),
+                                              ("labels", .array([.string("Sunny"), .string("Cloudy"), .string("Rainy")]))]),
+        ("cross-entropy-dry", "cross-entropy-decomposition", [
+            ("labels", .array([.string("Sunny"), .string("Cloudy"), .string("Rainy")])),
+            ("p", .array([.number(0.5), .number(0.3), .number(0.2)])),
+            ("models", .array([.object([("name", .string("Forecast")), ("q", .array([.number(0.4), .number(0.35), .number(0.25)]))]),
+                               .object([("name", .string("Dry")), ("q", .array([.number(0.6), .number(0.4), .number(0)]))])]))]),
+        ("likelihood-1000", "likelihood-curve", [("heads", .number(600)), ("tails", .number(400))]),
+        ("likelihood-0-3", "likelihood-curve", [("heads", .number(0)), ("tails", .number(3))]),
+        ("lindley-prior", "lindley", [("alpha", .number(0.5)), ("beta", .number(0.5)), ("heads", .number(3)), ("tails", .number(9))]),
+        ("mi-single", "mi-vs-correlation", [("n", .number(2000)), ("noise", .number(1)), ("contrast", .bool(false))]),
+        ("elbo-one", "elbo", [("data", .array([.number(3)])), ("prior_sigma", .number(1))]),
+        ("maxent-wide", "maxent", [("values", .array((1...10).map { .number(Double($0)) })), ("means", .array([.number(2), .number(8)]))]),
+    ]
+
+    @Test(arguments: ["light", "dark", "print"])
+    func variantsRender(themeName: String) throws {
+        let theme = try Theme.named(themeName)
+        let dir = ProcessInfo.processInfo.environment["INFOPLOT_COURSE_DIR"]
+        let measurer = PangoMeasurer()
+        for (file, name, params) in Self.variants {
+            let fig = try Catalogue.figure(named: name, parameters: params, context: FigureContext(theme: theme))
+            let scene = try layoutFigure(fig, measurer: measurer)
+            #expect(scene.items.count > 10)
+            let png = try renderFigure(fig, format: .png, options: RenderOptions(dpi: 110))
+            #expect(png.count > 1000)
+            if let dir { try writeAtomically(png, to: "\(dir)/\(file)-\(themeName).png") }
+        }
+    }
 
     @Test(arguments: ["light", "dark", "print"])
     func rendersInEveryTheme(themeName: String) throws {
