@@ -61,6 +61,16 @@ enum CourseFigures {
         xs.map { x in decimals.map { fixed(x, $0) } ?? prob(x) }.joined(separator: ", ")
     }
 
+    /// "1 head", "4 heads".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Unicode rendering of p^h (1 − p)^t for descriptions, dropping exponents of 1 and absent factors.
+    static func plainPower(_ base: String, _ n: Int) -> String {
+        n == 0 ? "" : (n == 1 ? base : base + String(n).map { superscriptDigits[$0] ?? "" }.joined())
+    }
+    private static let superscriptDigits: [Character: String] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+
     // MARK: errors
 
     static func fail(_ figure: String, _ parameter: String, _ message: String) -> CatalogueError {

@@ -79,10 +79,12 @@ enum LikelihoodCurveFigure {
                 .annotation(Annotation("$\\hat p = \(pText)$, $\\ell(\\hat p)$ = \(llText)", point: Point(pHat, mle.logLikelihood),
                                        textAt: Point(pHat + side, mle.logLikelihood + 0.1 * ellSpan))),
             ], legend: .none)
-        let text = "Likelihood L(p) = p^\(h)(1 − p)^\(t) (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for \(h) heads and \(t) tails, "
+        let heads = CourseFigures.count(h, "head"), tails = CourseFigures.count(t, "tail")
+        let plainL = CourseFigures.plainPower("p", h) + CourseFigures.plainPower("(1 − p)", t)
+        let text = "Likelihood L(p) = \(plainL) (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for \(heads) and \(tails), "
             + "p from 0 to 1. Both peak at the maximum-likelihood estimate p̂ = \(h)/\(h + t) = \(pText), where L(p̂) = \(relative ? "e^\(llText)" : lText) "
             + "and ℓ(p̂) = \(llText) nats."
-        return Figure(title: "Likelihood and log-likelihood for \(h) heads, \(t) tails", description: text, size: ctx.size,
+        return Figure(title: "Likelihood and log-likelihood for \(heads), \(tails)", description: text, size: ctx.size,
                       theme: theme, panels: [likPanel, ellPanel], columns: 1, sharedX: true)
     }
 }

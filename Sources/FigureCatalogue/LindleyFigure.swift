@@ -65,7 +65,7 @@ enum LindleyFigure {
         // The summary box goes to the side away from the posterior's mass.
         let boxLeft = mean > 0.5
         let panel = Panel(
-            title: "Prior and posterior after \(n.heads) heads, \(n.tails) tails",
+            title: "Prior and posterior after \(CourseFigures.count(n.heads, "head")), \(CourseFigures.count(n.tails, "tail"))",
             x: Axis(label: "probability of heads $\\theta$", limits: .fixed(0, 1)),
             y: Axis(label: "density", limits: .fixed(0, top)),
             marks: [
@@ -77,8 +77,8 @@ enum LindleyFigure {
                                 horizontal: boxLeft ? .left : .right, vertical: .top, boxed: true)),
             ],
             legend: boxLeft ? .upperLeft : .upperRight)
-        let text = "Densities of the \(priorName) and the \(postName) for a coin's probability of heads θ after \(n.heads) heads "
-            + "and \(n.tails) tails; posterior mean \(f(mean)). Differential entropies: prior \(f(n.hPrior)) \(u), posterior "
+        let text = "Densities of the \(priorName) and the \(postName) for a coin's probability of heads θ after \(CourseFigures.count(n.heads, "head")) "
+            + "and \(CourseFigures.count(n.tails, "tail")); posterior mean \(f(mean)). Differential entropies: prior \(f(n.hPrior)) \(u), posterior "
             + "\(f(n.hPost)) \(u); Lindley's information, the drop in entropy, is \(f(n.gain)) \(u)."
         return Figure(title: "Lindley information: prior vs posterior", description: text, size: ctx.size, theme: theme,
                       panels: [panel])

@@ -49,7 +49,7 @@ enum MaxEntFigure {
         let parts = zip(means, zip(dists, hs)).map { m, dh in
             "mean \(formatNumber(m)): λ = \(CourseFigures.fixed(dh.0.lambda, 4)), p = (\(CourseFigures.list(dh.0.p, 4))), H = \(CourseFigures.fixed(dh.1, 4)) nats"
         }
-        let text = "Maximum-entropy distributions over the values \(values.map { formatNumber($0) }.joined(separator: ", ")) for \(means.count) target mean\(means.count == 1 ? "" : "s"). "
+        let text = "Maximum-entropy distributions over the values \(values.map { formatNumber($0) }.joined(separator: ", ")) for \(means.count) target mean\(means.count == 1 ? "" : "s"): "
             + parts.joined(separator: "; ") + ". "
             + "The mean \(formatNumber(average)), the plain average of the values, gives the uniform distribution (λ = 0); other means tilt it exponentially."
         return Figure(title: "Maximum-entropy distributions for given means", description: text, size: ctx.size, theme: theme,

@@ -13,12 +13,12 @@ extension CatalogueEntry {
 
 enum SurprisalFigure {
     /// The marked events: from certainty (no information) to a 1-in-1000 event (about 10 bits).
-    static let events: [(name: String, tex: String, p: Double)] = [
-        ("certain event", "1", 1),
-        ("fair coin", "1/2", 0.5),
-        ("die shows a six", "1/6", 1.0 / 6),
-        ("1 in 100", "0.01", 0.01),
-        ("1 in 1000", "0.001", 0.001),
+    static let events: [(name: String, prose: String, tex: String, p: Double)] = [
+        ("certain event", "a certain event", "1", 1),
+        ("fair coin", "a fair coin landing heads", "1/2", 0.5),
+        ("die shows a six", "a die showing six", "1/6", 1.0 / 6),
+        ("1 in 100", "a 1-in-100 event", "0.01", 0.01),
+        ("1 in 1000", "a 1-in-1000 event", "0.001", 0.001),
     ]
 
     /// Values printed with three decimals unless they are whole numbers (0 bits, 1 bit).
@@ -63,7 +63,7 @@ enum SurprisalFigure {
             x: Axis(label: "probability of the event $p$", limits: .fixed(0, 1)),
             y: Axis(label: "surprisal [\(unit.rawValue)]", limits: .fixed(0, top)),
             marks: marks, legend: .none)
-        let list = zip(events, values).map { "\(valueText($0.1, unit)) for \($0.0.name == "certain event" ? "a certain event" : $0.0.name) (p = \($0.0.tex))" }
+        let list = zip(events, values).map { "\(valueText($0.1, unit)) for \($0.0.prose) (p = \($0.0.tex))" }
         let description = "Surprisal −\(unit == .bits ? "log₂" : unit == .nats ? "ln" : "log₁₀") p in \(unit.rawValue) for p from 0 to 1: "
             + list.joined(separator: ", ")
             + ". The curve is 0 at p = 1 and grows without bound as p approaches 0."

@@ -22,6 +22,7 @@ import InfoRequests
         let ell: [Double] = f.panels[1].marks.compactMap { m -> [Double]? in if case .line(let l) = m { return l.y } else { return nil } }.first ?? []
         #expect(abs(ell[400] - 5 * log(0.5)) < 1e-12)
         #expect(f.description.contains("p̂ = 4/5 = 0.800, where L(p̂) = 0.0819 and ℓ(p̂) = \u{2212}2.502 nats"))
+        #expect(f.description.hasPrefix("Likelihood L(p) = p⁴(1 − p) (top)") && f.title.hasSuffix("4 heads, 1 tail"))
     }
 
     @Test func likelihoodCurveErrors() {

@@ -16,7 +16,7 @@ import InfoRequests
                   "$p = 0.001$: 9.966 bits"] {
             #expect(CF.shows(f, s), "missing \(s)")
         }
-        #expect(f.description.contains("9.966 bits for 1 in 1000"))
+        #expect(f.description.contains("9.966 bits for a 1-in-1000 event (p = 0.001)"))
         #expect(f.panels[0].y.label == "surprisal [bits]")
     }
 
@@ -151,6 +151,7 @@ import InfoRequests
         #expect(e.contains("parameter 'means' of figure 'maxent'") && e.contains("mean = 6 is infeasible"))
         #expect(CF.error("maxent", [("values", CF.numbers([2, 2]))]).contains("at least two distinct values"))
         #expect(CF.error("maxent", [("means", CF.numbers([]))]).contains("expected 1 to 6 target means"))
+        #expect(CF.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; its parameters: values, means"))
     }
 
     // MARK: ensemble uncertainty

@@ -53,6 +53,7 @@ import InfoRequests
             let fig = try Catalogue.figure(named: name, context: FigureContext(theme: theme))
             #expect(fig.theme == theme)
             #expect(!fig.title.isEmpty && fig.description.count > 40)
+            if dir != nil && themeName == "light" { print("DESC \(name) | \(fig.title) | \(fig.description)") }
             let out = try renderFigure(fig, formats: OutputFormat.allCases, options: RenderOptions(dpi: 110))
             if let dir, themeName == "light" {
                 let slide = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: .slide))
