@@ -106,6 +106,20 @@ enum CourseFigures {
         }
     }
 
+    // MARK: arrangement
+
+    /// Panels for the figure's shape: a portrait size (half-slide) stacks them in one column; a
+    /// small landscape size (column, under 5 in wide) keeps only the essential ones side by side;
+    /// anything else puts them in one row.
+    static func arrange(_ panels: [Panel], essential: [Int], size: FigureSize) -> (panels: [Panel], columns: Int) {
+        if size.widthInches < 1.2 * size.heightInches { return (panels, 1) }
+        if size.widthInches < 5 {
+            let kept = essential.isEmpty ? panels : essential.filter { panels.indices.contains($0) }.map { panels[$0] }
+            return (kept, max(kept.count, 1))
+        }
+        return (panels, max(panels.count, 1))
+    }
+
     // MARK: sampling
 
     /// n evenly spaced values from a to b inclusive.

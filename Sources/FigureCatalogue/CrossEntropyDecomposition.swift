@@ -64,8 +64,10 @@ enum CrossEntropyDecompositionFigure {
         // Middle: H(p) at the bottom of every bar, the KL penalty on top, the total above. The
         // segments are labelled directly; the KL cap is often too thin to see, so the right panel
         // shows the penalties on their own scale.
+        // Stacked in one column (portrait sizes) the panels are wide and short: one-line totals.
+        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
         let finite = rows.map(\.crossEntropy).filter(\.isFinite)
-        let top = (finite.max() ?? h) * 1.18
+        let top = (finite.max() ?? h) * (portrait ? 1.22 : 1.18)
         let klShown = rows.map { $0.kl.isFinite ? $0.kl : 10 * top }
         let hColor = CourseFigures.color(theme, 0), klColor = CourseFigures.color(theme, 1)
         var marks: [Mark] = [
@@ -78,7 +80,7 @@ enum CrossEntropyDecompositionFigure {
         for (i, r) in rows.enumerated() {
             marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink)))
             let finiteTotal = r.crossEntropy.isFinite
-            marks.append(.text(TextLabel("$H(p,q)$\n\(f(r.crossEntropy))",
+            marks.append(.text(TextLabel("$H(p,q)$\(portrait ? " = " : "\n")\(f(r.crossEntropy))",
                                          at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * top : top * 0.97),
                                          vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background)))
         }
@@ -111,7 +113,8 @@ enum CrossEntropyDecompositionFigure {
             }
             text += "."
         }
+        let (panels, columns) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
         return Figure(title: "Cross-entropy = entropy + KL divergence", description: text, size: ctx.size, theme: theme,
-                      panels: [left, middle, right])
+                      panels: panels, columns: columns)
     }
 }

@@ -57,10 +57,10 @@ enum ELBOFigure {
                 .heatmap(Heatmap(grid, range: low...logZ)),
                 .contour(Contour(grid, levels: .values(levels))),
                 .scatter(Scatter(points: [Point(post.mu, post.sigma)], marker: .star, size: 2.2 * ctx.size.baseFontSize,
-                                 label: "optimum $m = \(CourseFigures.fixed(post.mu, 3))$, $s = \(CourseFigures.fixed(post.sigma, 3))$: ELBO = $\\log p(x)$ = \(zText)",
+                                 label: "optimum $m = \(CourseFigures.fixed(post.mu, 3))$, $s = \(CourseFigures.fixed(post.sigma, 3))$\nELBO = $\\log p(x)$ = \(zText)",
                                  color: CourseFigures.color(theme, 1), edgeColor: .white)),
             ],
-            legend: .upperCenter, colorbar: Colorbar(label: "ELBO [nats]"), frame: .box, grid: false)
+            legend: .lowerCenter, colorbar: Colorbar(label: "ELBO [nats]"), frame: .box, grid: false)
         let data = model.data
         let text = "ELBO of the Gaussian approximation q = N(m, s²) to the posterior of the mean of \(data.count) observation\(data.count == 1 ? "" : "s") "
             + "(noise σ = \(formatNumber(model.noiseSigma)), prior N(\(formatNumber(model.priorMu)), \(formatNumber(model.priorSigma))²)), "

@@ -65,9 +65,11 @@ enum EnsembleUncertaintyFigure {
                                 y: Axis(label: "probability", limits: .fixed(0, top)), marks: marks, legend: .upperRight))
         }
 
+        // Stacked in one column (portrait sizes) the panel is wide and short: the legend goes outside.
+        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
         let d = CourseFigures.decimals(for: rows.flatMap { [$0.u.total, $0.u.aleatoric, $0.u.epistemic] })
         let f = { (x: Double) in CourseFigures.fixed(x, d) }
-        let totalTop = (rows.map(\.u.total).max() ?? 1) * 1.75
+        let totalTop = (rows.map(\.u.total).max() ?? 1) * (portrait ? 1.6 : 1.75)
         // Long names wrap at their first space; if one wraps, all do, so the tick labels line up.
         let wrap = rows.contains { $0.name.count > 12 }
         var marks: [Mark] = [.bars(Bars(categories: rows.map { wrap ? shortName($0.name) : $0.name }, series: [
@@ -76,11 +78,13 @@ enum EnsembleUncertaintyFigure {
         ], mode: .stacked, groupWidth: 0.62))]
         for (i, r) in rows.enumerated() {
             let share = r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0
-            marks.append(.text(TextLabel("total \(f(r.u.total))\nepist. \(f(r.u.epistemic))\n(\(CourseFigures.fixed(share, 1)) %)",
+            // The bar height is the total (the panel's title says so); the second line gives the
+            // epistemic share, which is what the comparison is about. Short lines fit narrow panels.
+            marks.append(.text(TextLabel("\(f(r.u.total))\n\(CourseFigures.fixed(share, 1)) % epist.",
                                          at: Point(Double(i), r.u.total + 0.02 * totalTop), vertical: .bottom, scale: 0.9)))
         }
-        panels.append(Panel(title: "Entropy of the mean", y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, totalTop)),
-                            marks: marks, legend: .upperCenter))
+        panels.append(Panel(title: "Entropy of the mean", y: Axis(label: "total [\(unit.rawValue)]", limits: .fixed(0, totalTop)),
+                            marks: marks, legend: portrait ? .outsideRight : .upperCenter))
 
         let parts = rows.map { r in
             "\(r.name) (\(r.models.count) models): total H = \(f(r.u.total)), aleatoric \(f(r.u.aleatoric)), epistemic \(f(r.u.epistemic)) \(unit.rawValue) (\(CourseFigures.fixed(r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0, 1)) % of the total)"
@@ -88,8 +92,9 @@ enum EnsembleUncertaintyFigure {
         let text = "Forecast distributions of each ensemble's members over \(labels.joined(separator: ", ")) with the ensemble mean, "
             + "and the entropy of the mean forecast split into aleatoric uncertainty (mean entropy of the members) and epistemic "
             + "uncertainty (their disagreement, the mean KL divergence to the ensemble mean). " + parts.joined(separator: "; ") + "."
+        let (arranged, columns) = CourseFigures.arrange(panels, essential: [panels.count - 1], size: ctx.size)
         return Figure(title: "Aleatoric and epistemic uncertainty of model ensembles", description: text, size: ctx.size,
-                      theme: theme, panels: panels, columns: panels.count, sharedY: false)
+                      theme: theme, panels: arranged, columns: columns)
     }
 
     /// The name on two lines, broken at its first space.

@@ -89,6 +89,8 @@ enum KLAsymmetryFigure {
         let text = "Two distributions over \(labels.joined(separator: ", ")): p = (\(CourseFigures.list(n.p))) and q = (\(CourseFigures.list(n.q))). "
             + "Per-outcome terms of KL(p‖q) in \(unit.rawValue): \(CourseFigures.list(n.forwardTerms, 4)); of KL(q‖p): \(CourseFigures.list(n.reverseTerms, 4)). "
             + "KL(p‖q) = \(f(n.forward)) \(unit.rawValue) but KL(q‖p) = \(f(n.reverse)) \(unit.rawValue): the divergence depends on the direction."
-        return Figure(title: "KL divergence is asymmetric", description: text, size: ctx.size, theme: theme, panels: [left, right])
+        let (panels, columns) = CourseFigures.arrange([left, right], essential: [1], size: ctx.size)
+        return Figure(title: "KL divergence is asymmetric", description: text, size: ctx.size, theme: theme, panels: panels,
+                      columns: columns)
     }
 }

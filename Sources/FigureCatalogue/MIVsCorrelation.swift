@@ -77,6 +77,8 @@ enum MIVsCorrelationFigure {
             text += " For contrast, Y = X + noise with standard deviation \(formatNumber(contrastNoise)) has r = \(CourseFigures.fixed(lin.r, 3)) "
                 + "but only \(CourseFigures.fixed(lin.mi, 3)) nats of mutual information."
         }
-        return Figure(title: "Mutual information vs correlation", description: text, size: ctx.size, theme: theme, panels: panels)
+        let (arranged, columns) = CourseFigures.arrange(panels, essential: [0], size: ctx.size)
+        return Figure(title: "Mutual information vs correlation", description: text, size: ctx.size, theme: theme,
+                      panels: arranged, columns: columns)
     }
 }

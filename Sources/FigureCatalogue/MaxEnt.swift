@@ -42,7 +42,7 @@ enum MaxEntFigure {
         let top = dists.flatMap(\.p).max() ?? 1
         let average = values.reduce(0, +) / Double(values.count)
         let panel = Panel(
-            title: "Maximum entropy with a mean constraint: $p(x) \\propto e^{\\lambda x}$",
+            title: "Maximum entropy: $p(x) \\propto e^{\\lambda x}$",
             x: Axis(label: "value $x$"), y: Axis(label: "$p(x)$", limits: .fixed(0, top * 1.35)),
             marks: [.bars(Bars(categories: values.map { formatNumber($0) }, series: series, groupWidth: 0.84))],
             legend: .upperCenter)

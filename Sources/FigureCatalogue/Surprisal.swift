@@ -52,9 +52,9 @@ enum SurprisalFigure {
         ]
         // Text anchors in fractions of the axes, chosen so the labels fan out to the right of the
         // steep part of the curve and each leader stays short.
-        let anchors: [(Double, Double)] = [(0.84, 0.17), (0.62, 0.29), (0.38, 0.42), (0.27, 0.64), (0.24, 0.87)]
+        let anchors: [(Double, Double)] = [(0.84, 0.2), (0.62, 0.32), (0.38, 0.45), (0.25, 0.65), (0.22, 0.88)]
         for (k, e) in events.enumerated() {
-            let text = "\(e.name), $p = \(e.tex)$: \(valueText(values[k], unit))"
+            let text = "\(e.name), $p = \(e.tex)$\n\(valueText(values[k], unit))"
             let (fx, fy) = anchors[k % anchors.count]
             marks.append(.annotation(Annotation(text, point: Point(e.p, values[k]), textAt: Point(fx, fy * top))))
         }

@@ -125,7 +125,7 @@ import InfoRequests
         let star = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
         let p = try #require(star?.points.first)
         #expect(abs(p.x - 2.101990049751244) < 1e-12 && abs(p.y - 0.35267280792929917) < 1e-12)
-        #expect(star?.label == "optimum $m = 2.102$, $s = 0.353$: ELBO = $\\log p(x)$ = \u{2212}10.876")
+        #expect(star?.label == "optimum $m = 2.102$, $s = 0.353$\nELBO = $\\log p(x)$ = \u{2212}10.876")
         #expect(f.description.contains("log p(x) = \u{2212}10.876 nats"))
         // Contours at log p(x) − {8, 4, 2, 1, 0.5}; the grid's maximum is below log p(x).
         let contour = f.panels[0].marks.compactMap { if case .contour(let c) = $0 { c } else { nil } }.first

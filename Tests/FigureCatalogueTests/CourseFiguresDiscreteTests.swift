@@ -12,8 +12,8 @@ import InfoRequests
     @Test func surprisalMarksEventsInBits() throws {
         let f = try CF.build("surprisal")
         // -log2 p for p = 1, 1/2, 1/6, 0.01, 0.001 (mpmath log(p, 2)).
-        for s in ["$p = 1$: 0 bits", "$p = 1/2$: 1 bit", "$p = 1/6$: 2.585 bits", "$p = 0.01$: 6.644 bits",
-                  "$p = 0.001$: 9.966 bits"] {
+        for s in ["$p = 1$\n0 bits", "$p = 1/2$\n1 bit", "$p = 1/6$\n2.585 bits", "$p = 0.01$\n6.644 bits",
+                  "$p = 0.001$\n9.966 bits"] {
             #expect(CF.shows(f, s), "missing \(s)")
         }
         #expect(f.description.contains("9.966 bits for a 1-in-1000 event (p = 0.001)"))
@@ -23,7 +23,7 @@ import InfoRequests
     @Test func surprisalInNats() throws {
         let f = try CF.build("surprisal", [("unit", .string("nats"))])
         // -ln p: 0.693147…, 1.791759…, 4.605170…, 6.907755…
-        for s in ["1/2$: 0.693 nats", "1/6$: 1.792 nats", "0.01$: 4.605 nats", "0.001$: 6.908 nats"] {
+        for s in ["1/2$\n0.693 nats", "1/6$\n1.792 nats", "0.01$\n4.605 nats", "0.001$\n6.908 nats"] {
             #expect(CF.shows(f, s), "missing \(s)")
         }
         #expect(CF.error("surprisal", [("unit", .string("bytes"))]).contains("one of nats|bits|hartleys"))
@@ -97,6 +97,17 @@ import InfoRequests
         #expect(f.description.contains("KL(p‖q) = ∞ bits but KL(q‖p) = 0.324 bits"))
     }
 
+    @Test func narrowSizesKeepTheEssentialPanels() throws {
+        // Portrait half-slide: all panels in one column; small column size: only the essential ones.
+        let portrait = try CF.build("cross-entropy-decomposition", size: .halfSlide)
+        #expect(portrait.panels.count == 3 && portrait.columns == 1)
+        #expect(try CF.build("kl-asymmetry", size: .halfSlide).columns == 1)
+        let column = try CF.build("cross-entropy-decomposition", size: .column)
+        #expect(column.panels.count == 2 && column.columns == 2 && column.panels[1].title?.hasPrefix("KL penalty") == true)
+        #expect(try CF.build("ensemble-uncertainty", size: .column).panels.map(\.title) == ["Entropy of the mean"])
+        #expect(try CF.build("kl-asymmetry", size: .column).panels.count == 1)
+    }
+
     @Test func klAsymmetryErrors() {
         #expect(CF.error("kl-asymmetry", [("q", CF.numbers([0.5, 0.5]))]).contains("q has 2 entries but p has 4"))
         #expect(CF.error("kl-asymmetry", [("p", CF.numbers([0.5, 0.6, -0.1, 0]))]).contains("negative"))
@@ -164,7 +175,7 @@ import InfoRequests
         let b = try #require(CF.bars(f.panels[2]).first)
         #expect(abs(b.series[0].values[0] - 1.561323504733388) < 1e-12 && abs(b.series[1].values[0] - 0.0026906355119262287) < 1e-12)
         #expect(abs(b.series[0].values[1] - 1.637241468529174) < 1e-12 && abs(b.series[1].values[1] - 0.15377821279460258) < 1e-12)
-        #expect(CF.shows(f, "total 1.5640\nepist. 0.0027\n(0.2 %)") && CF.shows(f, "total 1.7910\nepist. 0.1538\n(8.6 %)"))
+        #expect(CF.shows(f, "1.5640\n0.2 % epist.") && CF.shows(f, "1.7910\n8.6 % epist."))
         #expect(f.description.contains("Models disagree (5 models): total H = 1.7910, aleatoric 1.6372, epistemic 0.1538 nats (8.6 % of the total)"))
         // The mean forecast drawn in the disagree panel: column means of the five members.
         let mean: [Double]? = f.panels[1].marks.compactMap { m -> [Double]? in

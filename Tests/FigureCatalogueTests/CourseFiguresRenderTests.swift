@@ -58,6 +58,10 @@ import InfoRequests
             if let dir, themeName == "light" {
                 let slide = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: .slide))
                 try writeAtomically(try renderFigure(slide, format: .png, options: RenderOptions(dpi: 60)), to: "\(dir)/\(name)-slide.png")
+                for (tag, size) in [("half", FigureSize.halfSlide), ("column", .column)] {
+                    let f = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: size))
+                    try writeAtomically(try renderFigure(f, format: .png, options: RenderOptions(dpi: 80)), to: "\(dir)/\(name)-\(tag).png")
+                }
             }
             for (format, data) in out {
                 #expect(data.count > 1000, "\(name).\(format) is suspiciously small")
@@ -76,7 +80,7 @@ import InfoRequests
     func labelsFitAndKeepApart(name: String) throws {
         let measurer = PangoMeasurer()
         for theme in [Theme.light, .dark, .print] {
-            for size in [FigureSize.handout, .slide] {
+            for size in [FigureSize.handout, .slide, .column, .halfSlide] {
                 let fig = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: size))
                 let scene = try layoutFigure(fig, measurer: measurer)
                 let boxes = scene.items.compactMap { item -> (String, Rect)? in
