@@ -51,6 +51,9 @@ enum EnsembleUncertaintyFigure {
         let xs = (0..<k).map(Double.init)
         let top = (rows.flatMap { $0.models.flatMap { $0 } }.max() ?? 1) * 1.3
         let ticks = TickSpec.labeled(zip(xs, labels).map { ($0, $1) })
+        // Stacked in one column (portrait sizes) the panels are wide and short: legends go outside,
+        // which also keeps the three plot areas the same width.
+        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
 
         var panels: [Panel] = []
         for r in rows {
@@ -62,11 +65,10 @@ enum EnsembleUncertaintyFigure {
             marks.append(.line(Line(x: xs, y: mean, label: "ensemble mean", color: CourseFigures.color(theme, 0),
                                     style: .solid, width: 2.2 * ctx.size.baseFontSize / 10)))
             panels.append(Panel(title: r.name, x: Axis(label: args.string("x_label"), limits: .fixed(-0.4, Double(k) - 0.6), ticks: ticks),
-                                y: Axis(label: "probability", limits: .fixed(0, top)), marks: marks, legend: .upperRight))
+                                y: Axis(label: "probability", limits: .fixed(0, top)), marks: marks,
+                                legend: portrait ? .outsideRight : .upperRight))
         }
 
-        // Stacked in one column (portrait sizes) the panel is wide and short: the legend goes outside.
-        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
         let d = CourseFigures.decimals(for: rows.flatMap { [$0.u.total, $0.u.aleatoric, $0.u.epistemic] })
         let f = { (x: Double) in CourseFigures.fixed(x, d) }
         let totalTop = (rows.map(\.u.total).max() ?? 1) * (portrait ? 1.6 : 1.75)
