@@ -78,6 +78,22 @@ public func writeFigure(_ figure: Figure, format: OutputFormat, to path: String,
     try writeAtomically(data, to: path)
 }
 
+/// Lays out once and writes `directory/name.EXT` for each format (each file atomically); returns the paths.
+@discardableResult
+public func writeFigure(_ figure: Figure, formats: [OutputFormat], directory: String, name: String,
+                        options: RenderOptions = RenderOptions()) throws -> [String] {
+    let rendered = try renderFigure(figure, formats: formats, options: options)
+    var paths: [String] = []
+    for f in formats {
+        guard let data = rendered[f] else { continue }
+        let path = (directory as NSString).appendingPathComponent("\(name).\(f.fileExtension)")
+        try writeAtomically(data, to: path)
+        paths.append(path)
+    }
+    return paths
+}
+
+/// Writes bytes to `path` through a temporary file in the same directory and a rename.
 public func writeAtomically(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
