@@ -53,6 +53,6 @@ enum DistributionCompareFigure {
         let text = "Grouped bars of \(plainP) = (\(CourseFigures.list(p))) and \(plainQ) = (\(CourseFigures.list(q))) over "
             + "\(labels.joined(separator: ", ")). Entropy H(p) = \(f(h)) \(u), cross-entropy H(p,q) = \(f(ce)) \(u), "
             + "KL divergence KL(p‖q) = \(f(kl)) \(u)."
-        return Figure(title: "\(plainP) vs \(plainQ)", description: text, size: ctx.size, theme: ctx.theme, panels: [panel])
+        return Figure(title: (plainP.first.map { String($0).uppercased() } ?? "") + plainP.dropFirst() + " vs \(plainQ)", description: text, size: ctx.size, theme: ctx.theme, panels: [panel])
     }
 }
