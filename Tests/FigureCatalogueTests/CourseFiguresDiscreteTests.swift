@@ -119,19 +119,19 @@ import InfoRequests
     @Test func distributionCompareWeather() throws {
         let f = try CourseKit.build("distribution-compare")
         // mpmath, bits: H(p) = 1.485475297227, H(p,q) = 1.515335999293, KL = 0.029860702065.
-        let summary = "$H(p)$ = 1.485 bits\n$H(p,q)$ = 1.515 bits\n$D_{\\mathrm{KL}}(p\\|q)$ = 0.030 bits"
+        let summary = "$H(p)$ = 1.4855 bits\n$H(p,q)$ = 1.5153 bits\n$D_{\\mathrm{KL}}(p\\|q)$ = 0.0299 bits"
         #expect(CourseKit.texts(f).contains(summary))
         let b = try #require(CourseKit.bars(f.panels[0]).first)
         #expect(b.categories == ["Sunny", "Cloudy", "Rainy"] && b.series.map(\.values) == [[0.5, 0.3, 0.2], [0.4, 0.35, 0.25]])
         #expect(b.series.map(\.label) == ["truth $p$", "forecast $q$"])
-        #expect(f.description.contains("KL divergence KL(p‖q) = 0.030 bits"))
+        #expect(f.description.contains("KL divergence KL(p‖q) = 0.0299 bits"))
     }
 
     @Test func distributionCompareNamesAndUnits() throws {
         let f = try CourseKit.build("distribution-compare", [("p_name", .string("Truth")), ("q_name", .string("Forecast")),
                                                       ("unit", .string("nats"))])
         // nats: H(p) = 1.029653, H(p,q) = 1.050351, KL = 0.020698 (the bit values × ln 2).
-        #expect(CourseKit.shows(f, "$H(p)$ = 1.030 nats") && CourseKit.shows(f, "$H(p,q)$ = 1.050 nats") && CourseKit.shows(f, "= 0.021 nats"))
+        #expect(CourseKit.shows(f, "$H(p)$ = 1.0297 nats") && CourseKit.shows(f, "$H(p,q)$ = 1.0504 nats") && CourseKit.shows(f, "= 0.0207 nats"))
         #expect(f.title == "Truth vs Forecast")
         #expect(CourseKit.error("distribution-compare", [("q", CourseKit.numbers([0.4, 0.35]))]).contains("parameter 'q'"))
     }
