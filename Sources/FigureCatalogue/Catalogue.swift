@@ -4,9 +4,10 @@ import InfoRequests
 /// The figure catalogue: every named figure, in the order `infoplot figures` lists them.
 public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
-        // design-card figures
-        EntropyCurve.entry, KLFits.entry, EntropyVenn.entry, GaussianKLSurface.entry,
-        // (further entries are added here as they land)
+        // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
+        EntropyCurve.entry, .surprisal, .distributionCompare, .crossEntropyDecomposition, .klAsymmetry,
+        KLFits.entry, GaussianKLSurface.entry, EntropyVenn.entry, .miVsCorrelation, .likelihoodCurve,
+        .lindley, .maxent, .elbo, .ensembleUncertainty,
     ]
 
     public static var names: [String] { entries.map(\.name) }

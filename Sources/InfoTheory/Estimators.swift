@@ -95,7 +95,9 @@ public func ksgMutualInformation(_ x: [Double], _ y: [Double], k: Int = 3, unit:
 
 /// Number of entries v of the ascending array `sorted` with |v − center| < radius.
 func countStrictlyWithin(_ sorted: [Double], center: Double, radius: Double) -> Int {
-    // First index with v > center − radius, first index with v >= center + radius.
+    // Compared as distances, computed exactly as the k-NN search computed ε: the neighbour at
+    // distance ε must not count, and `v > center − radius` can admit it after rounding.
+    // First index with center − v < radius, first index with v − center >= radius (both monotone).
     func firstIndex(_ pred: (Double) -> Bool) -> Int {
         var lo = 0, hi = sorted.count
         while lo < hi {
@@ -104,8 +106,8 @@ func countStrictlyWithin(_ sorted: [Double], center: Double, radius: Double) -> 
         }
         return lo
     }
-    let a = firstIndex { $0 > center - radius }
-    let b = firstIndex { $0 >= center + radius }
+    let a = firstIndex { center - $0 < radius }
+    let b = firstIndex { $0 - center >= radius }
     return max(0, b - a)
 }
 
