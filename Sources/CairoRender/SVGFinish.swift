@@ -14,7 +14,7 @@ func finishSVG(_ svg: Data, title: String, description: String) -> Data {
                            Array("<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" ".utf8))
     // cairo writes six decimals; a hundredth of a point (1/7200 in) is below any output's
     // resolution, so path data and glyph positions are rounded to two (about a third smaller).
-    let bytes = roundCoordinates(crisp)
+    let bytes = dropDefaultStyles(roundCoordinates(crisp))
     // Pass 1: ids in order of definition.
     var order: [String: Int] = [:]
     scanIds(bytes) { name in if order[name] == nil { order[name] = order.count + 1 } }
