@@ -146,6 +146,9 @@ struct PrePass {
     mutating func liftInlines(_ lines: [RenderedLine]) throws -> [String] {
         var out: [String] = []
         var math: (start: SourcePosition, tex: String)?
+        // Where the open math's token goes: the output line and its end, so wrapped math still
+        // reads in place (the token lands where the `$` was).
+        var mathLine = 0
         for line in lines {
             let chars = Array(line.text)
             var o = ""
@@ -158,7 +161,8 @@ struct PrePass {
                         m.tex += String(chars[k...(k + 1)])
                         k += 2
                     } else if c == "$" {
-                        o += token(.inlineMath(m.tex.trimmedSpaces, m.start))
+                        let t = token(.inlineMath(m.tex.trimmingCharacters(in: .whitespacesAndNewlines), m.start))
+                        if mathLine == out.count { o += t } else { out[mathLine] += t }
                         k += 1
                         math = nil
                         continue
@@ -195,6 +199,7 @@ struct PrePass {
                                             "display math '$$' must start its own line (for inline math use single '$')")
                     }
                     math = (line.position(ofColumn: k + 1), "")
+                    mathLine = out.count
                     k += 1
                 case "@" where k == 0 || !(chars[k - 1].isLetter || chars[k - 1].isNumber):
                     if let (label, kind, end) = reference(chars, at: k + 1) {
