@@ -63,7 +63,14 @@ public struct HTMLWriter {
                 for note in doc.footnotes {
                     out += "<li id=\"fn-\(note.number)\">\n"
                     for b in note.blocks { try block(b, topLevel: false) }
-                    out += "<p><a class=\"backref\" href=\"#fnref-\(note.number)\" aria-label=\"Back to the text\">↩</a></p>\n</li>\n"
+                    let back = "<a class=\"backref\" href=\"#fnref-\(note.number)\" aria-label=\"Back to the text\">↩</a>"
+                    // The back link ends the note's last paragraph rather than standing on a line of its own.
+                    if out.hasSuffix("</p>\n") {
+                        out.removeLast("</p>\n".count)
+                        out += " \(back)</p>\n</li>\n"
+                    } else {
+                        out += "<p>\(back)</p>\n</li>\n"
+                    }
                 }
                 out += "</ol>\n</section>\n"
             }
@@ -199,7 +206,7 @@ public struct HTMLWriter {
         mutating func inlines(_ content: [Inline]) throws {
             for inline in content {
                 switch inline {
-                case .text(let s): out += text(s)
+                case .text(let s): out += text(typographicMinus(s))
                 case .emph(let c): out += "<em>"; try inlines(c); out += "</em>"
                 case .strong(let c): out += "<strong>"; try inlines(c); out += "</strong>"
                 case .strikethrough(let c): out += "<del>"; try inlines(c); out += "</del>"
@@ -284,6 +291,24 @@ func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
         out = out.replacingOccurrences(of: " id=\"\(id)\"", with: " id=\"\(prefix)\(id)\"")
         out = out.replacingOccurrences(of: "\"#\(id)\"", with: "\"#\(prefix)\(id)\"")
         out = out.replacingOccurrences(of: "url(#\(id))", with: "url(#\(prefix)\(id))")
+    }
+    return out
+}
+
+/// Prose shows negative numbers with a true minus sign (U+2212), as typeset text does; values
+/// are formatted with ASCII hyphen-minus so they stay valid TeX inside `$…$`. Only a hyphen that
+/// starts a word and is followed by a digit changes, so dates and ranges (2026-11-23, 1-2) stay.
+func typographicMinus(_ s: String) -> String {
+    guard s.contains("-") else { return s }
+    let chars = Array(s)
+    var out = ""
+    for (i, c) in chars.enumerated() {
+        let startsWord = i == 0 || chars[i - 1] == " " || chars[i - 1] == "(" || chars[i - 1] == "[" || chars[i - 1] == "\n"
+        if c == "-", startsWord, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+            out.append("\u{2212}")
+        } else {
+            out.append(c)
+        }
     }
     return out
 }

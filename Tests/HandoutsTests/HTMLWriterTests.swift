@@ -67,6 +67,19 @@ private func parseXML(_ html: String) throws -> XMLDocument {
         _ = try parseXML(html)
     }
 
+    @Test func negativeNumbersGetATrueMinusInProseOnly() throws {
+        #expect(typographicMinus("-0.0667 and (-2) on 2026-11-23, 1-2, x-1") == "\u{2212}0.0667 and (\u{2212}2) on 2026-11-23, 1-2, x-1")
+        let html = try HTMLWriter.write(try parse(template("Term -0.0667 and `-1` and $-1$.")))
+        #expect(html.contains("Term \u{2212}0.0667 and <code>-1</code>"))
+        #expect(html.contains("aria-label=\"-1\">-1</code>"))
+    }
+
+    @Test func footnoteBackLinkEndsTheNote() throws {
+        let html = try HTMLWriter.write(try parse(template("A[^n].\n\n[^n]: The note.")))
+        #expect(html.contains("<li id=\"fn-1\">\n<p>The note. <a class=\"backref\" href=\"#fnref-1\""))
+        #expect(html.contains("<sup class=\"fnref\"><a id=\"fnref-1\" href=\"#fn-1\""))
+    }
+
     @Test func scriptURLsLoseTheirHref() throws {
         let html = try HTMLWriter.write(try parse(template("[x](javascript:alert(1)) and [y](https://example.org)")))
         #expect(!html.contains("javascript:"))
