@@ -1,0 +1,140 @@
+/// Document → pages, as a pure function of the document, the page geometry and a measurer.
+/// The PDF/SVG writer (CairoRender side) draws the slabs; nothing here touches Cairo.
+public struct PageGeometry: Sendable, Equatable {
+    public var pageWidth: Double
+    public var pageHeight: Double
+    public var margin: (top: Double, right: Double, bottom: Double, left: Double)
+    public var bodySize: Double = 10.5
+    public var leading: Double = 14
+    public var paragraphSpace: Double = 6
+    public var headingSizes: [Double] = [15, 12.5, 11]
+    public var calloutPadding: Double = 8
+
+    public static func == (a: PageGeometry, b: PageGeometry) -> Bool {
+        a.pageWidth == b.pageWidth && a.pageHeight == b.pageHeight && a.margin == b.margin && a.bodySize == b.bodySize
+            && a.leading == b.leading && a.paragraphSpace == b.paragraphSpace && a.headingSizes == b.headingSizes
+            && a.calloutPadding == b.calloutPadding
+    }
+
+    /// A4 is 595.276 × 841.89 pt, Letter 612 × 792 pt; margins leave a ~30em measure at 10.5 pt.
+    public init(paper: Paper) {
+        switch paper {
+        case .a4: pageWidth = 595.276; pageHeight = 841.89
+        case .letter: pageWidth = 612; pageHeight = 792
+        }
+        margin = (72, 85, 72, 85)
+    }
+
+    public var textWidth: Double { pageWidth - margin.left - margin.right }
+    public var textHeight: Double { pageHeight - margin.top - margin.bottom }
+}
+
+public enum PageLayout {
+    public static func layout(_ document: Document, geometry: PageGeometry, measurer: any LayoutMeasurer) throws -> [LaidOutPage] {
+        var planner = SlabPlanner(geometry: geometry, measurer: measurer)
+        for block in document.blocks { try planner.add(block, indent: 0) }
+        return PageBreaker.paginate(planner.slabs, pageHeight: geometry.textHeight)
+    }
+}
+
+struct SlabPlanner {
+    let geometry: PageGeometry
+    let measurer: any LayoutMeasurer
+    var slabs: [LayoutSlab] = []
+
+    init(geometry: PageGeometry, measurer: any LayoutMeasurer) {
+        self.geometry = geometry
+        self.measurer = measurer
+    }
+
+    private func setter(size: Double) -> ParagraphSetter {
+        ParagraphSetter(measurer: measurer, size: size, leading: geometry.leading * size / geometry.bodySize)
+    }
+
+    /// Paragraph lines as slabs with orphan/widow keeps: the first line keeps with the second,
+    /// the second-to-last with the last.
+    private mutating func lines(_ typeset: [TypesetLine], space: Double, indent: Double, justified: Bool = true) {
+        for (k, line) in typeset.enumerated() {
+            let keep = typeset.count > 1 && (k == 0 || k == typeset.count - 2)
+            slabs.append(LayoutSlab(height: line.height, spaceBefore: k == 0 ? space : 0, keepWithNext: keep,
+                                    content: .line(line, justified: justified && k < typeset.count - 1), indent: indent))
+        }
+    }
+
+    mutating func add(_ block: Block, indent: Double) throws {
+        let width = geometry.textWidth - indent
+        let g = geometry
+        switch block {
+        case .heading(let h):
+            let size = g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
+            let numbered = (h.number.map { [Inline.text($0 + "  ")] } ?? []) + h.inlines
+            let typeset = try setter(size: size).set(numbered, width: width)
+            let height = typeset.reduce(0) { $0 + $1.height }
+            slabs.append(LayoutSlab(height: height, spaceBefore: size * 1.2, keepWithNext: true,
+                                    content: .heading(h, lines: typeset), indent: indent))
+        case .paragraph(let inlines):
+            lines(try setter(size: g.bodySize).set(inlines, width: width), space: g.paragraphSpace, indent: indent)
+        case .displayMath(let m):
+            let metrics = try measurer.math(tex: m.tex, display: true, size: g.bodySize)
+            slabs.append(LayoutSlab(height: metrics.ascent + metrics.descent + 2 * g.paragraphSpace, spaceBefore: g.paragraphSpace,
+                                    content: .displayMath(m, metrics), indent: indent))
+        case .figure(let f):
+            let caption = try setter(size: g.bodySize * 0.9).set([.text("Figure \(f.number).  ")] + f.caption, width: width)
+            let art = try measurer.figureHeight(f, width: width)
+            // One slab: a figure never parts from its caption.
+            slabs.append(LayoutSlab(height: art + g.paragraphSpace + caption.reduce(0) { $0 + $1.height },
+                                    spaceBefore: 2 * g.paragraphSpace, content: .figure(f, height: art, caption: caption), indent: indent))
+        case .table(let t):
+            if let caption = t.caption {
+                let label = t.number.map { [Inline.text("Table \($0).  ")] } ?? []
+                let typeset = try setter(size: g.bodySize * 0.9).set(label + caption, width: width)
+                slabs.append(LayoutSlab(height: typeset.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
+                                        keepWithNext: true, content: .tableCaption(t, lines: typeset), indent: indent))
+            }
+            let rowHeight = g.leading * 1.35
+            slabs.append(LayoutSlab(height: rowHeight, spaceBefore: t.caption == nil ? 2 * g.paragraphSpace : 2,
+                                    keepWithNext: true, content: .tableRow(t, row: nil), indent: indent))
+            for r in t.rows.indices {
+                // Keep the first two rows with the header and the last two together.
+                let keep = r == 0 || r == t.rows.count - 2
+                slabs.append(LayoutSlab(height: rowHeight, keepWithNext: keep, content: .tableRow(t, row: r), indent: indent))
+            }
+        case .callout(let c):
+            let pad = g.calloutPadding
+            let label: String
+            switch (c.kind, c.number) {
+            case (.exercise, let n?): label = "Exercise \(n)"
+            case (.solution, let n?): label = "Solution to Exercise \(n)"
+            default: label = c.kind.displayName
+            }
+            let title = try setter(size: g.bodySize).set([.strong([.text(label + (c.title == nil ? "" : ". "))] + (c.title ?? []))],
+                                                         width: width - 2 * pad)
+            slabs.append(LayoutSlab(height: pad + title.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
+                                    keepWithNext: true, content: .calloutTop(c, title: title), indent: indent))
+            for b in c.blocks { try add(b, indent: indent + pad) }
+            // The closing padding never starts a page on its own.
+            if !slabs.isEmpty { slabs[slabs.count - 1].keepWithNext = true }
+            slabs.append(LayoutSlab(height: pad, content: .calloutBottom(c), indent: indent))
+        case .list(let l):
+            for (n, item) in l.items.enumerated() {
+                for (k, b) in item.enumerated() {
+                    let before = slabs.count
+                    try add(b, indent: indent + 18)
+                    guard k == 0, before < slabs.count else { continue }
+                    slabs[before].marker = l.ordered ? "\(l.start + n)." : "•"
+                    if l.tight { slabs[before].spaceBefore = 2 }
+                }
+            }
+        case .codeBlock(_, let code):
+            let codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).dropLast(code.hasSuffix("\n") ? 1 : 0)
+            for (k, line) in codeLines.enumerated() {
+                slabs.append(LayoutSlab(height: g.leading, spaceBefore: k == 0 ? g.paragraphSpace : 0,
+                                        keepWithNext: k == 0 || k == codeLines.count - 2, content: .codeLine(String(line)), indent: indent))
+            }
+        case .blockQuote(let blocks):
+            for b in blocks { try add(b, indent: indent + 18) }
+        case .thematicBreak:
+            slabs.append(LayoutSlab(height: g.leading, spaceBefore: g.paragraphSpace, content: .rule, indent: indent))
+        }
+    }
+}
