@@ -29,11 +29,59 @@ public struct PageGeometry: Sendable, Equatable {
     public var textHeight: Double { pageHeight - margin.top - margin.bottom }
 }
 
+/// Where an anchor landed, for PDF link destinations.
+public struct Destination: Sendable, Equatable {
+    public var page: Int
+    /// Top of the target slab from the top of the text area.
+    public var y: Double
+}
+
+/// A PDF bookmark: one per numbered (or generated) section heading.
+public struct OutlineEntry: Sendable, Equatable {
+    public var level: Int
+    public var title: String
+    public var id: String
+    public var page: Int
+}
+
+public struct LaidOutDocument: Sendable, Equatable {
+    public var pages: [LaidOutPage]
+    /// Anchor id (section, figure, table, equation label, exercise, footnote `fn-N`) → position.
+    public var destinations: [String: Destination]
+    public var outline: [OutlineEntry]
+}
+
 public enum PageLayout {
-    public static func layout(_ document: Document, geometry: PageGeometry, measurer: any LayoutMeasurer) throws -> [LaidOutPage] {
+    public static func layout(_ document: Document, geometry: PageGeometry, measurer: any LayoutMeasurer) throws -> LaidOutDocument {
         var planner = SlabPlanner(geometry: geometry, measurer: measurer)
+        try planner.addTitle(document.meta)
         for block in document.blocks { try planner.add(block, indent: 0) }
-        return PageBreaker.paginate(planner.slabs, pageHeight: geometry.textHeight)
+        try planner.addFootnotes(document.footnotes)
+        let pages = PageBreaker.paginate(planner.slabs, pageHeight: geometry.textHeight)
+        var destinations: [String: Destination] = [:]
+        var outline: [OutlineEntry] = []
+        for (p, page) in pages.enumerated() {
+            for placed in page.slabs {
+                let here = Destination(page: p, y: placed.y)
+                func mark(_ id: String?) {
+                    if let id, !id.isEmpty, destinations[id] == nil { destinations[id] = here }
+                }
+                switch placed.slab.content {
+                case .heading(let h, _):
+                    mark(h.id)
+                    let title = (h.number.map { $0 + " " } ?? "") + h.inlines.plainText
+                    outline.append(OutlineEntry(level: h.level, title: title, id: h.id, page: p))
+                case .figure(let f, _, _): mark(f.id)
+                case .displayMath(let m, _): mark(m.label)
+                case .tableCaption(let t, _): mark(t.id)
+                case .tableRow(let t, nil): mark(t.id)
+                case .calloutTop(let c, _): mark(c.id)
+                case .footnoteLine(_, let n): mark("fn-\(n)")
+                default: break
+                }
+            }
+        }
+        return LaidOutDocument(pages: pages, destinations: destinations, outline: outline)
     }
 }
 
@@ -58,6 +106,38 @@ struct SlabPlanner {
             let keep = typeset.count > 1 && (k == 0 || k == typeset.count - 2)
             slabs.append(LayoutSlab(height: line.height, spaceBefore: k == 0 ? space : 0, keepWithNext: keep,
                                     content: .line(line, justified: justified && k < typeset.count - 1), indent: indent))
+        }
+    }
+
+    mutating func addTitle(_ meta: DocumentMeta) throws {
+        let g = geometry
+        let title = try setter(size: g.headingSizes[0] * 1.5).set(meta.title, width: g.textWidth)
+        let subtitle = try meta.subtitle.map { try setter(size: g.headingSizes[1]).set([.emph($0)], width: g.textWidth) } ?? []
+        let byline = (meta.course != nil || meta.author != nil || meta.date != nil) ? 2 * g.leading : 0
+        let height = (title + subtitle).reduce(0) { $0 + $1.height } + byline + 2 * g.leading
+        slabs.append(LayoutSlab(height: height, keepWithNext: true, content: .title(meta, title: title, subtitle: subtitle)))
+    }
+
+    /// Footnotes are set as endnotes after a rule: page-bottom notes would need a second pass
+    /// through the page breaker for little gain in short handouts.
+    mutating func addFootnotes(_ notes: [Footnote]) throws {
+        guard !notes.isEmpty else { return }
+        let g = geometry
+        slabs.append(LayoutSlab(height: g.leading, spaceBefore: 2 * g.paragraphSpace, keepWithNext: true, content: .rule))
+        for note in notes {
+            for (k, block) in note.blocks.enumerated() {
+                guard case .paragraph(let inlines) = block else {
+                    try add(block, indent: 18)
+                    continue
+                }
+                let typeset = try setter(size: g.bodySize * 0.9).set(inlines, width: g.textWidth - 18)
+                for (j, line) in typeset.enumerated() {
+                    slabs.append(LayoutSlab(height: line.height, spaceBefore: j == 0 ? g.paragraphSpace / 2 : 0,
+                                            keepWithNext: typeset.count > 1 && (j == 0 || j == typeset.count - 2),
+                                            content: .footnoteLine(line, number: note.number), indent: 18,
+                                            marker: k == 0 && j == 0 ? "\(note.number)." : nil))
+                }
+            }
         }
     }
 

@@ -34,6 +34,9 @@ public enum SlabContent: Sendable, Equatable {
     case tableRow(Table, row: Int?)   // nil = the header row
     case calloutTop(Callout, title: [TypesetLine])
     case calloutBottom(Callout)
+    case title(DocumentMeta, title: [TypesetLine], subtitle: [TypesetLine])
+    /// A footnote, set as an endnote: its number is the slab's marker.
+    case footnoteLine(TypesetLine, number: Int)
     case codeLine(String)
     case rule
     /// Vertical space only (in tests and for spacing tweaks).

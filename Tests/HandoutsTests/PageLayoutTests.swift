@@ -164,8 +164,18 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
         let doc = try parse(try fixture("sample.md"))
         var geometry = PageGeometry(paper: .a4)
         geometry.margin = (72, 85, 400, 85)  // a short text area forces several pages
-        let pages = try PageLayout.layout(doc, geometry: geometry, measurer: MonoMeasurer())
+        let laid = try PageLayout.layout(doc, geometry: geometry, measurer: MonoMeasurer())
+        let pages = laid.pages
         #expect(pages.count > 1)
+        if case .title? = pages.first?.slabs.first?.slab.content {} else { Issue.record("the title block does not open page 1") }
+        #expect(laid.outline.map(\.title) == ["1 Cross-entropy", "1.1 Per-outcome terms"])
+        for id in ["sec-ce", "sec-terms", "eq-kl", "fig-kl", "tbl-terms", "exercise-1", "solution-1", "fn-1"] {
+            #expect(laid.destinations[id] != nil, "no destination for \(id)")
+        }
+        // Destinations point at the page that holds them.
+        if let d = laid.destinations["fig-kl"] {
+            #expect(pages[d.page].slabs.contains { if case .figure = $0.slab.content { return $0.y == d.y } else { return false } })
+        }
         for page in pages {
             if case .heading? = page.slabs.last?.slab.content { Issue.record("a heading ends a page") }
             if case .calloutTop? = page.slabs.last?.slab.content { Issue.record("a callout header ends a page") }
