@@ -39,8 +39,8 @@ let fakeEvaluator: RequestEvaluator = { request in
 }
 
 func fixture(_ name: String) throws -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
-    return try String(contentsOf: url, encoding: .utf8)
+    guard name == "sample.md" else { throw RequestError("no fixture \(name)") }
+    return sampleTemplate
 }
 
 func parse(_ source: String, solutions: SolutionsMode = .inline) throws -> Document {

@@ -1,3 +1,6 @@
+/// The built-in sample template: a short handout using every construct of the format contract.
+/// Kept as a Swift string (not a resource file) so the test target needs no resource rules.
+let sampleTemplate = #"""
 ---
 title: Cross-entropy and KL divergence
 subtitle: How far is a forecast from the truth?
@@ -58,3 +61,4 @@ They add up to {{kl_weather}} bits.
 :::
 
 [^why]: Because $p \ne q$.
+"""#
