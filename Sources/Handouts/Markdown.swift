@@ -72,7 +72,9 @@ struct MarkdownConverter {
 
     private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) throws -> T) throws -> T {
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        // Smart punctuation: handouts are read as typeset text, so quotes curl and -- / --- become
+        // en and em dashes (math and code are untouched: math is lifted out, code is verbatim).
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else {
             throw TemplateError(file: file, line: 1, column: 1, message: "cmark could not create a parser")
         }

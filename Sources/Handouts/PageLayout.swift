@@ -53,7 +53,7 @@ public struct LaidOutDocument: Sendable, Equatable {
 
 public enum PageLayout {
     public static func layout(_ document: Document, geometry: PageGeometry, measurer: any LayoutMeasurer) throws -> LaidOutDocument {
-        var planner = SlabPlanner(geometry: geometry, measurer: measurer)
+        var planner = SlabPlanner(file: document.file, geometry: geometry, measurer: measurer)
         try planner.addTitle(document.meta)
         for block in document.blocks { try planner.add(block, indent: 0) }
         try planner.addFootnotes(document.footnotes)
@@ -86,17 +86,19 @@ public enum PageLayout {
 }
 
 struct SlabPlanner {
+    let file: String
     let geometry: PageGeometry
     let measurer: any LayoutMeasurer
     var slabs: [LayoutSlab] = []
 
-    init(geometry: PageGeometry, measurer: any LayoutMeasurer) {
+    init(file: String, geometry: PageGeometry, measurer: any LayoutMeasurer) {
+        self.file = file
         self.geometry = geometry
         self.measurer = measurer
     }
 
     private func setter(size: Double) -> ParagraphSetter {
-        ParagraphSetter(measurer: measurer, size: size, leading: geometry.leading * size / geometry.bodySize)
+        ParagraphSetter(file: file, measurer: measurer, size: size, leading: geometry.leading * size / geometry.bodySize)
     }
 
     /// Paragraph lines as slabs with orphan/widow keeps: the first line keeps with the second,
@@ -155,12 +157,12 @@ struct SlabPlanner {
         case .paragraph(let inlines):
             lines(try setter(size: g.bodySize).set(inlines, width: width), space: g.paragraphSpace, indent: indent)
         case .displayMath(let m):
-            let metrics = try measurer.math(tex: m.tex, display: true, size: g.bodySize)
+            let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: true, size: g.bodySize) }
             slabs.append(LayoutSlab(height: metrics.ascent + metrics.descent + 2 * g.paragraphSpace, spaceBefore: g.paragraphSpace,
                                     content: .displayMath(m, metrics), indent: indent))
         case .figure(let f):
             let caption = try setter(size: g.bodySize * 0.9).set([.text("Figure \(f.number).  ")] + f.caption, width: width)
-            let art = try measurer.figureHeight(f, width: width)
+            let art = try measured(file, f.position, "figure '\(f.name)'") { try measurer.figureHeight(f, width: width) }
             // One slab: a figure never parts from its caption.
             slabs.append(LayoutSlab(height: art + g.paragraphSpace + caption.reduce(0) { $0 + $1.height },
                                     spaceBefore: 2 * g.paragraphSpace, content: .figure(f, height: art, caption: caption), indent: indent))

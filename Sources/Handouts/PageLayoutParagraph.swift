@@ -48,7 +48,20 @@ public struct TypesetLine: Sendable, Equatable {
     public var height: Double { ascent + descent }
 }
 
+/// Measurer failures (bad TeX, a figure that cannot be drawn) become template errors at the
+/// formula's or figure's position, like every other problem in a template.
+func measured<T>(_ file: String, _ position: SourcePosition, _ what: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as TemplateError {
+        throw e
+    } catch {
+        throw TemplateError(file: file, at: position, "\(what): \(error)")
+    }
+}
+
 struct ParagraphSetter {
+    var file: String = ""
     var measurer: any LayoutMeasurer
     var size: Double
     var leading: Double
@@ -98,7 +111,7 @@ struct ParagraphSetter {
                 case .code(let s): word(s, .code, link)
                 case .link(let url, _, let c): try walk(c, style, url)
                 case .math(let m):
-                    let metrics = try measurer.math(tex: m.tex, display: false, size: size)
+                    let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: false, size: size) }
                     items.append(.box(width: metrics.width))
                     contents.append(.math(m, metrics))
                     lastWasSpace = false

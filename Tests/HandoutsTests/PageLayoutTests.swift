@@ -160,6 +160,21 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
         }
     }
 
+    @Test func badTeXDuringLayoutNamesTheFormula() throws {
+        struct Failing: LayoutMeasurer {
+            struct Bad: Error, CustomStringConvertible { var description: String { "unknown command \\frc" } }
+            func textWidth(_ text: String, style: TextStyle, size: Double) -> Double { Double(text.count) * 5 }
+            func math(tex: String, display: Bool, size: Double) throws -> BoxMetrics {
+                if tex.contains("frc") { throw Bad() }
+                return BoxMetrics(width: 10, ascent: 8, descent: 3)
+            }
+            func figureHeight(_ figure: Figure, width: Double) throws -> Double { 100 }
+        }
+        let doc = try parse(template("Fine $x$.\n\n$$ \\frc{a}{b} $$ {#eq-a}"))
+        let e = templateError { _ = try PageLayout.layout(doc, geometry: PageGeometry(paper: .letter), measurer: Failing()) }
+        #expect(e?.description == "Templates/t.md:9:1: error: bad TeX: unknown command \\frc")
+    }
+
     @Test func sampleHandoutLaysOutWithHeadingsNeverLastOnAPage() throws {
         let doc = try parse(try fixture("sample.md"))
         var geometry = PageGeometry(paper: .a4)

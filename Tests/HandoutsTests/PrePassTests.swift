@@ -28,6 +28,12 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
                                            .softBreak, .text("here.")])])
     }
 
+    @Test func smartPunctuationOutsideCode() throws {
+        let doc = try parse(template(#"Kullback--Leibler "divergence" -- it's `a--b`."#))
+        #expect(doc.blocks == [.paragraph([.text("Kullback\u{2013}Leibler \u{201C}divergence\u{201D} \u{2013} it\u{2019}s "),
+                                           .code("a--b"), .text(".")])])
+    }
+
     @Test func literalDollarsAndCodeSpansAreNotMath() throws {
         let doc = try parse(template(#"It costs \$5, and `echo $HOME` is shell."#))
         #expect(doc.blocks == [.paragraph([.text("It costs $5, and "), .code("echo $HOME"), .text(" is shell.")])])
@@ -68,7 +74,7 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
     @Test func calloutsWithTitlesAndKinds() throws {
         let doc = try parse(template("::: key-idea Gibbs' inequality $D \\ge 0$\nText.\n:::\n\n::: note\nPlain.\n:::"))
         #expect(doc.blocks == [
-            .callout(Callout(kind: .keyIdea, title: [.text("Gibbs' inequality "),
+            .callout(Callout(kind: .keyIdea, title: [.text("Gibbs\u{2019} inequality "),
                                                      .math(InlineMath(tex: "D \\ge 0", position: p(7, 32)))],
                              number: nil, blocks: [.paragraph([.text("Text.")])], id: nil, position: p(7, 1))),
             .callout(Callout(kind: .note, title: nil, number: nil, blocks: [.paragraph([.text("Plain.")])], id: nil, position: p(11, 1))),
