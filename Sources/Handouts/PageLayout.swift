@@ -74,7 +74,7 @@ public enum PageLayout {
                 case .figure(let f, _, _): mark(f.id)
                 case .displayMath(let m, _): mark(m.label)
                 case .tableCaption(let t, _): mark(t.id)
-                case .tableRow(let t, nil): mark(t.id)
+                case .tableRow(let t, nil, _, _): mark(t.id)
                 case .calloutTop(let c, _): mark(c.id)
                 case .footnoteLine(_, let n): mark("fn-\(n)")
                 default: break
@@ -173,13 +173,33 @@ struct SlabPlanner {
                 slabs.append(LayoutSlab(height: typeset.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
                                         keepWithNext: true, content: .tableCaption(t, lines: typeset), indent: indent))
             }
-            let rowHeight = g.leading * 1.35
-            slabs.append(LayoutSlab(height: rowHeight, spaceBefore: t.caption == nil ? 2 * g.paragraphSpace : 2,
-                                    keepWithNext: true, content: .tableRow(t, row: nil), indent: indent))
-            for r in t.rows.indices {
-                // Keep the first two rows with the header and the last two together.
-                let keep = r == 0 || r == t.rows.count - 2
-                slabs.append(LayoutSlab(height: rowHeight, keepWithNext: keep, content: .tableRow(t, row: r), indent: indent))
+            // Cells are set on one line at natural width; columns take the widest cell plus
+            // padding, scaled down together when the table is wider than the measure.
+            let cellSetter = setter(size: g.bodySize)
+            func naturalLine(_ cell: [Inline]) throws -> TypesetLine {
+                try cellSetter.set(cell, width: 1e6).first ?? TypesetLine(fragments: [], ascent: g.leading * 0.78, descent: g.leading * 0.22)
+            }
+            let header = try t.header.map(naturalLine)
+            let body = try t.rows.map { try $0.map(naturalLine) }
+            let count = max(header.count, body.map(\.count).max() ?? 0)
+            let padding = g.bodySize * 1.2
+            var columns = [Double](repeating: padding, count: count)
+            for row in [header] + body {
+                for (c, line) in row.enumerated() where c < count {
+                    let natural = line.fragments.last.map { $0.x + $0.width } ?? 0
+                    columns[c] = max(columns[c], natural + padding)
+                }
+            }
+            let total = columns.reduce(0, +)
+            if total > width { columns = columns.map { $0 * width / total } }
+            func rowHeight(_ cells: [TypesetLine]) -> Double { max(g.leading * 1.35, (cells.map(\.height).max() ?? 0) + 4) }
+            slabs.append(LayoutSlab(height: rowHeight(header), spaceBefore: t.caption == nil ? 2 * g.paragraphSpace : 2,
+                                    keepWithNext: true, content: .tableRow(t, row: nil, cells: header, columns: columns), indent: indent))
+            for (r, cells) in body.enumerated() {
+                // Keep the first row with the header and the last two together.
+                let keep = r == 0 || r == body.count - 2
+                slabs.append(LayoutSlab(height: rowHeight(cells), keepWithNext: keep,
+                                        content: .tableRow(t, row: r, cells: cells, columns: columns), indent: indent))
             }
         case .callout(let c):
             let pad = g.calloutPadding
@@ -193,10 +213,12 @@ struct SlabPlanner {
                                                          width: width - 2 * pad)
             slabs.append(LayoutSlab(height: pad + title.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
                                     keepWithNext: true, content: .calloutTop(c, title: title), indent: indent))
+            let first = slabs.count - 1
             for b in c.blocks { try add(b, indent: indent + pad) }
             // The closing padding never starts a page on its own.
             if !slabs.isEmpty { slabs[slabs.count - 1].keepWithNext = true }
             slabs.append(LayoutSlab(height: pad, content: .calloutBottom(c), indent: indent))
+            for k in first..<slabs.count { slabs[k].callout = c.kind }
         case .list(let l):
             for (n, item) in l.items.enumerated() {
                 for (k, b) in item.enumerated() {

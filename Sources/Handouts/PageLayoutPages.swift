@@ -13,6 +13,9 @@ public struct LayoutSlab: Sendable, Equatable {
     public var indent: Double
     /// A list item's bullet or number, drawn in the indent before this slab.
     public var marker: String?
+    /// Set on every slab inside a callout box, so a box split across pages can be painted
+    /// slab by slab.
+    public var callout: CalloutKind?
 
     public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, content: SlabContent, indent: Double = 0,
                 marker: String? = nil) {
@@ -31,7 +34,9 @@ public enum SlabContent: Sendable, Equatable {
     case displayMath(DisplayMath, BoxMetrics)
     case figure(Figure, height: Double, caption: [TypesetLine])
     case tableCaption(Table, lines: [TypesetLine])
-    case tableRow(Table, row: Int?)   // nil = the header row
+    /// `row` nil is the header row; `cells` are the row's cells set on one line each, and
+    /// `columns` the widths shared by every row of the table.
+    case tableRow(Table, row: Int?, cells: [TypesetLine], columns: [Double])
     case calloutTop(Callout, title: [TypesetLine])
     case calloutBottom(Callout)
     case title(DocumentMeta, title: [TypesetLine], subtitle: [TypesetLine])

@@ -196,6 +196,16 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
             if case .calloutTop? = page.slabs.last?.slab.content { Issue.record("a callout header ends a page") }
             if case .tableCaption? = page.slabs.last?.slab.content { Issue.record("a table caption ends a page") }
         }
+        // Table rows share their column widths, each wide enough for its widest cell.
+        let rows = pages.flatMap(\.slabs).compactMap { p -> (cells: [TypesetLine], columns: [Double])? in
+            if case .tableRow(_, _, let cells, let columns) = p.slab.content { return (cells, columns) } else { return nil }
+        }
+        #expect(rows.count == 4)
+        #expect(Set(rows.map(\.columns)).count == 1)
+        // "outcome" is 7 characters at 5 pt (10.5 pt text: 5.25 pt) plus 12.6 pt padding.
+        #expect(abs((rows.first?.columns.first ?? 0) - (7 * 5.25 + 12.6)) < 1e-9)
+        let inCallout = pages.flatMap(\.slabs).filter { $0.slab.callout != nil }
+        #expect(inCallout.count >= 9)  // three callouts: top, one line, bottom each
         let figures = pages.flatMap(\.slabs).filter { if case .figure = $0.slab.content { return true } else { return false } }
         #expect(figures.count == 1)
     }
