@@ -132,7 +132,7 @@ public enum LineBreaker {
                 let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
                 if abs(fitness - node.fitness) > 1 { demerits += p.fitnessDemerits }
                 let total = node.totalDemerits + demerits
-                if best[fitness] == nil || total < best[fitness]!.demerits {
+                if total < (best[fitness]?.demerits ?? .infinity) {
                     best[fitness] = (total, a, ratio)
                 }
             }
