@@ -1,5 +1,9 @@
 import CCmarkGFM
 
+/// cmark-gfm registers its extensions through an unguarded static flag; a Swift global is
+/// initialised exactly once even when several handouts are parsed on different threads.
+private let cmarkExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
 /// Turns pre-passed Markdown into our document model. The only file that touches C.
 /// libcmark-gfm (GitHub's CommonMark fork) with the table, strikethrough and autolink extensions
 /// and footnotes; our tokens come back inside text nodes and are swapped for their nodes here.
@@ -71,7 +75,7 @@ struct MarkdownConverter {
     }
 
     private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) throws -> T) throws -> T {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = cmarkExtensionsRegistered
         // Smart punctuation: handouts are read as typeset text, so quotes curl and -- / --- become
         // en and em dashes (math and code are untouched: math is lifted out, code is verbatim).
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
