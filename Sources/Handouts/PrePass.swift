@@ -125,7 +125,12 @@ struct PrePass {
             // An ordinary run: inline math may wrap across its lines, never past its end.
             var j = i + 1
             while j < lines.count, !isSpecial(lines[j].text) { j += 1 }
-            out += try liftInlines(Array(lines[i..<j]))
+            // A table ends at its last `|` row: GFM would swallow a following text line as one
+            // more row, which in a handout is always a mistake, so that line starts a paragraph.
+            for line in try liftInlines(Array(lines[i..<j])) {
+                if let previous = out.last, isTableRow(previous), !isTableRow(line) { out.append("") }
+                out.append(line)
+            }
             i = j
         }
         if let open = openDiv {
@@ -377,6 +382,10 @@ struct PrePass {
 }
 
 // MARK: - Line classification helpers
+
+func isTableRow(_ line: String) -> Bool {
+    splitIndent(line).body.hasPrefix("|")
+}
 
 func isLabelChar(_ c: Character) -> Bool {
     c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." || c == ":")

@@ -14,6 +14,15 @@ import Testing
         #expect(table.header[1] == [.math(InlineMath(tex: "p", position: SourcePosition(line: 31, column: 13)))])
     }
 
+    @Test func theContractsOneLineLoopForm() throws {
+        let source = "---\ntitle: T\ndata: {w: {labels: [A, B], p: [0.25, 0.75]}}\nvalues:\n  rows:\n    rows: {label: w.labels, p: w.p}\n---\n"
+            + "| x | p |\n|---|---|\n{{#rows}}| {{label}} | {{p}} |\n{{/rows}}\nAfter."
+        let doc = try parse(source)
+        guard case .table(let t)? = doc.blocks.first else { Issue.record("no table"); return }
+        #expect(t.rows == [[[.text("A")], [.text("0.25")]], [[.text("B")], [.text("0.75")]]])
+        #expect(doc.blocks.last == .paragraph([.text("After.")]))
+    }
+
     @Test func unknownNameIsAnErrorWithPosition() {
         let e = templateError { _ = try parse(template("Intro line\nThe KL is {{kl_wether}} bits.")) }
         #expect(e?.description == "Templates/t.md:8:11: error: unknown value 'kl_wether' (known: weather, kl_weather)")
