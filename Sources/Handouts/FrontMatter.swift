@@ -1,3 +1,5 @@
+import Foundation
+
 /// A template split into its YAML front matter and Markdown body, keeping line numbers so that
 /// errors in either part name the line of the template file.
 struct TemplateSource: Sendable {
@@ -10,7 +12,8 @@ struct TemplateSource: Sendable {
 }
 
 func splitFrontMatter(_ source: String, file: String) throws -> TemplateSource {
-    var text = source
+    // "\r\n" is one Character in Swift, so Windows line ends are normalised before splitting.
+    var text = source.replacingOccurrences(of: "\r\n", with: "\n")
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
         $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)

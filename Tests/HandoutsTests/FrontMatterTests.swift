@@ -12,6 +12,14 @@ import Testing
         #expect(doc.meta.paper == .a4)
     }
 
+    @Test func windowsLineEndingsAreAccepted() throws {
+        let doc = try parse("---\r\ntitle: T\r\n---\r\nHello $x$\r\n\r\n## H {#sec-h}\r\n")
+        #expect(doc.blocks == [
+            .paragraph([.text("Hello "), .math(InlineMath(tex: "x", position: SourcePosition(line: 4, column: 7)))]),
+            .heading(Heading(level: 1, number: "1", label: "sec-h", id: "sec-h", inlines: [.text("H")])),
+        ])
+    }
+
     @Test func badYAMLNamesTheTemplateLineAndColumn() {
         // Line 3 of the file; the second ':' (column 10) is where libyaml gives up.
         let source = "---\ntitle: T\ncourse: a: b\n---\nBody\n"
