@@ -50,6 +50,12 @@ struct PrePass {
     /// The body, ready for cmark. Lines are not kept one-to-one (blank lines are added around
     /// lifted blocks): every lifted item carries its own source position instead.
     mutating func run(_ lines: [RenderedLine]) throws -> String {
+        for line in lines {
+            if let k = Array(line.text).firstIndex(where: { $0 == tokenOpen || $0 == tokenClose }) {
+                throw TemplateError(file: file, at: line.position(ofColumn: k + 1),
+                                    "private-use characters U+E000/U+E001 are reserved by the template processor")
+            }
+        }
         var out: [String] = []
         var i = 0
         var openDiv: SourcePosition?

@@ -112,6 +112,11 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
         #expect(e?.line == 9 && e?.message.contains("right after a table") == true)
     }
 
+    @Test func reservedTokenCharactersAreRejected() {
+        let e = templateError { _ = try parse(template("ab\u{E000}1\u{E001}")) }
+        #expect(e?.line == 7 && e?.column == 3)
+    }
+
     @Test func footnotes() throws {
         let doc = try parse(template("A[^a] and B[^b], A again[^a].\n\n[^b]: Second $y$.\n[^a]: First."))
         #expect(doc.footnotes.map(\.number) == [1, 2])
