@@ -1,0 +1,70 @@
+import Foundation
+
+/// The maximum-entropy distribution over given values with a prescribed mean.
+public struct MaxEntDistribution: Sendable, Equatable {
+    /// pᵢ ∝ exp(λ vᵢ)
+    public let p: [Double]
+    /// The Lagrange multiplier of the mean constraint (0 when the mean is the plain average).
+    public let lambda: Double
+}
+
+/// Maximum-entropy distribution on `values` subject to Σ pᵢ vᵢ = `mean`.
+///
+/// The solution has Gibbs form pᵢ ∝ exp(λ vᵢ) (Jaynes 1957); λ solves the 1-D dual
+/// d/dλ [ln Z(λ) − λ·mean] = E_λ[v] − mean = 0, whose left side increases strictly in λ
+/// (its derivative is Var_λ[v]). It is solved by Newton's method safeguarded by a bracket
+/// (bisection whenever Newton leaves it) until the bracket closes to adjacent doubles.
+/// Throws unless min(values) < mean < max(values) (at the ends λ would be ∓∞).
+public func maxEntropyDistribution(values: [Double], mean: Double) throws -> MaxEntDistribution {
+    if values.isEmpty { throw InfoTheoryError("values: empty; expected at least one value") }
+    try requireAllFinite(values, "values")
+    try requireFinite(mean, "mean")
+    let lo = values.min() ?? 0, hi = values.max() ?? 0
+    let n = Double(values.count)
+    if lo == hi {
+        if mean == lo { return MaxEntDistribution(p: values.map { _ in 1 / n }, lambda: 0) }
+        throw InfoTheoryError("mean = \(formatForMessage(mean)) is infeasible: every value equals \(formatForMessage(lo))")
+    }
+    guard mean > lo, mean < hi else {
+        throw InfoTheoryError("mean = \(formatForMessage(mean)) is infeasible; expected a mean strictly between the smallest value \(formatForMessage(lo)) and the largest \(formatForMessage(hi))")
+    }
+    let average = accurateSum(values) / n
+    if mean == average { return MaxEntDistribution(p: values.map { _ in 1 / n }, lambda: 0) }
+
+    // f(λ) = E_λ[v − mean], evaluated with centred values and a max-shift against overflow.
+    let centred = values.map { $0 - mean }
+    func weights(_ lambda: Double) -> [Double] {
+        let a = centred.map { lambda * $0 }
+        let m = a.max() ?? 0
+        return a.map { exp($0 - m) }
+    }
+    func moments(_ lambda: Double) -> (f: Double, variance: Double) {
+        let w = weights(lambda)
+        let z = accurateSum(w)
+        let f = accurateSum(zip(w, centred).map { $0 * $1 }) / z
+        let v = accurateSum(zip(w, centred).map { $0 * ($1 - f) * ($1 - f) }) / z
+        return (f, v)
+    }
+    // Bracket: λ has the sign of mean − average; grow geometrically from the natural scale 1/range.
+    let scale = 1 / (hi - lo)
+    var a = 0.0, b = mean > average ? scale : -scale
+    while moments(b).f.sign == moments(a).f.sign && moments(b).f != 0 {
+        a = b
+        b *= 2
+        if !b.isFinite { throw InfoTheoryError("could not bracket the multiplier lambda for mean = \(formatForMessage(mean))") }
+    }
+    var left = min(a, b), right = max(a, b)   // f(left) < 0 < f(right)
+    var lambda = 0.5 * (left + right)
+    for _ in 0..<400 {
+        let (f, v) = moments(lambda)
+        if f == 0 { break }
+        if f < 0 { left = lambda } else { right = lambda }
+        var next = v > 0 ? lambda - f / v : .nan
+        if !(next > left && next < right) { next = 0.5 * (left + right) }
+        if next == lambda || left.nextUp >= right { break }
+        lambda = next
+    }
+    let w = weights(lambda)
+    let z = accurateSum(w)
+    return MaxEntDistribution(p: w.map { $0 / z }, lambda: lambda)
+}

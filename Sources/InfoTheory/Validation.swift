@@ -1,0 +1,76 @@
+import Foundation
+
+/// A bad input to an information-theory function: says what is wrong and what was expected.
+public struct InfoTheoryError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// How far a probability vector's sum may stray from 1 (relative) before it is rejected.
+public let probabilitySumTolerance = 1e-9
+
+/// Short, round-trip-free rendering of a number for error messages ("1.1", not "1.1000000000000001").
+func formatForMessage(_ x: Double) -> String {
+    if x.isNaN { return "NaN" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    return String(format: "%.12g", x)
+}
+
+/// Checks that `p` is a probability vector: non-empty, finite, non-negative and summing to 1
+/// within `probabilitySumTolerance`. With `normalize` the vector is rescaled to sum to 1 instead
+/// (it must still be finite, non-negative and have a positive sum).
+/// - Parameter name: how the argument is called in messages (e.g. "p", "q", "models[2]").
+public func validatedProbabilities(_ p: [Double], name: String = "p", normalize: Bool = false) throws -> [Double] {
+    if p.isEmpty { throw InfoTheoryError("\(name): empty probability vector; expected at least one probability") }
+    for (i, v) in p.enumerated() {
+        if v.isNaN { throw InfoTheoryError("\(name)[\(i)] is NaN; expected a probability in [0, 1]") }
+        if v.isInfinite { throw InfoTheoryError("\(name)[\(i)] is \(formatForMessage(v)); expected a finite probability") }
+        if v < 0 { throw InfoTheoryError("\(name)[\(i)] = \(formatForMessage(v)) is negative; probabilities must be >= 0") }
+    }
+    let s = accurateSum(p)
+    if normalize {
+        guard s > 0, s.isFinite else {
+            throw InfoTheoryError("\(name): probabilities sum to \(formatForMessage(s)); cannot normalize a vector without positive mass")
+        }
+        return p.map { $0 / s }
+    }
+    if abs(s - 1) > probabilitySumTolerance {
+        throw InfoTheoryError("\(name): probabilities sum to \(formatForMessage(s)), expected 1; pass normalize to rescale")
+    }
+    return p
+}
+
+/// Two vectors that are compared outcome by outcome must have the same length.
+func requireSameLength(_ a: [Double], _ b: [Double], _ nameA: String, _ nameB: String) throws {
+    if a.count != b.count {
+        throw InfoTheoryError("\(nameA) has \(a.count) entries but \(nameB) has \(b.count); they must have the same length")
+    }
+}
+
+/// A finite real number, or an error naming it.
+func requireFinite(_ x: Double, _ name: String) throws {
+    if !x.isFinite { throw InfoTheoryError("\(name) = \(formatForMessage(x)); expected a finite number") }
+}
+
+/// A finite, strictly positive number (standard deviations, Beta parameters…).
+func requirePositive(_ x: Double, _ name: String) throws {
+    if !(x.isFinite && x > 0) { throw InfoTheoryError("\(name) = \(formatForMessage(x)); expected a finite number > 0") }
+}
+
+func requireAllFinite(_ xs: [Double], _ name: String) throws {
+    for (i, v) in xs.enumerated() where !v.isFinite {
+        throw InfoTheoryError("\(name)[\(i)] = \(formatForMessage(v)); expected a finite number")
+    }
+}
+
+/// Rows of equal, non-zero length; returns (rows, columns).
+func requireRectangular(_ m: [[Double]], _ name: String) throws -> (Int, Int) {
+    guard let first = m.first, !first.isEmpty else {
+        throw InfoTheoryError("\(name): empty matrix; expected at least one row and one column")
+    }
+    for (i, row) in m.enumerated() where row.count != first.count {
+        throw InfoTheoryError("\(name): row \(i) has \(row.count) entries but row 0 has \(first.count); rows must have equal length")
+    }
+    return (m.count, first.count)
+}
