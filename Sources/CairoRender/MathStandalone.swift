@@ -1,0 +1,103 @@
+import Foundation
+import CCairo
+import MathTypesetting
+
+public enum MathOutputFormat: String, Sendable, CaseIterable {
+    case svg, pdf, png
+}
+
+/// Collects cairo's stream output.
+private final class StreamSink {
+    var data = Data()
+}
+
+private let sinkWriter: cairo_write_func_t = { closure, bytes, length in
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    let sink = Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue()
+    sink.data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}
+
+public struct MathRenderError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}
+
+/// The ink rectangle of a formula drawn at the origin, measured on a recording surface (glyph outlines
+/// can overhang the TeX box, e.g. an italic f or an integral sign).
+func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Double, height: Double) {
+    let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)
+    // Recording-surface extents are whole device units; drawing 64× larger measures to 1/64 pt.
+    let zoom = 64.0
+    if let cr = cairo_create(recording) {
+        cairo_scale(cr, zoom, zoom)
+        drawMath(box, on: cr, x: 0, baselineY: 0)
+        cairo_destroy(cr)
+    }
+    var x = 0.0, y = 0.0, w = 0.0, h = 0.0
+    cairo_recording_surface_ink_extents(recording, &x, &y, &w, &h)
+    cairo_surface_destroy(recording)
+    x /= zoom; y /= zoom; w /= zoom; h /= zoom
+    if w <= 0 || h <= 0 { return (0, -box.height, max(box.width, 1), max(box.height + box.depth, 1)) }
+    return (x, y, w, h)
+}
+
+/// One formula as a tightly cropped standalone SVG, PDF or PNG: the page is the ink rectangle plus
+/// `padding` points on every side. `pixelsPerPoint` sets the PNG resolution.
+public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: MathColor = (0, 0, 0, 1),
+                               padding: Double = 1, pixelsPerPoint: Double = 4) throws -> Data {
+    let ink = mathInkExtents(box)
+    let width = ink.width + 2 * padding, height = ink.height + 2 * padding
+    let sink = StreamSink()
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    let surface: OpaquePointer?
+    switch format {
+    case .svg:
+        surface = cairo_svg_surface_create_for_stream(sinkWriter, context, width, height)
+    case .pdf:
+        surface = cairo_pdf_surface_create_for_stream(sinkWriter, context, width, height)
+        // A fixed date keeps the output byte-for-byte reproducible.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
+    case .png:
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((width * pixelsPerPoint).rounded(.up)),
+                                             Int32((height * pixelsPerPoint).rounded(.up)))
+    }
+    guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        throw MathRenderError(message: "cairo could not create a \(format.rawValue) surface")
+    }
+    guard let cr = cairo_create(surface) else {
+        cairo_surface_destroy(surface)
+        throw MathRenderError(message: "cairo could not create a drawing context")
+    }
+    if format == .png { cairo_scale(cr, pixelsPerPoint, pixelsPerPoint) }
+    drawMath(box, on: cr, x: padding - ink.x, baselineY: padding - ink.y, color: color)
+    cairo_destroy(cr)
+    if format == .png {
+        cairo_surface_flush(surface)
+        let status = cairo_surface_write_to_png_stream(surface, sinkWriter, context)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw MathRenderError(message: "PNG encoding failed") }
+        return sink.data
+    }
+    cairo_surface_finish(surface)
+    let status = cairo_surface_status(surface)
+    cairo_surface_destroy(surface)
+    guard status == CAIRO_STATUS_SUCCESS else {
+        throw MathRenderError(message: "cairo failed to write \(format.rawValue): \(String(cString: cairo_status_to_string(status)))")
+    }
+    return withExtendedLifetime(sink) { sink.data }
+}
+
+/// Writes data next to `path` first and renames it into place, so readers never see a partial file.
+public func writeFileAtomically(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    try data.write(to: temporary)
+    if rename(temporary.path, url.path) != 0 {
+        try? FileManager.default.removeItem(at: temporary)
+        throw MathRenderError(message: "cannot move the output into place at \(path): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,153 @@
+/// The layout result: TeX's boxes (TeXbook ch. 11–12) as pure values. Coordinates follow TeX:
+/// height above and depth below the baseline; in an hlist, `shift` moves a child down (negative: up).
+public struct Box: Sendable {
+    public var width: Double
+    public var height: Double
+    public var depth: Double
+    public var content: Content
+
+    public indirect enum Content: Sendable {
+        case glyph(GlyphBox)
+        case rule
+        case kern
+        case hlist([HItem])
+        /// Children from top to bottom; the box's baseline lies `height` below its top edge.
+        case vlist([VItem])
+    }
+
+    public struct HItem: Sendable {
+        public var box: Box
+        public var shift: Double
+    }
+
+    public struct VItem: Sendable {
+        public var box: Box
+        /// Horizontal offset from the vlist's left edge.
+        public var offset: Double
+    }
+
+    public static func glyph(_ g: GlyphBox, width: Double, height: Double, depth: Double) -> Box {
+        Box(width: width, height: height, depth: depth, content: .glyph(g))
+    }
+
+    public static func rule(width: Double, height: Double, depth: Double = 0) -> Box {
+        Box(width: width, height: height, depth: depth, content: .rule)
+    }
+
+    /// Horizontal kern (or, inside a vlist, vertical space given as height).
+    public static func kern(_ amount: Double) -> Box {
+        Box(width: amount, height: 0, depth: 0, content: .kern)
+    }
+
+    static func vkern(_ amount: Double) -> Box {
+        Box(width: 0, height: amount, depth: 0, content: .kern)
+    }
+
+    public static let empty = Box(width: 0, height: 0, depth: 0, content: .hlist([]))
+
+    /// An hlist whose dimensions are those of its children (TeX's \hbox).
+    public static func hlist(_ items: [(Box, Double)]) -> Box {
+        var width = 0.0, height = 0.0, depth = 0.0
+        for (b, shift) in items {
+            width += b.width
+            if case .kern = b.content { continue }
+            height = max(height, b.height - shift)
+            depth = max(depth, b.depth + shift)
+        }
+        return Box(width: width, height: height, depth: depth, content: .hlist(items.map { HItem(box: $0.0, shift: $0.1) }))
+    }
+
+    public static func hlist(_ boxes: [Box]) -> Box { hlist(boxes.map { ($0, 0) }) }
+
+    /// Children placed at absolute x positions and vertical shifts; the width is given (kerns restore it).
+    static func overlay(_ items: [(box: Box, x: Double, shift: Double)], width: Double) -> Box {
+        var list: [(Box, Double)] = []
+        var cursor = 0.0
+        for item in items {
+            if item.x != cursor { list.append((.kern(item.x - cursor), 0)) }
+            list.append((item.box, item.shift))
+            cursor = item.x + item.box.width
+        }
+        if cursor != width { list.append((.kern(width - cursor), 0)) }
+        return hlist(list)
+    }
+
+    /// A vlist (TeX's \vtop-style construction): `items` top to bottom, baseline `height` below the top.
+    static func vlist(_ items: [(Box, Double)], height: Double) -> Box {
+        var total = 0.0, width = 0.0
+        for (b, offset) in items {
+            total += b.height + b.depth
+            width = max(width, offset + b.width)
+        }
+        return Box(width: width, height: height, depth: total - height,
+                   content: .vlist(items.map { VItem(box: $0.0, offset: $0.1) }))
+    }
+
+    func withWidth(_ w: Double) -> Box { var b = self; b.width = w; return b }
+}
+
+public struct GlyphBox: Sendable, Equatable {
+    public var glyph: UInt32
+    /// Font size in points at which the glyph is drawn.
+    public var size: Double
+    public var italicCorrection: Double
+    public var topAccentAttachment: Double
+    public init(glyph: UInt32, size: Double, italicCorrection: Double, topAccentAttachment: Double) {
+        self.glyph = glyph; self.size = size; self.italicCorrection = italicCorrection
+        self.topAccentAttachment = topAccentAttachment
+    }
+}
+
+/// A glyph placed on the page; `y` is its baseline, growing downward (Cairo/SVG convention), relative
+/// to the formula's baseline origin.
+public struct PositionedGlyph: Sendable, Equatable {
+    public var glyph: UInt32
+    public var size: Double
+    public var x: Double
+    public var y: Double
+}
+
+/// A filled rectangle; `y` is its top edge (downward coordinates, formula baseline at 0).
+public struct PositionedRule: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+}
+
+public enum MathDrawItem: Sendable, Equatable {
+    case glyph(PositionedGlyph)
+    case rule(PositionedRule)
+}
+
+extension Box {
+    /// Every glyph and rule with absolute coordinates; the box's origin (left end of the baseline) is (0, 0).
+    public func flatten() -> [MathDrawItem] {
+        var out: [MathDrawItem] = []
+        emit(x: 0, baseline: 0, into: &out)
+        return out
+    }
+
+    func emit(x: Double, baseline: Double, into out: inout [MathDrawItem]) {
+        switch content {
+        case .glyph(let g):
+            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline)))
+        case .rule:
+            out.append(.rule(PositionedRule(x: x, y: baseline - height, width: width, height: height + depth)))
+        case .kern:
+            break
+        case .hlist(let items):
+            var cursor = x
+            for item in items {
+                item.box.emit(x: cursor, baseline: baseline + item.shift, into: &out)
+                cursor += item.box.width
+            }
+        case .vlist(let items):
+            var top = baseline - height
+            for item in items {
+                item.box.emit(x: x + item.offset, baseline: top + item.box.height, into: &out)
+                top += item.box.height + item.box.depth
+            }
+        }
+    }
+}

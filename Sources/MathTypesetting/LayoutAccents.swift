@@ -1,0 +1,57 @@
+extension MathLayout {
+    /// Rule 12: an accent over a cramped body. The accent is lowered by min(h, AccentBaseHeight)
+    /// (the font draws accents to sit over a base of AccentBaseHeight) and aligned by the top accent
+    /// attachments of accent and base (MathTopAccentAttachment) when the base is a single glyph.
+    static func layoutAccent(_ mark: String, body: MathList, _ ctx: LayoutContext) -> Box {
+        let inner = layoutList(body, ctx.with(style: ctx.style, cramped: true))
+        let single = singleGlyph(inner)
+        var accent: Box
+        if single != nil {
+            accent = ctx.glyphBox(mark.unicodeScalars.first ?? "^")
+        } else {
+            // A wide base takes the widest size variant that still fits, as \widehat does.
+            let base = ctx.glyphID(mark.unicodeScalars.first ?? "^")
+            let variants = ctx.font.variants(of: base, horizontal: true)
+            let fitting = variants.last(where: { $0.advance * ctx.scale <= inner.width }) ?? variants.first
+            accent = ctx.glyphBox(fitting?.glyph ?? base)
+        }
+        let baseAttach = single?.topAccentAttachment ?? inner.width / 2
+        let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2
+        let delta = min(inner.height, ctx.c(.accentBaseHeight))
+        let raise = inner.height - delta
+        let x = baseAttach - accentAttach
+        let left = min(0, x)
+        var items: [(box: Box, x: Double, shift: Double)] = [(inner, -left, 0), (accent.withWidth(0), x - left, -raise)]
+        items.sort { $0.x < $1.x }
+        var box = Box.overlay(items, width: max(inner.width - left, inner.width))
+        box.height = max(inner.height, raise + accent.height)
+        return box
+    }
+
+    static func singleGlyph(_ box: Box) -> GlyphBox? {
+        switch box.content {
+        case .glyph(let g): return g
+        case .hlist(let items):
+            let real = items.filter { if case .kern = $0.box.content { return false } else { return true } }
+            return real.count == 1 && real[0].shift == 0 ? singleGlyph(real[0].box) : nil
+        default: return nil
+        }
+    }
+
+    /// \overbrace / \underbrace (TeXbook p. 359, built as \mathop with limits): a horizontally stretched
+    /// brace (U+23DE / U+23DF) at least as wide as the body, separated by StretchStackGapBelowMin /
+    /// StretchStackGapAboveMin. The label becomes a limit of the resulting Op atom (rule 13a).
+    static func layoutBrace(_ body: MathList, over: Bool, _ ctx: LayoutContext) -> Box {
+        let inner = layoutList(body, ctx)
+        let brace = stretchGlyphHorizontally(over ? "\u{23DE}" : "\u{23DF}", width: inner.width, ctx)
+        let width = max(inner.width, brace.width)
+        if over {
+            let gap = ctx.c(.stretchStackGapBelowMin)
+            return .vlist([(brace, (width - brace.width) / 2), (.vkern(gap), 0), (inner, (width - inner.width) / 2)],
+                          height: brace.height + brace.depth + gap + inner.height)
+        }
+        let gap = ctx.c(.stretchStackGapAboveMin)
+        return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2)],
+                      height: inner.height)
+    }
+}

@@ -1,0 +1,60 @@
+/// The state Appendix G threads through layout: font, base size, current style and cramping.
+struct LayoutContext: Sendable {
+    let font: any MathMetrics
+    let baseSize: Double
+    var style: MathStyle
+    var cramped: Bool
+
+    var scriptLevel: Int { style == .script ? 1 : (style == .scriptScript ? 2 : 0) }
+
+    /// Font size of the current style: scripts shrink by the font's Script(Script)PercentScaleDown.
+    var size: Double {
+        switch style {
+        case .display, .text: return baseSize
+        case .script: return baseSize * percent(.scriptPercentScaleDown, default: 70)
+        case .scriptScript: return baseSize * percent(.scriptScriptPercentScaleDown, default: 50)
+        }
+    }
+
+    private func percent(_ c: MathConstant, default d: Double) -> Double {
+        let v = font.constant(c)
+        return (v > 0 ? v : d) / 100
+    }
+
+    /// Design units to points at the current size.
+    var scale: Double { size / font.unitsPerEm }
+
+    /// A MATH constant in points at the current style's size.
+    func c(_ k: MathConstant) -> Double { font.constant(k) * scale }
+
+    var em: Double { size }
+    /// TeX's math unit: 1/18 em of the current size.
+    var mu: Double { size / 18 }
+    var axis: Double { c(.axisHeight) }
+
+    func with(style: MathStyle, cramped: Bool) -> LayoutContext {
+        var c = self; c.style = style; c.cramped = cramped; return c
+    }
+
+    /// Styles for scripts (rule 18): superscripts keep cramping, subscripts are cramped.
+    var superscriptContext: LayoutContext { with(style: style.superscript, cramped: cramped) }
+    var subscriptContext: LayoutContext { with(style: style.superscript, cramped: true) }
+    /// Rule 15b: numerator keeps cramping, denominator is cramped.
+    var numeratorContext: LayoutContext { with(style: style.fraction, cramped: cramped) }
+    var denominatorContext: LayoutContext { with(style: style.fraction, cramped: true) }
+
+    // MARK: glyphs
+
+    func glyphID(_ scalar: Unicode.Scalar) -> UInt32 {
+        font.glyph(for: scalar, scriptLevel: scriptLevel) ?? font.glyph(for: scalar, scriptLevel: 0) ?? 0
+    }
+
+    func glyphBox(_ id: UInt32) -> Box {
+        let m = font.glyphMetrics(id)
+        let g = GlyphBox(glyph: id, size: size, italicCorrection: m.italicCorrection * scale,
+                         topAccentAttachment: (m.topAccentAttachment ?? m.inkCenter) * scale)
+        return .glyph(g, width: m.advance * scale, height: m.height * scale, depth: m.depth * scale)
+    }
+
+    func glyphBox(_ scalar: Unicode.Scalar) -> Box { glyphBox(glyphID(scalar)) }
+}

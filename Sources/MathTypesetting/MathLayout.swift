@@ -1,0 +1,177 @@
+/// Math list to box tree following the TeXbook, Appendix G. Pure: all font facts come from `MathMetrics`.
+public enum MathLayout {
+    /// Lays out a parsed list in display or text style at `size` points.
+    public static func layout(_ list: MathList, display: Bool, font: any MathMetrics, size: Double) -> Box {
+        let ctx = LayoutContext(font: font, baseSize: size, style: display ? .display : .text, cramped: false)
+        return layoutList(list, ctx)
+    }
+
+    /// Rules 5–6 (binary atoms that cannot be binary become Ord) and rule 20 (inter-atom spacing)
+    /// around the per-atom rules.
+    static func layoutList(_ list: MathList, _ start: LayoutContext) -> Box {
+        var classes: [AtomClass?] = list.map { if case .atom(let a) = $0 { return a.cls } else { return nil } }
+        var previous: Int?
+        for i in classes.indices {
+            guard let cls = classes[i] else { continue }
+            if cls == .bin {
+                // Rule 5: a Bin at the start or after Bin, Op, Rel, Open, Punct is an Ord.
+                if let p = previous, let pc = classes[p], ![.bin, .op, .rel, .open, .punct].contains(pc) {}
+                else { classes[i] = .ord }
+            } else if [.rel, .close, .punct].contains(cls), let p = previous, classes[p] == .bin {
+                // Rule 6: a Bin before Rel, Close or Punct is an Ord.
+                classes[p] = .ord
+            }
+            previous = i
+        }
+        if let p = previous, classes[p] == .bin { classes[p] = .ord }
+
+        var ctx = start
+        var boxes: [Box] = []
+        var lastClass: AtomClass?
+        for (i, item) in list.enumerated() {
+            switch item {
+            case .space(let mu):
+                boxes.append(.kern(mu * ctx.mu))
+            case .style(let s):
+                ctx = ctx.with(style: s, cramped: ctx.cramped)
+            case .atom(let atom):
+                let cls = classes[i] ?? atom.cls
+                if let left = lastClass {
+                    let space = spacing(left, cls, style: ctx.style)
+                    if space != 0 { boxes.append(.kern(space * ctx.mu)) }
+                }
+                boxes.append(layoutAtom(atom, ctx))
+                lastClass = cls
+            }
+        }
+        if boxes.count == 1 { return boxes[0] }
+        return .hlist(boxes)
+    }
+
+    /// Inter-atom spacing table, TeXbook p. 170 (in mu). Negative entries are the parenthesised ones
+    /// that apply only in display and text styles.
+    private static let spacingTable: [[Int]] = [
+        //        Ord Op  Bin Rel Open Close Punct Inner
+        /*Ord  */ [0, 1, -2, -3, 0, 0, 0, -1],
+        /*Op   */ [1, 1, 0, -3, 0, 0, 0, -1],
+        /*Bin  */ [-2, -2, 0, 0, -2, 0, 0, -2],
+        /*Rel  */ [-3, -3, 0, 0, -3, 0, 0, -3],
+        /*Open */ [0, 0, 0, 0, 0, 0, 0, 0],
+        /*Close*/ [0, 1, -2, -3, 0, 0, 0, -1],
+        /*Punct*/ [-1, -1, 0, -1, -1, -1, -1, -1],
+        /*Inner*/ [-1, 1, -2, -3, -1, 0, -1, -1],
+    ]
+
+    static func spacing(_ left: AtomClass, _ right: AtomClass, style: MathStyle) -> Double {
+        let entry = spacingTable[left.rawValue][right.rawValue]
+        if entry < 0 && style.isScript { return 0 }
+        switch abs(entry) {
+        case 1: return 3    // \thinmuskip
+        case 2: return 4    // \medmuskip
+        case 3: return 5    // \thickmuskip
+        default: return 0
+        }
+    }
+
+    /// One atom: its nucleus by the rule for its kind, then scripts (rule 18) or limits (rule 13a).
+    static func layoutAtom(_ atom: Atom, _ ctx: LayoutContext) -> Box {
+        var isCharacter = false
+        var isLargeOp = false
+        var nucleus: Box
+        switch atom.nucleus {
+        case .symbol(let s):
+            let run = layoutSymbol(s, ctx)
+            nucleus = run.box
+            isCharacter = run.isSingleGlyph
+        case .largeOperator(let s):
+            nucleus = layoutLargeOperator(s, ctx)
+            isLargeOp = true
+        case .text(let s):
+            nucleus = layoutText(s, ctx)
+        case .list(let l):
+            nucleus = layoutList(l, ctx)
+        case .fraction(let f):
+            nucleus = layoutFraction(f, ctx)
+        case .radical(let degree, let body):
+            nucleus = layoutRadical(degree: degree, body: body, ctx)
+        case .accent(let mark, let body):
+            nucleus = layoutAccent(mark, body: body, ctx)
+            // Rule 12: scripts of an accented single character attach as to the character itself,
+            // not above the accent.
+            if body.count == 1, case .atom(let b) = body[0], case .symbol(let s) = b.nucleus, s.unicodeScalars.count == 1,
+               b.superscript == nil, b.sub == nil {
+                isCharacter = true
+            }
+        case .overline(let body):
+            nucleus = layoutOverline(body, ctx)
+        case .underline(let body):
+            nucleus = layoutUnderline(body, ctx)
+        case .brace(let body, let over):
+            nucleus = layoutBrace(body, over: over, ctx)
+        case .leftRight(let delimiters, let bodies):
+            nucleus = layoutLeftRight(delimiters: delimiters, bodies: bodies, ctx)
+        case .sizedDelimiter(let d, let size):
+            nucleus = layoutBigDelimiter(d, size: size, ctx)
+        case .array(let a):
+            nucleus = layoutArray(a, ctx)
+        }
+        let italic = (isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0
+        let useLimits = atom.cls == .op && (atom.limits == .limits || (atom.limits == .automatic && ctx.style == .display))
+        if atom.superscript == nil && atom.sub == nil {
+            // Rule 17 adds the italic correction to a lone character; OpenType math fonts build the
+            // spacing of italic letters into their advances and reserve the correction for script
+            // attachment (as LuaTeX's OpenType mode and MathML Core do), so it is not added here.
+            return nucleus
+        }
+        if useLimits {
+            return layoutLimits(nucleus: nucleus, italic: italic, sup: atom.superscript, sub: atom.sub, ctx)
+        }
+        // Rule 13 boxes a large operator (shifted to the axis), so rule 18a treats it as a compound
+        // nucleus: its scripts hang from its top and bottom; its italic correction still separates them.
+        return layoutScripts(nucleus: nucleus, isCharacter: isCharacter, largeOperator: isLargeOp, italic: italic,
+                             sup: atom.superscript, sub: atom.sub, ctx)
+    }
+
+    static func italicCorrection(of box: Box) -> Double {
+        switch box.content {
+        case .glyph(let g): return g.italicCorrection
+        case .hlist(let items):
+            for item in items.reversed() {
+                if case .kern = item.box.content { continue }
+                return italicCorrection(of: item.box)
+            }
+            return 0
+        default: return 0
+        }
+    }
+
+    /// A run of code points in the math font (a letter, or an operator name such as "log").
+    static func layoutSymbol(_ s: String, _ ctx: LayoutContext) -> (box: Box, isSingleGlyph: Bool) {
+        let scalars = Array(s.unicodeScalars)
+        if scalars.count == 1 { return (ctx.glyphBox(scalars[0]), true) }
+        var boxes: [Box] = []
+        for scalar in scalars {
+            if scalar == "\u{2009}" { boxes.append(.kern(3 * ctx.mu)); continue }
+            if scalar == " " { boxes.append(.kern(ctx.em / 4)); continue }
+            boxes.append(ctx.glyphBox(scalar))
+        }
+        return (.hlist(boxes), false)
+    }
+
+    /// \text{…}: upright glyphs of the math font, interword spaces of a third of an em.
+    static func layoutText(_ s: String, _ ctx: LayoutContext) -> Box {
+        if let shaped = ctx.font.shapeText(s) {
+            return .hlist(shaped.map { ctx.glyphBox($0.glyph).withWidth($0.advance * ctx.scale) })
+        }
+        var boxes: [Box] = []
+        for scalar in s.unicodeScalars {
+            if scalar == " " {
+                let space = ctx.font.glyph(for: " ", scriptLevel: 0).map { ctx.font.glyphMetrics($0).advance * ctx.scale } ?? ctx.em / 3
+                boxes.append(.kern(space))
+                continue
+            }
+            boxes.append(ctx.glyphBox(ctx.font.glyph(for: scalar, scriptLevel: 0) ?? 0))
+        }
+        return .hlist(boxes)
+    }
+}

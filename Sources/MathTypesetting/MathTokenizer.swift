@@ -1,0 +1,52 @@
+/// Splits TeX source into tokens with their Character column ranges.
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case command(String)   // name without the backslash; control symbols like "," or "{"
+        case char(Character)
+        case beginGroup, endGroup, superscript, subscriptToken, alignment, prime, space
+    }
+    let kind: Kind
+    let range: SourceRange
+}
+
+enum MathTokenizer {
+    static func tokenize(_ chars: [Character]) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            let start = i
+            i += 1
+            switch c {
+            case "\\":
+                if i < chars.count, chars[i].isLetter, chars[i].isASCII {
+                    while i < chars.count, chars[i].isLetter, chars[i].isASCII { i += 1 }
+                    let name = String(chars[(start + 1)..<i])
+                    // \operatorname* and friends: the star is part of the command.
+                    if name == "operatorname", i < chars.count, chars[i] == "*" {
+                        i += 1
+                        tokens.append(Token(kind: .command("operatorname*"), range: start..<i))
+                    } else {
+                        tokens.append(Token(kind: .command(name), range: start..<i))
+                    }
+                } else if i < chars.count {
+                    i += 1
+                    tokens.append(Token(kind: .command(String(chars[start + 1])), range: start..<i))
+                } else {
+                    tokens.append(Token(kind: .command(""), range: start..<i))
+                }
+            case "{": tokens.append(Token(kind: .beginGroup, range: start..<i))
+            case "}": tokens.append(Token(kind: .endGroup, range: start..<i))
+            case "^": tokens.append(Token(kind: .superscript, range: start..<i))
+            case "_": tokens.append(Token(kind: .subscriptToken, range: start..<i))
+            case "&": tokens.append(Token(kind: .alignment, range: start..<i))
+            case "'": tokens.append(Token(kind: .prime, range: start..<i))
+            case "~": tokens.append(Token(kind: .command(" "), range: start..<i))
+            default:
+                if c.isWhitespace { tokens.append(Token(kind: .space, range: start..<i)) }
+                else { tokens.append(Token(kind: .char(c), range: start..<i)) }
+            }
+        }
+        return tokens
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the MathTypesetting layer is built in its own files.

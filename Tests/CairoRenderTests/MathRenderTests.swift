@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import CCairo
+import MathTypesetting
+@testable import CairoRender
+
+@Suite struct MathRenderTests {
+    let font: MathFont
+    init() throws { font = try MathFont.load(family: MathFont.defaultFamily) }
+
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-\(getpid())-\(name)").path
+    }
+
+    @Test func svgIsWellFormedAndDrawsGlyphOutlines() throws {
+        let box = try typeset(#"D_{\mathrm{KL}}(p\,\|\,q) = \sum_x p(x) \log \frac{p(x)}{q(x)}"#, font: font, size: 12)
+        let svg = try renderMathDocument(box, format: .svg)
+        let parser = XMLParser(data: svg)
+        #expect(parser.parse(), "SVG must be well-formed XML: \(String(describing: parser.parserError))")
+        let text = String(decoding: svg, as: UTF8.self)
+        // cairo writes each glyph outline once as a path and places it with <use>.
+        #expect(text.contains("<path"))
+        #expect(text.components(separatedBy: "<use").count - 1 >= 15)
+        // The fraction bar is a filled rectangle path, not text: no <text> elements at all.
+        #expect(!text.contains("<text"))
+    }
+
+    @Test func pdfEmbedsTheMathFont() throws {
+        let box = try typeset(#"H(p) = -\sum_{x} p(x)\log p(x)"#, display: true, font: font, size: 12)
+        let pdf = try renderMathDocument(box, format: .pdf)
+        let path = temporaryPath("embed.pdf")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try writeFileAtomically(pdf, to: path)
+        let fonts = try runTool("/usr/bin/pdffonts", [path])
+        let lines = fonts.split(separator: "\n").filter { $0.contains("DejaVuMathTeXGyre") }
+        #expect(!lines.isEmpty, "pdffonts: \(fonts)")
+        #expect(lines.allSatisfy { $0.contains(" yes ") })   // emb column
+        // Deterministic output: rendering twice gives the same bytes.
+        #expect(try renderMathDocument(box, format: .pdf) == pdf)
+    }
+
+    @Test func pngIsCroppedTightlyToTheInk() throws {
+        let box = try typeset(#"\int_0^1 f(x)\,dx"#, display: true, font: font, size: 20)
+        let padding = 2.0, ppp = 3.0
+        let png = try renderMathDocument(box, format: .png, padding: padding, pixelsPerPoint: ppp)
+        let path = temporaryPath("crop.png")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try writeFileAtomically(png, to: path)
+        let image = try #require(cairo_image_surface_create_from_png(path))
+        defer { cairo_surface_destroy(image) }
+        let width = Int(cairo_image_surface_get_width(image)), height = Int(cairo_image_surface_get_height(image))
+        let stride = Int(cairo_image_surface_get_stride(image))
+        let data = try #require(cairo_image_surface_get_data(image))
+        var minX = width, maxX = -1, minY = height, maxY = -1
+        for y in 0..<height {
+            for x in 0..<width where data[y * stride + x * 4 + 3] > 0 {   // alpha byte (ARGB32, little endian)
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+            }
+        }
+        let margin = Int(padding * ppp)
+        // Ink reaches within a pixel of the padding on all four sides and never into it.
+        for (edge, expected) in [(minX, margin), (minY, margin), (width - 1 - maxX, margin), (height - 1 - maxY, margin)] {
+            #expect(abs(edge - expected) <= 1, "edge \(edge) vs padding \(expected) px")
+        }
+    }
+
+    @Test func drawMathPlacesTheBaselineAndColour() throws {
+        let box = try typeset("x", font: font, size: 40)
+        let surface = try #require(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 100, 100))
+        defer { cairo_surface_destroy(surface) }
+        let cr = try #require(cairo_create(surface))
+        drawMath(box, on: cr, x: 10, baselineY: 60, color: (1, 0, 0, 1))
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = try #require(cairo_image_surface_get_data(surface))
+        var inkRows: [Int] = []
+        var sawRedOnly = true
+        for y in 0..<100 {
+            for x in 0..<100 where data[y * stride + x * 4 + 3] == 255 {
+                inkRows.append(y)
+                // Premultiplied BGRA in memory: opaque pixels are pure red.
+                if data[y * stride + x * 4 + 2] != 255 || data[y * stride + x * 4 + 1] != 0 { sawRedOnly = false }
+            }
+        }
+        #expect(sawRedOnly)
+        // An x sits on the baseline: ink ends at y = 60 and rises about the x-height (≈ 0.45 em).
+        let bottom = try #require(inkRows.max()), top = try #require(inkRows.min())
+        #expect(abs(bottom - 60) <= 1)
+        #expect(abs(Double(60 - top) - box.height) <= 2)
+    }
+
+    @Test func writesAtomicallyWithoutLeavingTemporaryFiles() throws {
+        let dir = temporaryPath("dir")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeFileAtomically(Data("one".utf8), to: dir + "/f.svg")
+        try writeFileAtomically(Data("two".utf8), to: dir + "/f.svg")
+        #expect(try String(contentsOfFile: dir + "/f.svg", encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f.svg"])
+    }
+}
