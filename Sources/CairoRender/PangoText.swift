@@ -1,0 +1,98 @@
+import CCairo
+import CPangoCairo
+import FigureModel
+
+/// Measures and draws labels through Pango with one explicit font family. Metrics hinting is off so
+/// a label has the same size on PDF, SVG and PNG surfaces: layout measures once for all formats.
+final class PangoText: TextMeasurer {
+    private let context: OpaquePointer
+    private let layout: OpaquePointer
+    private let font: OpaquePointer
+    private var cache: [String: TextExtent] = [:]
+    private var currentMarkup = ""
+
+    init(fontFamily: String) {
+        let fontMap = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(fontMap)
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        // Pango ≥ 1.44 rounds glyph positions to whole points unless told not to, which makes
+        // widths jump with the font size.
+        pango_context_set_round_glyph_positions(context, 0)
+        cairo_font_options_destroy(options)
+        layout = pango_layout_new(context)
+        font = pango_font_description_new()
+        pango_font_description_set_family(font, fontFamily)
+    }
+
+    deinit {
+        pango_font_description_free(font)
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    private func prepare(_ text: String, fontSize: Double, bold: Bool, alignment: PangoAlignment) {
+        pango_font_description_set_absolute_size(font, fontSize * Double(PANGO_SCALE))
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_layout_set_font_description(layout, font)
+        pango_layout_set_alignment(layout, alignment)
+        let markup = labelMarkup(text, fontSize: fontSize)
+        if markup != currentMarkup {
+            pango_layout_set_markup(layout, markup, -1)
+            currentMarkup = markup
+        }
+    }
+
+    private func extents() -> (TextExtent, Double, Double) {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let baseline = Double(pango_layout_get_baseline(layout)) / scale
+        let top = Double(logical.y) / scale, h = Double(logical.height) / scale
+        return (TextExtent(width: Double(logical.width) / scale, ascent: baseline - top, descent: h - (baseline - top)),
+                Double(logical.x) / scale, top)
+    }
+
+    func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
+        let key = "\(fontSize)|\(bold ? 1 : 0)|\(text)"
+        if let e = cache[key] { return e }
+        prepare(text, fontSize: fontSize, bold: bold, alignment: PANGO_ALIGN_LEFT)
+        let e = extents().0
+        cache[key] = e
+        return e
+    }
+
+    func draw(_ item: TextItem, on cr: OpaquePointer) {
+        let alignment: PangoAlignment = switch item.horizontal {
+        case .left: PANGO_ALIGN_LEFT
+        case .center: PANGO_ALIGN_CENTER
+        case .right: PANGO_ALIGN_RIGHT
+        }
+        prepare(item.text, fontSize: item.fontSize, bold: item.bold, alignment: alignment)
+        cairo_save(cr)
+        cairo_translate(cr, item.position.x, item.position.y)
+        if item.rotation != 0 { cairo_rotate(cr, -item.rotation * .pi / 180) }
+        pango_cairo_update_context(cr, context)
+        pango_layout_context_changed(layout)
+        let (e, lx, ly) = extents()
+        let x0: Double = switch item.horizontal {
+        case .left: 0
+        case .center: -e.width / 2
+        case .right: -e.width
+        }
+        let y0: Double = switch item.vertical {
+        case .top: 0
+        case .middle: -e.height / 2
+        case .baseline: -e.ascent
+        case .bottom: -e.height
+        }
+        cairo_set_source_rgba(cr, item.color.red, item.color.green, item.color.blue, item.color.alpha)
+        cairo_move_to(cr, x0 - lx, y0 - ly)
+        pango_cairo_show_layout(cr, layout)
+        cairo_restore(cr)
+    }
+}

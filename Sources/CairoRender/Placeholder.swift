@@ -1,1 +1,0 @@
-// Placeholder: the CairoRender layer is built in its own files.

@@ -1,0 +1,174 @@
+import CCairo
+import Foundation
+import FigureModel
+
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+    case pdf, svg, png
+    public var fileExtension: String { rawValue }
+    /// `pdf`, `svg` or `png` (case-insensitive).
+    public static func parse(_ text: String) throws -> OutputFormat {
+        guard let f = OutputFormat(rawValue: text.lowercased()) else {
+            throw RenderError("unknown format '\(text)'; expected pdf, svg or png")
+        }
+        return f
+    }
+}
+
+public struct RenderOptions: Sendable, Hashable {
+    /// Font family for every label.
+    public var fontFamily: String
+    /// PNG resolution in dots per inch before `scale`.
+    public var dpi: Double
+    /// PNG pixel multiplier (2 for retina slides); the pHYs chunk records dpi × scale.
+    public var scale: Double
+    public var author: String?
+    public var subject: String?
+    /// PDF CreationDate/ModDate as ISO 8601 (`2025-01-01T00:00:00Z`); nil takes SOURCE_DATE_EPOCH
+    /// from the environment, else a fixed date, so re-renders are byte-identical.
+    public var creationDate: String?
+    public init(fontFamily: String = "DejaVu Sans", dpi: Double = 200, scale: Double = 1, author: String? = nil,
+                subject: String? = nil, creationDate: String? = nil) {
+        self.fontFamily = fontFamily; self.dpi = dpi; self.scale = scale; self.author = author
+        self.subject = subject; self.creationDate = creationDate
+    }
+}
+
+public struct RenderError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Measures labels the way the renderer draws them (Pango, the given font). Use it to lay out a
+/// figure yourself: `layoutFigure(figure, measurer: PangoMeasurer())`.
+public final class PangoMeasurer: TextMeasurer {
+    let engine: PangoText
+    public init(fontFamily: String = "DejaVu Sans") { engine = PangoText(fontFamily: fontFamily) }
+    public func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
+        engine.measure(text, fontSize: fontSize, bold: bold)
+    }
+}
+
+/// Lays out and draws a figure; returns the file's bytes.
+public func renderFigure(_ figure: Figure, format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> Data {
+    let text = PangoText(fontFamily: options.fontFamily)
+    let scene = try layoutFigure(figure, measurer: text)
+    return try renderScene(scene, format: format, options: options, text: text)
+}
+
+/// Lays out once and draws several formats (what a gallery or benchmark wants).
+public func renderFigure(_ figure: Figure, formats: [OutputFormat], options: RenderOptions = RenderOptions()) throws
+    -> [OutputFormat: Data] {
+    let text = PangoText(fontFamily: options.fontFamily)
+    let scene = try layoutFigure(figure, measurer: text)
+    var out: [OutputFormat: Data] = [:]
+    for f in formats { out[f] = try renderScene(scene, format: f, options: options, text: text) }
+    return out
+}
+
+/// Draws an already laid-out scene.
+public func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> Data {
+    try renderScene(scene, format: format, options: options, text: PangoText(fontFamily: options.fontFamily))
+}
+
+/// Renders and writes `path` atomically: the bytes go to a temporary file in the same directory
+/// that is then renamed over `path`, so a failed render never leaves a partial file.
+public func writeFigure(_ figure: Figure, format: OutputFormat, to path: String, options: RenderOptions = RenderOptions()) throws {
+    let data = try renderFigure(figure, format: format, options: options)
+    try writeAtomically(data, to: path)
+}
+
+public func writeAtomically(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+    guard FileManager.default.createFile(atPath: tmp, contents: data) else {
+        throw RenderError("cannot write '\(tmp)': does the directory '\(dir)' exist and is it writable?")
+    }
+    if rename(tmp, path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(atPath: tmp)
+        throw RenderError("cannot replace '\(path)': \(reason)")
+    }
+}
+
+/// Collects bytes from cairo's stream callbacks.
+final class ByteSink {
+    var data = Data()
+}
+
+private let sinkWrite: cairo_write_func_t = { closure, bytes, length in
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+    sink.data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}
+
+func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText) throws -> Data {
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    let renderer = SceneRenderer(text: text)
+    switch format {
+    case .pdf:
+        guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
+            throw RenderError("cairo could not create a PDF surface")
+        }
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
+        if let a = options.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, options.subject ?? scene.description)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
+        let date = options.creationDate ?? pdfDate()
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+        try drawAndFinish(surface, scene, renderer)
+        return sink.data
+    case .svg:
+        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
+            throw RenderError("cairo could not create an SVG surface")
+        }
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        try drawAndFinish(surface, scene, renderer)
+        return finishSVG(sink.data, title: scene.title, description: scene.description)
+    case .png:
+        let k = options.dpi * options.scale / 72
+        guard k > 0, k.isFinite else { throw RenderError("PNG dpi × scale must be positive (got \(options.dpi) × \(options.scale))") }
+        let w = Int((scene.width * k).rounded(.up)), h = Int((scene.height * k).rounded(.up))
+        guard w <= 30000, h <= 30000 else { throw RenderError("PNG would be \(w)×\(h) pixels; lower the dpi or scale") }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+            throw RenderError("cairo could not create a \(w)×\(h) image")
+        }
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)
+        cairo_scale(cr, k, k)
+        renderer.draw(scene, on: cr!)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, closure)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("PNG encoding failed: \(String(cString: cairo_status_to_string(status)))") }
+        return insertPhysChunk(sink.data, dotsPerInch: options.dpi * options.scale)
+    }
+}
+
+private func drawAndFinish(_ surface: OpaquePointer, _ scene: Scene, _ renderer: SceneRenderer) throws {
+    defer { cairo_surface_destroy(surface) }
+    guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
+    renderer.draw(scene, on: cr)
+    let status = cairo_status(cr)
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    guard status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(status)))")
+    }
+}
+
+/// SOURCE_DATE_EPOCH (reproducible-builds.org) if set and numeric, else 2000-01-01.
+func pdfDate() -> String {
+    var t: time_t = 946_684_800
+    if let s = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let v = Int(s.trimmingCharacters(in: .whitespaces)), v >= 0 {
+        t = time_t(v)
+    }
+    var tmv = tm()
+    gmtime_r(&t, &tmv)
+    return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday),
+                  Int(tmv.tm_hour), Int(tmv.tm_min), Int(tmv.tm_sec))
+}

@@ -1,0 +1,33 @@
+import FigureModel
+import InfoRequests
+
+/// The figure catalogue: every named figure, in the order `infoplot figures` lists them.
+public enum Catalogue {
+    public static let entries: [CatalogueEntry] = [
+        // design-card figures
+        // (entries are added here as they land)
+    ]
+
+    public static var names: [String] { entries.map(\.name) }
+
+    public static func entry(named name: String) throws -> CatalogueEntry {
+        guard let e = entries.first(where: { $0.name == name }) else {
+            throw CatalogueError("unknown figure '\(name)'; known figures: \(names.joined(separator: ", "))")
+        }
+        return e
+    }
+
+    /// Builds a figure from user-supplied parameters (CLI `--set` or a handout's figure block).
+    public static func figure(named name: String, parameters: [(String, JSONValue)] = [],
+                              context: FigureContext = FigureContext()) throws -> Figure {
+        let e = try entry(named: name)
+        let args = try FigureArguments(entry: e, given: parameters)
+        return try e.build(args, context)
+    }
+}
+
+public struct CatalogueError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,48 @@
+import FigureModel
+import InfoRequests
+
+/// What a parameter accepts; used for validation, `infoplot figures` and the JSON listing.
+public enum ParameterKind: String, Sendable, CaseIterable {
+    case number, integer, boolean, choice, string
+    case numbers        // [Double]
+    case strings        // [String]
+    case table          // [[Double]], rows
+    case mixture        // [{weight, mu, sigma}]
+    case models         // [{name, q: [Double]}]
+    case ensembles      // [{name, models: [[Double]]}]
+}
+
+public struct ParameterSpec: Sendable {
+    public let name: String
+    public let kind: ParameterKind
+    public let defaultValue: JSONValue
+    public let help: String
+    /// Allowed values when `kind == .choice`.
+    public let choices: [String]
+
+    public init(_ name: String, _ kind: ParameterKind, default defaultValue: JSONValue, help: String,
+                choices: [String] = []) {
+        self.name = name; self.kind = kind; self.defaultValue = defaultValue; self.help = help
+        self.choices = choices
+    }
+}
+
+/// Theme and size chosen by the caller; a catalogue builder only decides the content.
+public struct FigureContext: Sendable {
+    public var theme: Theme
+    public var size: FigureSize
+    public init(theme: Theme = .light, size: FigureSize = .handout) { self.theme = theme; self.size = size }
+}
+
+/// One named, parameterised lecture figure.
+public struct CatalogueEntry: Sendable {
+    public let name: String
+    public let summary: String
+    public let parameters: [ParameterSpec]
+    public let build: @Sendable (FigureArguments, FigureContext) throws -> Figure
+
+    public init(name: String, summary: String, parameters: [ParameterSpec],
+                build: @escaping @Sendable (FigureArguments, FigureContext) throws -> Figure) {
+        self.name = name; self.summary = summary; self.parameters = parameters; self.build = build
+    }
+}

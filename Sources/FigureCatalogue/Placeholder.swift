@@ -1,1 +1,0 @@
-// Placeholder: the FigureCatalogue layer is built in its own files.

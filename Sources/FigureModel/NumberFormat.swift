@@ -1,0 +1,67 @@
+import Foundation
+
+/// U+2212 MINUS SIGN: typographically correct and the same width as `+`, unlike the hyphen.
+public let minusSign = "\u{2212}"
+
+/// Tick label for `value` on a tick grid of `step`: the fewest decimals the step needs, so
+/// 0.1 + 0.2 prints as "0.3", never 0.30000000000000004; negative numbers use U+2212; very large or
+/// small magnitudes use a×10ⁿ.
+public func formatTick(_ value: Double, step: Double) -> String {
+    let mag = max(abs(value), step)
+    if mag >= 1e6 || (mag < 1e-4) {
+        let e = Int(floor(log10(abs(step)) + 1e-9))
+        let mant = value / pow(10, Double(e))
+        let s = trimmedFixed(mant, decimals: decimalsFor(step: step / pow(10, Double(e))))
+        if s == "1" { return "10" + superscript(e) }
+        if s == "\(minusSign)1" { return "\(minusSign)10" + superscript(e) }
+        return s + "×10" + superscript(e)
+    }
+    return fixed(value == 0 ? 0 : value, decimals: decimalsFor(step: step))
+}
+
+/// Shortest clean text for a number that is not on a tick grid (contour levels, annotations):
+/// up to `significant` significant digits, trailing zeros removed, U+2212 for minus.
+public func formatNumber(_ value: Double, significant: Int = 4) -> String {
+    if value == 0 || !value.isFinite { return value.isNaN ? "NaN" : (value == 0 ? "0" : (value > 0 ? "∞" : "\(minusSign)∞")) }
+    let e = Int(floor(log10(abs(value))))
+    if e >= 6 || e < -4 {
+        let mant = value / pow(10, Double(e))
+        return trimmedFixed(mant, decimals: max(significant - 1, 0)) + "×10" + superscript(e)
+    }
+    return trimmedFixed(value, decimals: max(significant - 1 - e, 0))
+}
+
+func decimalsFor(step: Double) -> Int {
+    // Smallest number of decimals d with step·10^d an integer (to 1e-6 relative).
+    for d in 0...12 {
+        let s = abs(step) * pow(10, Double(d))
+        if abs(s - s.rounded()) < 1e-6 * max(s, 1) { return d }
+    }
+    return 12
+}
+
+func fixed(_ v: Double, decimals: Int) -> String {
+    var s = String(format: "%.\(decimals)f", v)
+    if s.hasPrefix("-") {
+        s.removeFirst()
+        if s.allSatisfy({ $0 == "0" || $0 == "." }) { return s }   // "-0.0" → "0.0"
+        s = minusSign + s
+    }
+    return s
+}
+
+func trimmedFixed(_ v: Double, decimals: Int) -> String {
+    var s = fixed(v, decimals: decimals)
+    if s.contains(".") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s
+}
+
+func superscript(_ n: Int) -> String {
+    let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+    var out = n < 0 ? "⁻" : ""
+    for ch in String(abs(n)) { if let d = ch.wholeNumberValue { out.append(digits[d]) } }
+    return out
+}

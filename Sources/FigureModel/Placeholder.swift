@@ -1,1 +1,0 @@
-// Placeholder: the FigureModel layer is built in its own files.

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Tick positions with the step they were chosen on (for formatting).
+public struct TickSet: Sendable, Hashable {
+    public var values: [Double]
+    public var step: Double
+    /// The nice number q from Q that the step is q·10^z of (formatting of 2.5 needs one extra digit).
+    public var nice: Double
+    public init(values: [Double], step: Double, nice: Double) {
+        self.values = values; self.step = step; self.nice = nice
+    }
+}
+
+/// Extended Wilkinson tick selection: Talbot, Lin & Hanrahan (2010), "An Extension of Wilkinson's
+/// Algorithm for Positioning Tick Labels on Axes", IEEE TVCG 16(6). Maximises
+/// w·(simplicity, coverage, density, legibility) over label sequences lmin + i·j·q·10^z with nice
+/// numbers Q = [1, 5, 2, 2.5, 4, 3], pruning with each term's upper bound (their Algorithm 1).
+/// Legibility is taken as constant 1 here; overlap is checked afterwards with measured labels and
+/// resolved by asking for fewer ticks.
+public enum ExtendedWilkinson {
+    public static let niceNumbers: [Double] = [1, 5, 2, 2.5, 4, 3]
+    public static let weights = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
+
+    /// Ticks for the data range [dmin, dmax] aiming at `target` labels. When `loose` is false the
+    /// returned values are clipped to the range (the axis keeps its limits).
+    public static func ticks(_ dmin: Double, _ dmax: Double, target: Int, loose: Bool = false) -> TickSet {
+        let m = max(target, 2)
+        guard dmin.isFinite, dmax.isFinite else { return TickSet(values: [], step: 1, nice: 1) }
+        if dmax - dmin < 1e-12 * max(abs(dmin), abs(dmax), 1e-300) {
+            // Degenerate range: one tick at the value.
+            let s = pow(10, floor(log10(max(abs(dmin), 1e-300))))
+            return TickSet(values: [dmin], step: s, nice: 1)
+        }
+        let Q = niceNumbers, w = weights
+        let n = Double(Q.count)
+        let eps = 1e-10 * (dmax - dmin)
+        var best = -Double.infinity
+        var bestSet = (lmin: dmin, lmax: dmax, step: (dmax - dmin), q: 1.0, start: 0.0, j: 1.0, z: 0.0)
+        var found = false
+
+        func simplicity(_ qi: Int, _ j: Double, _ lmin: Double, _ lmax: Double, _ lstep: Double) -> Double {
+            let rem = lmin.truncatingRemainder(dividingBy: lstep)
+            let hasZero = (abs(rem) < eps || abs(lstep - abs(rem)) < eps) && lmin <= 0 && lmax >= 0
+            return 1 - Double(qi) / (n - 1) - j + (hasZero ? 1 : 0)
+        }
+        func coverage(_ lmin: Double, _ lmax: Double) -> Double {
+            let r = 0.1 * (dmax - dmin)
+            return 1 - 0.5 * ((dmax - lmax) * (dmax - lmax) + (dmin - lmin) * (dmin - lmin)) / (r * r)
+        }
+        func coverageMax(_ span: Double) -> Double {
+            let range = dmax - dmin
+            if span > range {
+                let half = (span - range) / 2
+                let r = 0.1 * range
+                return 1 - half * half / (r * r)
+            }
+            return 1
+        }
+        func density(_ k: Double, _ lmin: Double, _ lmax: Double) -> Double {
+            let r = (k - 1) / (lmax - lmin)
+            let rt = (Double(m) - 1) / (max(lmax, dmax) - min(dmin, lmin))
+            return 2 - max(r / rt, rt / r)
+        }
+        func densityMax(_ k: Double) -> Double { k >= Double(m) ? 2 - (k - 1) / (Double(m) - 1) : 1 }
+
+        var j = 1.0
+        outer: while j < 50 {
+            for (qi, q) in Q.enumerated() {
+                let sm = 1 - Double(qi) / (n - 1) - j + 1
+                if w.simplicity * sm + w.coverage + w.density + w.legibility < best { break outer }
+                var k = 2.0
+                while k < 100 {
+                    let dm = densityMax(k)
+                    if w.simplicity * sm + w.coverage + w.density * dm + w.legibility < best { break }
+                    let delta = (dmax - dmin) / (k + 1) / j / q
+                    var z = ceil(log10(delta))
+                    while z < 400 {
+                        let step = j * q * pow(10, z)
+                        let cm = coverageMax(step * (k - 1))
+                        if w.simplicity * sm + w.coverage * cm + w.density * dm + w.legibility < best { break }
+                        let minStart = floor(dmax / step) * j - (k - 1) * j
+                        let maxStart = ceil(dmin / step) * j
+                        if minStart <= maxStart {
+                            var start = minStart
+                            while start <= maxStart {
+                                let lmin = start * (step / j), lmax = lmin + step * (k - 1)
+                                let s = simplicity(qi, j, lmin, lmax, step)
+                                let c = coverage(lmin, lmax)
+                                let g = density(k, lmin, lmax)
+                                let score = w.simplicity * s + w.coverage * c + w.density * g + w.legibility
+                                if score > best {
+                                    best = score
+                                    bestSet = (lmin, lmax, step, q, start, j, z)
+                                    found = true
+                                }
+                                start += 1
+                            }
+                        }
+                        z += 1
+                    }
+                    k += 1
+                }
+            }
+            j += 1
+        }
+        let count = Int(((bestSet.lmax - bestSet.lmin) / bestSet.step).rounded()) + 1
+        var values: [Double] = []
+        for i in 0..<count {
+            // Multiply integers first and divide by the power of ten last, so 3 × 0.2 is stored as
+            // the double nearest 0.6, not 0.6000000000000001.
+            let n = (bestSet.start + Double(i) * bestSet.j) * bestSet.q
+            var v = found ? (bestSet.z < 0 ? n / pow(10, -bestSet.z) : n * pow(10, bestSet.z))
+                          : bestSet.lmin + Double(i) * bestSet.step
+            if abs(v) < bestSet.step * 1e-9 { v = 0 }
+            if loose || (v >= dmin - eps && v <= dmax + eps) { values.append(v) }
+        }
+        return TickSet(values: values, step: bestSet.step, nice: bestSet.q)
+    }
+
+    /// Log-scale ticks at decades 10^k inside [lo, hi] (lo > 0), every `stride` decades so that at most
+    /// about `target` labels appear; `minor` holds 2…9 × 10^k when decades are one apart.
+    public static func logTicks(_ lo: Double, _ hi: Double, target: Int) -> (major: [Double], minor: [Double]) {
+        guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return ([], []) }
+        let a = Int(floor(log10(lo) + 1e-9)), b = Int(ceil(log10(hi) - 1e-9))
+        let decades = b - a
+        let stride = max(1, Int(ceil(Double(decades) / Double(max(target - 1, 1)))))
+        var major: [Double] = []
+        var minor: [Double] = []
+        for e in a...b {
+            let v = pow(10, Double(e))
+            if e % stride == 0 && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { major.append(v) }
+            if stride == 1 {
+                for m in 2...9 {
+                    let u = Double(m) * v
+                    if u >= lo && u <= hi { minor.append(u) }
+                }
+            }
+        }
+        if major.count < 2 {
+            // Less than a decade: fall back to linear nice ticks inside the range.
+            let t = ticks(lo, hi, target: target)
+            return (t.values.filter { $0 > 0 }, [])
+        }
+        return (major, minor)
+    }
+}

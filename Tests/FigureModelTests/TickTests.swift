@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import FigureModel
+
+@Suite struct TickTests {
+    func labels(_ lo: Double, _ hi: Double, _ m: Int) -> [String] {
+        let t = ExtendedWilkinson.ticks(lo, hi, target: m)
+        return t.values.map { formatTick($0, step: t.step) }
+    }
+
+    @Test func unitInterval() {
+        let t = ExtendedWilkinson.ticks(0, 1, target: 6)
+        #expect(t.values.first == 0 && t.values.last == 1)
+        #expect(labels(0, 1, 6) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+    }
+
+    @Test func fewerTargetGivesCoarserTicks() {
+        let l = labels(0, 1, 3)
+        #expect(l == ["0.0", "0.5", "1.0"])
+    }
+
+    @Test func ragged() {
+        // [0, 7.3]: integer-ish steps inside the range, first at 0, none beyond 7.3.
+        let t = ExtendedWilkinson.ticks(0, 7.3, target: 5)
+        #expect(t.values.first == 0)
+        #expect((t.values.last ?? 99) <= 7.3)
+        #expect([1.0, 2.0, 2.5].contains(t.step))
+    }
+
+    @Test func symmetricAroundZeroUsesMinusSign() {
+        let l = labels(-3, 3, 7)
+        #expect(l == ["\u{2212}3", "\u{2212}2", "\u{2212}1", "0", "1", "2", "3"])
+    }
+
+    @Test func noFloatNoise() {
+        // 0.1 steps accumulate 0.30000000000000004 when summed naively.
+        let l = labels(0.1, 0.7, 7)
+        #expect(l.contains("0.3"))
+        #expect(l.allSatisfy { $0.count <= 4 })
+        #expect(formatTick(0.1 + 0.2, step: 0.1) == "0.3")
+        // Tick values themselves are the doubles nearest the decimal numbers.
+        #expect(ExtendedWilkinson.ticks(0, 1, target: 8).values.contains(0.3))
+        #expect(ExtendedWilkinson.ticks(0, 1, target: 6).values.contains(0.6))
+        #expect(formatTick(-0.0, step: 0.5) == "0.0")
+    }
+
+    @Test func tinyAndHugeRanges() {
+        let tiny = ExtendedWilkinson.ticks(1e-9, 5e-9, target: 5)
+        #expect(tiny.values.count >= 3)
+        #expect(tiny.values.allSatisfy { $0 >= 1e-9 - 1e-18 && $0 <= 5e-9 + 1e-18 })
+        #expect(formatTick(2e-9, step: 1e-9) == "2×10⁻⁹")
+        let huge = ExtendedWilkinson.ticks(0, 3e7, target: 5)
+        #expect(huge.values.count >= 3)
+        #expect(formatTick(2e7, step: 1e7) == "2×10⁷")
+        #expect(formatTick(1e7, step: 1e7) == "10⁷")
+    }
+
+    @Test func offsetRange() {
+        // A narrow range far from zero must not collapse to one tick.
+        let t = ExtendedWilkinson.ticks(1000.2, 1000.8, target: 5)
+        #expect(t.values.count >= 3)
+        #expect(labels(1000.2, 1000.8, 5).allSatisfy { $0.hasPrefix("1000.") })
+    }
+
+    @Test func logDecades() {
+        let t = ExtendedWilkinson.logTicks(1e-3, 1e2, target: 8)
+        #expect(t.major == [1e-3, 1e-2, 1e-1, 1, 10, 100].map { $0 })
+        #expect(t.minor.contains(2e-3) && t.minor.contains(90))
+        let wide = ExtendedWilkinson.logTicks(1e-12, 1e12, target: 6)
+        #expect(wide.major.count <= 7 && wide.major.count >= 3)
+    }
+
+    @Test func numberFormatting() {
+        #expect(formatNumber(0.30000000000000004) == "0.3")
+        #expect(formatNumber(-1.5) == "\u{2212}1.5")
+        #expect(formatNumber(0.469, significant: 3) == "0.469")
+        #expect(formatNumber(1234567) == "1.235×10⁶")
+    }
+
+    @Test func sizesParse() throws {
+        #expect(try FigureSize.parse("slide") == .slide)
+        #expect(try FigureSize.parse("6.4x4") == .inches(6.4, 4))
+        #expect(try FigureSize.parse("6.4×4").widthPoints == 6.4 * 72)
+        #expect(throws: FigureError.self) { try FigureSize.parse("big") }
+        #expect(throws: FigureError.self) { try FigureSize.parse("0x4") }
+        #expect(FigureSize.slide.baseFontSize > FigureSize.handout.baseFontSize)
+    }
+
+    @Test func colorMapsEnds() {
+        let v0 = ColorMap.viridis.color(at: 0), v1 = ColorMap.viridis.color(at: 1)
+        #expect(abs(v0.red - 0.267004) < 1e-6 && abs(v1.green - 0.906157) < 1e-3)
+        #expect(abs(ColorMap.magma.color(at: 1).blue - 0.749504) < 1e-6)
+        #expect(ColorMap.cividis.color(at: 0).luminance < ColorMap.cividis.color(at: 1).luminance)
+        for cm in ColorMap.allCases {
+            // Perceptually ordered: luminance increases along the map.
+            let l = stride(from: 0.0, through: 1.0, by: 0.1).map { cm.color(at: $0).luminance }
+            #expect(zip(l, l.dropFirst()).allSatisfy { $0 < $1 + 1e-3 }, "\(cm)")
+        }
+    }
+}
+
