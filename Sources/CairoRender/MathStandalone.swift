@@ -24,8 +24,8 @@ public struct MathRenderError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The ink rectangle of a formula drawn at the origin, measured on a recording surface (glyph outlines
-/// can overhang the TeX box, e.g. an italic f or an integral sign).
-func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Double, height: Double) {
+/// can overhang the TeX box, e.g. an italic f or an integral sign). `y` is negative above the baseline.
+public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Double, height: Double) {
     let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)
     // Recording-surface extents are whole device units; drawing 64× larger measures to 1/64 pt.
     let zoom = 64.0

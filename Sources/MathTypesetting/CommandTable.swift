@@ -21,6 +21,11 @@ struct CommandSpec: Sendable {
         case limits(LimitsMode)
         case begin, end
         case style(MathStyle)
+        /// \mathrel{…} and friends: the argument as one atom of the given class.
+        case atomClass(AtomClass)
+        /// \overset{top}{base}, \underset{bottom}{base}, \stackrel: the base's class, the other
+        /// argument as a limit above or below (amsmath).
+        case stack(over: Bool)
     }
     let arguments: Int
     let rule: Rule
@@ -134,6 +139,14 @@ enum CommandTable {
         t["nolimits"] = CommandSpec(arguments: 0, rule: .limits(.noLimits))
         t["begin"] = CommandSpec(arguments: 1, rule: .begin)
         t["end"] = CommandSpec(arguments: 1, rule: .end)
+        for (name, cls) in [("mathord", AtomClass.ord), ("mathop", .op), ("mathbin", .bin), ("mathrel", .rel),
+                            ("mathopen", .open), ("mathclose", .close), ("mathpunct", .punct), ("mathinner", .inner)] {
+            t[name] = CommandSpec(arguments: 1, rule: .atomClass(cls))
+        }
+        t["overset"] = CommandSpec(arguments: 2, rule: .stack(over: true))
+        t["stackrel"] = CommandSpec(arguments: 2, rule: .stack(over: true))
+        t["underset"] = CommandSpec(arguments: 2, rule: .stack(over: false))
+        t["colon"] = CommandSpec(arguments: 0, rule: .symbol(":", .punct))
         t["displaystyle"] = CommandSpec(arguments: 0, rule: .style(.display))
         t["textstyle"] = CommandSpec(arguments: 0, rule: .style(.text))
         t["scriptstyle"] = CommandSpec(arguments: 0, rule: .style(.script))

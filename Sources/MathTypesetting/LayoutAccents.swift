@@ -40,18 +40,24 @@ extension MathLayout {
 
     /// \overbrace / \underbrace (TeXbook p. 359, built as \mathop with limits): a horizontally stretched
     /// brace (U+23DE / U+23DF) at least as wide as the body, separated by StretchStackGapBelowMin /
-    /// StretchStackGapAboveMin. The label becomes a limit of the resulting Op atom (rule 13a).
+    /// StretchStackGapAboveMin, but never less than the 3pt (0.3 em) kerns of plain.tex's \underbrace,
+    /// which is what the brace looks like in TeX. The label becomes a limit of the resulting Op atom
+    /// (rule 13a).
     static func layoutBrace(_ body: MathList, over: Bool, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
         let brace = stretchGlyphHorizontally(over ? "\u{23DE}" : "\u{23DF}", width: inner.width, ctx)
         let width = max(inner.width, brace.width)
+        // plain.tex also puts 3pt on the far side of the brace, before the label.
+        let outer = 0.3 * ctx.em
         if over {
-            let gap = ctx.c(.stretchStackGapBelowMin)
-            return .vlist([(brace, (width - brace.width) / 2), (.vkern(gap), 0), (inner, (width - inner.width) / 2)],
-                          height: brace.height + brace.depth + gap + inner.height)
+            let gap = max(ctx.c(.stretchStackGapBelowMin), 0.3 * ctx.em)
+            return .vlist([(.vkern(outer), 0), (brace, (width - brace.width) / 2), (.vkern(gap), 0),
+                           (inner, (width - inner.width) / 2)],
+                          height: outer + brace.height + brace.depth + gap + inner.height)
         }
-        let gap = ctx.c(.stretchStackGapAboveMin)
-        return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2)],
+        let gap = max(ctx.c(.stretchStackGapAboveMin), 0.3 * ctx.em)
+        return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2),
+                       (.vkern(outer), 0)],
                       height: inner.height)
     }
 }

@@ -104,14 +104,6 @@ extension MathLayout {
         return .hlist([(box, shift)])
     }
 
-    static func glyphOf(_ box: Box) -> GlyphBox? {
-        switch box.content {
-        case .glyph(let g): return g
-        case .hlist(let items) where items.count == 1: return glyphOf(items[0].box)
-        default: return nil
-        }
-    }
-
     /// Rule 13a: limits above and below, centred, the upper one δ/2 to the right and the lower one δ/2
     /// to the left; gaps from UpperLimitGapMin/BaselineRiseMin and LowerLimitGapMin/BaselineDropMin.
     static func layoutLimits(nucleus: Box, italic: Double, sup: MathList?, sub: MathList?, _ ctx: LayoutContext) -> Box {

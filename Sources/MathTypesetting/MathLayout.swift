@@ -116,7 +116,8 @@ public enum MathLayout {
             nucleus = layoutArray(a, ctx)
         }
         let italic = (isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0
-        let useLimits = atom.cls == .op && (atom.limits == .limits || (atom.limits == .automatic && ctx.style == .display))
+        // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.
+        let useLimits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
         if atom.superscript == nil && atom.sub == nil {
             // Rule 17 adds the italic correction to a lone character; OpenType math fonts build the
             // spacing of italic letters into their advances and reserve the correction for script

@@ -300,6 +300,21 @@ public struct MathParser {
             throw error(.badEnvironment, "\\end without a matching \\begin", rangeThroughArgument(token))
         case .style(let s):
             return [.style(s)]
+        case .atomClass(let cls):
+            let body = try parseArgument(for: token).list
+            return atom(cls, .list(body))
+        case .stack(let over):
+            let script = try parseArgument(for: token).list
+            let base = try parseArgument(for: token).list
+            var cls = AtomClass.ord
+            if base.count == 1, case .atom(let b) = base[0] { cls = b.cls }
+            var items = atom(cls, .list(base))
+            if case .atom(var a) = items[0] {
+                if over { a.superscript = script } else { a.sub = script }
+                a.limits = .limits
+                items[0] = .atom(a)
+            }
+            return items
         }
     }
 

@@ -91,6 +91,15 @@ func classes(_ list: MathList) -> [AtomClass] {
         } else { Issue.record("aligned") }
     }
 
+    @Test func classOverridesAndStacks() throws {
+        #expect(classes(try MathParser.parse(#"\mathrel{x} \mathbin{y} \mathop{z} \mathpunct{,}"#)) == [.rel, .bin, .op, .punct])
+        guard case .atom(let eq)? = try MathParser.parse(#"\overset{\text{def}}{=}"#).first,
+              case .atom(let arg)? = try MathParser.parse(#"\underset{\theta}{\max}"#).first
+        else { Issue.record("atoms expected"); return }
+        #expect(eq.cls == .rel && eq.limits == .limits && eq.superscript != nil && eq.sub == nil)
+        #expect(arg.cls == .op && arg.limits == .limits && arg.sub != nil)
+    }
+
     @Test func spacingCommands() throws {
         let list = try MathParser.parse(#"a\,b\:c\;d\!e\quad f\qquad g"#)
         let spaces = list.compactMap { if case .space(let mu) = $0 { return mu } else { return nil } }
