@@ -5,7 +5,8 @@ import InfoRequests
 public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // design-card figures
-        // (entries are added here as they land)
+        EntropyCurve.entry, KLFits.entry, EntropyVenn.entry, GaussianKLSurface.entry,
+        // (further entries are added here as they land)
     ]
 
     public static var names: [String] { entries.map(\.name) }

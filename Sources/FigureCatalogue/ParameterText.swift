@@ -62,3 +62,24 @@ extension ParameterSpec {
 }
 
 import Foundation
+
+extension ParameterSpec {
+    /// The default as it would be typed after `--set name=`: lists comma-separated, table rows
+    /// separated by ';', structured kinds as JSON.
+    public var defaultText: String {
+        func num(_ v: JSONValue) -> String {
+            if case let .number(x) = v { return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
+            return v.serialized
+        }
+        switch (kind, defaultValue) {
+        case (_, .string(let s)): return s
+        case (.number, _), (.integer, _): return num(defaultValue)
+        case (.numbers, .array(let xs)): return xs.map(num).joined(separator: ",")
+        case (.strings, .array(let xs)): return xs.map { if case let .string(s) = $0 { s } else { $0.serialized } }.joined(separator: ",")
+        case (.table, .array(let rows)):
+            return rows.map { if case let .array(xs) = $0 { xs.map(num).joined(separator: ",") } else { $0.serialized } }
+                .joined(separator: ";")
+        default: return defaultValue.serialized
+        }
+    }
+}

@@ -297,7 +297,8 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
     var p = plan
     let gap = 0.6 * m.tick
     let xSpec = (p.panel.x.ticks == .auto ? categoryTicks(p.panel) : nil) ?? p.panel.x.ticks
-    var target = tickTarget(plotW, spacing: 6 * m.tick)
+    // Log axes label every decade unless the labels would collide.
+    var target = p.panel.x.scale == .log ? 12 : tickTarget(plotW, spacing: 6 * m.tick)
     while true {
         let t = resolveTicks(xSpec, scale: p.panel.x.scale, lo: p.xLo, hi: p.xHi, target: target)
         let map = AxisMap(lo: p.xLo, hi: p.xHi, scale: p.panel.x.scale, p0: 0, p1: plotW * 0.95)
@@ -309,7 +310,7 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
         if ok || target <= 2 || xSpec != .auto { p.xTicks = t; break }
         target -= 1
     }
-    target = tickTarget(plotH, spacing: 4.2 * m.tick)
+    target = p.panel.y.scale == .log ? 12 : tickTarget(plotH, spacing: 4.2 * m.tick)
     while true {
         let t = resolveTicks(p.panel.y.ticks, scale: p.panel.y.scale, lo: p.yLo, hi: p.yHi, target: target)
         let map = AxisMap(lo: p.yLo, hi: p.yHi, scale: p.panel.y.scale, p0: 0, p1: plotH * 0.95)

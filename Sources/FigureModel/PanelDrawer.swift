@@ -387,6 +387,7 @@ struct PanelDrawer {
         let color = a.color ?? theme.foreground
         let w = a.width ?? m.spine * 1.1
         let p0 = page(a.from), p1 = page(a.to)
+        addObstacles([p0, p1])
         arrowItems(from: p0, to: p1, color: color, width: w, doubleHeaded: a.doubleHeaded)
     }
 

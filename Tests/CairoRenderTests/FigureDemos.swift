@@ -102,8 +102,58 @@ enum FigureDemos {
                       panels: [grouped, stacked])
     }
 
+    /// Every other mark kind: log axes, all marker shapes, ellipse/polygon/arrow, a painter's-algorithm
+    /// mesh in a diagram panel, a magma heatmap with colour-mapped contours, legend outside.
+    static func marks(theme: Theme = .light, size: FigureSize = .inches(8, 6)) throws -> Figure {
+        let ns = (0...40).map { pow(10, Double($0) / 10) }
+        let shapes = MarkerShape.allCases
+        let scatter: [Mark] = shapes.enumerated().map { k, shape in
+            .scatter(Scatter(points: (0..<5).map { Point(pow(10, Double($0) + 0.3 * Double(k) / 7), 1 / pow(10, Double($0) * 0.5) * Double(k + 1)) },
+                             marker: shape, label: shape.rawValue))
+        }
+        let logPanel = Panel(title: "Log–log", x: Axis(label: "$n$", scale: .log), y: Axis(label: "error", scale: .log),
+                             marks: [.line(Line(x: ns, y: ns.map { 1 / $0.squareRoot() }, label: "$n^{-1/2}$", style: .dotted))] + scatter,
+                             legend: .outsideRight)
+        let geo = Panel(title: "Shapes", x: Axis(label: "$x$"), y: Axis(label: "$y$"),
+                        marks: [
+                            .shape(Shape(.ellipse(center: Point(0, 0), rx: 2, ry: 1, rotation: 30), fill: theme.cycle[2].withAlpha(0.3),
+                                         stroke: theme.cycle[2], label: "ellipse")),
+                            .shape(Shape(.polygon([Point(1, 1), Point(2.5, 1.5), Point(1.5, 2.5)]), fill: theme.cycle[3].withAlpha(0.4),
+                                         stroke: theme.cycle[3], style: .dashed, label: "polygon")),
+                            .arrow(Arrow(from: Point(-2, 2), to: Point(-0.5, 0.5))),
+                            .arrow(Arrow(from: Point(-2.5, -2), to: Point(2.5, -2), doubleHeaded: true)),
+                            .text(TextLabel("width", at: Point(0, -2), vertical: .bottom)),
+                            .reference(ReferenceLine(.vertical, at: 0)),
+                        ], equalAspect: true)
+        // A 3-D surface z = exp(-(x²+y²)) as a shaded mesh, projected and painted back to front.
+        var quads: [(depth: Double, pts: [Point], shade: Double)] = []
+        let az = 0.7, el = 0.5, n = 14
+        func proj(_ x: Double, _ y: Double, _ z: Double) -> (Point, Double) {
+            let xr = x * cos(az) - y * sin(az), yr = x * sin(az) + y * cos(az)
+            return (Point(xr, yr * sin(el) + 1.6 * z * cos(el)), yr * cos(el) - z * sin(el))
+        }
+        for i in 0..<n {
+            for j in 0..<n {
+                let x0 = -2 + 4 * Double(i) / Double(n), x1 = -2 + 4 * Double(i + 1) / Double(n)
+                let y0 = -2 + 4 * Double(j) / Double(n), y1 = -2 + 4 * Double(j + 1) / Double(n)
+                let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)].map { proj($0.0, $0.1, exp(-($0.0 * $0.0 + $0.1 * $0.1))) }
+                let zc = exp(-(((x0 + x1) / 2) * ((x0 + x1) / 2) + ((y0 + y1) / 2) * ((y0 + y1) / 2)))
+                quads.append((corners.map(\.1).reduce(0, +) / 4, corners.map(\.0), zc))
+            }
+        }
+        quads.sort { $0.depth > $1.depth }
+        let mesh = Panel.diagram(title: "Mesh (painter's algorithm)", marks: quads.map {
+            .shape(Shape(.polygon($0.pts), fill: ColorMap.magma.color(at: 0.15 + 0.8 * $0.shade), stroke: theme.background, strokeWidth: 0.4))
+        })
+        let grid = try Grid2D(x: -2...2, y: -2...2, nx: 60, ny: 60) { x, y in sin(x) * cos(y) }
+        let heat = Panel(title: "Magma + saddles", x: Axis(label: "$x$"), y: Axis(label: "$y$"),
+                         marks: [.heatmap(Heatmap(grid, colorMap: .magma)), .contour(Contour(grid, levels: .count(6)))],
+                         colorbar: Colorbar(label: "$\\sin x \\cos y$"), frame: .box, grid: false)
+        return Figure(title: "Marks", description: "Every mark kind.", size: size, theme: theme, panels: [logPanel, geo, mesh, heat], columns: 2)
+    }
+
     static func all(theme: Theme) throws -> [(String, Figure)] {
         [("entropy-curve", try entropy(theme: theme)), ("kl-fits", klFits(theme: theme)), ("venn", venn(theme: theme)),
-         ("gaussian-kl-surface", try klSurface(theme: theme)), ("bars", bars(theme: theme))]
+         ("gaussian-kl-surface", try klSurface(theme: theme)), ("bars", bars(theme: theme)), ("marks", try marks(theme: theme))]
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import FigureModel
+import InfoTheory
+import InfoRequests
+
+/// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
+/// Labels and descriptions print the same digits, so tests can recompute them.
+func fixedText(_ x: Double, _ decimals: Int = 3) -> String {
+    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\(minusSign)∞") }
+    var s = String(format: "%.\(decimals)f", x)
+    if s.contains(".") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    if s == "-0" { s = "0" }
+    return s.replacingOccurrences(of: "-", with: minusSign)
+}
+
+/// "1 bit", "0.469 bits", "0.325 nats".
+func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
+    let s = fixedText(x, decimals)
+    let name = unit.rawValue
+    return s == "1" ? "1 \(name.dropLast())" : "\(s) \(name)"
+}
+
+/// The logarithm that measures in `unit`, as TeX.
+func logTeX(_ unit: InfoUnit) -> String {
+    switch unit {
+    case .bits: "\\log_2"
+    case .nats: "\\ln"
+    case .hartleys: "\\log_{10}"
+    }
+}
+
+/// Same, as plain Unicode for descriptions.
+func logPlain(_ unit: InfoUnit) -> String {
+    switch unit {
+    case .bits: "log₂"
+    case .nats: "ln"
+    case .hartleys: "log₁₀"
+    }
+}
+
+/// Numerics errors become catalogue errors that name the figure and the parameter at fault.
+func rethrowing<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as CatalogueError { throw e } catch {
+        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(error)")
+    }
+}
+
+/// `n` evenly spaced values over [a, b].
+func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
+    (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+}
+
+extension Figure {
+    /// The figure with the caller's theme and size.
+    func styled(_ context: FigureContext) -> Figure {
+        var f = self
+        f.theme = context.theme
+        f.size = context.size
+        return f
+    }
+}

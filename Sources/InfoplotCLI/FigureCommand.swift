@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import CairoRender
+import FigureCatalogue
+import FigureModel
+import InfoRequests
+
+/// `infoplot figure NAME …`: renders catalogue figures to files. Everything is validated and every
+/// figure built before the first file is written; each file is written atomically by the renderer
+/// (temporary file, then rename), so a failure never leaves a partial file.
+struct FigureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figure",
+        abstract: "Render catalogue figures to PDF, SVG or PNG.",
+        discussion: """
+            Examples:
+              infoplot figure entropy-curve --format png --theme dark
+              infoplot figure entropy-venn --set pxy='0.3,0.2;0.1,0.4' --set proportional=true -o venn.pdf
+              infoplot figure kl-fits --set target='[{"weight":0.3,"mu":-1,"sigma":0.5},{"weight":0.7,"mu":2,"sigma":1}]'
+              infoplot figure --all --out output/figures
+            Lists are comma-separated; table rows are separated by ';'; structured values are JSON.
+            With several figures, --set applies to those that have the parameter.
+            `infoplot figures` lists the figures and their parameters.
+            """)
+
+    @Argument(help: "Catalogue figure names (see `infoplot figures`).")
+    var names: [String] = []
+
+    @Flag(name: .long, help: "Render every catalogue figure.")
+    var all = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(help: "Comma-separated output formats: pdf, svg, png.")
+    var format: String = "pdf,svg,png"
+
+    @Option(help: "light, dark or print.")
+    var theme: String = "light"
+
+    @Option(help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
+    var size: String = "handout"
+
+    @Option(help: "PNG resolution in dots per inch.")
+    var dpi: Double = 200
+
+    @Option(help: "PNG pixel multiplier (2 for retina slides).")
+    var scale: Double = 1
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
+    var outDir: String = "output/figures"
+
+    @Option(name: .short, help: ArgumentHelp("Write a single file; the format comes from its extension.", valueName: "file"))
+    var output: String?
+
+    /// A fully checked request: figures to build and where each format goes.
+    struct Plan {
+        var jobs: [(name: String, parameters: [(String, JSONValue)])]
+        var formats: [OutputFormat]
+        var context: FigureContext
+        var options: RenderOptions
+    }
+
+    func plan() throws -> Plan {
+        var figureNames = names
+        if all {
+            guard names.isEmpty else { throw ValidationError("give figure names or --all, not both") }
+            figureNames = Catalogue.names
+        }
+        guard !figureNames.isEmpty else {
+            throw ValidationError("no figure named; give one or more of: \(Catalogue.names.joined(separator: ", ")) (or --all)")
+        }
+        var entries: [CatalogueEntry] = []
+        for n in figureNames {
+            do { entries.append(try Catalogue.entry(named: n)) } catch { throw ValidationError("\(error)") }
+        }
+
+        let themeValue: Theme
+        do { themeValue = try Theme.named(theme) } catch { throw ValidationError("--theme: \(error)") }
+        let sizeValue: FigureSize
+        do { sizeValue = try FigureSize.parse(size) } catch { throw ValidationError("--size: \(error)") }
+        guard dpi.isFinite, (10...2400).contains(dpi) else { throw ValidationError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
+        guard scale.isFinite, (0.1...8).contains(scale) else { throw ValidationError("--scale: \(scale) is out of range; expected 0.1 to 8") }
+
+        var formats: [OutputFormat] = []
+        if let output {
+            guard entries.count == 1 else {
+                throw ValidationError("-o writes one file but \(entries.count) figures were named; use --out DIR for several")
+            }
+            let ext = URL(fileURLWithPath: output).pathExtension
+            do { formats = [try OutputFormat.parse(ext)] } catch {
+                throw ValidationError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png")
+            }
+        } else {
+            for part in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                do {
+                    let f = try OutputFormat.parse(part)
+                    if !formats.contains(f) { formats.append(f) }
+                } catch { throw ValidationError("--format: \(error)") }
+            }
+            guard !formats.isEmpty else { throw ValidationError("--format: no format given; expected pdf, svg and/or png") }
+        }
+
+        // --set key=value: parsed per figure by that figure's parameter kind.
+        var perFigure: [[(String, JSONValue)]] = Array(repeating: [], count: entries.count)
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
+                throw ValidationError("--set \(setting): expected key=value, e.g. --set unit=nats")
+            }
+            let key = String(setting[..<eq]).trimmingCharacters(in: .whitespaces)
+            let text = String(setting[setting.index(after: eq)...])
+            var used = false
+            for (i, e) in entries.enumerated() {
+                guard let spec = e.parameters.first(where: { $0.name == key }) else { continue }
+                used = true
+                do { perFigure[i].append((key, try spec.parse(text: text, figure: e.name))) } catch {
+                    throw ValidationError("\(error)")
+                }
+            }
+            if !used {
+                let valid = entries.map { e in "\(e.name): \(e.parameters.map(\.name).joined(separator: ", "))" }
+                throw ValidationError("--set \(key): no named figure has a parameter '\(key)'; parameters are \(valid.joined(separator: "; "))")
+            }
+        }
+        return Plan(jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
+                    context: FigureContext(theme: themeValue, size: sizeValue),
+                    options: RenderOptions(dpi: dpi, scale: scale))
+    }
+
+    func run() throws {
+        let plan = try plan()
+        // Build every figure first: a bad parameter value stops the run before anything is written.
+        var figures: [(String, Figure)] = []
+        for job in plan.jobs {
+            do {
+                figures.append((job.name, try Catalogue.figure(named: job.name, parameters: job.parameters, context: plan.context)))
+            } catch { throw ValidationError("\(error)") }
+        }
+        if output == nil {
+            do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+                throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
+            }
+        }
+        for (name, figure) in figures {
+            let rendered: [OutputFormat: Data]
+            do { rendered = try renderFigure(figure, formats: plan.formats, options: plan.options) } catch {
+                throw FigureCommandError("rendering \(name) failed: \(error)")
+            }
+            for f in plan.formats {
+                guard let data = rendered[f] else { continue }
+                let path = output ?? "\(outDir)/\(name).\(f.fileExtension)"
+                do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
+                print(path)
+            }
+        }
+    }
+}
+
+struct FigureCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
