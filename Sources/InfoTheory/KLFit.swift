@@ -131,7 +131,7 @@ public func reverseKLOptima(_ p: GaussianMixture) -> [GaussianFit] {
         }
         if !duplicate { found.append(GaussianFit(mu: mu, sigma: sigma, kl: kl)) }
     }
-    return found.sorted { $0.kl < $1.kl }
+    return found.sorted { $0.kl < $1.kl || ($0.kl == $1.kl && $0.mu < $1.mu) }
 }
 
 /// KL(q‖p) and optionally its gradient in (μ, s = ln σ). With x = μ + σz, by differentiating under

@@ -65,6 +65,29 @@ import Testing
         #expect(close(fit.logLikelihood, -4.22479053743656524426315537115, rel: 1e-12))
     }
 
+    @Test func logisticFitWithConfidentExtremesIsNotMistakenForSeparation() throws {
+        // x = 0…199, labels from a logistic model with slope 0.5 around 100: the fitted log-odds at
+        // the ends are about ±50 (probabilities within e^−50 of 0 or 1), yet the classes overlap
+        // near 100, so a finite MLE exists. It must satisfy the score equations Σ(yᵢ − σ(ηᵢ))xᵢ = 0.
+        var rng = SplitMix64(seed: 11)
+        let xs = (0..<200).map { [1.0, Double($0)] }
+        let ys = xs.map { row -> Double in
+            let u = rng.uniform()
+            return 0.5 * (row[1] - 100) + log(u / (1 - u)) > 0 ? 1 : 0
+        }
+        let fit = try logisticFit(x: xs, y: ys)
+        var score = [0.0, 0.0], scale = [0.0, 0.0]
+        for (row, y) in zip(xs, ys) {
+            let r = y - sigmoid(row[0] * fit.beta[0] + row[1] * fit.beta[1])
+            for j in 0..<2 { score[j] += r * row[j]; scale[j] += Swift.abs(row[j]) }
+        }
+        #expect(Swift.abs(score[0]) < 1e-9 * scale[0] && Swift.abs(score[1]) < 1e-9 * scale[1])
+        #expect(fit.beta[1] > 0.2 && fit.beta[1] < 1.5)
+        #expect(maxAbsEta(xs, fit.beta) > 30)   // the regime a |η| heuristic would call separable
+        let bump = try logisticLogLikelihood(x: xs, y: ys, beta: [fit.beta[0] + 1e-3, fit.beta[1]])
+        #expect(bump < fit.logLikelihood)
+    }
+
     @Test func logisticIsStableForHugeEta() throws {
         // η = ±1000: the correct labels cost e^−1000 ≈ 0, the wrong ones exactly 1000.
         #expect(try logisticLogLikelihood(x: [[1000], [-1000]], y: [1, 0], beta: [1]) == 0)
