@@ -150,7 +150,7 @@ struct SlabPlanner {
         case .heading(let h):
             let size = g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
             let numbered = (h.number.map { [Inline.text($0 + "  ")] } ?? []) + h.inlines
-            let typeset = try setter(size: size).set(numbered, width: width)
+            let typeset = try setter(size: size).set([.strong(numbered)], width: width)
             let height = typeset.reduce(0) { $0 + $1.height }
             slabs.append(LayoutSlab(height: height, spaceBefore: size * 1.2, keepWithNext: true,
                                     content: .heading(h, lines: typeset), indent: indent))
