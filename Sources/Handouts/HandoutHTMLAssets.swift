@@ -27,7 +27,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         guard var figure = try buildCatalogueFigure(f, theme: theme) else { return nil }
         figure.title = title
         let data = try renderFigure(figure, format: .svg)
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
@@ -38,6 +38,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
         let below = ink.y + ink.height + padding
-        return (String(decoding: data, as: UTF8.self), below * 4 / 3)
+        // No trailing newline: inside the inline span it would render as a space before punctuation.
+        let svg = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (svg, below * 4 / 3)
     }
 }

@@ -173,11 +173,12 @@ struct SlabPlanner {
                 slabs.append(LayoutSlab(height: typeset.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
                                         keepWithNext: true, content: .tableCaption(t, lines: typeset), indent: indent))
             }
-            // Cells are set on one line at natural width; columns take the widest cell plus
+            // Cells are set on one line at natural width (a measure far wider than any cell but
+            // small next to the finishing glue's stretch, so spaces keep their natural width); columns take the widest cell plus
             // padding, scaled down together when the table is wider than the measure.
             let cellSetter = setter(size: g.bodySize)
             func naturalLine(_ cell: [Inline]) throws -> TypesetLine {
-                try cellSetter.set(cell, width: 1e6).first ?? TypesetLine(fragments: [], ascent: g.leading * 0.78, descent: g.leading * 0.22)
+                try cellSetter.set(cell, width: 1e4).first ?? TypesetLine(fragments: [], ascent: g.leading * 0.78, descent: g.leading * 0.22)
             }
             let header = try t.header.map(naturalLine)
             let body = try t.rows.map { try $0.map(naturalLine) }
