@@ -104,8 +104,15 @@ func countStrictlyWithin(_ sorted: [Double], center: Double, radius: Double) -> 
         }
         return lo
     }
-    let a = firstIndex { $0 > center - radius }
-    let b = firstIndex { $0 >= center + radius }
+    var a = firstIndex { $0 > center - radius }
+    var b = firstIndex { $0 >= center + radius }
+    // center ± radius is rounded, so the search can be off by the boundary points; settle them
+    // with the definition itself (the k-th neighbour sits exactly at distance radius).
+    func inside(_ k: Int) -> Bool { abs(sorted[k] - center) < radius }
+    while a > 0, inside(a - 1) { a -= 1 }
+    while a < sorted.count, a < b, !inside(a) { a += 1 }
+    while b < sorted.count, inside(b) { b += 1 }
+    while b > a, !inside(b - 1) { b -= 1 }
     return max(0, b - a)
 }
 
