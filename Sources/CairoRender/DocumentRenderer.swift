@@ -159,3 +159,10 @@ final class PagePainter {
         }
     }
 }
+
+/// Gives any cairo SVG (e.g. a `renderMathDocument` formula) the finishing figures and pages get:
+/// ids renumbered in order and prefixed with a content hash, so the same drawing is byte-identical
+/// however many drawings the process made before it; title and description for accessibility.
+public func finishStandaloneSVG(_ svg: Data, title: String, description: String) -> Data {
+    finishSVG(svg, title: title, description: description)
+}

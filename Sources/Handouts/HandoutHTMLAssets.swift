@@ -34,7 +34,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
         let padding = 1.0
-        let data = try renderMathDocument(box, format: .svg, padding: padding)
+        // cairo numbers glyph ids per process; finishing makes them depend on the formula only.
+        let data = finishStandaloneSVG(try renderMathDocument(box, format: .svg, padding: padding), title: tex, description: "")
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
         let below = ink.y + ink.height + padding

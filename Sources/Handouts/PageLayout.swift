@@ -90,6 +90,8 @@ struct SlabPlanner {
     let geometry: PageGeometry
     let measurer: any LayoutMeasurer
     var slabs: [LayoutSlab] = []
+    /// Space kept free on the right (a callout's inner padding), so text never touches the box edge.
+    var rightInset = 0.0
 
     init(file: String, geometry: PageGeometry, measurer: any LayoutMeasurer) {
         self.file = file
@@ -144,7 +146,7 @@ struct SlabPlanner {
     }
 
     mutating func add(_ block: Block, indent: Double) throws {
-        let width = geometry.textWidth - indent
+        let width = geometry.textWidth - indent - rightInset
         let g = geometry
         switch block {
         case .heading(let h):
@@ -215,7 +217,9 @@ struct SlabPlanner {
             slabs.append(LayoutSlab(height: pad + title.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
                                     keepWithNext: true, content: .calloutTop(c, title: title), indent: indent))
             let first = slabs.count - 1
+            rightInset += pad
             for b in c.blocks { try add(b, indent: indent + pad) }
+            rightInset -= pad
             // The closing padding never starts a page on its own.
             if !slabs.isEmpty { slabs[slabs.count - 1].keepWithNext = true }
             slabs.append(LayoutSlab(height: pad, content: .calloutBottom(c), indent: indent))

@@ -142,15 +142,21 @@ public struct PagePainter {
         case .displayMath(let m, let metrics):
             let box = try measurer.mathBox(tex: m.tex, display: true, size: g.bodySize)
             let baseline = top + g.paragraphSpace + metrics.ascent
-            items.append(.math(box, x: left + (width - metrics.width) / 2, baseline: baseline, color: PagePalette.text))
-            if let n = m.number {
-                let label = "(\(n))"
-                let font = PageFont(family: fonts.text)
-                let w = measurer.engine.measure(label, font: font, size: size).width
+            let right = g.margin.left + g.textWidth - (s.callout == nil ? 0 : g.calloutPadding)
+            let label = m.number.map { "(\($0))" } ?? ""
+            let font = PageFont(family: fonts.text)
+            let w = label.isEmpty ? 0 : measurer.engine.measure(label, font: font, size: size).width
+            // Centred on the measure, but never closer than 1 em to the equation number: a wide
+            // formula moves left, and as a last resort starts at the left edge.
+            let centred = left + (right - left - metrics.width) / 2
+            let limit = right - w - (w > 0 ? size : 0) - metrics.width
+            let x = max(left, min(centred, limit))
+            items.append(.math(box, x: x, baseline: baseline, color: PagePalette.text))
+            if m.number != nil {
                 // Centred on the formula's vertical middle: half an x-height below it.
                 let middle = baseline - (metrics.ascent - metrics.descent) / 2
                 items.append(.text(PageTextRun(label, font: font, size: size, color: PagePalette.text,
-                                               x: g.margin.left + g.textWidth - w, baseline: middle + 0.23 * size)))
+                                               x: right - w, baseline: middle + 0.23 * size)))
             }
         case .figure(let f, let height, let caption):
             let built = try measurer.catalogueFigure(f)
