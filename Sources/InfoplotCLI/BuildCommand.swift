@@ -77,7 +77,7 @@ struct BuildCommand: ParsableCommand {
                 do {
                     let items = try writeGallery(to: out + "/figures")
                     newCache.entries["gallery"] = .init(hash: extrasHash, title: "Figure gallery", pages: items.count)
-                    progress.line("figures/ (\(items.count) files sets)", since: t0)
+                    progress.line("figures/ (\(items.count) figures × themes)", since: t0)
                     extras.append("gallery built")
                 } catch {
                     failures.append("figure gallery: \(error)")
