@@ -276,23 +276,43 @@ func stripProlog(_ svg: String) -> String {
 }
 
 func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
-    var ids: [String] = []
-    var rest = svg[...]
-    while let r = rest.range(of: " id=\"") {
-        let after = rest[r.upperBound...]
-        guard let end = after.firstIndex(of: "\"") else { break }
-        ids.append(String(after[..<end]))
-        rest = after[end...]
+    // One pass over the bytes (a string replace per id was quadratic: seconds for a page of
+    // formulas). Ids are collected first, so only references to them change ("#fff" stays).
+    let bytes = Array(svg.utf8)
+    let idOpen = Array(" id=\"".utf8), hrefOpen = Array("\"#".utf8), urlOpen = Array("url(#".utf8)
+    func matches(_ i: Int, _ t: [UInt8]) -> Bool {
+        i + t.count <= bytes.count && bytes[i] == t[0] && bytes[i..<(i + t.count)].elementsEqual(t)
+    }
+    func name(from s: Int) -> Int {
+        var e = s
+        while e < bytes.count, bytes[e] != UInt8(ascii: "\""), bytes[e] != UInt8(ascii: ")") { e += 1 }
+        return e
+    }
+    var ids = Set<ArraySlice<UInt8>>()
+    var i = 0
+    while i < bytes.count {
+        if matches(i, idOpen) {
+            let s = i + idOpen.count, e = name(from: s)
+            ids.insert(bytes[s..<e])
+            i = e
+        } else { i += 1 }
     }
     guard !ids.isEmpty else { return svg }
-    var out = svg
-    // Longest first so `glyph0-10` is not rewritten through `glyph0-1`.
-    for id in Set(ids).sorted(by: { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }) {
-        out = out.replacingOccurrences(of: " id=\"\(id)\"", with: " id=\"\(prefix)\(id)\"")
-        out = out.replacingOccurrences(of: "\"#\(id)\"", with: "\"#\(prefix)\(id)\"")
-        out = out.replacingOccurrences(of: "url(#\(id))", with: "url(#\(prefix)\(id))")
+    let prefixBytes = Array(prefix.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + ids.count * 2 * prefixBytes.count)
+    i = 0
+    while i < bytes.count {
+        var token: [UInt8]? = nil
+        for t in [idOpen, hrefOpen, urlOpen] where matches(i, t) { token = t; break }
+        guard let t = token else { out.append(bytes[i]); i += 1; continue }
+        let s = i + t.count, e = name(from: s)
+        out += t
+        if ids.contains(bytes[s..<e]) { out += prefixBytes }
+        out += bytes[s..<e]
+        i = e
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Prose shows negative numbers with a true minus sign (U+2212), as typeset text does; values

@@ -84,9 +84,10 @@ public final class HandoutMeasurer: LayoutMeasurer {
         return figureWidth(size: size, available: width) * size.heightInches / size.widthInches
     }
 
-    /// A figure is drawn at its preset's width, shrunk to the measure when wider.
+    /// A figure is drawn at its preset's width, but at most nine tenths of the measure: a
+    /// full-measure plot is taller than it needs to be and leaves big gaps at page ends.
     func figureWidth(size: FigureSize, available: Double) -> Double {
-        min(available, size.widthPoints)
+        min(0.9 * available, size.widthPoints)
     }
 
     func catalogueFigure(_ f: Figure) throws -> FigureModel.Figure? {

@@ -84,6 +84,12 @@ struct ParagraphSetter {
         }
         func word(_ w: String, _ style: TextStyle, _ link: String?) {
             guard !w.isEmpty else { return }
+            // A relation written in text after a formula ("$H(p)$ = 1.49 bits") must not start a
+            // line: the space before it becomes unbreakable, as TeX's ~ would make it.
+            if let first = w.first, "=≈<>≤≥≠".contains(first), case .glue? = items.last {
+                items.insert(.penalty(width: 0, cost: .infinity, flagged: false), at: items.count - 1)
+                contents.insert(nil, at: contents.count - 1)
+            }
             items.append(.box(width: measurer.textWidth(w, style: style, size: style == .superscript ? size * 0.7 : size)))
             contents.append(.word(w, style, link: link))
             lastWasSpace = false

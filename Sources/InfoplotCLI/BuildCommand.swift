@@ -53,6 +53,12 @@ struct BuildCommand: ParsableCommand {
                                     handoutDir: handoutDir, progress: progress))
         }
         var newCache = cache
+        if only.isEmpty {
+            // Templates that were deleted leave the index too.
+            for key in cache.entries.keys where key.hasPrefix("handout:") && !names.contains(String(key.dropFirst(8))) {
+                newCache.entries[key] = nil
+            }
+        }
         var built = 0, fresh = 0, failures: [String] = []
         for (name, result) in zip(jobs, results.all()) {
             switch result {
