@@ -50,7 +50,7 @@ figure { margin: 1.6em 0; text-align: center; }
 figcaption, caption { font-size: 0.92em; color: var(--muted); text-align: left; margin-top: 0.5em; }
 caption { caption-side: top; margin-bottom: 0.4em; }
 .figno, .tblno { font-weight: 600; color: var(--text); }
-table { border-collapse: collapse; margin: 1.4em auto; font-variant-numeric: tabular-nums lining-nums; }
+table { border-collapse: collapse; margin: 1.4em auto; min-width: 60%; font-variant-numeric: tabular-nums lining-nums; }
 th, td { padding: 0.3em 0.8em; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--text); }
 aside.callout {

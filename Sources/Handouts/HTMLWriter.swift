@@ -128,7 +128,7 @@ public struct HTMLWriter {
                     out += "</div>\n"
                 } else {
                     out += "<div class=\"figure-placeholder\" role=\"img\" aria-label=\"\(attr(description))\">"
-                    out += "figure <code>\(text(f.name))</code> is drawn in the PDF handout</div>\n"
+                    out += "figure <code>\(text(f.name))</code> is not in the figure catalogue yet</div>\n"
                 }
                 out += "<figcaption><span class=\"figno\">Figure \(f.number).</span> "
                 try inlines(f.caption)
