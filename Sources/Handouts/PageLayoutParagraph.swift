@@ -110,7 +110,8 @@ struct ParagraphSetter {
         func walk(_ inlines: [Inline], _ style: TextStyle, _ link: String?) throws {
             for inline in inlines {
                 switch inline {
-                case .text(let s): text(s, style, link)
+                // The same true minus as the HTML page (see typographicMinus).
+                case .text(let s): text(typographicMinus(s), style, link)
                 case .emph(let c): try walk(c, style == .bold ? .boldItalic : .italic, link)
                 case .strong(let c): try walk(c, style == .italic ? .boldItalic : .bold, link)
                 case .strikethrough(let c): try walk(c, style, link)

@@ -114,10 +114,6 @@ public struct ValueTable: Sendable, Equatable {
 
 // MARK: - Formatting
 
-func proseMinus(_ s: String) -> String {
-    s.hasPrefix("-") ? "\u{2212}" + s.dropFirst() : s
-}
-
 /// `digits` places after the point; `inf` as ∞. Negative zero prints without its sign so a
 /// rounded tiny negative difference does not read as "-0.000".
 func formatNumber(_ x: Double, digits: Int) -> String {
@@ -132,8 +128,7 @@ func display(of result: JSONValue, digits: Int) -> DisplayValue {
     switch result {
     case .null: return .text("")
     case .bool(let b): return .text(b ? "true" : "false")
-    // Prose prints a true minus sign (U+2212), as typeset mathematics does, not a hyphen.
-    case .number(let x): return .text(proseMinus(formatNumber(x, digits: digits)))
+    case .number(let x): return .text(formatNumber(x, digits: digits))
     case .string(let s):
         // The request vocabulary writes infinity as the string "inf".
         if s == "inf" || s == "+inf" { return .text("∞") }

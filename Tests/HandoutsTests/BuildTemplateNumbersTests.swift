@@ -49,7 +49,7 @@ struct BuildTemplateNumbersTests {
         var inValues = false
         var checked = 0
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "values:" { inValues = true; continue }
+            if line.hasPrefix("values:") { inValues = true; continue }
             if line == "---" && inValues { break }
             guard inValues, line.hasPrefix("  "), !line.hasPrefix("   "), let colon = line.firstIndex(of: ":"),
                   let hash = line.range(of: "}  # ") else { continue }
