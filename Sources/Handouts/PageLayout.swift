@@ -182,7 +182,7 @@ struct SlabPlanner {
             func naturalLine(_ cell: [Inline]) throws -> TypesetLine {
                 try cellSetter.set(cell, width: 1e4).first ?? TypesetLine(fragments: [], ascent: g.leading * 0.78, descent: g.leading * 0.22)
             }
-            let header = try t.header.map(naturalLine)
+            let header = try t.header.map { try naturalLine([.strong($0)]) }
             let body = try t.rows.map { try $0.map(naturalLine) }
             let count = max(header.count, body.map(\.count).max() ?? 0)
             let padding = g.bodySize * 1.2
@@ -199,8 +199,9 @@ struct SlabPlanner {
             slabs.append(LayoutSlab(height: rowHeight(header), spaceBefore: t.caption == nil ? 2 * g.paragraphSpace : 2,
                                     keepWithNext: true, content: .tableRow(t, row: nil, cells: header, columns: columns), indent: indent))
             for (r, cells) in body.enumerated() {
-                // Keep the first row with the header and the last two together.
-                let keep = r == 0 || r == body.count - 2
+                // A short table stays in one piece; a long one keeps its first row with the
+                // header and its last two rows together.
+                let keep = body.count <= 12 ? r < body.count - 1 : (r == 0 || r == body.count - 2)
                 slabs.append(LayoutSlab(height: rowHeight(cells), keepWithNext: keep,
                                         content: .tableRow(t, row: r, cells: cells, columns: columns), indent: indent))
             }

@@ -62,36 +62,62 @@ public enum PageBreaker {
     /// Fills pages in order. When a slab does not fit, the page ends before the chain of
     /// keep-with-next slabs that leads to it, so that chain moves whole to the next page; a chain
     /// taller than a page is cut where it overflows (nothing else can be done).
+    ///
+    /// Figures float, as LaTeX's do: a figure that does not fit on a page with an eighth or more
+    /// left is placed at the top of the next one, and the paragraph lines that follow it in the
+    /// source fill the gap instead (whole-line keeps still apply), so pages do not end half empty.
     public static func paginate(_ slabs: [LayoutSlab], pageHeight: Double) -> [LaidOutPage] {
+        var queue = Array(slabs.indices)
         var pages: [LaidOutPage] = []
-        var current: [Int] = []
+        var current: [Int] = []     // positions in `queue`
         var y = 0.0
-        var i = 0
+        var k = 0
         func close(_ upTo: Int) {
             var placed: [PlacedSlab] = []
             var top = 0.0
-            for (k, index) in current.prefix(upTo).enumerated() {
-                let s = slabs[index]
-                top += k == 0 ? 0 : s.spaceBefore
+            for (n, position) in current.prefix(upTo).enumerated() {
+                let s = slabs[queue[position]]
+                top += n == 0 ? 0 : s.spaceBefore
                 placed.append(PlacedSlab(slab: s, y: top))
                 top += s.height
             }
             pages.append(LaidOutPage(slabs: placed))
         }
-        while i < slabs.count {
-            let s = slabs[i]
+        while k < queue.count {
+            let s = slabs[queue[k]]
             let space = current.isEmpty ? 0 : s.spaceBefore
             if current.isEmpty || y + space + s.height <= pageHeight {
-                current.append(i)
+                current.append(k)
                 y += space + s.height
-                i += 1
+                k += 1
                 continue
             }
+            if case .figure = s.content, pageHeight - y >= pageHeight / 8,
+               let last = current.last, !slabs[queue[last]].keepWithNext {
+                // Lines after the figure that fit in the gap, ending on a line that may end a page.
+                var pulled: [Int] = []
+                var yy = y
+                var j = k + 1
+                while j < queue.count, case .line = slabs[queue[j]].content, slabs[queue[j]].callout == nil {
+                    let next = slabs[queue[j]]
+                    if yy + next.spaceBefore + next.height > pageHeight { break }
+                    yy += next.spaceBefore + next.height
+                    pulled.append(j)
+                    j += 1
+                }
+                while let l = pulled.last, slabs[queue[l]].keepWithNext { pulled.removeLast() }
+                if let l = pulled.last {
+                    // Move the figure after the pulled lines; they now come next and fit.
+                    let figure = queue.remove(at: k)
+                    queue.insert(figure, at: l)
+                    continue
+                }
+            }
             var cut = current.count
-            while cut > 0, slabs[current[cut - 1]].keepWithNext { cut -= 1 }
+            while cut > 0, slabs[queue[current[cut - 1]]].keepWithNext { cut -= 1 }
             if cut == 0 { cut = current.count }
             close(cut)
-            i = cut < current.count ? current[cut] : i
+            k = cut < current.count ? current[cut] : k
             current = []
             y = 0
         }

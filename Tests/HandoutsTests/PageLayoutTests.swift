@@ -210,3 +210,45 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
         #expect(figures.count == 1)
     }
 }
+
+@Suite struct FigureFloatTests {
+    private func line(_ h: Double = 10, keep: Bool = false) -> LayoutSlab {
+        LayoutSlab(height: h, keepWithNext: keep, content: .line(TypesetLine(fragments: [], ascent: h * 0.8, descent: h * 0.2), justified: true))
+    }
+    private func figure(_ h: Double) -> LayoutSlab {
+        let f = Figure(name: "entropy-curve", parameters: .object([]), caption: [], label: nil, number: 1, id: "fig-1", size: nil,
+                       position: SourcePosition(line: 1, column: 1))
+        return LayoutSlab(height: h, content: .figure(f, height: h, caption: []))
+    }
+
+    @Test func aFigureThatDoesNotFitLetsTheFollowingLinesFillThePage() {
+        // 5 lines (50) + figure 60 > 100: the 4 lines after the figure move up, the figure goes next page.
+        let slabs = Array(repeating: line(), count: 5) + [figure(60)] + Array(repeating: line(), count: 6)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(pages[0].slabs.count == 10)
+        #expect(pages[0].slabs.allSatisfy { if case .line = $0.slab.content { true } else { false } })
+        if case .figure = pages[1].slabs[0].slab.content {} else { Issue.record("the figure should open page 2") }
+        #expect(pages[1].slabs.count == 2)
+        // Nothing lost or duplicated.
+        #expect(pages.flatMap(\.slabs).count == slabs.count)
+    }
+
+    @Test func pulledLinesNeverEndOnALineThatKeepsWithTheNext() {
+        // Five lines would fit after the first five, but the fourth and fifth keep with what follows.
+        let slabs = Array(repeating: line(), count: 5) + [figure(60)]
+            + [line(), line(), line(), line(keep: true), line(keep: true), line()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        let first = pages[0].slabs
+        #expect(first.count == 8)
+        #expect(first.last?.slab.keepWithNext == false)
+    }
+
+    @Test func aFigureWithLittleRoomLeftJustMovesOn() {
+        // 9 lines leave 10 of 100: less than an eighth of the page, not worth reordering for.
+        let slabs = Array(repeating: line(), count: 9) + [figure(60)] + Array(repeating: line(), count: 2)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages[0].slabs.count == 9)
+        if case .figure = pages[1].slabs[0].slab.content {} else { Issue.record("the figure should open page 2") }
+    }
+}
