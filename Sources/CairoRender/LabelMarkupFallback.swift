@@ -11,7 +11,7 @@ func labelMarkup(_ label: String, fontSize: Double) -> String {
     var out = ""
     var math = false
     var segment = ""
-    var chars = Array(label)
+    let chars = Array(label)
     var i = 0
     // An odd number of unescaped '$' leaves the last one literal.
     let dollarCount = chars.enumerated().filter { $0.element == "$" && ($0.offset == 0 || chars[$0.offset - 1] != "\\") }.count
@@ -33,7 +33,6 @@ func labelMarkup(_ label: String, fontSize: Double) -> String {
         i += 1
     }
     out += math ? TeXFallback(fontSize: fontSize).markup(segment) : escapeMarkup(segment)
-    chars = []
     return out
 }
 

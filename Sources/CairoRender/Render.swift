@@ -78,6 +78,22 @@ public func writeFigure(_ figure: Figure, format: OutputFormat, to path: String,
     try writeAtomically(data, to: path)
 }
 
+/// Lays out once and writes `directory/name.EXT` for each format (each file atomically); returns the paths.
+@discardableResult
+public func writeFigure(_ figure: Figure, formats: [OutputFormat], directory: String, name: String,
+                        options: RenderOptions = RenderOptions()) throws -> [String] {
+    let rendered = try renderFigure(figure, formats: formats, options: options)
+    var paths: [String] = []
+    for f in formats {
+        guard let data = rendered[f] else { continue }
+        let path = (directory as NSString).appendingPathComponent("\(name).\(f.fileExtension)")
+        try writeAtomically(data, to: path)
+        paths.append(path)
+    }
+    return paths
+}
+
+/// Writes bytes to `path` through a temporary file in the same directory and a rename.
 public func writeAtomically(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
@@ -131,17 +147,21 @@ func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, t
         return finishSVG(sink.data, title: scene.title, description: scene.description)
     case .png:
         let k = options.dpi * options.scale / 72
-        guard k > 0, k.isFinite else { throw RenderError("PNG dpi × scale must be positive (got \(options.dpi) × \(options.scale))") }
+        guard k > 0, k <= 100 else { throw RenderError("PNG dpi × scale must be positive and at most 7200 (got \(options.dpi) × \(options.scale))") }
         let w = Int((scene.width * k).rounded(.up)), h = Int((scene.height * k).rounded(.up))
         guard w <= 30000, h <= 30000 else { throw RenderError("PNG would be \(w)×\(h) pixels; lower the dpi or scale") }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
             throw RenderError("cairo could not create a \(w)×\(h) image")
         }
         defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
+        guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
         cairo_scale(cr, k, k)
-        renderer.draw(scene, on: cr!)
+        renderer.draw(scene, on: cr)
+        let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
+        guard drawStatus == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(drawStatus)))")
+        }
         cairo_surface_flush(surface)
         let status = cairo_surface_write_to_png_stream(surface, sinkWrite, closure)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("PNG encoding failed: \(String(cString: cairo_status_to_string(status)))") }

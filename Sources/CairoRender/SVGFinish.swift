@@ -10,8 +10,11 @@ import Foundation
 func finishSVG(_ svg: Data, title: String, description: String) -> Data {
     // cairo 1.16 drops the nearest-neighbour filter in SVG; say it with image-rendering (the SVG 1.1
     // attribute for older renderers, the CSS value for browsers) so heatmap cells stay crisp.
-    let bytes = replaceAll([UInt8](svg), Array("<image ".utf8),
+    let crisp = replaceAll([UInt8](svg), Array("<image ".utf8),
                            Array("<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" ".utf8))
+    // cairo writes six decimals; a hundredth of a point (1/7200 in) is below any output's
+    // resolution, so path data and glyph positions are rounded to two (about a third smaller).
+    let bytes = roundCoordinates(crisp)
     // Pass 1: ids in order of definition.
     var order: [String: Int] = [:]
     scanIds(bytes) { name in if order[name] == nil { order[name] = order.count + 1 } }
@@ -28,6 +31,58 @@ func finishSVG(_ svg: Data, title: String, description: String) -> Data {
         out.replaceSubrange(end...end, with: Array((attrs + ">" + head).utf8))
     }
     return Data(out)
+}
+
+private let coordinateAttributes = [Array(" d=\"".utf8), Array(" x=\"".utf8), Array(" y=\"".utf8)]
+
+/// Rounds every decimal number inside `d`, `x` and `y` attribute values to two decimals. Other
+/// attributes (transform matrices, whose scale factors multiply image sizes) are left exact.
+func roundCoordinates(_ b: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    let quote = UInt8(ascii: "\""), dot = UInt8(ascii: "."), minus = UInt8(ascii: "-")
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    while i < b.count {
+        guard let attr = coordinateAttributes.first(where: { matches(b, i, $0) }) else {
+            out.append(b[i]); i += 1; continue
+        }
+        out.append(contentsOf: attr)
+        i += attr.count
+        while i < b.count && b[i] != quote {
+            let c = b[i]
+            if isDigit(c) || (c == minus && i + 1 < b.count && isDigit(b[i + 1])) {
+                var j = i + 1
+                while j < b.count && isDigit(b[j]) { j += 1 }
+                if j < b.count && b[j] == dot {
+                    var k = j + 1
+                    while k < b.count && isDigit(b[k]) { k += 1 }
+                    if k - j - 1 > 2, let v = Double(String(decoding: b[i..<k], as: UTF8.self)) {
+                        out.append(contentsOf: Array(shortDecimal(v).utf8))
+                    } else {
+                        out.append(contentsOf: b[i..<k])
+                    }
+                    i = k
+                } else {
+                    out.append(contentsOf: b[i..<j])
+                    i = j
+                }
+            } else {
+                out.append(c); i += 1
+            }
+        }
+    }
+    return out
+}
+
+/// v to two decimals without trailing zeros; never "-0".
+func shortDecimal(_ v: Double) -> String {
+    let r = (v * 100).rounded() / 100
+    if r == 0 { return "0" }
+    var s = String(format: "%.2f", r)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
 }
 
 private func replaceAll(_ b: [UInt8], _ needle: [UInt8], _ with: [UInt8]) -> [UInt8] {

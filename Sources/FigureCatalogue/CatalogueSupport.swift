@@ -44,7 +44,9 @@ func logPlain(_ unit: InfoUnit) -> String {
 /// Numerics errors become catalogue errors that name the figure and the parameter at fault.
 func rethrowing<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as CatalogueError { throw e } catch {
-        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(error)")
+        // The numerics suggest a `normalize` option that figures do not have.
+        let reason = "\(error)".replacingOccurrences(of: "; pass normalize to rescale", with: "")
+        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(reason)")
     }
 }
 

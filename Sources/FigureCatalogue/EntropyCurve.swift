@@ -40,6 +40,20 @@ enum EntropyCurve {
         let ps = linspace(0, 1, 801)
         let hs = ps.map { (try? binaryEntropy($0, unit: unit)) ?? .nan }
 
+        // Rough label widths as a fraction of a panel (annotation text is 0.85 × the base size, a
+        // DejaVu character about 0.55 em): long labels break at " = " and stay inside the panel.
+        let base = context.size.baseFontSize
+        let panelPoints = max(context.size.widthPoints / 2 - 4.5 * base, 1)
+        func fit(_ tex: String, plainLength: Int, x: Double) -> (String, Double) {
+            var frac = Double(plainLength) * 0.55 * 0.85 * base / panelPoints
+            var text = tex
+            if frac > 0.6, let r = tex.range(of: " = ") {
+                text = tex.replacingCharacters(in: r, with: "\n")
+                frac *= 0.6
+            }
+            let half = min(frac / 2 + 0.02, 0.5)
+            return (text, min(max(x, half), 1 - half))
+        }
         var left: [Mark] = [.line(Line(x: ps, y: hs, width: nil))]
         left.append(.scatter(Scatter(points: coins.map { Point($0.p, $0.entropy) }, color: markColor)))
         for c in coins {
@@ -47,8 +61,9 @@ enum EntropyCurve {
             // so it never leaves the panel and stays clear of the line.
             let tx = c.p + (0.5 - c.p) * 0.55
             let ty = c.entropy > 0.5 * hmax ? c.entropy - 0.38 * hmax : max(0.12 * hmax, 0.45 * c.entropy)
-            left.append(.annotation(Annotation("$H(\(fixedText(c.p, 4)))$ = \(quantityText(c.entropy, unit: unit))",
-                                               point: Point(c.p, c.entropy), textAt: Point(tx, ty))))
+            let value = quantityText(c.entropy, unit: unit), pText = fixedText(c.p, 4)
+            let (text, x) = fit("$H(\(pText))$ = \(value)", plainLength: 7 + pText.count + value.count, x: tx)
+            left.append(.annotation(Annotation(text, point: Point(c.p, c.entropy), textAt: Point(x, ty))))
         }
         let leftPanel = Panel(
             title: "Binary entropy $H(p)$",
@@ -65,12 +80,21 @@ enum EntropyCurve {
         var right: [Mark] = [.line(Line(x: qs, y: qs.map { -log($0) / unit.natsPerUnit }, color: context.theme.cycle[0]))]
         let shown = coins.filter { $0.surprisal.isFinite }
         right.append(.scatter(Scatter(points: shown.map { Point($0.p, $0.surprisal) }, color: markColor)))
-        for (k, c) in shown.sorted(by: { $0.p < $1.p }).enumerated() {
-            // Stagger upwards from the right so neighbouring labels stack instead of colliding.
+        let sortedShown = shown.sorted(by: { $0.p < $1.p })
+        for (k, c) in sortedShown.enumerated() {
+            let value = quantityText(c.surprisal, unit: unit), pText = fixedText(c.p, 4)
+            let tex = "$-\(logTeX(unit))\\,\(pText)$ = \(value)"
+            // Many marks crowd the falling curve: list them in one box in the empty upper right instead.
+            if shown.count > 2 { continue }
+            // One or two marks: each label above its point, staggered, with a leader.
             let ty = c.surprisal + top * (0.22 + 0.12 * Double(shown.count - 1 - k))
-            let tx = min(max(c.p, 0.3), 0.7)
-            right.append(.annotation(Annotation("$-\(logTeX(unit))\\,\(fixedText(c.p, 4))$ = \(quantityText(c.surprisal, unit: unit))",
-                                                point: Point(c.p, c.surprisal), textAt: Point(tx, min(ty, 0.92 * top)))))
+            let (text, x) = fit(tex, plainLength: 9 + pText.count + value.count, x: min(max(c.p, 0.3), 0.7))
+            right.append(.annotation(Annotation(text, point: Point(c.p, c.surprisal), textAt: Point(x, min(ty, 0.92 * top)))))
+        }
+        if shown.count > 2 {
+            let lines = sortedShown.map { "$-\(logTeX(unit))\\,\(fixedText($0.p, 4))$ = \(quantityText($0.surprisal, unit: unit))" }
+            right.append(.text(TextLabel(lines.joined(separator: "\n"), at: Point(0.96, 0.95), coordinates: .axesFraction,
+                                         horizontal: .right, vertical: .top, boxed: true)))
         }
         let rightPanel = Panel(
             title: "Surprisal $-\(logTeX(unit))\\,p$",

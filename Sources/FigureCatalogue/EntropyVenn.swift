@@ -89,7 +89,9 @@ enum EntropyVenn {
 
         var marks: [Mark] = [
             .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.withAlpha(0.22), stroke: xColor, strokeWidth: nil)),
-            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil)),
+            // The print theme tells series apart by dash too.
+            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil,
+                         style: theme.lineStyleCycle[1 % theme.lineStyleCycle.count])),
         ]
         let r = max(rx, ry)
         // Region centres: each crescent's middle, and the lens's middle.
@@ -107,11 +109,9 @@ enum EntropyVenn {
             marks.append(.annotation(Annotation("$I(X;Y)$ = \(bits(q.mi))", point: Point(lensMid, -0.35 * min(rx, ry)),
                                                 textAt: Point(lensMid, -r - 0.28))))
         }
-        // Circle names just outside the top-left and top-right of the circles.
-        marks.append(.text(TextLabel(nameTeX(xName, symbol: "X"), at: Point(cx - 0.72 * rx, 0.78 * rx), horizontal: .right,
-                                     vertical: .bottom, color: xColor)))
-        marks.append(.text(TextLabel(nameTeX(yName, symbol: "Y"), at: Point(cy + 0.72 * ry, 0.78 * ry), horizontal: .left,
-                                     vertical: .bottom, color: yColor)))
+        // Circle names inside the upper part of each circle, away from the lens.
+        marks.append(.text(TextLabel(nameTeX(xName, symbol: "X"), at: Point(cx - 0.3 * rx, 0.62 * rx), color: xColor)))
+        marks.append(.text(TextLabel(nameTeX(yName, symbol: "Y"), at: Point(cy + 0.3 * ry, 0.62 * ry), color: yColor)))
 
         // Brackets: H(X) above, H(Y) and H(X,Y) below (the course's layout, untangled).
         let tick = 0.09 * r, gap = 0.12 * r, level = 0.36 * r
@@ -134,7 +134,23 @@ enum EntropyVenn {
         let rows = table.map { $0.map { fixedText($0, 4) }.joined(separator: "   ") }.joined(separator: "\n")
         marks.append(.text(TextLabel("$p(x,y)$\n\(rows)", at: Point(rightEdge + 0.35 * r, 0), horizontal: .left, boxed: true)))
 
-        let panel = Panel.diagram(marks: marks, legend: .none)
+        // Diagram limits that leave room for the text around the shapes: automatic limits see only
+        // text anchors. With equal aspect, s points per data unit is whichever of the height and
+        // the width (after the table's fixed width in points) binds.
+        let size = context.size
+        let fs = 0.85 * size.baseFontSize, lh = 1.35 * fs
+        let tableChars = Double(table.map { $0.map { fixedText($0, 4).count + 3 }.reduce(0, +) }.max() ?? 8)
+        let tablePoints = max(tableChars, 7) * 0.48 * fs + 1.2 * fs
+        let panelW = size.widthPoints - 1.2 * size.baseFontSize, panelH = size.heightPoints - 1.2 * size.baseFontSize
+        let w0 = rightEdge + 0.35 * r - leftEdge, h0 = yTop - yJoint
+        let scale = max(min((panelH - 2.4 * lh) / h0, (panelW - tablePoints - 2 * fs) / w0), 1)
+        var x0 = leftEdge - fs / scale, x1 = rightEdge + 0.35 * r + (tablePoints + fs) / scale
+        // When the height binds, centre the drawing in the spare width.
+        let spare = max(0, 0.95 * panelW / scale - (x1 - x0))
+        x0 -= spare / 2; x1 += spare / 2
+        let xLimits = x0...x1
+        let yLimits = (yJoint - 1.2 * lh / scale)...(yTop + 1.2 * lh / scale)
+        let panel = Panel.diagram(marks: marks, legend: .none, x: xLimits, y: yLimits)
         let tableText = "[" + table.map { "[" + $0.map { fixedText($0, 4) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         let names = (xName == "X" ? "" : " (X = \(xName))") + (yName == "Y" ? "" : " (Y = \(yName))")
         var desc = "Information diagram for the joint table p(x, y) = \(tableText)\(names): two overlapping circles "

@@ -18,7 +18,7 @@ enum GaussianKLSurface {
                           help: "also show KL(N(mu0, sigma0^2) || N(mu, sigma^2)) beside it on the same colour scale"),
             ParameterSpec("resolution", .integer, default: .number(200),
                           help: "grid points per axis (10 to 1000; the surface mesh uses at most 40 cells per axis)"),
-            ParameterSpec("azimuth", .number, default: .number(-50), help: "surface view: rotation about the vertical axis, degrees"),
+            ParameterSpec("azimuth", .number, default: .number(-130), help: "surface view: rotation about the vertical axis, degrees"),
             ParameterSpec("elevation", .number, default: .number(28), help: "surface view: viewing angle above the (mu, sigma) plane, degrees (5 to 85)"),
         ],
         build: build)
@@ -32,6 +32,14 @@ enum GaussianKLSurface {
             let v = forward ? try? gaussianKL(mu1: mu, sigma1: sigma, mu2: mu0, sigma2: sigma0)
                 : try? gaussianKL(mu1: mu0, sigma1: sigma0, mu2: mu, sigma2: sigma)
             return v ?? .nan
+        }
+        /// The surface mesh: σ spaced geometrically, so the cells are small where KL is steep (σ → 0).
+        func mesh(forward: Bool, cells: Int) throws -> Grid2D {
+            let xs = linspace(muRange.lowerBound, muRange.upperBound, cells + 1)
+            let ys = linspace(log(sigmaRange.lowerBound), log(sigmaRange.upperBound), cells + 1).map { exp($0) }
+            var values: [Double] = []
+            for y in ys { for x in xs { values.append(kl(x, y, forward: forward)) } }
+            return try Grid2D(xs: xs, ys: ys, values: values)
         }
         func grid(forward: Bool, n: Int? = nil) throws -> Grid2D {
             let k = n ?? resolution
@@ -59,7 +67,7 @@ enum GaussianKLSurface {
                      sigmaRange: (0.2 * sigma0)...(3 * sigma0), resolution: n)
     }
 
-    static let contourLevels: [Double] = [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+    static let contourLevels: [Double] = [0.1, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 16, 32, 64]
 
     static func refText(_ s: Setup) -> String { "\\mathcal{N}(\(fixedText(s.mu0)), \(fixedText(s.sigma0))^2)" }
     static func panelTitle(_ s: Setup, forward: Bool) -> String {
@@ -80,14 +88,17 @@ enum GaussianKLSurface {
         var panels: [Panel] = []
         for (i, (forward, grid)) in directions.enumerated() {
             if surface {
-                let mesh = try s.grid(forward: forward, n: min(s.resolution, 40) + 1)
-                panels.append(surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args, theme: context.theme))
+                let mesh = try s.mesh(forward: forward, cells: min(s.resolution, 40))
+                var panel = surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args, theme: context.theme,
+                                         baseFont: context.size.baseFontSize)
+                if i > 0 { panel.legend = .none }
+                panels.append(panel)
             } else {
                 let levels = contourLevels.filter { $0 < (grid.finiteRange?.upperBound ?? 0) }
                 let marks: [Mark] = [
                     .heatmap(Heatmap(grid, colorMap: .viridis, range: 0...cap)),
                     .contour(Contour(grid, levels: .values(levels))),
-                    .scatter(Scatter(points: [Point(s.mu0, s.sigma0)], marker: .star, size: 11,
+                    .scatter(Scatter(points: [Point(s.mu0, s.sigma0)], marker: .star, size: 1.1 * context.size.baseFontSize,
                                      label: "minimum $(\\mu_0,\\sigma_0)$: KL = \(fixedText(s.kl(s.mu0, s.sigma0, forward: forward)))",
                                      color: OkabeIto.vermillion, edgeColor: .white)),
                 ]
@@ -111,7 +122,9 @@ enum GaussianKLSurface {
             : "Heatmap with labelled contours "
         d += "of the KL divergence KL(N(μ, σ²) ‖ N(\(fixedText(s.mu0)), \(fixedText(s.sigma0))²)) in nats over μ from \(fixedText(s.muRange.lowerBound)) "
             + "to \(fixedText(s.muRange.upperBound)) and σ from \(fixedText(s.sigmaRange.lowerBound)) to \(fixedText(s.sigmaRange.upperBound)) "
-            + "(\(n)×\(n) grid). The minimum, 0, is at μ = \(fixedText(s.mu0)), σ = \(fixedText(s.sigma0)); "
+            + (surface ? "(drawn as a \(min(n, 40))×\(min(n, 40))-cell mesh, σ spaced geometrically; values from a \(n)×\(n) grid). "
+                : "(\(n)×\(n) grid). ")
+            + "The minimum, 0, is at μ = \(fixedText(s.mu0)), σ = \(fixedText(s.sigma0)); "
             + "the largest value shown is \(fixedText(fmax)) nats at μ = \(fixedText(fmu)), σ = \(fixedText(fsig))."
         if let rg = revGrid {
             let (rmax, rmu, rsig) = extremes(rg)
@@ -153,8 +166,23 @@ enum GaussianKLSurface {
         return stride(from: first, through: hi + 1e-9 * step, by: step).map { abs($0) < 1e-12 * step ? 0 : $0 }
     }
 
+    /// The part of a polygon (u, v, KL) with KL ≤ cap, edges cut where KL crosses cap by linear interpolation.
+    static func clipBelow(_ poly: [(Double, Double, Double)], cap: Double) -> [(Double, Double, Double)] {
+        var out: [(Double, Double, Double)] = []
+        for k in poly.indices {
+            let a = poly[k], b = poly[(k + 1) % poly.count]
+            let aIn = a.2 <= cap, bIn = b.2 <= cap
+            if aIn { out.append(a) }
+            if aIn != bIn, a.2.isFinite, b.2.isFinite {
+                let t = (cap - a.2) / (b.2 - a.2)
+                out.append((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1), cap))
+            }
+        }
+        return out
+    }
+
     static func surfacePanel(_ g: Grid2D, setup s: Setup, cap: Double, forward: Bool, args: FigureArguments,
-                             theme: Theme) -> Panel {
+                             theme: Theme, baseFont: Double) -> Panel {
         let cam = Camera(azimuth: args.number("azimuth"), elevation: args.number("elevation"))
         let height = 0.6
         let muLo = s.muRange.lowerBound, muSpan = s.muRange.upperBound - muLo
@@ -174,27 +202,38 @@ enum GaussianKLSurface {
         for j in 0..<(ny - 1) {
             for i in 0..<(nx - 1) {
                 let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)]
-                let world = corners.map { (u(g.xs[$0.0]), v(g.ys[$0.1]), w(g.value($0.0, $0.1))) }
+                let raw = corners.map { (u(g.xs[$0.0]), v(g.ys[$0.1]), g.value($0.0, $0.1)) }
+                // Cut the mesh at the top of the colour scale (Sutherland–Hodgman against the plane
+                // KL = cap) so a surface that leaves the box ends in a clean edge, not a jagged plateau.
+                let cell = clipBelow(raw, cap: cap)
+                guard cell.count >= 3 else { continue }
+                let world = cell.map { ($0.0, $0.1, w($0.2)) }
                 let projected = world.map { cam.project($0.0, $0.1, $0.2) }
-                // Normal from the diagonals; Lambert shading with an ambient floor keeps dark colours readable.
-                let d1 = (world[2].0 - world[0].0, world[2].1 - world[0].1, world[2].2 - world[0].2)
-                let d2 = (world[3].0 - world[1].0, world[3].1 - world[1].1, world[3].2 - world[1].2)
+                // Normal from the quad's diagonals; Lambert shading with an ambient floor keeps dark colours readable.
+                let a = raw.map { ($0.0, $0.1, w($0.2)) }
+                let d1 = (a[2].0 - a[0].0, a[2].1 - a[0].1, a[2].2 - a[0].2)
+                let d2 = (a[3].0 - a[1].0, a[3].1 - a[1].1, a[3].2 - a[1].2)
                 var nrm = (d1.1 * d2.2 - d1.2 * d2.1, d1.2 * d2.0 - d1.0 * d2.2, d1.0 * d2.1 - d1.1 * d2.0)
                 let len = max((nrm.0 * nrm.0 + nrm.1 * nrm.1 + nrm.2 * nrm.2).squareRoot(), 1e-300)
                 nrm = (nrm.0 / len, nrm.1 / len, nrm.2 / len)
                 if nrm.2 < 0 { nrm = (-nrm.0, -nrm.1, -nrm.2) }
                 let lambert = max(0, nrm.0 * light.0 + nrm.1 * light.1 + nrm.2 * light.2)
                 let shade = 0.62 + 0.38 * lambert
-                let mean = corners.map { min(g.value($0.0, $0.1), cap) }.reduce(0, +) / 4
+                let mean = cell.map { min($0.2, cap) }.reduce(0, +) / Double(cell.count)
                 let c = ColorMap.viridis.color(at: mean / cap)
                 let lit = Color(red: c.red * shade, green: c.green * shade, blue: c.blue * shade)
-                quads.append(Quad(points: projected.map(\.0), depth: projected.map(\.1).reduce(0, +) / 4, color: lit))
+                quads.append(Quad(points: projected.map(\.0), depth: projected.map(\.1).reduce(0, +) / Double(cell.count), color: lit))
             }
         }
         // Painter's algorithm: farthest first.
         quads.sort { $0.depth < $1.depth }
-        var marks: [Mark] = quads.map {
-            .shape(Shape(.polygon($0.points), fill: $0.color, stroke: $0.color, strokeWidth: 0.3))
+        // Fill only (a stroke per cell doubles the SVG); each cell grows 2 % about its centre so
+        // anti-aliased neighbours overlap instead of showing hairline seams.
+        var marks: [Mark] = quads.map { q in
+            let cx = q.points.map(\.x).reduce(0, +) / Double(q.points.count)
+            let cy = q.points.map(\.y).reduce(0, +) / Double(q.points.count)
+            let grown = q.points.map { Point(cx + 1.02 * ($0.x - cx), cy + 1.02 * ($0.y - cy)) }
+            return .shape(Shape(.polygon(grown), fill: q.color))
         }
 
         // Axes on the base and a vertical KL axis, on the edges nearest the viewer.
@@ -222,7 +261,10 @@ enum GaussianKLSurface {
             let q = p(uNear, v(t), base)
             marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: theme.foreground)))
         }
-        for t in niceTicks(0, cap, target: 4) {
+        // No label at 0: that corner already carries the last σ tick.
+        // Seen from high above, the KL axis is foreshortened: fewer labels so they do not pile up.
+        let klTicks = niceTicks(0, cap, target: hypot(klB.x - klA.x, klB.y - klA.y) > 0.3 ? 4 : 2)
+        for t in klTicks where t > 0 {
             let q = p(uNear, vFar, w(t))
             let side: HorizontalAnchor = q.x < centre.x ? .right : .left
             marks.append(.text(TextLabel(fixedText(t, 2), at: Point(q.x + (side == .right ? -0.025 : 0.025), q.y),
@@ -231,11 +273,20 @@ enum GaussianKLSurface {
         let muMid = p(0, vNear, base), sgMid = p(uNear, 0, base), klMid = p(uNear, vFar, base + height * 1.12)
         marks.append(.text(TextLabel("$\\mu$", at: outward(muMid, 0.2), color: theme.foreground)))
         marks.append(.text(TextLabel("$\\sigma$", at: outward(sgMid, 0.2), color: theme.foreground)))
-        marks.append(.text(TextLabel("KL [nats]", at: klMid, vertical: .bottom, scale: 0.9, color: theme.foreground)))
+        // Anchored toward the middle so the label grows into the panel, not off its edge.
+        marks.append(.text(TextLabel("KL [nats]", at: klMid, horizontal: klMid.x < centre.x ? .left : .right,
+                                     vertical: .bottom, scale: 0.9, color: theme.foreground)))
         // The minimum, on top of everything.
         let mq = p(u(s.mu0), v(s.sigma0), w(0))
-        marks.append(.scatter(Scatter(points: [mq], marker: .star, size: 10,
+        marks.append(.scatter(Scatter(points: [mq], marker: .star, size: 0.9 * baseFont,
                                       label: "minimum $(\\mu_0,\\sigma_0)$: KL = 0", color: OkabeIto.vermillion, edgeColor: .white)))
-        return Panel.diagram(title: panelTitle(s, forward: forward), marks: marks, legend: .lowerRight)
+        // Limits from the mesh and axes with a margin for the tick and axis labels around them
+        // (the diagram's automatic limits see only the anchor points of text).
+        var xs: [Double] = [], ys: [Double] = []
+        for q in quads { for pt in q.points { xs.append(pt.x); ys.append(pt.y) } }
+        for pt in [muA, muB, sgA, sgB, klA, klB] { xs.append(pt.x); ys.append(pt.y) }
+        let x0 = (xs.min() ?? -1) - 0.16, x1 = (xs.max() ?? 1) + 0.16
+        let y0 = (ys.min() ?? -1) - 0.16, y1 = (ys.max() ?? 1) + 0.1
+        return Panel.diagram(title: panelTitle(s, forward: forward), marks: marks, legend: .lowerRight, x: x0...x1, y: y0...y1)
     }
 }

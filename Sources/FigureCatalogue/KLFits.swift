@@ -83,7 +83,7 @@ enum KLFits {
         }
         // Head-room above the tallest curve keeps the legend off the data.
         let panel = Panel(x: Axis(label: "$x$", limits: .fixed(lo, hi)),
-                          y: Axis(label: "density", limits: .fixed(0, peak * (1.25 + 0.1 * Double(marks.count)))),
+                          y: Axis(label: "density", limits: .fixed(0, peak * (1.12 + 0.09 * Double(marks.count)))),
                           marks: marks, legend: .upperCenter)
 
         let mixText = comps.map { "\(fixedText($0.weight, 3))·N(\(fixedText($0.mu, 3)), \(fixedText($0.sigma, 3))²)" }

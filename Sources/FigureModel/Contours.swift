@@ -10,7 +10,6 @@ public func contourLines(_ grid: Grid2D, level: Double) -> [[Point]] {
     let edgeCount = nh + nx * (ny - 1)  // then vertical edges (i, j)-(i, j+1)
     @inline(__always) func hid(_ i: Int, _ j: Int) -> Int { j * (nx - 1) + i }
     @inline(__always) func vid(_ i: Int, _ j: Int) -> Int { nh + j * nx + i }
-    @inline(__always) func above(_ i: Int, _ j: Int) -> Bool { v[j * nx + i] >= level }
 
     var neighbours = [Int32](repeating: -1, count: 2 * edgeCount)
     func link(_ a: Int, _ b: Int) {
@@ -74,7 +73,6 @@ public func contourLines(_ grid: Grid2D, level: Double) -> [[Point]] {
             if chain.count >= 2 { lines.append(chain) }
         }
     }
-    _ = above
     return lines
 }
 

@@ -100,6 +100,23 @@ public struct Panel: Sendable, Hashable {
 
 /// A whole figure: panels in a grid, a size, a theme, and the title and description (alt text)
 /// that travel with it into PDF metadata and SVG `<title>`/`<desc>`.
+///
+/// ```swift
+/// let h = Line.function({ p in p <= 0 || p >= 1 ? 0 : -(p * log2(p) + (1 - p) * log2(1 - p)) },
+///                       over: 0...1, label: "$H(p)$")
+/// let grid = try Grid2D(x: -3...3, y: 0.2...3, nx: 200, ny: 200) { m, s in 0.5 * (s * s + m * m - 1) - log(s) }
+/// let figure = Figure(
+///     title: "Entropy and a KL surface",
+///     description: "Binary entropy, maximum 1 bit at p = 0.5; KL(N(μ,σ²)‖N(0,1)), minimum 0 at (0, 1).",
+///     size: .handout, theme: .light,
+///     panels: [
+///         Panel(title: "Binary entropy", x: Axis(label: "$p$"), y: Axis(label: "bits"), marks: [.line(h)]),
+///         Panel(title: "KL surface", x: Axis(label: "$\\mu$"), y: Axis(label: "$\\sigma$"),
+///               marks: [.heatmap(Heatmap(grid)), .contour(Contour(grid, levels: .values([0.25, 0.5, 1, 2, 4])))],
+///               colorbar: Colorbar(label: "KL [nats]"), frame: .box, grid: false),
+///     ])
+/// // CairoRender: try writeFigure(figure, format: .svg, to: "out/fig.svg")
+/// ```
 public struct Figure: Sendable, Hashable {
     public var title: String
     /// One paragraph of alt text describing what the figure shows, with its key numbers.

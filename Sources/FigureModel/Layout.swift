@@ -111,13 +111,25 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
         // Equal aspect: widen the data range on one axis so one unit is the same length on both.
         if p.panel.equalAspect || p.panel.frame == .none {
             let rect = rects[k]
-            let sx = rect.width / (p.xHi - p.xLo), sy = rect.height / (p.yHi - p.yLo)
-            if sx > sy {
-                let half = rect.width / sy / 2, c = (p.xLo + p.xHi) / 2
-                p.xLo = c - half; p.xHi = c + half
-            } else {
-                let half = rect.height / sx / 2, c = (p.yLo + p.yHi) / 2
-                p.yLo = c - half; p.yHi = c + half
+            let base = (p.xLo, p.xHi, p.yLo, p.yHi)
+            equalizeAspect(&p, rect)
+            if p.panel.frame == .none {
+                // Diagrams place their labels in data units; widen the limits until every label's
+                // measured box is inside too (the scale shrinks as they widen, so iterate).
+                for _ in 0..<4 {
+                    let s = rect.width / (p.xHi - p.xLo)
+                    var xs = Extent(), ys = Extent()
+                    xs.add(base.0); xs.add(base.1); ys.add(base.2); ys.add(base.3)
+                    for box in diagramTextBoxes(p.panel, scale: s, m: m, measurer: measurer) {
+                        xs.add(box.x); xs.add(box.maxX); ys.add(box.y); ys.add(box.maxY)
+                    }
+                    let margin = 0.5 * m.pad / s
+                    let grown = (min(base.0, xs.lo - margin), max(base.1, xs.hi + margin),
+                                 min(base.2, ys.lo - margin), max(base.3, ys.hi + margin))
+                    if grown.0 >= p.xLo - 1e-9 && grown.1 <= p.xHi + 1e-9 && grown.2 >= p.yLo - 1e-9 && grown.3 <= p.yHi + 1e-9 { break }
+                    (p.xLo, p.xHi, p.yLo, p.yHi) = grown
+                    equalizeAspect(&p, rect)
+                }
             }
             if p.panel.frame != .none {
                 p = chooseTicks(p, plotW: rect.width, plotH: rect.height, m: m, measurer: measurer)
@@ -132,6 +144,40 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
 }
 
 // MARK: - limits
+
+/// Widens one axis's data range so a data unit is as long on both axes.
+private func equalizeAspect(_ p: inout PanelPlan, _ rect: Rect) {
+    let sx = rect.width / (p.xHi - p.xLo), sy = rect.height / (p.yHi - p.yLo)
+    if sx > sy {
+        let half = rect.width / sy / 2, c = (p.xLo + p.xHi) / 2
+        p.xLo = c - half; p.xHi = c + half
+    } else {
+        let half = rect.height / sx / 2, c = (p.yLo + p.yHi) / 2
+        p.yLo = c - half; p.yHi = c + half
+    }
+}
+
+/// Boxes, in data units (y up, as `Rect` with y = bottom), of a diagram's data-anchored texts at
+/// `scale` points per data unit.
+private func diagramTextBoxes(_ panel: Panel, scale s: Double, m: Metrics, measurer: TextMeasurer) -> [Rect] {
+    var out: [Rect] = []
+    func add(_ text: String, _ at: Point, _ h: HorizontalAnchor, _ v: VerticalAnchor, _ size: Double, _ rotation: Double, pad: Double) {
+        let item = TextItem(text: text, position: ScenePoint(0, 0), horizontal: h, vertical: v, fontSize: size,
+                            color: .black, rotation: rotation)
+        let r = textBounds(item, measurer: measurer).insetBy(-pad)
+        out.append(Rect(x: at.x + r.x / s, y: at.y - r.maxY / s, width: r.width / s, height: r.height / s))
+    }
+    for mark in panel.marks {
+        switch mark {
+        case .text(let t) where t.coordinates == .data:
+            add(t.text, t.at, t.horizontal, t.vertical, m.annotation * t.scale, t.rotation, pad: t.boxed ? 0.45 * m.annotation * t.scale : 0)
+        case .annotation(let a):
+            add(a.text, a.textAt, .center, .middle, m.annotation, 0, pad: 0)
+        default: break
+        }
+    }
+    return out
+}
 
 private func initialPlan(_ panel: Panel) throws -> PanelPlan {
     var plan = PanelPlan(panel: panel)
@@ -261,7 +307,11 @@ private func resolveLimits(_ axis: Axis, _ e: Extent, defaultPad: Double, axis n
 
 // MARK: - ticks
 
-private func tickTarget(_ length: Double, spacing: Double) -> Int { max(2, min(12, Int((length / spacing).rounded()) + 1)) }
+/// Target label count for Extended Wilkinson's density term: about one label per `spacing` points
+/// plus `base` (x labels are wider than tall, so x uses a wider spacing and a larger base).
+private func tickTarget(_ length: Double, spacing: Double, base: Int = 1) -> Int {
+    max(2, min(12, Int((length / spacing).rounded()) + base))
+}
 
 private func resolveTicks(_ spec: TickSpec, scale: Scale, lo: Double, hi: Double, target: Int) -> ResolvedTicks {
     switch spec {
@@ -298,7 +348,7 @@ private func chooseTicks(_ plan: PanelPlan, plotW: Double, plotH: Double, m: Met
     let gap = 0.6 * m.tick
     let xSpec = (p.panel.x.ticks == .auto ? categoryTicks(p.panel) : nil) ?? p.panel.x.ticks
     // Log axes label every decade unless the labels would collide.
-    var target = p.panel.x.scale == .log ? 12 : tickTarget(plotW, spacing: 6 * m.tick)
+    var target = p.panel.x.scale == .log ? 12 : tickTarget(plotW, spacing: 7.5 * m.tick, base: 2)
     while true {
         let t = resolveTicks(xSpec, scale: p.panel.x.scale, lo: p.xLo, hi: p.xHi, target: target)
         let map = AxisMap(lo: p.xLo, hi: p.xHi, scale: p.panel.x.scale, p0: 0, p1: plotW * 0.95)

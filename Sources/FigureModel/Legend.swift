@@ -18,7 +18,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
     var series = 0
     func next(_ c: Color?, _ s: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
         let i = series
-        series += 1
+        if c == nil { series += 1 }
         let autoMarker = (c == nil && s == nil && autoSeriesCount(panel) >= 2) ? theme.seriesMarker(i) : nil
         return (c ?? theme.seriesColor(i), s ?? (c == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
@@ -63,10 +63,12 @@ struct LegendGeometry {
     var rowHeights: [Double]
     var titleHeight: Double
     var pad: Double, handleWidth: Double, gap: Double
+    var fontSize: Double
 }
 
-func legendBoxSize(_ entries: [LegendEntry], title: String?, m: Metrics, measurer: TextMeasurer) -> LegendGeometry {
-    let fs = m.legend
+func legendBoxSize(_ entries: [LegendEntry], title: String?, m: Metrics, measurer: TextMeasurer,
+                   fontSize: Double? = nil) -> LegendGeometry {
+    let fs = fontSize ?? m.legend
     let pad = 0.5 * fs, handle = 2.2 * fs, gap = 0.6 * fs
     var maxW = 0.0
     var rows: [Double] = []
@@ -82,7 +84,7 @@ func legendBoxSize(_ entries: [LegendEntry], title: String?, m: Metrics, measure
         w = max(w, 2 * pad + x.width)
     }
     return LegendGeometry(width: w, height: 2 * pad + titleH + rows.reduce(0, +), rowHeights: rows, titleHeight: titleH,
-                          pad: pad, handleWidth: handle, gap: gap)
+                          pad: pad, handleWidth: handle, gap: gap, fontSize: fs)
 }
 
 extension PanelDrawer {
@@ -103,13 +105,20 @@ extension PanelDrawer {
         return cost
     }
 
-    mutating func drawLegend(_ styles: [Int: ResolvedStyle]) {
+    mutating func drawLegend() {
         let panel = plan.panel
         guard panel.legend != .none else { return }
         let entries = legendEntries(panel, theme: theme, m: m)
         guard !entries.isEmpty else { return }
-        let g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer)
         let inset = 0.8 * m.pad
+        var g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer)
+        if panel.legend != .outsideRight && g.width > rect.width - 2 * inset {
+            // Too wide for the plot (long formulas in narrow panels): shrink the legend's text,
+            // but not below 70 % of the tick-label size.
+            let fs = m.legend * max(0.7, (rect.width - 2 * inset) / g.width)
+            g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer, fontSize: fs)
+        }
+        let fs = g.fontSize
         func box(_ p: LegendPlacement) -> Rect {
             let l = rect.x + inset, r = rect.maxX - inset - g.width, cx = rect.x + (rect.width - g.width) / 2
             let t = rect.y + inset, b = rect.maxY - inset - g.height, cy = rect.y + (rect.height - g.height) / 2
@@ -142,12 +151,12 @@ extension PanelDrawer {
             frame = box(panel.legend)
         }
         frame = Rect(x: frame.x.rounded(), y: frame.y.rounded(), width: frame.width, height: frame.height)
-        items.append(.path(PathItem(roundedRect(frame, radius: 0.3 * m.legend), fill: theme.legendBackground,
+        items.append(.path(PathItem(roundedRect(frame, radius: 0.3 * fs), fill: theme.legendBackground,
                                     stroke: StrokeStyle(color: theme.legendEdge, width: 0.8 * m.spine))))
         var y = frame.y + g.pad
         if let t = panel.legendTitle {
             items.append(.text(TextItem(text: t, position: ScenePoint(frame.x + frame.width / 2, y), horizontal: .center,
-                                        vertical: .top, fontSize: m.legend, color: theme.foreground)))
+                                        vertical: .top, fontSize: fs, color: theme.foreground)))
             y += g.titleHeight
         }
         for (e, h) in zip(entries, g.rowHeights) {
@@ -171,14 +180,13 @@ extension PanelDrawer {
                     items.append(.path(PathItem(els, fill: color, stroke: StrokeStyle(color: theme.background, width: m.marker * 0.12))))
                 }
             case .patch(let fill, let stroke):
-                let r = Rect(x: hx, y: cy - 0.35 * m.legend, width: g.handleWidth, height: 0.7 * m.legend)
+                let r = Rect(x: hx, y: cy - 0.35 * fs, width: g.handleWidth, height: 0.7 * fs)
                 items.append(.path(PathItem(DrawerPaths.rect(r), fill: fill, stroke: stroke)))
             }
             items.append(.text(TextItem(text: e.label, position: ScenePoint(hx + g.handleWidth + g.gap, cy), horizontal: .left,
-                                        vertical: .middle, fontSize: m.legend, color: theme.foreground)))
+                                        vertical: .middle, fontSize: fs, color: theme.foreground)))
             y += h
         }
-        _ = styles
     }
 }
 

@@ -51,6 +51,17 @@ public struct Line: Sendable, Hashable {
     }
 }
 
+extension Line {
+    /// Samples f at `samples` evenly spaced points of `domain` (non-finite values break the line).
+    public static func function(_ f: (Double) -> Double, over domain: ClosedRange<Double>, samples: Int = 501,
+                                label: String? = nil, color: Color? = nil, style: LineStyle? = nil,
+                                width: Double? = nil) -> Line {
+        let n = max(samples, 2)
+        let xs = (0..<n).map { domain.lowerBound + (domain.upperBound - domain.lowerBound) * Double($0) / Double(n - 1) }
+        return Line(x: xs, y: xs.map(f), label: label, color: color, style: style, width: width)
+    }
+}
+
 /// The region between `lower` (default 0) and `upper`, filled, optionally outlined along `upper`.
 public struct Area: Sendable, Hashable {
     public var x: [Double]

@@ -7,6 +7,7 @@ public let minusSign = "\u{2212}"
 /// 0.1 + 0.2 prints as "0.3", never 0.30000000000000004; negative numbers use U+2212; very large or
 /// small magnitudes use a×10ⁿ.
 public func formatTick(_ value: Double, step: Double) -> String {
+    guard value.isFinite, step.isFinite, step > 0 else { return formatNumber(value) }
     let mag = max(abs(value), step)
     if mag >= 1e6 || (mag < 1e-4) {
         let e = Int(floor(log10(abs(step)) + 1e-9))

@@ -30,12 +30,11 @@ struct PanelDrawer {
     mutating func draw() throws {
         let panel = plan.panel
         if panel.frame != .none && (panel.grid ?? theme.showGrid) { drawGrid() }
-        var styles: [Int: ResolvedStyle] = [:]   // mark index -> resolved series style, for the legend
-        for (i, mark) in panel.marks.enumerated() {
+        for mark in panel.marks {
             switch mark {
-            case .line(let l): styles[i] = drawLine(l)
-            case .area(let a): styles[i] = drawArea(a)
-            case .scatter(let s): styles[i] = drawScatter(s)
+            case .line(let l): drawLine(l)
+            case .area(let a): drawArea(a)
+            case .scatter(let s): drawScatter(s)
             case .bars(let b): drawBars(b)
             case .shape(let s): drawShape(s)
             case .reference(let r): drawReference(r)
@@ -55,7 +54,7 @@ struct PanelDrawer {
             }
         }
         drawColorbar()
-        drawLegend(styles)
+        drawLegend()
         drawAxisText()
     }
 
@@ -143,17 +142,11 @@ struct PanelDrawer {
 
     // MARK: series styles
 
-    struct ResolvedStyle {
-        var color: Color
-        var width: Double
-        var dash: LineStyle
-        var marker: MarkerShape?
-        var fill: Bool
-    }
-
     mutating func nextSeries(_ color: Color?, _ style: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
+        // Only marks that take their colour from the theme advance the cycle (as in matplotlib),
+        // so an explicitly grey target does not push the fits onto the third colour.
         let i = seriesIndex
-        seriesIndex += 1
+        if color == nil { seriesIndex += 1 }
         let autoMarker = (color == nil && style == nil && autoSeriesCount(plan.panel) >= 2) ? theme.seriesMarker(i) : nil
         return (color ?? theme.seriesColor(i), style ?? (color == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
@@ -198,7 +191,7 @@ struct PanelDrawer {
 
     // MARK: marks
 
-    mutating func drawLine(_ l: Line) -> ResolvedStyle {
+    mutating func drawLine(_ l: Line) {
         let (color, style, autoMarker) = nextSeries(l.color, l.style)
         let width = l.width ?? m.line
         let lines = pagePolylines(l.x, l.y)
@@ -211,18 +204,15 @@ struct PanelDrawer {
             // markers are spread evenly along the curve so they tell series apart without clutter.
             var at: [ScenePoint] = []
             if l.marker != nil {
-                let all = lines.flatMap { $0 }
                 let pts = zip(l.x, l.y).filter { $0.0.isFinite && $0.1.isFinite }.map { ScenePoint(X($0.0), Y($0.1)) }
                 let stride = max(1, pts.count / 24)
                 at = Swift.stride(from: 0, to: pts.count, by: stride).map { pts[$0] }
-                _ = all
             } else {
                 for pts in lines { at += pointsAlong(pts, count: 6, phase: Double(seriesIndex % 3) / 3) }
             }
             at = at.filter { rect.insetBy(-0.5).contains($0) }
             drawMarkers(at, shape: marker, size: m.marker, fill: color, edge: theme.background)
         }
-        return ResolvedStyle(color: color, width: width, dash: style, marker: marker, fill: false)
     }
 
     func pointsAlong(_ pts: [ScenePoint], count: Int, phase: Double) -> [ScenePoint] {
@@ -241,7 +231,7 @@ struct PanelDrawer {
         return ScenePoint(pts[i - 1].x + t * (pts[i].x - pts[i - 1].x), pts[i - 1].y + t * (pts[i].y - pts[i - 1].y))
     }
 
-    mutating func drawArea(_ a: Area) -> ResolvedStyle {
+    mutating func drawArea(_ a: Area) {
         let (color, _, _) = nextSeries(a.color, .solid)
         let lower = a.lower ?? [Double](repeating: 0, count: a.x.count)
         var upperPts: [ScenePoint] = [], lowerPts: [ScenePoint] = []
@@ -261,15 +251,14 @@ struct PanelDrawer {
             items.append(.path(PathItem(Self.pathElements(up), stroke: stroke(color, m.line * 0.75, .solid), clip: clip)))
             addObstacles(up)
         }
-        return ResolvedStyle(color: color, width: m.line, dash: .solid, marker: nil, fill: true)
     }
 
-    mutating func drawScatter(_ s: Scatter) -> ResolvedStyle {
+    mutating func drawScatter(_ s: Scatter) {
         let (color, _, _) = nextSeries(s.color, .solid)
-        let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map(page).filter { rect.insetBy(-0.5).contains($0) }
+        let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map(page)
+            .filter { $0.x.isFinite && $0.y.isFinite && rect.insetBy(-0.5).contains($0) }
         drawMarkers(pts, shape: s.marker, size: s.size ?? m.marker, fill: color, edge: s.edgeColor ?? theme.background)
         obstaclePoints += pts
-        return ResolvedStyle(color: color, width: 0, dash: .solid, marker: s.marker, fill: false)
     }
 
     /// All markers of one series as a single path, so SVG/PDF carry one fill instruction.
@@ -328,9 +317,7 @@ struct PanelDrawer {
             }
             if !els.isEmpty { items.append(.path(PathItem(els, fill: colors[si], stroke: edge, clip: clip))) }
         }
-        barSeries.append(contentsOf: zip(b.series, colors).map { ($0.0.label, $0.1) })
     }
-    var barSeries: [(String?, Color)] = []
     /// Text that belongs to a mark but must be drawn above every mark (bar values).
     var deferredTexts: [TextItem] = []
 
@@ -458,7 +445,7 @@ struct PanelDrawer {
     mutating func drawHeatmap(_ h: Heatmap) {
         let g = h.grid
         let nx = g.xs.count, ny = g.ys.count
-        guard let range = h.range ?? g.finiteRange else { return }
+        guard let range = h.range ?? g.finiteRange, range.lowerBound.isFinite, range.upperBound.isFinite else { return }
         let lut = h.colorMap.table
         let span = range.upperBound - range.lowerBound
         // Small grids are upsampled by an integer factor so viewers that ignore the no-smoothing hint
@@ -475,7 +462,7 @@ struct PanelDrawer {
                 var c = bg
                 if v.isFinite {
                     let t = span > 0 ? (v - range.lowerBound) / span : 0.5
-                    c = lut[min(max(Int(t * 256), 0), 255)]
+                    if t.isFinite { c = lut[Int(min(max(t, 0), 0.999_999) * 256)] }
                 }
                 for a in 0..<f { for b in 0..<f { px[(j * f + a) * rowW + i * f + b] = c } }
             }

@@ -25,11 +25,20 @@ public enum ExtendedWilkinson {
     /// returned values are clipped to the range (the axis keeps its limits).
     public static func ticks(_ dmin: Double, _ dmax: Double, target: Int, loose: Bool = false) -> TickSet {
         let m = max(target, 2)
-        guard dmin.isFinite, dmax.isFinite else { return TickSet(values: [], step: 1, nice: 1) }
+        guard dmin.isFinite, dmax.isFinite, (dmax - dmin).isFinite, dmin <= dmax else { return TickSet(values: [], step: 1, nice: 1) }
         if dmax - dmin < 1e-12 * max(abs(dmin), abs(dmax), 1e-300) {
             // Degenerate range: one tick at the value.
             let s = pow(10, floor(log10(max(abs(dmin), 1e-300))))
             return TickSet(values: [dmin], step: s, nice: 1)
+        }
+        // Squared coverage terms underflow or overflow for ranges far from 1: solve such ranges
+        // in rescaled units and scale the answer back.
+        let range = dmax - dmin
+        if range < 1e-100 || range > 1e100 {
+            let shift = floor(log10(range))
+            let s = pow(10, -shift)
+            let t = ticks(dmin * s, dmax * s, target: target, loose: loose)
+            return TickSet(values: t.values.map { $0 / s }, step: t.step / s, nice: t.nice)
         }
         let Q = niceNumbers, w = weights
         let n = Double(Q.count)
@@ -88,7 +97,7 @@ public enum ExtendedWilkinson {
                                 let c = coverage(lmin, lmax)
                                 let g = density(k, lmin, lmax)
                                 let score = w.simplicity * s + w.coverage * c + w.density * g + w.legibility
-                                if score > best {
+                                if score > best && score.isFinite {
                                     best = score
                                     bestSet = (lmin, lmax, step, q, start, j, z)
                                     found = true
@@ -103,7 +112,9 @@ public enum ExtendedWilkinson {
             }
             j += 1
         }
-        let count = Int(((bestSet.lmax - bestSet.lmin) / bestSet.step).rounded()) + 1
+        let span = ((bestSet.lmax - bestSet.lmin) / bestSet.step).rounded()
+        guard span.isFinite, span >= 0 else { return TickSet(values: [], step: 1, nice: 1) }
+        let count = Int(min(span, 1000)) + 1
         var values: [Double] = []
         for i in 0..<count {
             // Multiply integers first and divide by the power of ten last, so 3 × 0.2 is stored as

@@ -29,6 +29,12 @@ struct FigureCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every catalogue figure.")
     var all = false
 
+    @Flag(name: .long, help: "Write the gallery: every figure in every --format, light and dark themes, and index.html, into --out.")
+    var gallery = false
+
+    @Flag(name: .long, help: "With --gallery: render one figure at a time instead of in parallel.")
+    var serial = false
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"))
     var settings: [String] = []
 
@@ -61,51 +67,51 @@ struct FigureCommand: ParsableCommand {
         var options: RenderOptions
     }
 
-    func plan() throws -> Plan {
-        var figureNames = names
+    func plan(galleryNames: [String]? = nil) throws -> Plan {
+        var figureNames = galleryNames ?? names
         if all {
-            guard names.isEmpty else { throw ValidationError("give figure names or --all, not both") }
+            guard names.isEmpty else { throw FigureCommandError("give figure names or --all, not both") }
             figureNames = Catalogue.names
         }
         guard !figureNames.isEmpty else {
-            throw ValidationError("no figure named; give one or more of: \(Catalogue.names.joined(separator: ", ")) (or --all)")
+            throw FigureCommandError("no figure named; give one or more of: \(Catalogue.names.joined(separator: ", ")) (or --all)")
         }
         var entries: [CatalogueEntry] = []
         for n in figureNames {
-            do { entries.append(try Catalogue.entry(named: n)) } catch { throw ValidationError("\(error)") }
+            do { entries.append(try Catalogue.entry(named: n)) } catch { throw FigureCommandError("\(error)") }
         }
 
         let themeValue: Theme
-        do { themeValue = try Theme.named(theme) } catch { throw ValidationError("--theme: \(error)") }
+        do { themeValue = try Theme.named(theme) } catch { throw FigureCommandError("--theme: \(error)") }
         let sizeValue: FigureSize
-        do { sizeValue = try FigureSize.parse(size) } catch { throw ValidationError("--size: \(error)") }
-        guard dpi.isFinite, (10...2400).contains(dpi) else { throw ValidationError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
-        guard scale.isFinite, (0.1...8).contains(scale) else { throw ValidationError("--scale: \(scale) is out of range; expected 0.1 to 8") }
+        do { sizeValue = try FigureSize.parse(size) } catch { throw FigureCommandError("--size: \(error)") }
+        guard dpi.isFinite, (10...2400).contains(dpi) else { throw FigureCommandError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
+        guard scale.isFinite, (0.1...8).contains(scale) else { throw FigureCommandError("--scale: \(scale) is out of range; expected 0.1 to 8") }
 
         var formats: [OutputFormat] = []
         if let output {
             guard entries.count == 1 else {
-                throw ValidationError("-o writes one file but \(entries.count) figures were named; use --out DIR for several")
+                throw FigureCommandError("-o writes one file but \(entries.count) figures were named; use --out DIR for several")
             }
             let ext = URL(fileURLWithPath: output).pathExtension
             do { formats = [try OutputFormat.parse(ext)] } catch {
-                throw ValidationError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png")
+                throw FigureCommandError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png")
             }
         } else {
             for part in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 do {
                     let f = try OutputFormat.parse(part)
                     if !formats.contains(f) { formats.append(f) }
-                } catch { throw ValidationError("--format: \(error)") }
+                } catch { throw FigureCommandError("--format: \(error)") }
             }
-            guard !formats.isEmpty else { throw ValidationError("--format: no format given; expected pdf, svg and/or png") }
+            guard !formats.isEmpty else { throw FigureCommandError("--format: no format given; expected pdf, svg and/or png") }
         }
 
         // --set key=value: parsed per figure by that figure's parameter kind.
         var perFigure: [[(String, JSONValue)]] = Array(repeating: [], count: entries.count)
         for setting in settings {
             guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
-                throw ValidationError("--set \(setting): expected key=value, e.g. --set unit=nats")
+                throw FigureCommandError("--set \(setting): expected key=value, e.g. --set unit=nats")
             }
             let key = String(setting[..<eq]).trimmingCharacters(in: .whitespaces)
             let text = String(setting[setting.index(after: eq)...])
@@ -114,12 +120,12 @@ struct FigureCommand: ParsableCommand {
                 guard let spec = e.parameters.first(where: { $0.name == key }) else { continue }
                 used = true
                 do { perFigure[i].append((key, try spec.parse(text: text, figure: e.name))) } catch {
-                    throw ValidationError("\(error)")
+                    throw FigureCommandError("\(error)")
                 }
             }
             if !used {
                 let valid = entries.map { e in "\(e.name): \(e.parameters.map(\.name).joined(separator: ", "))" }
-                throw ValidationError("--set \(key): no named figure has a parameter '\(key)'; parameters are \(valid.joined(separator: "; "))")
+                throw FigureCommandError("--set \(key): no named figure has a parameter '\(key)'; parameters are \(valid.joined(separator: "; "))")
             }
         }
         return Plan(jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
@@ -128,30 +134,44 @@ struct FigureCommand: ParsableCommand {
     }
 
     func run() throws {
+        if gallery {
+            guard names.isEmpty, !all, settings.isEmpty, output == nil else {
+                throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")
+            }
+            let plan = try plan(galleryNames: Catalogue.names)
+            let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
+                                         parallel: !serial)
+            for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }
+            print("\(outDir)/index.html")
+            return
+        }
         let plan = try plan()
         // Build every figure first: a bad parameter value stops the run before anything is written.
         var figures: [(String, Figure)] = []
         for job in plan.jobs {
             do {
                 figures.append((job.name, try Catalogue.figure(named: job.name, parameters: job.parameters, context: plan.context)))
-            } catch { throw ValidationError("\(error)") }
+            } catch { throw FigureCommandError("\(error)") }
         }
         if output == nil {
             do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
                 throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
             }
         }
+        // Render everything before writing anything, so a failure leaves no file from this run.
+        var outputs: [(String, Data)] = []
         for (name, figure) in figures {
             let rendered: [OutputFormat: Data]
             do { rendered = try renderFigure(figure, formats: plan.formats, options: plan.options) } catch {
                 throw FigureCommandError("rendering \(name) failed: \(error)")
             }
             for f in plan.formats {
-                guard let data = rendered[f] else { continue }
-                let path = output ?? "\(outDir)/\(name).\(f.fileExtension)"
-                do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
-                print(path)
+                if let data = rendered[f] { outputs.append((output ?? "\(outDir)/\(name).\(f.fileExtension)", data)) }
             }
+        }
+        for (path, data) in outputs {
+            do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
+            print(path)
         }
     }
 }

@@ -103,6 +103,12 @@ private func tempPath(_ name: String) -> String {
         #expect((data[.pdf]?.count ?? .max) < 1_000_000)
     }
 
+    @Test func coordinatesRoundedOnlyInPathData() {
+        let input = Array(#"<path d="M 1.234567 -0.004 L 10 2.5 Z" transform="matrix(0.948425,0,0,1,0,0)"/><use x="148.398438" y="-0.001"/>"#.utf8)
+        let out = String(decoding: roundCoordinates(input), as: UTF8.self)
+        #expect(out == #"<path d="M 1.23 0 L 10 2.5 Z" transform="matrix(0.948425,0,0,1,0,0)"/><use x="148.4" y="0"/>"#)
+    }
+
     @Test func longPolylinesAreSimplified() throws {
         // 4001-point curves: the SVG keeps far fewer path vertices than data points.
         let data = try renderFigure(FigureDemos.klFits(), format: .svg)
@@ -226,6 +232,17 @@ private func tempPath(_ name: String) -> String {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == good)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fig.svg"])
         #expect(throws: RenderError.self) { try writeFigure(FigureDemos.venn(), format: .svg, to: dir + "/missing/fig.svg") }
+    }
+
+    @Test func severalFormatsFromOneLayout() throws {
+        let dir = tempPath("multi")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = try writeFigure(FigureDemos.venn(), formats: [.svg, .pdf, .png], directory: dir, name: "venn")
+        #expect(paths == ["svg", "pdf", "png"].map { "\(dir)/venn.\($0)" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["venn.pdf", "venn.png", "venn.svg"])
+        // The same bytes as rendering each format on its own.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == renderFigure(FigureDemos.venn(), format: .svg))
     }
 
     @Test func formatsParse() throws {

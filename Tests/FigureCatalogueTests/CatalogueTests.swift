@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import FigureModel
+import CairoRender
+import InfoRequests
+@testable import FigureCatalogue
+
+@Suite struct CatalogueTests {
+    @Test func designCardFiguresAreListed() {
+        for n in ["entropy-curve", "kl-fits", "entropy-venn", "gaussian-kl-surface"] { #expect(Catalogue.names.contains(n)) }
+        #expect(Set(Catalogue.names).count == Catalogue.names.count)
+    }
+
+    @Test func unknownFigureListsTheKnownOnes() {
+        let msg = errorMessage { try Catalogue.figure(named: "entropy-curv") }
+        #expect(msg?.contains("unknown figure 'entropy-curv'") == true && msg?.contains("entropy-curve") == true
+                && msg?.contains("gaussian-kl-surface") == true)
+    }
+
+    @Test func unknownParameterListsTheValidOnes() {
+        let msg = errorMessage { try Catalogue.figure(named: "entropy-venn", parameters: [("pyx", .null)]) }
+        #expect(msg?.contains("no parameter 'pyx'") == true && msg?.contains("pxy, proportional, x_name, y_name") == true)
+    }
+
+    @Test func everyFigureHasTitleDescriptionAndBuildsInEveryTheme() throws {
+        for e in Catalogue.entries {
+            for theme in [Theme.light, .dark, .print] {
+                let f = try Catalogue.figure(named: e.name, context: FigureContext(theme: theme, size: .column))
+                #expect(!f.title.isEmpty && f.description.count > 60, "\(e.name)")
+                #expect(f.theme == theme && f.size == .column)
+            }
+            for p in e.parameters { #expect(!p.help.isEmpty) }
+        }
+    }
+
+    @Test func setTextIsParsedByKind() throws {
+        let venn = EntropyVenn.entry
+        let pxy = try #require(venn.parameters.first { $0.name == "pxy" })
+        #expect(try pxy.parse(text: "0.56,0.14;0.04,0.26", figure: "entropy-venn") == pxy.defaultValue)
+        #expect(pxy.defaultText == "0.56,0.14;0.04,0.26")
+        let msg = errorMessage { try pxy.parse(text: "0.5,x;0.5,0", figure: "entropy-venn") }
+        #expect(msg?.contains("pxy") == true && msg?.contains("numbers") == true)
+        let target = try #require(KLFits.entry.parameters.first { $0.name == "target" })
+        #expect(try target.parse(text: target.defaultValue.serialized, figure: "kl-fits") == target.defaultValue)
+    }
+
+    @Test func galleryWritesEveryFigureInBothThemes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-gallery-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let items = try writeGallery(to: dir, formats: [.svg, .png], options: RenderOptions(dpi: 40))
+        #expect(items.count == 2 * Catalogue.entries.count)
+        let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        for e in Catalogue.entries {
+            for file in ["\(e.name).svg", "\(e.name)-dark.svg", "\(e.name).png", "\(e.name)-dark.png"] {
+                #expect(FileManager.default.fileExists(atPath: "\(dir)/\(file)"), "\(file)")
+            }
+            #expect(html.contains("<img src=\"\(e.name).svg\"") && html.contains("<img src=\"\(e.name)-dark.svg\""))
+        }
+        #expect(!html.contains("<script") && html.contains("alt=\""))
+        // Rendering in parallel gives the same bytes as rendering serially.
+        let serialDir = dir + "/serial"
+        try writeGallery(to: serialDir, formats: [.svg], themes: [.dark], parallel: false)
+        for e in Catalogue.entries {
+            let a = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(e.name)-dark.svg"))
+            let b = try Data(contentsOf: URL(fileURLWithPath: "\(serialDir)/\(e.name)-dark.svg"))
+            #expect(a == b, "\(e.name)")
+        }
+    }
+
+    @Test func htmlEscapesText() {
+        #expect(htmlEscape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import FigureModel
+import InfoRequests
+@testable import FigureCatalogue
+
+@Suite struct KLFitsTests {
+    func normal(_ x: Double, _ m: Double, _ s: Double) -> Double { exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * (2 * Double.pi).squareRoot()) }
+    func target(_ x: Double) -> Double { 0.5 * normal(x, -2, 0.6) + 0.5 * normal(x, 2, 0.6) }
+    /// ∫ a ln(a/b) by the midpoint rule on [−20, 20] with 400 000 cells.
+    func kl(_ a: (Double) -> Double, _ b: (Double) -> Double) -> Double {
+        let n = 400_000, lo = -20.0, dx = 40.0 / Double(n)
+        var s = 0.0
+        for i in 0..<n {
+            let x = lo + (Double(i) + 0.5) * dx
+            let pa = a(x)
+            if pa > 0 { s += pa * log(pa / b(x)) * dx }
+        }
+        return s
+    }
+
+    @Test func forwardFitMatchesMoments() throws {
+        let args = try FigureArguments(entry: KLFits.entry, given: [])
+        let fits = try KLFits.fits(args)
+        // Mean 0; variance 0.6² + 2² = 4.36 (law of total variance).
+        #expect(abs(fits.forward.mu) < 1e-12)
+        #expect(abs(fits.forward.sigma * fits.forward.sigma - 4.36) < 1e-9)
+        let ref = kl(target, { normal($0, 0, 4.36.squareRoot()) })
+        let f = try figure("kl-fits")
+        #expect(contains(f, "forward fit $\\mathcal{N}(0, 2.09^2)$"))
+        #expect(contains(f, "$D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = \(printed(ref)) nats"))
+    }
+
+    @Test func bothReverseOptimaAreShown() throws {
+        let args = try FigureArguments(entry: KLFits.entry, given: [])
+        let fits = try KLFits.fits(args)
+        #expect(fits.reverse.count == 2)
+        // q sitting on one mode reaches ln 2 minus a sliver; the optimum can only be lower.
+        let onMode = kl({ normal($0, 2, 0.6) }, target)
+        for r in fits.reverse {
+            #expect(abs(abs(r.mu) - 2) < 0.05 && abs(r.sigma - 0.6) < 0.05)
+            #expect(r.kl <= onMode + 1e-9 && r.kl > log(2) - 0.01)
+        }
+        let f = try figure("kl-fits")
+        let lines = f.panels[0].marks.compactMap { if case .line(let l) = $0 { l } else { nil } }
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.label?.hasPrefix("reverse fit") == true && $0.style == .dashed })
+        #expect(lines.contains { $0.label?.hasPrefix("other reverse optimum") == true && $0.style == .dotted })
+        #expect(contains(f, "= \(printed(fits.reverse[0].kl)) nats"))
+    }
+
+    @Test func whichSelectsTheFits() throws {
+        let fwd = try figure("kl-fits", [("which", .string("forward"))])
+        #expect(contains(fwd, "forward fit") && !contains(fwd, "reverse"))
+        let rev = try figure("kl-fits", [("which", .string("reverse"))])
+        #expect(!contains(rev, "forward fit") && contains(rev, "reverse fit"))
+        let single = try figure("kl-fits", [("target", .array([.object([("weight", .number(1)), ("mu", .number(1)), ("sigma", .number(2))])]))])
+        // One Gaussian target: both fits are the target itself, at zero divergence.
+        #expect(contains(single, "$\\mathcal{N}(1, 2^2)$: $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = 0 nats"))
+        #expect(!contains(single, "other reverse optimum"))
+    }
+
+    @Test func badTargetsNameTheParameter() {
+        let neg = errorMessage { try figure("kl-fits", [("target", .array([.object([("weight", .number(1)), ("mu", .number(0)), ("sigma", .number(-1))])]))]) }
+        #expect(neg?.contains("'target'") == true)
+        let sum = errorMessage { try figure("kl-fits", [("target", .array([.object([("weight", .number(0.3)), ("mu", .number(0)), ("sigma", .number(1))])]))]) }
+        #expect(sum?.contains("'target'") == true)
+        let which = errorMessage { try figure("kl-fits", [("which", .string("sideways"))]) }
+        #expect(which?.contains("both|forward|reverse") == true)
+    }
+}
