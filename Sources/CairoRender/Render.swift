@@ -155,6 +155,11 @@ func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, t
         }
         defer { cairo_surface_destroy(surface) }
         guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
+        // The pixel size is rounded up, so the scene's background can stop short of the last
+        // column or row (left black in an RGB24 image); paint every pixel first.
+        let bg = scene.background
+        cairo_set_source_rgb(cr, bg.red, bg.green, bg.blue)
+        cairo_paint(cr)
         cairo_scale(cr, k, k)
         renderer.draw(scene, on: cr)
         let drawStatus = cairo_status(cr)

@@ -6,7 +6,9 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // design-card figures
         EntropyCurve.entry, KLFits.entry, EntropyVenn.entry, GaussianKLSurface.entry,
-        // (further entries are added here as they land)
+        // course figures
+        .surprisal, .crossEntropyDecomposition, .klAsymmetry, .distributionCompare, .likelihoodCurve, .maxent,
+        .ensembleUncertainty, .miVsCorrelation, .lindley, .elbo,
     ]
 
     public static var names: [String] { entries.map(\.name) }

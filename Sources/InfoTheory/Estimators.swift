@@ -95,7 +95,9 @@ public func ksgMutualInformation(_ x: [Double], _ y: [Double], k: Int = 3, unit:
 
 /// Number of entries v of the ascending array `sorted` with |v − center| < radius.
 func countStrictlyWithin(_ sorted: [Double], center: Double, radius: Double) -> Int {
-    // First index with v > center − radius, first index with v >= center + radius.
+    // Compared as distances, computed exactly as the k-NN search computed ε: the neighbour at
+    // distance ε must not count, and `v > center − radius` can admit it after rounding.
+    // First index with center − v < radius, first index with v − center >= radius (both monotone).
     func firstIndex(_ pred: (Double) -> Bool) -> Int {
         var lo = 0, hi = sorted.count
         while lo < hi {
@@ -104,15 +106,8 @@ func countStrictlyWithin(_ sorted: [Double], center: Double, radius: Double) -> 
         }
         return lo
     }
-    var a = firstIndex { $0 > center - radius }
-    var b = firstIndex { $0 >= center + radius }
-    // center ± radius is rounded, so the search can be off by the boundary points; settle them
-    // with the definition itself (the k-th neighbour sits exactly at distance radius).
-    func inside(_ k: Int) -> Bool { abs(sorted[k] - center) < radius }
-    while a > 0, inside(a - 1) { a -= 1 }
-    while a < sorted.count, a < b, !inside(a) { a += 1 }
-    while b < sorted.count, inside(b) { b += 1 }
-    while b > a, !inside(b - 1) { b -= 1 }
+    let a = firstIndex { center - $0 < radius }
+    let b = firstIndex { $0 - center >= radius }
     return max(0, b - a)
 }
 

@@ -1,0 +1,120 @@
+import Foundation
+import FigureModel
+import InfoTheory
+
+extension CatalogueEntry {
+    /// H(p, q) = H(p) + KL(p‖q) as stacked bars for several models of one true distribution.
+    static let crossEntropyDecomposition = CatalogueEntry(
+        name: "cross-entropy-decomposition",
+        summary: "Cross-entropy of several models split into the entropy of the truth and the KL penalty: H(p,q) = H(p) + KL(p‖q)",
+        parameters: [
+            ParameterSpec("labels", .strings, default: CourseData.animalLabels, help: "outcome names, one per entry of p"),
+            ParameterSpec("p", .numbers, default: CourseData.animalP, help: "the true distribution p (sums to 1)"),
+            ParameterSpec("models", .models, default: CourseData.animalModels,
+                          help: "models to compare: a JSON list of {name, q}, each q a distribution over the same outcomes"),
+            CourseFigures.unitParameter(default: .bits),
+        ],
+        build: CrossEntropyDecompositionFigure.build)
+}
+
+enum CrossEntropyDecompositionFigure {
+    struct Row { var name: String; var q: [Double]; var crossEntropy: Double; var kl: Double }
+
+    /// The numbers the figure shows; also what the tests check.
+    static func rows(_ args: FigureArguments) throws -> (p: [Double], h: Double, rows: [Row]) {
+        let fig = args.figure
+        let p = try CourseFigures.probabilities(args, "p")
+        let unit = CourseFigures.unit(args)
+        let models = try args.models("models")
+        guard !models.isEmpty else { throw CourseFigures.fail(fig, "models", "no models given; expected at least one {name, q}") }
+        let h = try entropy(p, unit: unit)
+        let rows = try models.map { m in
+            try CourseFigures.checked(fig, "models") {
+                do {
+                    let q = try validatedProbabilities(m.q, name: "q")
+                    if q.count != p.count {
+                        throw InfoTheoryError("q has \(q.count) entries but p has \(p.count); they must have the same length")
+                    }
+                    return Row(name: m.name, q: q, crossEntropy: try crossEntropy(p, q, unit: unit),
+                               kl: try klDivergence(p, q, unit: unit))
+                } catch let e as InfoTheoryError { throw InfoTheoryError("model '\(m.name)': \(e.message)") }
+            }
+        }
+        return (p, h, rows)
+    }
+
+    static func build(_ args: FigureArguments, _ ctx: FigureContext) throws -> Figure {
+        let unit = CourseFigures.unit(args)
+        let (p, h, rows) = try rows(args)
+        let labels = try CourseFigures.labels(args, "labels", count: p.count)
+        let d = CourseFigures.decimals(for: rows.map(\.kl) + [h])
+        let f = { (x: Double) in CourseFigures.fixed(x, d) }
+        let theme = ctx.theme
+
+        // Left: the truth and every model over the outcomes.
+        var series = [Bars.Series(label: "true $p$", values: p, color: theme.foreground.withAlpha(0.75))]
+        for (i, r) in rows.enumerated() {
+            series.append(Bars.Series(label: r.name, values: r.q, color: CourseFigures.color(theme, i + 2)))
+        }
+        // Headroom above the tallest bar for the legend, one row per series.
+        let pTop = (series.flatMap(\.values).max() ?? 1) * (1.12 + 0.09 * Double(series.count))
+        let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability", limits: .fixed(0, pTop)),
+                         marks: [.bars(Bars(categories: labels, series: series))], legend: .auto)
+
+        // Middle: H(p) at the bottom of every bar, the KL penalty on top, the total above. The
+        // segments are labelled directly; the KL cap is often too thin to see, so the right panel
+        // shows the penalties on their own scale.
+        // Stacked in one column (portrait sizes) the panels are wide and short: one-line totals.
+        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
+        let finite = rows.map(\.crossEntropy).filter(\.isFinite)
+        let top = (finite.max() ?? h) * (portrait ? 1.22 : 1.18)
+        let klShown = rows.map { $0.kl.isFinite ? $0.kl : 10 * top }
+        let hColor = CourseFigures.color(theme, 0), klColor = CourseFigures.color(theme, 1)
+        var marks: [Mark] = [
+            .bars(Bars(categories: rows.map(\.name), series: [
+                .init(label: "$H(p)$", values: rows.map { _ in h }, color: hColor),
+                .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: klShown, color: klColor),
+            ], mode: .stacked, groupWidth: 0.6)),
+        ]
+        let ink = hColor.luminance < 0.35 ? Color.white : Color.black
+        for (i, r) in rows.enumerated() {
+            marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink)))
+            let finiteTotal = r.crossEntropy.isFinite
+            marks.append(.text(TextLabel("$H(p,q)$\(portrait ? " = " : "\n")\(f(r.crossEntropy))",
+                                         at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * top : top * 0.97),
+                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background)))
+        }
+        let middle = Panel(title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
+                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, top)),
+                           marks: marks, legend: .none)
+
+        let klFinite = rows.map(\.kl).filter(\.isFinite)
+        let klTop = max(klFinite.max() ?? 0, 1e-12) * 1.25
+        var klMarks: [Mark] = [.bars(Bars(categories: rows.map(\.name), series: [
+            .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: rows.map { $0.kl.isFinite ? $0.kl : 10 * klTop }, color: klColor)],
+                                        groupWidth: 0.6))]
+        for (i, r) in rows.enumerated() {
+            let finiteKL = r.kl.isFinite
+            klMarks.append(.text(TextLabel(f(r.kl), at: Point(Double(i), finiteKL ? r.kl + 0.02 * klTop : 0.97 * klTop),
+                                           vertical: finiteKL ? .bottom : .top, color: finiteKL ? nil : theme.background)))
+        }
+        let right = Panel(title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
+                          y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, klTop)), marks: klMarks, legend: .none)
+
+        let best = rows.filter { $0.kl.isFinite }.min { $0.kl < $1.kl }
+        var text = "Cross-entropy of \(rows.count) model\(rows.count == 1 ? "" : "s") against the true distribution p = (\(CourseFigures.list(p))) over \(labels.joined(separator: ", ")), in \(unit.rawValue). "
+            + "Each bar is H(p) = \(f(h)) plus the KL penalty: "
+            + rows.map { "\($0.name) H(p,q) = \(f($0.crossEntropy)), KL(p‖q) = \(f($0.kl))" }.joined(separator: "; ") + "."
+        if let best, rows.count > 1 {
+            text += " \(best.name) has the smallest KL divergence"
+            let others = rows.filter { $0.name != best.name && $0.kl.isFinite }
+            if let second = others.min(by: { $0.kl < $1.kl }), best.kl > 0 {
+                text += ", \(CourseFigures.fixed(second.kl / best.kl, 1)) times smaller than \(second.name)'s"
+            }
+            text += "."
+        }
+        let (panels, columns) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
+        return Figure(title: "Cross-entropy = entropy + KL divergence", description: text, size: ctx.size, theme: theme,
+                      panels: panels, columns: columns)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import FigureModel
+import InfoRequests
+@testable import FigureCatalogue
+
+/// References: mpmath (likelihood), scipy.stats (Beta entropies, multivariate-normal evidence),
+/// and a brute-force Python KSG over the same SplitMix64 stream (scripts summarised in comments).
+@Suite struct CourseFiguresContinuousTests {
+    // MARK: likelihood
+
+    @Test func likelihoodCurveMarksTheMLE() throws {
+        let f = try CF.build("likelihood-curve")
+        // L(0.8) = 0.8⁴·0.2 = 0.08192, ℓ(0.8) = ln 0.08192 = −2.502012117691 (mpmath).
+        #expect(f.panels.count == 2 && f.columns == 1 && f.sharedX)
+        #expect(CF.shows(f, "$\\hat p = 0.800$, $L(\\hat p)$ = 0.0819"))
+        #expect(CF.shows(f, "$\\hat p = 0.800$, $\\ell(\\hat p)$ = \u{2212}2.502"))
+        #expect(f.panels[0].title == "Likelihood $L(p) = p^{4}(1-p)$")
+        let peak = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s.points.first } else { nil } }.first
+        #expect(abs((peak?.x ?? 0) - 0.8) < 1e-15 && abs((peak?.y ?? 0) - 0.08192) < 1e-15)
+        // The drawn ℓ curve at p = 0.5 (index 400 of 801): 4 ln 0.5 + ln 0.5 = 5 ln 0.5.
+        let ell: [Double] = f.panels[1].marks.compactMap { m -> [Double]? in if case .line(let l) = m { return l.y } else { return nil } }.first ?? []
+        #expect(abs(ell[400] - 5 * log(0.5)) < 1e-12)
+        #expect(f.description.contains("p̂ = 4/5 = 0.800, where L(p̂) = 0.0819 and ℓ(p̂) = \u{2212}2.502 nats"))
+        #expect(f.description.hasPrefix("Likelihood L(p) = p⁴(1 − p) (top)") && f.title.hasSuffix("4 heads, 1 tail"))
+    }
+
+    @Test func likelihoodCurveErrors() {
+        #expect(CF.error("likelihood-curve", [("heads", .number(0)), ("tails", .number(0))]).contains("expected at least one flip"))
+        #expect(CF.error("likelihood-curve", [("tails", .number(-1))]).contains("parameter 'tails'"))
+        #expect(CF.error("likelihood-curve", [("heads", .number(2.5))]).contains("expected an integer"))
+    }
+
+    @Test func likelihoodOfAllHeadsPeaksAtOne() throws {
+        let f = try CF.build("likelihood-curve", [("heads", .number(3)), ("tails", .number(0))])
+        #expect(CF.shows(f, "$\\hat p = 1.000$, $L(\\hat p)$ = 1.0000") && CF.shows(f, "$\\ell(\\hat p)$ = 0.000"))
+        #expect(f.panels[0].title == "Likelihood $L(p) = p^{3}$")
+    }
+
+    @Test func likelihoodOfLongExperiments() throws {
+        // mpmath: L(0.6) for 60 heads, 40 tails = 5.908465121e−30; ℓ(0.6) for 600/400 = −673.011667009.
+        let f = try CF.build("likelihood-curve", [("heads", .number(60)), ("tails", .number(40))])
+        #expect(CF.shows(f, "$L(\\hat p)$ = 5.908×10⁻³⁰"))
+        let g = try CF.build("likelihood-curve", [("heads", .number(600)), ("tails", .number(400))])
+        #expect(g.panels[0].y.label == "$L(p)/L(\\hat p)$")
+        #expect(CF.shows(g, "$\\ell(\\hat p)$ = \u{2212}673.012"))
+        let peak = g.panels[0].marks.compactMap { m -> Point? in if case .scatter(let s) = m { return s.points.first } else { return nil } }.first
+        #expect(peak?.y == 1)
+    }
+
+    // MARK: mutual information vs correlation
+
+    @Test func splitMix64MatchesTheReferenceSequence() {
+        // Vigna's splitmix64.c from state 0: e220a8397b1dcdaf, 6e789e6aa1b965f4, 06c45d188009454f.
+        var g = SplitMix64(seed: 0)
+        #expect([g.next(), g.next(), g.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
+        var u = SplitMix64(seed: 42)
+        let xs = (0..<1000).map { _ in u.uniform() }
+        #expect(xs.allSatisfy { $0 >= 0 && $0 < 1 })
+    }
+
+    @Test func miVsCorrelationNumbers() throws {
+        // Python: same SplitMix64 stream, X = −3 + 6U, Y = X² + 0.1 Z, contrast X + 1.5 Z′; numpy
+        // corrcoef and a brute-force KSG (max-norm, strict counts, k = 3):
+        //   quad r = 0.028583461277, MI = 2.597019227453; linear r = 0.769917274189, MI = 0.456805082876.
+        let args = try FigureArguments(entry: Catalogue.entry(named: "mi-vs-correlation"), given: [])
+        let (quad, lin) = try MIVsCorrelationFigure.samples(args)
+        #expect(abs(quad.x[0] - 1.44938927263094) < 1e-13)
+        #expect(abs(quad.r - 0.028583461276512942) < 1e-12 && abs(quad.mi - 2.59701922745296) < 1e-9)
+        #expect(abs(lin.r - 0.7699172741885929) < 1e-12 && abs(lin.mi - 0.4568050828764445) < 1e-9)
+        let f = try CF.build("mi-vs-correlation")
+        #expect(CF.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.597 nats") && CF.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.457 nats"))
+        #expect(f.description.contains("r = 0.029, yet the KSG estimate (k = 3) of the mutual information is 2.597 nats"))
+    }
+
+    @Test func miVsCorrelationOtherSeedAndNoContrast() throws {
+        // Same script with n = 200, noise = 0.5, seed = 7: r = 0.143837515088, MI = 1.329394587453.
+        let f = try CF.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
+                                                   ("contrast", .bool(false))])
+        #expect(f.panels.count == 1)
+        #expect(CF.shows(f, "$r$ = 0.144\n$\\hat I(X;Y)$ = 1.329 nats"))
+        let same = try CF.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
+                                                      ("contrast", .bool(false))])
+        #expect(same == f)
+    }
+
+    @Test func miVsCorrelationErrors() {
+        #expect(CF.error("mi-vs-correlation", [("n", .number(3))]).contains("3 samples; expected 10 to 20000"))
+        #expect(CF.error("mi-vs-correlation", [("noise", .number(-1))]).contains("parameter 'noise'"))
+    }
+
+    // MARK: Lindley
+
+    @Test func lindleyInformationOfSixtyHeads() throws {
+        let f = try CF.build("lindley")
+        // scipy.stats.beta: H(Beta(1,1)) = 0, H(Beta(61,41)) = −1.611778494672 nats; posterior mean 61/102 = 0.598.
+        #expect(CF.shows(f, "$H(\\mathrm{prior})$ = 0.000 nats\n$H(\\mathrm{posterior})$ = \u{2212}1.612 nats\nLindley information $I$ = 1.612 nats"))
+        #expect(CF.shows(f, "prior Beta(1, 1)") && CF.shows(f, "posterior Beta(61, 41)"))
+        #expect(f.description.contains("posterior mean 0.598") && f.description.contains("is 1.612 nats"))
+        // The posterior density at θ = 0.6 (index 600 of 1001): scipy beta(61, 41).pdf(0.6) = 8.203133644607
+        let area: [Double] = f.panels[0].marks.compactMap { m -> [Double]? in
+            if case .area(let a) = m, a.upper.count == 1001 { return a.upper } else { return nil }
+        }.last ?? []
+        #expect(abs(area[600] - 8.203133644606709) < 1e-9)
+    }
+
+    @Test func lindleyWithAnInformativePriorInBits() throws {
+        let f = try CF.build("lindley", [("alpha", .number(2)), ("beta", .number(3)), ("heads", .number(4)), ("tails", .number(1)),
+                                         ("unit", .string("bits"))])
+        // scipy: H(Beta(2,3)) = −0.234906649788, H(Beta(6,4)) = −0.507496902992 nats; /ln 2 → −0.339, −0.732, gain 0.393 bits.
+        #expect(CF.shows(f, "= \u{2212}0.339 bits") && CF.shows(f, "= \u{2212}0.732 bits") && CF.shows(f, "$I$ = 0.393 bits"))
+    }
+
+    @Test func lindleyErrors() {
+        #expect(CF.error("lindley", [("alpha", .number(0))]).contains("parameter 'alpha' of figure 'lindley'"))
+        #expect(CF.error("lindley", [("tails", .number(-3))]).contains("parameter 'tails'"))
+    }
+
+    // MARK: ELBO
+
+    @Test func elboOptimumIsTheExactPosterior() throws {
+        let f = try CF.build("elbo")
+        // numpy: posterior m = 2.101990049751, s = 0.352672807929; scipy multivariate_normal log evidence
+        // of N(0·1, I + 25·11ᵀ) at the data = −10.876344799269.
+        let star = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
+        let p = try #require(star?.points.first)
+        #expect(abs(p.x - 2.101990049751244) < 1e-12 && abs(p.y - 0.35267280792929917) < 1e-12)
+        #expect(star?.label == "optimum $m = 2.102$, $s = 0.353$\nELBO = $\\log p(x)$ = \u{2212}10.876")
+        #expect(f.description.contains("log p(x) = \u{2212}10.876 nats"))
+        // Contours at log p(x) − {8, 4, 2, 1, 0.5}; the grid's maximum is below log p(x).
+        let contour = f.panels[0].marks.compactMap { if case .contour(let c) = $0 { c } else { nil } }.first
+        if case .values(let v) = contour?.levels {
+            let expected = [8.0, 4, 2, 1, 0.5].map { -10.876344799268916 - $0 }
+            #expect(zip(v, expected).allSatisfy { abs($0 - $1) < 1e-9 })
+        } else { Issue.record("contour levels missing") }
+        let top = try #require(contour?.grid.finiteRange?.upperBound)
+        #expect(top <= -10.876344799268916 + 1e-9 && top > -10.876344799268916 - 0.01)
+    }
+
+    @Test func elboErrors() {
+        #expect(CF.error("elbo", [("noise_sigma", .number(0))]).contains("parameter 'noise_sigma' of figure 'elbo'"))
+        #expect(CF.error("elbo", [("data", CF.numbers([]))]).contains("0 observations"))
+        #expect(CF.error("elbo", [("prior_sigma", .number(-2))]).contains("expected a standard deviation > 0"))
+    }
+}
