@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// |a − b| ≤ rel·max(|a|, |b|) + abs: the comparison every numeric reference test uses.
 func close(_ a: Double, _ b: Double, rel: Double = 1e-12, abs absTol: Double = 0) -> Bool {
@@ -31,8 +32,6 @@ struct SplitMix64: RandomNumberGenerator {
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
-
-import Testing
 
 /// Runs a throwing property body inside a non-throwing property closure; a throw is a failure.
 func checking(_ body: () throws -> Void) {
