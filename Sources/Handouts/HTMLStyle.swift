@@ -38,8 +38,8 @@ code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-si
 pre { background: var(--code-bg); padding: 0.8em 1em; overflow-x: auto; border-radius: 4px; }
 code.math { font-size: 0.9em; color: var(--muted); }
 .math svg { display: inline-block; overflow: visible; }
-.math svg [fill]:not([fill="none"]) { fill: currentColor; }
-.math svg [stroke]:not([stroke="none"]) { stroke: currentColor; }
+/* cairo writes colours into style attributes, which only !important outranks: formulas follow the text colour, also in dark mode. */
+.math svg * { fill: currentColor !important; }
 .equation { display: flex; align-items: center; margin: 1em 0; }
 .equation .math { flex: 1; text-align: center; overflow-x: auto; }
 .eqno { margin-left: 1em; color: var(--muted); }
