@@ -34,6 +34,8 @@ public struct BuiltHandout: Sendable {
     public var html: Data?
     public var pageCount: Int
     public var warnings: [String]
+    /// Seconds spent on each format (parsing and page layout count towards the first one made).
+    public var seconds: [HandoutFormat: Double] = [:]
 }
 
 /// Template text → PDF bytes, SVG pages and HTML, with every number computed.
@@ -43,6 +45,12 @@ public struct BuiltHandout: Sendable {
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline) throws -> BuiltHandout {
+    var clock = Date()
+    func lap() -> Double {
+        let now = Date()
+        defer { clock = now }
+        return now.timeIntervalSince(clock)
+    }
     let document = try HandoutParser.parse(file: file, source: source, solutions: solutions)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     if formats.contains(.pdf) || formats.contains(.svg) {
@@ -51,8 +59,14 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
         result.pageCount = drawing.pages.count
         result.warnings += measurer.warnings
         do {
-            if formats.contains(.pdf) { result.pdf = try renderDocumentPDF(drawing) }
-            if formats.contains(.svg) { result.svgPages = try renderDocumentSVG(drawing) }
+            if formats.contains(.pdf) {
+                result.pdf = try renderDocumentPDF(drawing)
+                result.seconds[.pdf] = lap()
+            }
+            if formats.contains(.svg) {
+                result.svgPages = try renderDocumentSVG(drawing)
+                result.seconds[.svg] = lap()
+            }
         } catch {
             throw HandoutBuildError("\(file): error: drawing the pages failed: \(error)")
         }
@@ -60,6 +74,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     if formats.contains(.html) {
         let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme)
         result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
+        result.seconds[.html] = lap()
     }
     return result
 }

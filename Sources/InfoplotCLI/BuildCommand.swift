@@ -112,7 +112,8 @@ struct BuildCommand: ParsableCommand {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         let summary = "infoplot build: \(built) built, \(fresh) up to date, \(failures.count) failed"
             + (extras.isEmpty ? "" : "; " + extras.joined(separator: ", ")) + " (\(seconds) s) → \(out)/index.html"
-        if progress.show || !failures.isEmpty { print(summary) }
+        // The summary always prints; per-artefact lines only on a terminal or with -v.
+        print(summary)
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
@@ -132,7 +133,6 @@ struct BuildCommand: ParsableCommand {
     func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, cache: BuildCache,
                   handoutDir: String, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
-        let t0 = Date()
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
         let source = String(decoding: data, as: UTF8.self)
         var hash = ContentHash()
@@ -149,8 +149,11 @@ struct BuildCommand: ParsableCommand {
             let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             try writeHandout(built, name: name, handoutDir: handoutDir)
-            let what = formats.map { $0 == .svg ? "\(name)/page-*.svg" : "\(name).\($0.rawValue)" }.joined(separator: ", ")
-            progress.line("handouts/{\(what)} (\(built.pageCount) pages)", since: t0)
+            for f in formats {
+                let what = f == .svg ? "handouts/\(name)/page-1…\(built.pageCount).svg" : "handouts/\(name).\(f.rawValue)"
+                let pages = f == .html ? "" : " (\(built.pageCount) pages)"
+                progress.line(what + pages, seconds: built.seconds[f] ?? 0)
+            }
             return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount))
         } catch {
             return .failed("\(error)")
@@ -241,9 +244,10 @@ final class Progress: @unchecked Sendable {
     let show: Bool
     private let lock = NSLock()
     init(show: Bool) { self.show = show }
-    func line(_ what: String, since start: Date) {
+    func line(_ what: String, since start: Date) { line(what, seconds: Date().timeIntervalSince(start)) }
+    func line(_ what: String, seconds: Double) {
         guard show else { return }
-        let text = String(format: "  %6.2f s  ", Date().timeIntervalSince(start)) + what + "\n"
+        let text = String(format: "  %6.2f s  ", seconds) + what + "\n"
         lock.lock(); defer { lock.unlock() }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

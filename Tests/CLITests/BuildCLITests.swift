@@ -60,7 +60,10 @@ import Testing
         let r = try runInfoplot(["build", "--templates", dir.path + "/Templates", "--out", dir.path + "/out",
                                  "--only", "_example", "--formats", "pdf"])
         #expect(r.status == 0)
-        #expect(r.stdout.isEmpty)
+        // Only the summary line: no per-artefact progress.
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("infoplot build: 1 built, 0 up to date, 0 failed") == true)
     }
 
     @Test func oneBrokenTemplateFailsTheBuildButOthersStillBuild() throws {
