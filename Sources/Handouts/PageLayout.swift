@@ -159,6 +159,8 @@ struct SlabPlanner {
         case .paragraph(let inlines):
             lines(try setter(size: g.bodySize).set(inlines, width: width), space: g.paragraphSpace, indent: indent)
         case .displayMath(let m):
+            // The line that introduces a display stays with it (TeX's \predisplaypenalty = 10000).
+            if let last = slabs.indices.last, case .line = slabs[last].content { slabs[last].keepWithNext = true }
             let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: true, size: g.bodySize) }
             slabs.append(LayoutSlab(height: metrics.ascent + metrics.descent + 2 * g.paragraphSpace, spaceBefore: g.paragraphSpace,
                                     content: .displayMath(m, metrics), indent: indent))

@@ -55,24 +55,35 @@ public struct PagePainter {
                 items.append(.destination(id, x: geometry.margin.left, y: max(0, geometry.margin.top + d.y - 12)))
             }
             items += frame(page: p)
-            // Callout backgrounds first, so text draws over them.
-            var previousBottom: Double? = nil
-            for placed in page.slabs {
-                let s = placed.slab
-                if case .calloutTop = s.content { calloutIndent = s.indent }
-                guard let kind = s.callout else { previousBottom = nil; continue }
-                let top = previousBottom ?? placed.y
-                let bottom = placed.y + s.height
+            // Callout backgrounds first, so text draws over them: one rectangle per box and page
+            // (per-slab rectangles would show hairline seams where they meet).
+            var run: (kind: CalloutKind, top: Double, bottom: Double)? = nil
+            func flush() {
+                guard let r = run else { return }
                 let x = geometry.margin.left + calloutIndent
                 let w = geometry.textWidth - calloutIndent
-                let color = PagePalette.callout(kind)
-                items.append(.rect(PageRect(x: x, y: geometry.margin.top + top, width: w, height: bottom - top),
-                                   fill: PagePalette.tint(color), stroke: nil, lineWidth: 0))
-                items.append(.rect(PageRect(x: x, y: geometry.margin.top + top, width: 2.5, height: bottom - top),
-                                   fill: color, stroke: nil, lineWidth: 0))
-                previousBottom = bottom
-                if case .calloutBottom = s.content { previousBottom = nil }
+                let color = PagePalette.callout(r.kind)
+                let y = geometry.margin.top + r.top, h = r.bottom - r.top
+                items.append(.rect(PageRect(x: x, y: y, width: w, height: h), fill: PagePalette.tint(color), stroke: nil, lineWidth: 0))
+                items.append(.rect(PageRect(x: x, y: y, width: 2.5, height: h), fill: color, stroke: nil, lineWidth: 0))
+                run = nil
             }
+            for placed in page.slabs {
+                let s = placed.slab
+                if case .calloutTop = s.content {
+                    flush()
+                    calloutIndent = s.indent
+                }
+                guard let kind = s.callout else { flush(); continue }
+                if let r = run, r.kind == kind {
+                    run = (kind, r.top, placed.y + s.height)
+                } else {
+                    flush()
+                    run = (kind, placed.y, placed.y + s.height)
+                }
+                if case .calloutBottom = s.content { flush() }
+            }
+            flush()
             for placed in page.slabs { items += try slab(placed) }
             pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
         }
