@@ -34,7 +34,7 @@ enum DistributionCompareFigure {
         let (p, q, h, ce, kl) = try numbers(args)
         let labels = try CourseFigures.labels(args, "labels", count: p.count)
         let pName = args.string("p_name"), qName = args.string("q_name")
-        let d = CourseFigures.decimals(for: [kl, h, ce])
+        let d = CourseFigures.decimals(for: [kl, h, ce], minimum: 4)
         let f = { (x: Double) in CourseFigures.fixed(x, d) }
         let u = unit.rawValue
         let top = (p + q).max() ?? 1

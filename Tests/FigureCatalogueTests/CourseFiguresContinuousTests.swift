@@ -10,11 +10,11 @@ import InfoRequests
     // MARK: likelihood
 
     @Test func likelihoodCurveMarksTheMLE() throws {
-        let f = try CF.build("likelihood-curve")
+        let f = try CourseKit.build("likelihood-curve")
         // L(0.8) = 0.8⁴·0.2 = 0.08192, ℓ(0.8) = ln 0.08192 = −2.502012117691 (mpmath).
         #expect(f.panels.count == 2 && f.columns == 1 && f.sharedX)
-        #expect(CF.shows(f, "$\\hat p = 0.800$, $L(\\hat p)$ = 0.0819"))
-        #expect(CF.shows(f, "$\\hat p = 0.800$, $\\ell(\\hat p)$ = \u{2212}2.502"))
+        #expect(CourseKit.shows(f, "$\\hat p = 0.800$, $L(\\hat p)$ = 0.0819"))
+        #expect(CourseKit.shows(f, "$\\hat p = 0.800$, $\\ell(\\hat p)$ = \u{2212}2.502"))
         #expect(f.panels[0].title == "Likelihood $L(p) = p^{4}(1-p)$")
         let peak = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s.points.first } else { nil } }.first
         #expect(abs((peak?.x ?? 0) - 0.8) < 1e-15 && abs((peak?.y ?? 0) - 0.08192) < 1e-15)
@@ -26,24 +26,24 @@ import InfoRequests
     }
 
     @Test func likelihoodCurveErrors() {
-        #expect(CF.error("likelihood-curve", [("heads", .number(0)), ("tails", .number(0))]).contains("expected at least one flip"))
-        #expect(CF.error("likelihood-curve", [("tails", .number(-1))]).contains("parameter 'tails'"))
-        #expect(CF.error("likelihood-curve", [("heads", .number(2.5))]).contains("expected an integer"))
+        #expect(CourseKit.error("likelihood-curve", [("heads", .number(0)), ("tails", .number(0))]).contains("expected at least one flip"))
+        #expect(CourseKit.error("likelihood-curve", [("tails", .number(-1))]).contains("parameter 'tails'"))
+        #expect(CourseKit.error("likelihood-curve", [("heads", .number(2.5))]).contains("expected an integer"))
     }
 
     @Test func likelihoodOfAllHeadsPeaksAtOne() throws {
-        let f = try CF.build("likelihood-curve", [("heads", .number(3)), ("tails", .number(0))])
-        #expect(CF.shows(f, "$\\hat p = 1.000$, $L(\\hat p)$ = 1.0000") && CF.shows(f, "$\\ell(\\hat p)$ = 0.000"))
+        let f = try CourseKit.build("likelihood-curve", [("heads", .number(3)), ("tails", .number(0))])
+        #expect(CourseKit.shows(f, "$\\hat p = 1.000$, $L(\\hat p)$ = 1.0000") && CourseKit.shows(f, "$\\ell(\\hat p)$ = 0.000"))
         #expect(f.panels[0].title == "Likelihood $L(p) = p^{3}$")
     }
 
     @Test func likelihoodOfLongExperiments() throws {
         // mpmath: L(0.6) for 60 heads, 40 tails = 5.908465121e−30; ℓ(0.6) for 600/400 = −673.011667009.
-        let f = try CF.build("likelihood-curve", [("heads", .number(60)), ("tails", .number(40))])
-        #expect(CF.shows(f, "$L(\\hat p)$ = 5.908×10⁻³⁰"))
-        let g = try CF.build("likelihood-curve", [("heads", .number(600)), ("tails", .number(400))])
+        let f = try CourseKit.build("likelihood-curve", [("heads", .number(60)), ("tails", .number(40))])
+        #expect(CourseKit.shows(f, "$L(\\hat p)$ = 5.908×10⁻³⁰"))
+        let g = try CourseKit.build("likelihood-curve", [("heads", .number(600)), ("tails", .number(400))])
         #expect(g.panels[0].y.label == "$L(p)/L(\\hat p)$")
-        #expect(CF.shows(g, "$\\ell(\\hat p)$ = \u{2212}673.012"))
+        #expect(CourseKit.shows(g, "$\\ell(\\hat p)$ = \u{2212}673.012"))
         let peak = g.panels[0].marks.compactMap { m -> Point? in if case .scatter(let s) = m { return s.points.first } else { return nil } }.first
         #expect(peak?.y == 1)
     }
@@ -68,34 +68,34 @@ import InfoRequests
         #expect(abs(quad.x[0] - 1.44938927263094) < 1e-13)
         #expect(abs(quad.r - 0.028583461276512942) < 1e-12 && abs(quad.mi - 2.59701922745296) < 1e-9)
         #expect(abs(lin.r - 0.7699172741885929) < 1e-12 && abs(lin.mi - 0.4568050828764445) < 1e-9)
-        let f = try CF.build("mi-vs-correlation")
-        #expect(CF.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.597 nats") && CF.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.457 nats"))
+        let f = try CourseKit.build("mi-vs-correlation")
+        #expect(CourseKit.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.597 nats") && CourseKit.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.457 nats"))
         #expect(f.description.contains("r = 0.029, yet the KSG estimate (k = 3) of the mutual information is 2.597 nats"))
     }
 
     @Test func miVsCorrelationOtherSeedAndNoContrast() throws {
         // Same script with n = 200, noise = 0.5, seed = 7: r = 0.143837515088, MI = 1.329394587453.
-        let f = try CF.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
+        let f = try CourseKit.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
                                                    ("contrast", .bool(false))])
         #expect(f.panels.count == 1)
-        #expect(CF.shows(f, "$r$ = 0.144\n$\\hat I(X;Y)$ = 1.329 nats"))
-        let same = try CF.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
+        #expect(CourseKit.shows(f, "$r$ = 0.144\n$\\hat I(X;Y)$ = 1.329 nats"))
+        let same = try CourseKit.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
                                                       ("contrast", .bool(false))])
         #expect(same == f)
     }
 
     @Test func miVsCorrelationErrors() {
-        #expect(CF.error("mi-vs-correlation", [("n", .number(3))]).contains("3 samples; expected 10 to 20000"))
-        #expect(CF.error("mi-vs-correlation", [("noise", .number(-1))]).contains("parameter 'noise'"))
+        #expect(CourseKit.error("mi-vs-correlation", [("n", .number(3))]).contains("3 samples; expected 10 to 20000"))
+        #expect(CourseKit.error("mi-vs-correlation", [("noise", .number(-1))]).contains("parameter 'noise'"))
     }
 
     // MARK: Lindley
 
     @Test func lindleyInformationOfSixtyHeads() throws {
-        let f = try CF.build("lindley")
+        let f = try CourseKit.build("lindley")
         // scipy.stats.beta: H(Beta(1,1)) = 0, H(Beta(61,41)) = −1.611778494672 nats; posterior mean 61/102 = 0.598.
-        #expect(CF.shows(f, "$H(\\mathrm{prior})$ = 0.000 nats\n$H(\\mathrm{posterior})$ = \u{2212}1.612 nats\nLindley information $I$ = 1.612 nats"))
-        #expect(CF.shows(f, "prior Beta(1, 1)") && CF.shows(f, "posterior Beta(61, 41)"))
+        #expect(CourseKit.shows(f, "$H(\\mathrm{prior})$ = 0.000 nats\n$H(\\mathrm{posterior})$ = \u{2212}1.612 nats\nLindley information $I$ = 1.612 nats"))
+        #expect(CourseKit.shows(f, "prior Beta(1, 1)") && CourseKit.shows(f, "posterior Beta(61, 41)"))
         #expect(f.description.contains("posterior mean 0.598") && f.description.contains("is 1.612 nats"))
         // The posterior density at θ = 0.6 (index 600 of 1001): scipy beta(61, 41).pdf(0.6) = 8.203133644607
         let area: [Double] = f.panels[0].marks.compactMap { m -> [Double]? in
@@ -105,21 +105,21 @@ import InfoRequests
     }
 
     @Test func lindleyWithAnInformativePriorInBits() throws {
-        let f = try CF.build("lindley", [("alpha", .number(2)), ("beta", .number(3)), ("heads", .number(4)), ("tails", .number(1)),
+        let f = try CourseKit.build("lindley", [("alpha", .number(2)), ("beta", .number(3)), ("heads", .number(4)), ("tails", .number(1)),
                                          ("unit", .string("bits"))])
         // scipy: H(Beta(2,3)) = −0.234906649788, H(Beta(6,4)) = −0.507496902992 nats; /ln 2 → −0.339, −0.732, gain 0.393 bits.
-        #expect(CF.shows(f, "= \u{2212}0.339 bits") && CF.shows(f, "= \u{2212}0.732 bits") && CF.shows(f, "$I$ = 0.393 bits"))
+        #expect(CourseKit.shows(f, "= \u{2212}0.339 bits") && CourseKit.shows(f, "= \u{2212}0.732 bits") && CourseKit.shows(f, "$I$ = 0.393 bits"))
     }
 
     @Test func lindleyErrors() {
-        #expect(CF.error("lindley", [("alpha", .number(0))]).contains("parameter 'alpha' of figure 'lindley'"))
-        #expect(CF.error("lindley", [("tails", .number(-3))]).contains("parameter 'tails'"))
+        #expect(CourseKit.error("lindley", [("alpha", .number(0))]).contains("parameter 'alpha' of figure 'lindley'"))
+        #expect(CourseKit.error("lindley", [("tails", .number(-3))]).contains("parameter 'tails'"))
     }
 
     // MARK: ELBO
 
     @Test func elboOptimumIsTheExactPosterior() throws {
-        let f = try CF.build("elbo")
+        let f = try CourseKit.build("elbo")
         // numpy: posterior m = 2.101990049751, s = 0.352672807929; scipy multivariate_normal log evidence
         // of N(0·1, I + 25·11ᵀ) at the data = −10.876344799269.
         let star = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
@@ -138,8 +138,8 @@ import InfoRequests
     }
 
     @Test func elboErrors() {
-        #expect(CF.error("elbo", [("noise_sigma", .number(0))]).contains("parameter 'noise_sigma' of figure 'elbo'"))
-        #expect(CF.error("elbo", [("data", CF.numbers([]))]).contains("0 observations"))
-        #expect(CF.error("elbo", [("prior_sigma", .number(-2))]).contains("expected a standard deviation > 0"))
+        #expect(CourseKit.error("elbo", [("noise_sigma", .number(0))]).contains("parameter 'noise_sigma' of figure 'elbo'"))
+        #expect(CourseKit.error("elbo", [("data", CourseKit.numbers([]))]).contains("0 observations"))
+        #expect(CourseKit.error("elbo", [("prior_sigma", .number(-2))]).contains("expected a standard deviation > 0"))
     }
 }

@@ -10,71 +10,71 @@ import InfoRequests
     // MARK: surprisal
 
     @Test func surprisalMarksEventsInBits() throws {
-        let f = try CF.build("surprisal")
+        let f = try CourseKit.build("surprisal")
         // -log2 p for p = 1, 1/2, 1/6, 0.01, 0.001 (mpmath log(p, 2)).
         for s in ["$p = 1$\n0 bits", "$p = 1/2$\n1 bit", "$p = 1/6$\n2.585 bits", "$p = 0.01$\n6.644 bits",
                   "$p = 0.001$\n9.966 bits"] {
-            #expect(CF.shows(f, s), "missing \(s)")
+            #expect(CourseKit.shows(f, s), "missing \(s)")
         }
         #expect(f.description.contains("9.966 bits for a 1-in-1000 event (p = 0.001)"))
         #expect(f.panels[0].y.label == "surprisal [bits]")
     }
 
     @Test func surprisalInNats() throws {
-        let f = try CF.build("surprisal", [("unit", .string("nats"))])
+        let f = try CourseKit.build("surprisal", [("unit", .string("nats"))])
         // -ln p: 0.693147…, 1.791759…, 4.605170…, 6.907755…
         for s in ["1/2$\n0.693 nats", "1/6$\n1.792 nats", "0.01$\n4.605 nats", "0.001$\n6.908 nats"] {
-            #expect(CF.shows(f, s), "missing \(s)")
+            #expect(CourseKit.shows(f, s), "missing \(s)")
         }
-        #expect(CF.error("surprisal", [("unit", .string("bytes"))]).contains("one of nats|bits|hartleys"))
+        #expect(CourseKit.error("surprisal", [("unit", .string("bytes"))]).contains("one of nats|bits|hartleys"))
     }
 
     // MARK: cross-entropy decomposition
 
     @Test func crossEntropyDecompositionOfTheAnimalModels() throws {
-        let f = try CF.build("cross-entropy-decomposition")
+        let f = try CourseKit.build("cross-entropy-decomposition")
         // mpmath, bits: H(p) = 1.846439344671, H(p,qA) = 1.859111756871, KL A = 0.012672412199,
         // H(p,qB) = 1.852241493685, KL B = 0.005802149014.
         #expect(f.panels.count == 3)
-        let stacked = try #require(CF.bars(f.panels[1]).first)
+        let stacked = try #require(CourseKit.bars(f.panels[1]).first)
         #expect(stacked.mode == .stacked && stacked.categories == ["Model A", "Model B"])
         #expect(abs(stacked.series[0].values[0] - 1.846439344671) < 1e-12)
         #expect(abs(stacked.series[1].values[0] - 0.012672412199) < 1e-12)
         #expect(abs(stacked.series[1].values[1] - 0.005802149014) < 1e-12)
-        #expect(CF.shows(f, "$H(p,q)$\n1.8591") && CF.shows(f, "$H(p,q)$\n1.8522") && CF.shows(f, "$H(p)$\n1.8464"))
-        #expect(CF.texts(f).contains("0.0127") && CF.texts(f).contains("0.0058"))
+        #expect(CourseKit.shows(f, "$H(p,q)$\n1.8591") && CourseKit.shows(f, "$H(p,q)$\n1.8522") && CourseKit.shows(f, "$H(p)$\n1.8464"))
+        #expect(CourseKit.texts(f).contains("0.0127") && CourseKit.texts(f).contains("0.0058"))
         // The KL ratio 0.0126724 / 0.0058021 = 2.184.
         #expect(f.description.contains("Model B has the smallest KL divergence, 2.2 times smaller than Model A's"))
         #expect(f.description.contains("Model A H(p,q) = 1.8591, KL(p‖q) = 0.0127"))
     }
 
     @Test func crossEntropyDecompositionErrors() {
-        let bad = CF.error("cross-entropy-decomposition", [("models", .array([.object([("name", .string("C")),
-                                                                                      ("q", CF.numbers([0.5, 0.5]))])]))])
+        let bad = CourseKit.error("cross-entropy-decomposition", [("models", .array([.object([("name", .string("C")),
+                                                                                      ("q", CourseKit.numbers([0.5, 0.5]))])]))])
         #expect(bad.contains("parameter 'models'") && bad.contains("model 'C'") && bad.contains("same length"))
-        let sum = CF.error("cross-entropy-decomposition", [("p", CF.numbers([0.5, 0.3, 0.1, 0.05]))])
+        let sum = CourseKit.error("cross-entropy-decomposition", [("p", CourseKit.numbers([0.5, 0.3, 0.1, 0.05]))])
         #expect(sum.contains("parameter 'p'") && sum.contains("sum to 0.95"))
-        let labels = CF.error("cross-entropy-decomposition", [("labels", .array([.string("a")]))])
+        let labels = CourseKit.error("cross-entropy-decomposition", [("labels", .array([.string("a")]))])
         #expect(labels.contains("1 labels for 4 outcomes"))
-        let noName = CF.error("cross-entropy-decomposition", [("models", .array([.object([("q", CF.numbers([0.25, 0.25, 0.25, 0.25]))])]))])
+        let noName = CourseKit.error("cross-entropy-decomposition", [("models", .array([.object([("q", CourseKit.numbers([0.25, 0.25, 0.25, 0.25]))])]))])
         #expect(noName.contains("expected a string 'name'"))
     }
 
     @Test func infiniteCrossEntropyIsShownAsInfinity() throws {
-        let models: JSONValue = .array([.object([("name", .string("Dry")), ("q", CF.numbers([0.6, 0.4, 0]))])])
-        let f = try CF.build("cross-entropy-decomposition", [("labels", .array([.string("a"), .string("b"), .string("c")])),
-                                                             ("p", CF.numbers([0.5, 0.3, 0.2])), ("models", models)])
-        #expect(CF.shows(f, "$H(p,q)$\n∞"))
+        let models: JSONValue = .array([.object([("name", .string("Dry")), ("q", CourseKit.numbers([0.6, 0.4, 0]))])])
+        let f = try CourseKit.build("cross-entropy-decomposition", [("labels", .array([.string("a"), .string("b"), .string("c")])),
+                                                             ("p", CourseKit.numbers([0.5, 0.3, 0.2])), ("models", models)])
+        #expect(CourseKit.shows(f, "$H(p,q)$\n∞"))
         #expect(f.description.contains("KL(p‖q) = ∞"))
     }
 
     // MARK: KL asymmetry
 
     @Test func klAsymmetryTermsAndSums() throws {
-        let f = try CF.build("kl-asymmetry")
+        let f = try CourseKit.build("kl-asymmetry")
         // mpmath, bits: terms p log2(p/q) = [-0.322942, 0.475489, 0.2, 0], q log2(q/p) = [0.565148, -0.158496, -0.1, 0];
         // KL(p‖q) = 0.352546781393, KL(q‖p) = 0.306652195368.
-        let terms = try #require(CF.bars(f.panels[1]).first)
+        let terms = try #require(CourseKit.bars(f.panels[1]).first)
         let forward = [-0.32294196882304166, 0.47548875021634684, 0.2, 0.0, 0.3525467813933052]
         let reverse = [0.5651484454403228, -0.15849625007211562, -0.1, 0.0, 0.3066521953682072]
         #expect(terms.categories == ["Dog", "Cat", "Bird", "Fish", "sum"])
@@ -82,7 +82,7 @@ import InfoRequests
             #expect(abs(terms.series[0].values[i] - forward[i]) < 1e-12)
             #expect(abs(terms.series[1].values[i] - reverse[i]) < 1e-12)
         }
-        #expect(CF.shows(f, "(sum 0.353)") && CF.shows(f, "(sum 0.307)"))
+        #expect(CourseKit.shows(f, "(sum 0.353)") && CourseKit.shows(f, "(sum 0.307)"))
         #expect(f.description.contains("KL(p‖q) = 0.353 bits but KL(q‖p) = 0.307 bits"))
         #expect(f.description.contains("\u{2212}0.3229, 0.4755, 0.2000, 0.0000"))
     }
@@ -90,59 +90,59 @@ import InfoRequests
     @Test func klAsymmetryWithAMissingOutcome() throws {
         // The dry forecast q = (0.6, 0.4, 0) never predicts rain: KL(p‖q) = ∞, while
         // KL(q‖p) = 0.6 log2(0.6/0.5) + 0.4 log2(0.4/0.3) = 0.323835643212 bits (mpmath).
-        let f = try CF.build("kl-asymmetry", [("p", CF.numbers([0.5, 0.3, 0.2])), ("q", CF.numbers([0.6, 0.4, 0])),
+        let f = try CourseKit.build("kl-asymmetry", [("p", CourseKit.numbers([0.5, 0.3, 0.2])), ("q", CourseKit.numbers([0.6, 0.4, 0])),
                                               ("labels", .array([.string("Sunny"), .string("Cloudy"), .string("Rainy")]))])
-        #expect(CF.shows(f, "(sum ∞)") && CF.shows(f, "(sum 0.324)"))
-        #expect(CF.texts(f).filter { $0 == "∞" }.count == 2)   // the Rainy term and the sum
+        #expect(CourseKit.shows(f, "(sum ∞)") && CourseKit.shows(f, "(sum 0.324)"))
+        #expect(CourseKit.texts(f).filter { $0 == "∞" }.count == 2)   // the Rainy term and the sum
         #expect(f.description.contains("KL(p‖q) = ∞ bits but KL(q‖p) = 0.324 bits"))
     }
 
     @Test func narrowSizesKeepTheEssentialPanels() throws {
         // Portrait half-slide: all panels in one column; small column size: only the essential ones.
-        let portrait = try CF.build("cross-entropy-decomposition", size: .halfSlide)
+        let portrait = try CourseKit.build("cross-entropy-decomposition", size: .halfSlide)
         #expect(portrait.panels.count == 3 && portrait.columns == 1)
-        #expect(try CF.build("kl-asymmetry", size: .halfSlide).columns == 1)
-        let column = try CF.build("cross-entropy-decomposition", size: .column)
+        #expect(try CourseKit.build("kl-asymmetry", size: .halfSlide).columns == 1)
+        let column = try CourseKit.build("cross-entropy-decomposition", size: .column)
         #expect(column.panels.count == 2 && column.columns == 2 && column.panels[1].title?.hasPrefix("KL penalty") == true)
-        #expect(try CF.build("ensemble-uncertainty", size: .column).panels.map(\.title) == ["Entropy of the mean"])
-        #expect(try CF.build("kl-asymmetry", size: .column).panels.count == 1)
+        #expect(try CourseKit.build("ensemble-uncertainty", size: .column).panels.map(\.title) == ["Entropy of the mean"])
+        #expect(try CourseKit.build("kl-asymmetry", size: .column).panels.count == 1)
     }
 
     @Test func klAsymmetryErrors() {
-        #expect(CF.error("kl-asymmetry", [("q", CF.numbers([0.5, 0.5]))]).contains("q has 2 entries but p has 4"))
-        #expect(CF.error("kl-asymmetry", [("p", CF.numbers([0.5, 0.6, -0.1, 0]))]).contains("negative"))
-        #expect(CF.error("kl-asymmetry", [("p", .string("x"))]).contains("expected a list of numbers"))
+        #expect(CourseKit.error("kl-asymmetry", [("q", CourseKit.numbers([0.5, 0.5]))]).contains("q has 2 entries but p has 4"))
+        #expect(CourseKit.error("kl-asymmetry", [("p", CourseKit.numbers([0.5, 0.6, -0.1, 0]))]).contains("negative"))
+        #expect(CourseKit.error("kl-asymmetry", [("p", .string("x"))]).contains("expected a list of numbers"))
     }
 
     // MARK: distribution compare
 
     @Test func distributionCompareWeather() throws {
-        let f = try CF.build("distribution-compare")
+        let f = try CourseKit.build("distribution-compare")
         // mpmath, bits: H(p) = 1.485475297227, H(p,q) = 1.515335999293, KL = 0.029860702065.
-        let summary = "$H(p)$ = 1.485 bits\n$H(p,q)$ = 1.515 bits\n$D_{\\mathrm{KL}}(p\\|q)$ = 0.030 bits"
-        #expect(CF.texts(f).contains(summary))
-        let b = try #require(CF.bars(f.panels[0]).first)
+        let summary = "$H(p)$ = 1.4855 bits\n$H(p,q)$ = 1.5153 bits\n$D_{\\mathrm{KL}}(p\\|q)$ = 0.0299 bits"
+        #expect(CourseKit.texts(f).contains(summary))
+        let b = try #require(CourseKit.bars(f.panels[0]).first)
         #expect(b.categories == ["Sunny", "Cloudy", "Rainy"] && b.series.map(\.values) == [[0.5, 0.3, 0.2], [0.4, 0.35, 0.25]])
         #expect(b.series.map(\.label) == ["truth $p$", "forecast $q$"])
-        #expect(f.description.contains("KL divergence KL(p‖q) = 0.030 bits"))
+        #expect(f.description.contains("KL divergence KL(p‖q) = 0.0299 bits"))
     }
 
     @Test func distributionCompareNamesAndUnits() throws {
-        let f = try CF.build("distribution-compare", [("p_name", .string("Truth")), ("q_name", .string("Forecast")),
+        let f = try CourseKit.build("distribution-compare", [("p_name", .string("Truth")), ("q_name", .string("Forecast")),
                                                       ("unit", .string("nats"))])
         // nats: H(p) = 1.029653, H(p,q) = 1.050351, KL = 0.020698 (the bit values × ln 2).
-        #expect(CF.shows(f, "$H(p)$ = 1.030 nats") && CF.shows(f, "$H(p,q)$ = 1.050 nats") && CF.shows(f, "= 0.021 nats"))
+        #expect(CourseKit.shows(f, "$H(p)$ = 1.0297 nats") && CourseKit.shows(f, "$H(p,q)$ = 1.0504 nats") && CourseKit.shows(f, "= 0.0207 nats"))
         #expect(f.title == "Truth vs Forecast")
-        #expect(CF.error("distribution-compare", [("q", CF.numbers([0.4, 0.35]))]).contains("parameter 'q'"))
+        #expect(CourseKit.error("distribution-compare", [("q", CourseKit.numbers([0.4, 0.35]))]).contains("parameter 'q'"))
     }
 
     // MARK: maxent
 
     @Test func maxentLambdasAndDistributions() throws {
-        let f = try CF.build("maxent")
+        let f = try CourseKit.build("maxent")
         // λ from mpmath findroot of Σ v e^{λv}/Σ e^{λv} = mean on {0,…,5}:
         // mean 1: −0.629571057, mean 2: −0.174628931, mean 2.5: 0, mean 3.5: 0.371048938.
-        let b = try #require(CF.bars(f.panels[0]).first)
+        let b = try #require(CourseKit.bars(f.panels[0]).first)
         #expect(b.series.map(\.label) == [
             "$\\mathbb{E}[X] = 1$, $\\lambda = \u{2212}0.630$", "$\\mathbb{E}[X] = 2$, $\\lambda = \u{2212}0.175$",
             "$\\mathbb{E}[X] = 2.5$, $\\lambda = 0.000$", "$\\mathbb{E}[X] = 3.5$, $\\lambda = 0.371$"])
@@ -158,24 +158,24 @@ import InfoRequests
     }
 
     @Test func maxentErrors() {
-        let e = CF.error("maxent", [("means", CF.numbers([1, 6]))])
+        let e = CourseKit.error("maxent", [("means", CourseKit.numbers([1, 6]))])
         #expect(e.contains("parameter 'means' of figure 'maxent'") && e.contains("mean = 6 is infeasible"))
-        #expect(CF.error("maxent", [("values", CF.numbers([2, 2]))]).contains("at least two distinct values"))
-        #expect(CF.error("maxent", [("means", CF.numbers([]))]).contains("expected 1 to 6 target means"))
-        #expect(CF.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; its parameters: values, means"))
+        #expect(CourseKit.error("maxent", [("values", CourseKit.numbers([2, 2]))]).contains("at least two distinct values"))
+        #expect(CourseKit.error("maxent", [("means", CourseKit.numbers([]))]).contains("expected 1 to 6 target means"))
+        #expect(CourseKit.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; its parameters: values, means"))
     }
 
     // MARK: ensemble uncertainty
 
     @Test func ensembleDecompositionOfTheClimateEnsembles() throws {
-        let f = try CF.build("ensemble-uncertainty")
+        let f = try CourseKit.build("ensemble-uncertainty")
         // mpmath, nats: agree total 1.564014140245, aleatoric 1.561323504733, epistemic 0.002690635512 (0.172 %);
         // disagree total 1.791019681324, aleatoric 1.637241468529, epistemic 0.153778212795 (8.586 %).
         #expect(f.panels.count == 3 && f.panels[0].title == "Models agree" && f.panels[1].title == "Models disagree")
-        let b = try #require(CF.bars(f.panels[2]).first)
+        let b = try #require(CourseKit.bars(f.panels[2]).first)
         #expect(abs(b.series[0].values[0] - 1.561323504733388) < 1e-12 && abs(b.series[1].values[0] - 0.0026906355119262287) < 1e-12)
         #expect(abs(b.series[0].values[1] - 1.637241468529174) < 1e-12 && abs(b.series[1].values[1] - 0.15377821279460258) < 1e-12)
-        #expect(CF.shows(f, "1.5640\n0.2 % epist.") && CF.shows(f, "1.7910\n8.6 % epist."))
+        #expect(CourseKit.shows(f, "1.5640\n0.2 % epist.") && CourseKit.shows(f, "1.7910\n8.6 % epist."))
         #expect(f.description.contains("Models disagree (5 models): total H = 1.7910, aleatoric 1.6372, epistemic 0.1538 nats (8.6 % of the total)"))
         // The mean forecast drawn in the disagree panel: column means of the five members.
         let mean: [Double]? = f.panels[1].marks.compactMap { m -> [Double]? in
@@ -186,10 +186,10 @@ import InfoRequests
     }
 
     @Test func ensembleErrors() {
-        let ragged: JSONValue = .array([.object([("name", .string("E")), ("models", .array([CF.numbers([0.5, 0.5]), CF.numbers([1])]))])])
-        let e = CF.error("ensemble-uncertainty", [("ensembles", ragged)])
+        let ragged: JSONValue = .array([.object([("name", .string("E")), ("models", .array([CourseKit.numbers([0.5, 0.5]), CourseKit.numbers([1])]))])])
+        let e = CourseKit.error("ensemble-uncertainty", [("ensembles", ragged)])
         #expect(e.contains("parameter 'ensembles'") && e.contains("ensemble 'E'") && e.contains("same classes"))
-        let two: JSONValue = .array([.object([("name", .string("E")), ("models", .array([CF.numbers([0.5, 0.5])]))])])
-        #expect(CF.error("ensemble-uncertainty", [("ensembles", two)]).contains("7 labels for 2 outcomes"))
+        let two: JSONValue = .array([.object([("name", .string("E")), ("models", .array([CourseKit.numbers([0.5, 0.5])]))])])
+        #expect(CourseKit.error("ensemble-uncertainty", [("ensembles", two)]).contains("7 labels for 2 outcomes"))
     }
 }

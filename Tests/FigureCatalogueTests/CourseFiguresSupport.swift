@@ -5,7 +5,7 @@ import InfoRequests
 @testable import FigureCatalogue
 
 /// Helpers shared by the course-figure tests.
-enum CF {
+enum CourseKit {
     static func build(_ name: String, _ params: [(String, JSONValue)] = [], theme: Theme = .light,
                       size: FigureSize = .handout) throws -> Figure {
         try Catalogue.figure(named: name, parameters: params, context: FigureContext(theme: theme, size: size))
