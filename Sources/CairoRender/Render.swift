@@ -113,7 +113,7 @@ final class ByteSink {
     var data = Data()
 }
 
-private let sinkWrite: cairo_write_func_t = { closure, bytes, length in
+let sinkWrite: cairo_write_func_t = { closure, bytes, length in
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
     let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
     sink.data.append(bytes, count: Int(length))

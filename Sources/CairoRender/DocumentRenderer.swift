@@ -1,0 +1,168 @@
+import CCairo
+import Foundation
+import FigureModel
+
+/// Multi-page PDF with bookmarks, internal links and metadata; one SVG per page.
+///
+/// Every call builds its own Pango context and cairo surfaces, so documents may be rendered on
+/// several threads at once (cairo and fontconfig lock internally; Pango's default font map is per
+/// thread; math faces are shared behind a lock in MathDrawing).
+
+/// The PDF bytes of `document`. `creationDate` as in `RenderOptions` (nil: SOURCE_DATE_EPOCH or a
+/// fixed date), so re-runs are byte-identical.
+public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String? = nil) throws -> Data {
+    guard let first = document.pages.first else { throw RenderError("a document needs at least one page") }
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, closure, first.width, first.height) else {
+        throw RenderError("cairo could not create a PDF surface")
+    }
+    defer { cairo_surface_destroy(surface) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
+    if let a = document.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
+    if let s = document.subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, s) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
+    let date = creationDate ?? pdfDate()
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
+    let painter = PagePainter(figureFontFamily: document.figureFontFamily)
+    // Links may only name destinations that exist, or cairo fails the whole document.
+    var names = Set<String>()
+    for page in document.pages {
+        for case .destination(let name, _, _) in page.items { names.insert(name) }
+    }
+    for page in document.pages {
+        cairo_pdf_surface_set_size(surface, page.width, page.height)
+        try painter.draw(page, on: cr, pdf: true, destinations: names)
+        cairo_show_page(cr)
+    }
+    // Bookmarks nest by level: each entry's parent is the last entry of a shallower level.
+    var parents: [(level: Int, id: Int32)] = []
+    for entry in document.outline where names.contains(entry.destination) {
+        while let last = parents.last, last.level >= entry.level { parents.removeLast() }
+        let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+        let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(tagQuoted(entry.destination))'",
+                                               cairo_pdf_outline_flags_t(0))
+        parents.append((entry.level, id))
+    }
+    let status = cairo_status(cr)
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    guard status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        let s = status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status(surface)
+        throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
+    }
+    return withExtendedLifetime(sink) { sink.data }
+}
+
+/// One SVG document per page, finished like figure SVGs (stable hashed ids, title, viewBox).
+public func renderDocumentSVG(_ document: DocumentDrawing) throws -> [Data] {
+    let painter = PagePainter(figureFontFamily: document.figureFontFamily)
+    var out: [Data] = []
+    for (n, page) in document.pages.enumerated() {
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, page.width, page.height) else {
+            throw RenderError("cairo could not create an SVG surface")
+        }
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw RenderError("cairo could not create a drawing context")
+        }
+        try painter.draw(page, on: cr, pdf: false, destinations: [])
+        let status = cairo_status(cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let surfaceStatus = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS, surfaceStatus == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("cairo failed while writing SVG page \(n + 1)")
+        }
+        let data = withExtendedLifetime(sink) { sink.data }
+        out.append(finishSVG(data, title: "\(document.title), page \(n + 1) of \(document.pages.count)",
+                             description: document.subject ?? document.title))
+    }
+    return out
+}
+
+/// Quotes a string for a cairo tag attribute: single quotes, with `\` and `'` escaped.
+func tagQuoted(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+}
+
+/// Draws page items on one cairo context.
+final class PagePainter {
+    let text = PageTextEngine()
+    let figureText: PangoText
+
+    init(figureFontFamily: String) {
+        figureText = PangoText(fontFamily: figureFontFamily)
+    }
+
+    func draw(_ page: PageDrawing, on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_rectangle(cr, 0, 0, page.width, page.height)
+        cairo_fill(cr)
+        for item in page.items {
+            switch item {
+            case .text(let run):
+                text.draw(run, on: cr)
+            case .math(let box, let x, let baseline, let c):
+                drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
+            case .figure(let figure, let rect):
+                let scene = try layoutFigure(figure, measurer: figureText)
+                guard scene.width > 0, scene.height > 0 else { continue }
+                cairo_save(cr)
+                cairo_translate(cr, rect.x, rect.y)
+                cairo_scale(cr, rect.width / scene.width, rect.height / scene.height)
+                SceneRenderer(text: figureText).draw(scene, on: cr)
+                cairo_restore(cr)
+            case .rect(let r, let fill, let stroke, let width):
+                cairo_new_path(cr)
+                cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+                if let f = fill {
+                    cairo_set_source_rgba(cr, f.red, f.green, f.blue, f.alpha)
+                    if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+                }
+                if let s = stroke {
+                    cairo_set_source_rgba(cr, s.red, s.green, s.blue, s.alpha)
+                    cairo_set_line_width(cr, width)
+                    cairo_stroke(cr)
+                }
+                cairo_new_path(cr)
+            case .line(let x0, let y0, let x1, let y1, let width, let c):
+                cairo_new_path(cr)
+                cairo_move_to(cr, x0, y0)
+                cairo_line_to(cr, x1, y1)
+                cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+                cairo_set_line_width(cr, width)
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+                cairo_stroke(cr)
+            case .link(let r, let target):
+                guard pdf else { continue }
+                let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", r.x, r.y, r.width, r.height)
+                switch target {
+                case .destination(let name):
+                    guard destinations.contains(name) else { continue }
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(tagQuoted(name))'")
+                case .url(let url):
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) uri='\(tagQuoted(url))'")
+                }
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            case .destination(let name, let x, let y):
+                guard pdf else { continue }
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
+                cairo_tag_end(cr, CAIRO_TAG_DEST)
+            }
+        }
+    }
+}
+
+/// Gives any cairo SVG (e.g. a `renderMathDocument` formula) the finishing figures and pages get:
+/// ids renumbered in order and prefixed with a content hash, so the same drawing is byte-identical
+/// however many drawings the process made before it; title and description for accessibility.
+public func finishStandaloneSVG(_ svg: Data, title: String, description: String) -> Data {
+    finishSVG(svg, title: title, description: description)
+}

@@ -1,0 +1,101 @@
+import FigureModel
+import MathTypesetting
+
+/// What a paged document is drawn from: plain values, no knowledge of where they came from.
+/// The handout front end turns its laid-out pages into these; this module only draws them.
+/// Coordinates are points from the page's top-left corner, y down.
+
+public struct PageColor: Sendable, Hashable {
+    public var red: Double, green: Double, blue: Double, alpha: Double
+    public init(_ red: Double, _ green: Double, _ blue: Double, _ alpha: Double = 1) {
+        self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
+    }
+    public static let black = PageColor(0, 0, 0)
+    /// `RRGGBB` hex, for palettes written the way designers give them.
+    public init(hex: UInt32) {
+        self.init(Double((hex >> 16) & 0xFF) / 255, Double((hex >> 8) & 0xFF) / 255, Double(hex & 0xFF) / 255)
+    }
+}
+
+public struct PageFont: Sendable, Hashable {
+    public var family: String
+    public var bold: Bool
+    public var italic: Bool
+    public init(family: String, bold: Bool = false, italic: Bool = false) {
+        self.family = family; self.bold = bold; self.italic = italic
+    }
+}
+
+/// A run of text set in one font, its left end on the baseline at (x, baseline).
+public struct PageTextRun: Sendable, Hashable {
+    public var text: String
+    public var font: PageFont
+    public var size: Double
+    public var color: PageColor
+    public var x: Double
+    public var baseline: Double
+    public init(_ text: String, font: PageFont, size: Double, color: PageColor = .black, x: Double, baseline: Double) {
+        self.text = text; self.font = font; self.size = size; self.color = color; self.x = x; self.baseline = baseline
+    }
+}
+
+public struct PageRect: Sendable, Hashable {
+    public var x: Double, y: Double, width: Double, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+}
+
+public enum PageLinkTarget: Sendable, Hashable {
+    /// A named destination in the same document.
+    case destination(String)
+    case url(String)
+}
+
+public enum PageItem: Sendable {
+    case text(PageTextRun)
+    /// A typeset formula with its baseline's left end at (x, baseline).
+    case math(MathBox, x: Double, baseline: Double, color: PageColor)
+    /// A figure scaled to fill `rect` (its aspect ratio is the caller's business).
+    case figure(Figure, PageRect)
+    case rect(PageRect, fill: PageColor?, stroke: PageColor?, lineWidth: Double)
+    case line(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: PageColor)
+    /// A clickable area (PDF only; SVG pages carry no links).
+    case link(PageRect, PageLinkTarget)
+    /// A named place a link can jump to (PDF only).
+    case destination(String, x: Double, y: Double)
+}
+
+public struct PageDrawing: Sendable {
+    public var width: Double
+    public var height: Double
+    public var items: [PageItem]
+    public init(width: Double, height: Double, items: [PageItem]) {
+        self.width = width; self.height = height; self.items = items
+    }
+}
+
+/// A PDF bookmark; `level` 1 is top level, deeper levels nest under the last shallower entry.
+public struct PageOutlineEntry: Sendable, Hashable {
+    public var level: Int
+    public var title: String
+    public var destination: String
+    public init(level: Int, title: String, destination: String) {
+        self.level = level; self.title = title; self.destination = destination
+    }
+}
+
+public struct DocumentDrawing: Sendable {
+    public var title: String
+    public var author: String?
+    public var subject: String?
+    public var pages: [PageDrawing]
+    public var outline: [PageOutlineEntry]
+    /// Font family for labels inside figures.
+    public var figureFontFamily: String
+    public init(title: String, author: String? = nil, subject: String? = nil, pages: [PageDrawing],
+                outline: [PageOutlineEntry] = [], figureFontFamily: String = "DejaVu Sans") {
+        self.title = title; self.author = author; self.subject = subject; self.pages = pages
+        self.outline = outline; self.figureFontFamily = figureFontFamily
+    }
+}

@@ -1,0 +1,80 @@
+import CCairo
+import CPangoCairo
+
+/// Measures and draws page text runs through Pango, the same code path for both, so a word is as
+/// wide on the page as the line breaker was told.
+///
+/// Not thread-safe: one engine per thread. Pango's default cairo font map is per thread
+/// (pango_cairo_font_map_get_default), so engines on different threads share nothing mutable.
+/// Metrics hinting is off so widths do not depend on the output surface.
+public final class PageTextEngine {
+    private let context: OpaquePointer
+    private let layout: OpaquePointer
+    private let description: OpaquePointer
+    private var cache: [String: PageTextMetrics] = [:]
+
+    public init() {
+        let fontMap = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(fontMap)
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        layout = pango_layout_new(context)
+        description = pango_font_description_new()
+    }
+
+    deinit {
+        pango_font_description_free(description)
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    private func prepare(_ text: String, font: PageFont, size: Double) {
+        pango_font_description_set_family(description, font.family)
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_text(layout, text, -1)
+    }
+
+    private func currentMetrics() -> (PageTextMetrics, Double) {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let baseline = Double(pango_layout_get_baseline(layout)) / scale
+        let top = Double(logical.y) / scale
+        let height = Double(logical.height) / scale
+        return (PageTextMetrics(width: Double(logical.width) / scale, ascent: baseline - top, descent: height - (baseline - top)),
+                baseline)
+    }
+
+    public func measure(_ text: String, font: PageFont, size: Double) -> PageTextMetrics {
+        let key = "\(font.family)|\(font.bold)|\(font.italic)|\(size)|\(text)"
+        if let m = cache[key] { return m }
+        prepare(text, font: font, size: size)
+        let m = currentMetrics().0
+        cache[key] = m
+        return m
+    }
+
+    func draw(_ run: PageTextRun, on cr: OpaquePointer) {
+        pango_cairo_update_context(cr, context)
+        prepare(run.text, font: run.font, size: run.size)
+        pango_layout_context_changed(layout)
+        let baseline = currentMetrics().1
+        cairo_set_source_rgba(cr, run.color.red, run.color.green, run.color.blue, run.color.alpha)
+        cairo_move_to(cr, run.x, run.baseline - baseline)
+        pango_cairo_show_layout(cr, layout)
+    }
+}
+
+public struct PageTextMetrics: Sendable, Hashable {
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+}

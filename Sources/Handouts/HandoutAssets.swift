@@ -1,0 +1,19 @@
+import InfoRequests
+
+/// Drawings the HTML writer embeds: catalogue figures and typeset formulas as SVG text.
+/// Injected so the Handouts front end does not wait for the renderer; `nil` means "not
+/// available", and the writer falls back to a placeholder (figures) or the TeX source (math).
+public protocol HandoutAssets: Sendable {
+    /// An SVG document for catalogue figure `name`; `title` is its accessible description.
+    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String?
+    /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
+    /// so inline math sits on the baseline of the surrounding words.
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
+}
+
+/// Until the figure catalogue and math typesetter are wired in: nothing is drawn.
+public struct FallbackAssets: HandoutAssets {
+    public init() {}
+    public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
+    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? { nil }
+}

@@ -1,0 +1,80 @@
+import CairoRender
+import Foundation
+import InfoRequests
+
+public enum HandoutFormat: String, Sendable, Hashable, CaseIterable {
+    case pdf, svg, html
+
+    /// `pdf,svg,html` (any subset, any order, case-insensitive).
+    public static func parseList(_ text: String) throws -> [HandoutFormat] {
+        var out: [HandoutFormat] = []
+        for part in text.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let f = HandoutFormat(rawValue: name) else {
+                throw HandoutBuildError("unknown format '\(part)'; expected a comma-separated list of pdf, svg, html")
+            }
+            if !out.contains(f) { out.append(f) }
+        }
+        guard !out.isEmpty else { throw HandoutBuildError("no formats given; expected e.g. pdf,svg,html") }
+        return HandoutFormat.allCases.filter(out.contains)
+    }
+}
+
+public struct HandoutBuildError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One template's finished outputs, in memory (the caller writes them, temp file then rename).
+public struct BuiltHandout: Sendable {
+    public var title: String
+    public var pdf: Data?
+    public var svgPages: [Data]?
+    public var html: Data?
+    public var pageCount: Int
+    public var warnings: [String]
+    /// Seconds spent on each format (parsing and page layout count towards the first one made).
+    public var seconds: [HandoutFormat: Double] = [:]
+}
+
+/// Template text → PDF bytes, SVG pages and HTML, with every number computed.
+///
+/// Thread safety: everything holding Pango, HarfBuzz or FreeType state (the measurer, the math
+/// font, the HTML assets) is created inside this call and used only by it, so separate templates
+/// can be built on separate threads at once.
+public func buildHandout(file: String, source: String, formats: [HandoutFormat],
+                         solutions: SolutionsMode = .inline) throws -> BuiltHandout {
+    var clock = Date()
+    func lap() -> Double {
+        let now = Date()
+        defer { clock = now }
+        return now.timeIntervalSince(clock)
+    }
+    let document = try HandoutParser.parse(file: file, source: source, solutions: solutions)
+    var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
+    if formats.contains(.pdf) || formats.contains(.svg) {
+        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
+        let drawing = try paginateHandout(document, measurer: measurer)
+        result.pageCount = drawing.pages.count
+        result.warnings += measurer.warnings
+        do {
+            if formats.contains(.pdf) {
+                result.pdf = try renderDocumentPDF(drawing)
+                result.seconds[.pdf] = lap()
+            }
+            if formats.contains(.svg) {
+                result.svgPages = try renderDocumentSVG(drawing)
+                result.seconds[.svg] = lap()
+            }
+        } catch {
+            throw HandoutBuildError("\(file): error: drawing the pages failed: \(error)")
+        }
+    }
+    if formats.contains(.html) {
+        let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme)
+        result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
+        result.seconds[.html] = lap()
+    }
+    return result
+}

@@ -1,0 +1,46 @@
+import CairoRender
+import Foundation
+import InfoRequests
+import MathTypesetting
+
+/// Real drawings for the HTML page: catalogue figures as SVG with their title and description for
+/// screen readers, formulas as tightly cropped SVG with the depth below the baseline so inline math
+/// lines up with the words around it.
+public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
+    // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`.
+    private let lock = NSLock()
+    private let mathFont: MathFont
+    private let theme: String
+    /// Formula size in points: the page's body is 18 CSS px and a CSS px is 0.75 pt, so 13.5 pt
+    /// formulas match the text (SVG width/height are in pt).
+    public let mathSize: Double
+
+    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5) throws {
+        mathFont = try MathFont.load(family: HandoutFonts(fonts).math)
+        self.theme = theme
+        self.mathSize = mathSize
+    }
+
+    public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
+        let f = Figure(name: name, parameters: parameters, caption: [], label: nil, number: 0, id: "", size: nil,
+                       position: SourcePosition(line: 0, column: 0))
+        guard var figure = try buildCatalogueFigure(f, theme: theme) else { return nil }
+        figure.title = title
+        let data = try renderFigure(figure, format: .svg)
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
+        lock.lock(); defer { lock.unlock() }
+        let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
+        let padding = 1.0
+        // cairo numbers glyph ids per process; finishing makes them depend on the formula only.
+        let data = finishStandaloneSVG(try renderMathDocument(box, format: .svg, padding: padding), title: tex, description: "")
+        let ink = mathInkExtents(box)
+        // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
+        let below = ink.y + ink.height + padding
+        // No trailing newline: inside the inline span it would render as a space before punctuation.
+        let svg = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (svg, below * 4 / 3)
+    }
+}

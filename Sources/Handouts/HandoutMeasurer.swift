@@ -1,0 +1,100 @@
+import CairoRender
+import FigureCatalogue
+import FigureModel
+import InfoRequests
+import MathTypesetting
+
+/// The fonts a handout is set in, from the front matter's `fonts:` with the house defaults.
+public struct HandoutFonts: Sendable, Hashable {
+    public var text: String
+    public var math: String
+    public var sans: String
+    public var mono: String
+
+    public init(_ fonts: Fonts) {
+        text = fonts.text ?? "TeX Gyre Pagella"
+        math = fonts.math ?? MathFont.handoutFamily
+        sans = fonts.sans ?? "DejaVu Sans"
+        mono = "DejaVu Sans Mono"
+    }
+
+    func font(for style: TextStyle) -> PageFont {
+        switch style {
+        case .regular, .superscript: return PageFont(family: text)
+        case .italic: return PageFont(family: text, italic: true)
+        case .bold: return PageFont(family: text, bold: true)
+        case .boldItalic: return PageFont(family: text, bold: true, italic: true)
+        case .code: return PageFont(family: mono)
+        }
+    }
+}
+
+/// Builds a document's catalogue figures. A figure the format contract names but the catalogue
+/// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
+/// unknown name was already rejected by the parser.
+func buildCatalogueFigure(_ f: Figure, theme: String) throws -> FigureModel.Figure? {
+    guard Catalogue.names.contains(f.name) else { return nil }
+    let size = try f.size.map { try FigureSize.parse($0) } ?? .handout
+    let themeValue = (try? Theme.named(theme)) ?? .light
+    var parameters: [(String, JSONValue)] = []
+    if case .object(let members) = f.parameters { parameters = members }
+    return try Catalogue.figure(named: f.name, parameters: parameters, context: FigureContext(theme: themeValue, size: size))
+}
+
+/// The real measurer: Pango for words, the math typesetter for formulas, the catalogue for figure
+/// proportions. It keeps what it measured (typeset formulas, built figures) for the painter, so
+/// every formula is typeset once. One per document and thread (Pango and HarfBuzz objects inside).
+public final class HandoutMeasurer: LayoutMeasurer {
+    public let fonts: HandoutFonts
+    let engine = PageTextEngine()
+    let mathFont: MathFont
+    let theme: String
+    private var boxes: [String: MathBox] = [:]
+    private var figures: [String: FigureModel.Figure?] = [:]
+    /// Warnings worth showing the author (missing fonts, placeholder figures), in order, once each.
+    public private(set) var warnings: [String] = []
+
+    public init(fonts: Fonts, theme: String = "light") throws {
+        self.fonts = HandoutFonts(fonts)
+        mathFont = try MathFont.load(family: self.fonts.math)
+        self.theme = theme
+        if let w = mathFont.warning { warnings.append(w) }
+    }
+
+    public func textWidth(_ text: String, style: TextStyle, size: Double) -> Double {
+        engine.measure(text, font: fonts.font(for: style), size: size).width
+    }
+
+    public func math(tex: String, display: Bool, size: Double) throws -> BoxMetrics {
+        let box = try mathBox(tex: tex, display: display, size: size)
+        return BoxMetrics(width: box.width, ascent: box.height, descent: box.depth)
+    }
+
+    func mathBox(tex: String, display: Bool, size: Double) throws -> MathBox {
+        let key = "\(display ? "D" : "T")|\(size)|\(tex)"
+        if let b = boxes[key] { return b }
+        let b = try typeset(tex, display: display, font: mathFont, size: size)
+        boxes[key] = b
+        return b
+    }
+
+    public func figureHeight(_ figure: Figure, width: Double) throws -> Double {
+        let size = try figure.size.map { try FigureSize.parse($0) } ?? .handout
+        _ = try catalogueFigure(figure)
+        return figureWidth(size: size, available: width) * size.heightInches / size.widthInches
+    }
+
+    /// A figure is drawn at its preset's width, but at most nine tenths of the measure: a
+    /// full-measure plot is taller than it needs to be and leaves big gaps at page ends.
+    func figureWidth(size: FigureSize, available: Double) -> Double {
+        min(0.9 * available, size.widthPoints)
+    }
+
+    func catalogueFigure(_ f: Figure) throws -> FigureModel.Figure? {
+        if let built = figures[f.id] { return built }
+        let built = try buildCatalogueFigure(f, theme: theme)
+        if built == nil { warnings.append("figure '\(f.name)' is not in the catalogue yet; a placeholder is drawn") }
+        figures[f.id] = built
+        return built
+    }
+}

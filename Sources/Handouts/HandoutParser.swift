@@ -1,0 +1,48 @@
+import InfoRequests
+
+/// The front end of the handout builder: template text → resolved `Document`.
+///
+/// Stages, in order: front matter (Yams) → `data:`/`values:` (requests through `evaluator`) →
+/// Mustache (names checked first) → pre-pass (math, divs, labels, figures, captions, references
+/// lifted out) → cmark-gfm → our model → solutions → numbering and references.
+public enum HandoutParser {
+    public static func parse(file: String, source: String,
+                             evaluator: RequestEvaluator = { try evaluateRequest($0) },
+                             solutions: SolutionsMode = .inline) throws -> Document {
+        let split = try splitFrontMatter(source, file: file)
+        let front = try FrontMatter.decode(split, file: file)
+        let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
+        let rendered = try renderMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
+
+        var pre = PrePass(file: file, values: values)
+        let markdown = try pre.run(rendered)
+        let titleMarkdown = try pre.liftInlines([metaLine(front.title, at: front.titlePosition)])[0]
+        let subtitleMarkdown = try front.subtitle.map { try pre.liftInlines([metaLine($0, at: front.subtitlePosition ?? front.titlePosition)])[0] }
+
+        var converter = MarkdownConverter(file: file, lifted: pre.lifted)
+        let (blocks, footnotes) = try converter.blocks(from: markdown)
+        let title = try converter.inlines(from: titleMarkdown, context: "the title")
+        let subtitle = try subtitleMarkdown.map { try converter.inlines(from: $0, context: "the subtitle") }
+
+        let arranged = try arrangeSolutions(blocks, mode: solutions, file: file)
+        var numbering = Numbering(file: file)
+        let (numbered, notes) = try numbering.apply(arranged, footnotes: footnotes)
+
+        let meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
+                                course: front.course, lecture: front.lecture, author: front.author, date: front.date,
+                                paper: front.paper, theme: front.theme, fonts: front.fonts)
+        return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
+    }
+
+    /// The named data and computed values of a template (for tools that list or check them).
+    public static func values(file: String, source: String,
+                              evaluator: RequestEvaluator = { try evaluateRequest($0) }) throws -> ValueTable {
+        let split = try splitFrontMatter(source, file: file)
+        let front = try FrontMatter.decode(split, file: file)
+        return try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
+    }
+
+    private static func metaLine(_ text: String, at position: SourcePosition) -> RenderedLine {
+        RenderedLine(text: text, sourceLine: position.line, anchors: [ColumnAnchor(rendered: 1, source: position.column)])
+    }
+}

@@ -1,0 +1,302 @@
+import CairoRender
+import Foundation
+import MathTypesetting
+
+/// Colours of the printed handout: near-black text, one accent for headings and links, and a
+/// hue per callout kind (tint for the box, full colour for its left rule and label).
+enum PagePalette {
+    static let text = PageColor(hex: 0x1A1A1A)
+    static let muted = PageColor(hex: 0x666666)
+    static let accent = PageColor(hex: 0x1F4E79)
+    static let rule = PageColor(hex: 0x999999)
+
+    static func callout(_ kind: CalloutKind) -> PageColor {
+        switch kind {
+        case .note: return PageColor(hex: 0x2F6DB5)
+        case .tip: return PageColor(hex: 0x2E8B57)
+        case .warning: return PageColor(hex: 0xC77700)
+        case .definition: return PageColor(hex: 0x6A4C9C)
+        case .keyIdea: return PageColor(hex: 0x00838F)
+        case .misconception: return PageColor(hex: 0xB3363B)
+        case .example: return PageColor(hex: 0x52677A)
+        case .exercise: return PageColor(hex: 0x8A5A19)
+        case .solution: return PageColor(hex: 0x4F7A3A)
+        }
+    }
+
+    static func tint(_ c: PageColor) -> PageColor {
+        PageColor(1 - 0.09 * (1 - c.red), 1 - 0.09 * (1 - c.green), 1 - 0.09 * (1 - c.blue))
+    }
+}
+
+/// Laid-out pages → drawing primitives: the running header, page numbers, callout boxes, booktabs
+/// table rules, figures with captions, numbered equations and the title block.
+public struct PagePainter {
+    let document: Document
+    let laid: LaidOutDocument
+    let geometry: PageGeometry
+    let measurer: HandoutMeasurer
+
+    public init(document: Document, laid: LaidOutDocument, geometry: PageGeometry, measurer: HandoutMeasurer) {
+        self.document = document; self.laid = laid; self.geometry = geometry; self.measurer = measurer
+    }
+
+    private var fonts: HandoutFonts { measurer.fonts }
+
+    public func drawing() throws -> DocumentDrawing {
+        var pages: [PageDrawing] = []
+        var calloutIndent = 0.0
+        // Destinations by page, in a fixed order so output never depends on dictionary order.
+        var destinationsByPage: [Int: [(String, Destination)]] = [:]
+        for (id, d) in laid.destinations.sorted(by: { $0.key < $1.key }) { destinationsByPage[d.page, default: []].append((id, d)) }
+        for (p, page) in laid.pages.enumerated() {
+            var items: [PageItem] = []
+            for (id, d) in destinationsByPage[p] ?? [] {
+                items.append(.destination(id, x: geometry.margin.left, y: max(0, geometry.margin.top + d.y - 12)))
+            }
+            items += frame(page: p)
+            // Callout backgrounds first, so text draws over them: one rectangle per box and page
+            // (per-slab rectangles would show hairline seams where they meet).
+            var run: (kind: CalloutKind, top: Double, bottom: Double)? = nil
+            func flush() {
+                guard let r = run else { return }
+                let x = geometry.margin.left + calloutIndent
+                let w = geometry.textWidth - calloutIndent
+                let color = PagePalette.callout(r.kind)
+                let y = geometry.margin.top + r.top, h = r.bottom - r.top
+                items.append(.rect(PageRect(x: x, y: y, width: w, height: h), fill: PagePalette.tint(color), stroke: nil, lineWidth: 0))
+                items.append(.rect(PageRect(x: x, y: y, width: 2.5, height: h), fill: color, stroke: nil, lineWidth: 0))
+                run = nil
+            }
+            for placed in page.slabs {
+                let s = placed.slab
+                if case .calloutTop = s.content {
+                    flush()
+                    calloutIndent = s.indent
+                }
+                guard let kind = s.callout else { flush(); continue }
+                if let r = run, r.kind == kind {
+                    run = (kind, r.top, placed.y + s.height)
+                } else {
+                    flush()
+                    run = (kind, placed.y, placed.y + s.height)
+                }
+                if case .calloutBottom = s.content { flush() }
+            }
+            flush()
+            for placed in page.slabs { items += try slab(placed) }
+            pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
+        }
+        let outline = laid.outline.map { PageOutlineEntry(level: $0.level, title: $0.title, destination: $0.id) }
+        let subject = document.meta.subtitle?.plainText ?? document.meta.course
+        return DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author, subject: subject,
+                               pages: pages, outline: outline, figureFontFamily: fonts.sans)
+    }
+
+    /// Running header on every page but the first (the title block is the header there) and the
+    /// page number centred in the bottom margin.
+    private func frame(page p: Int) -> [PageItem] {
+        var items: [PageItem] = []
+        let g = geometry
+        let size = 8.5
+        let font = PageFont(family: fonts.text, italic: true)
+        if p > 0 {
+            let meta = document.meta
+            let parts = [meta.course, meta.lecture.map { "Lecture \($0)" }, meta.title.plainText].compactMap { $0 }
+            let header = parts.joined(separator: "  ·  ")
+            let baseline = g.margin.top - 22
+            items.append(.text(PageTextRun(header, font: font, size: size, color: PagePalette.muted, x: g.margin.left, baseline: baseline)))
+            items.append(.line(x0: g.margin.left, y0: baseline + 5, x1: g.pageWidth - g.margin.right, y1: baseline + 5,
+                               width: 0.4, color: PagePalette.rule))
+        }
+        let number = "\(p + 1)"
+        let w = measurer.engine.measure(number, font: PageFont(family: fonts.text), size: 9.5).width
+        items.append(.text(PageTextRun(number, font: PageFont(family: fonts.text), size: 9.5, color: PagePalette.muted,
+                                       x: (g.pageWidth - w) / 2, baseline: g.pageHeight - g.margin.bottom + 34)))
+        return items
+    }
+
+    /// The font size a slab's lines were set at (the layout sets them in these sizes).
+    private func size(of content: SlabContent) -> Double {
+        let g = geometry
+        switch content {
+        case .heading(let h, _): return g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
+        case .figure, .tableCaption, .footnoteLine: return g.bodySize * 0.9
+        default: return g.bodySize
+        }
+    }
+
+    private func slab(_ placed: PlacedSlab) throws -> [PageItem] {
+        let g = geometry
+        let s = placed.slab
+        let left = g.margin.left + s.indent
+        let top = g.margin.top + placed.y
+        let width = g.textWidth - s.indent
+        var items: [PageItem] = []
+        let size = size(of: s.content)
+        func marker(baseline: Double) {
+            guard let m = s.marker else { return }
+            let font = PageFont(family: fonts.text)
+            let w = measurer.engine.measure(m, font: font, size: size).width
+            items.append(.text(PageTextRun(m, font: font, size: size, color: PagePalette.text, x: left - 6 - w, baseline: baseline)))
+        }
+        switch s.content {
+        case .line(let line, _):
+            items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
+            marker(baseline: top + line.ascent)
+        case .heading(_, let lines):
+            var y = top
+            for line in lines {
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: PagePalette.accent)
+                y += line.height
+            }
+        case .displayMath(let m, let metrics):
+            let box = try measurer.mathBox(tex: m.tex, display: true, size: g.bodySize)
+            let baseline = top + g.paragraphSpace + metrics.ascent
+            let right = g.margin.left + g.textWidth - (s.callout == nil ? 0 : g.calloutPadding)
+            let label = m.number.map { "(\($0))" } ?? ""
+            let font = PageFont(family: fonts.text)
+            let w = label.isEmpty ? 0 : measurer.engine.measure(label, font: font, size: size).width
+            // Centred on the measure, but never closer than 1 em to the equation number: a wide
+            // formula moves left, and as a last resort starts at the left edge.
+            let centred = left + (right - left - metrics.width) / 2
+            let limit = right - w - (w > 0 ? size : 0) - metrics.width
+            let x = max(left, min(centred, limit))
+            items.append(.math(box, x: x, baseline: baseline, color: PagePalette.text))
+            if m.number != nil {
+                // Centred on the formula's vertical middle: half an x-height below it.
+                let middle = baseline - (metrics.ascent - metrics.descent) / 2
+                items.append(.text(PageTextRun(label, font: font, size: size, color: PagePalette.text,
+                                               x: right - w, baseline: middle + 0.23 * size)))
+            }
+        case .figure(let f, let height, let caption):
+            let built = try measurer.catalogueFigure(f)
+            let preset = built?.size ?? .handout
+            let w = measurer.figureWidth(size: preset, available: width)
+            let rect = PageRect(x: left + (width - w) / 2, y: top, width: w, height: height)
+            if let built {
+                items.append(.figure(built, rect))
+            } else {
+                items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: PagePalette.rule, lineWidth: 0.5))
+                let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
+                let font = PageFont(family: fonts.sans)
+                let nw = measurer.engine.measure(note, font: font, size: 9).width
+                items.append(.text(PageTextRun(note, font: font, size: 9, color: PagePalette.muted,
+                                               x: rect.x + (rect.width - nw) / 2, baseline: rect.y + rect.height / 2)))
+            }
+            var y = top + height + g.paragraphSpace
+            for line in caption {
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: PagePalette.text)
+                y += line.height
+            }
+        case .tableCaption(_, let lines):
+            var y = top
+            for line in lines {
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: size)
+                y += line.height
+            }
+        case .tableRow(let t, let row, let cells, let columns):
+            let total = columns.reduce(0, +)
+            let x0 = left + max(0, (width - total) / 2)
+            let pad = g.bodySize * 0.6
+            var x = x0
+            for (c, cell) in cells.enumerated() where c < columns.count {
+                let natural = cell.fragments.last.map { $0.x + $0.width } ?? 0
+                let alignment = c < t.alignments.count ? t.alignments[c] : .none
+                let cx: Double
+                switch alignment {
+                case .right: cx = x + columns[c] - pad - natural
+                case .center: cx = x + (columns[c] - natural) / 2
+                default: cx = x + pad
+                }
+                let baseline = top + (s.height - cell.height) / 2 + cell.ascent
+                items += try self.line(cell, x: cx, baseline: baseline, size: size)
+                x += columns[c]
+            }
+            // Booktabs: heavy rules above and below the table, a light one under the header.
+            if row == nil {
+                items.append(.line(x0: x0, y0: top, x1: x0 + total, y1: top, width: 0.8, color: PagePalette.text))
+                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.4, color: PagePalette.text))
+            } else if row == t.rows.count - 1 {
+                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.8, color: PagePalette.text))
+            }
+        case .calloutTop(let c, let title):
+            var y = top + g.calloutPadding
+            for line in title {
+                items += try self.line(line, x: left + g.calloutPadding, baseline: y + line.ascent, size: size,
+                                       color: PagePalette.callout(c.kind))
+                y += line.height
+            }
+        case .calloutBottom:
+            break
+        case .title(let meta, let title, let subtitle):
+            var y = top
+            let courseLine = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }.joined(separator: "  ·  ")
+            if !courseLine.isEmpty {
+                items.append(.text(PageTextRun(courseLine.uppercased(), font: PageFont(family: fonts.text), size: 8.5,
+                                               color: PagePalette.muted, x: left, baseline: y - 8)))
+            }
+            for line in title {
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: PagePalette.accent)
+                y += line.height
+            }
+            for line in subtitle {
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: PagePalette.muted)
+                y += line.height
+            }
+            let byline = [meta.author, meta.date].compactMap { $0 }.joined(separator: "  ·  ")
+            if !byline.isEmpty {
+                items.append(.text(PageTextRun(byline, font: PageFont(family: fonts.text), size: 9.5, color: PagePalette.muted,
+                                               x: left, baseline: y + g.leading * 1.2)))
+            }
+            let ruleY = top + s.height - g.leading
+            items.append(.line(x0: left, y0: ruleY, x1: left + width, y1: ruleY, width: 0.6, color: PagePalette.rule))
+        case .footnoteLine(let line, _):
+            items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
+            marker(baseline: top + line.ascent)
+        case .codeLine(let code):
+            let font = PageFont(family: fonts.mono)
+            items.append(.text(PageTextRun(code, font: font, size: g.bodySize * 0.85, color: PagePalette.text,
+                                           x: left + 8, baseline: top + g.leading * 0.75)))
+        case .rule:
+            let y = top + s.height / 2
+            items.append(.line(x0: left, y0: y, x1: left + width / 3, y1: y, width: 0.5, color: PagePalette.rule))
+        case .space:
+            break
+        }
+        return items
+    }
+
+    /// One set line: words in their fonts, formulas on the baseline, links over references.
+    private func line(_ line: TypesetLine, x: Double, baseline: Double, size: Double,
+                      color: PageColor = PagePalette.text) throws -> [PageItem] {
+        var items: [PageItem] = []
+        for f in line.fragments {
+            switch f.content {
+            case .word(let text, let style, let link):
+                let raised = style == .superscript
+                let runSize = raised ? size * 0.7 : size
+                let y = raised ? baseline - 0.35 * size : baseline
+                let isLink = link != nil
+                items.append(.text(PageTextRun(text, font: fonts.font(for: style), size: runSize,
+                                               color: isLink && link?.hasPrefix("#") == true ? PagePalette.accent : color,
+                                               x: x + f.x, baseline: y)))
+                if let link {
+                    let rect = PageRect(x: x + f.x, y: y - 0.8 * runSize, width: f.width, height: runSize)
+                    items.append(.link(rect, link.hasPrefix("#") ? .destination(String(link.dropFirst())) : .url(link)))
+                }
+            case .math(let m, _):
+                let box = try measurer.mathBox(tex: m.tex, display: false, size: size)
+                items.append(.math(box, x: x + f.x, baseline: baseline, color: color))
+            }
+        }
+        return items
+    }
+}
+
+/// The whole paged pipeline for one document: measure, lay out, paint.
+public func paginateHandout(_ document: Document, measurer: HandoutMeasurer) throws -> DocumentDrawing {
+    let geometry = PageGeometry(paper: document.meta.paper)
+    let laid = try PageLayout.layout(document, geometry: geometry, measurer: measurer)
+    return try PagePainter(document: document, laid: laid, geometry: geometry, measurer: measurer).drawing()
+}

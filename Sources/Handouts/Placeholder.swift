@@ -1,1 +1,0 @@
-// Placeholder: the Handouts layer is built in its own files.

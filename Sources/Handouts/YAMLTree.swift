@@ -1,0 +1,124 @@
+import Foundation
+import InfoRequests
+import Yams
+
+/// A YAML node with the template position of its start, so every later error (unknown value,
+/// bad reference, failed computation) can point at the exact key that caused it.
+/// Yams' `Node` is a class tree that is not `Sendable`; this is our value copy of it.
+struct YAMLNode: Sendable {
+    indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case list([YAMLNode])
+        case map([YAMLEntry])
+    }
+    var kind: Kind
+    /// Scalar text exactly as written (numbers from `data:` print as the author wrote them).
+    var text: String
+    var position: SourcePosition
+
+    var stringValue: String? {
+        if case .string(let s) = kind { return s }
+        return nil
+    }
+
+    var entries: [YAMLEntry]? {
+        if case .map(let e) = kind { return e }
+        return nil
+    }
+
+    func entry(_ key: String) -> YAMLEntry? { entries?.first { $0.key == key } }
+
+    /// Plain JSON with no reference resolution.
+    var json: JSONValue {
+        switch kind {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .list(let items): return .array(items.map(\.json))
+        case .map(let entries): return .object(entries.map { ($0.key, $0.value.json) })
+        }
+    }
+
+    var typeName: String {
+        switch kind {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
+    }
+}
+
+struct YAMLEntry: Sendable {
+    var key: String
+    var keyPosition: SourcePosition
+    var value: YAMLNode
+}
+
+/// Parses YAML text whose first line is line `firstLine` of `file` (columns shifted by
+/// `columnOffset` for YAML that sits indented inside something else).
+func parseYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int = 0) throws -> YAMLNode? {
+    func position(_ mark: Mark?) -> SourcePosition {
+        guard let mark else { return SourcePosition(line: firstLine, column: 1) }
+        return SourcePosition(line: firstLine + mark.line - 1, column: mark.column + columnOffset)
+    }
+    let root: Node?
+    do {
+        root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let ctx = context.map { " (\($0.text) at line \(position($0.mark).line))" } ?? ""
+            throw TemplateError(file: file, at: position(mark), "bad YAML: \(problem)\(ctx)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            throw TemplateError(file: file, at: position(context.mark),
+                                "bad YAML: duplicate key(s) \(duplicates.sorted().joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            throw TemplateError(file: file, at: position(nil), "bad YAML: \(problem)")
+        default:
+            throw TemplateError(file: file, at: position(nil), "bad YAML: \(error)")
+        }
+    }
+    guard let root else { return nil }
+    return try convert(root, file: file, position: position)
+}
+
+private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosition) throws -> YAMLNode {
+    let pos = position(node.mark)
+    switch node {
+    case .scalar(let scalar):
+        let text = scalar.string
+        switch Tag.Name(rawValue: node.tag.rawValue) {
+        case .null: return YAMLNode(kind: .null, text: text, position: pos)
+        case .bool: return YAMLNode(kind: .bool(node.bool ?? false), text: text, position: pos)
+        case .int, .float:
+            if let x = node.float { return YAMLNode(kind: .number(x), text: text, position: pos) }
+            return YAMLNode(kind: .string(text), text: text, position: pos)
+        default:
+            // Strings, and timestamps such as `date: 2026-11-23`, which we keep as written.
+            return YAMLNode(kind: .string(text), text: text, position: pos)
+        }
+    case .sequence(let seq):
+        let items = try seq.map { try convert($0, file: file, position: position) }
+        return YAMLNode(kind: .list(items), text: "", position: pos)
+    case .mapping(let map):
+        var entries: [YAMLEntry] = []
+        for (key, value) in map {
+            guard let name = key.scalar?.string else {
+                throw TemplateError(file: file, at: position(key.mark), "bad YAML: mapping keys must be plain names")
+            }
+            entries.append(YAMLEntry(key: name, keyPosition: position(key.mark),
+                                     value: try convert(value, file: file, position: position)))
+        }
+        return YAMLNode(kind: .map(entries), text: "", position: pos)
+    case .alias:
+        throw TemplateError(file: file, at: pos, "bad YAML: aliases (*name) are not supported in templates")
+    }
+}

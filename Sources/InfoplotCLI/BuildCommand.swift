@@ -1,0 +1,263 @@
+import ArgumentParser
+import CairoRender
+import FigureCatalogue
+import Foundation
+import Handouts
+import MathTypesetting
+
+/// `infoplot build`: every template in, every handout (PDF, SVG pages, HTML), the figure gallery,
+/// the math test sheet and an index page out; only what changed since the last build.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every handout template, the figure gallery and the index page.")
+
+    @Option(help: "Folder of handout templates (NAME.md).")
+    var templates = "Templates"
+
+    @Option(help: "Output folder.")
+    var out = "output"
+
+    @Option(parsing: .upToNextOption, help: "Build only these templates (names without .md).")
+    var only: [String] = []
+
+    @Option(help: "Comma-separated handout formats: pdf, svg, html.")
+    var formats = "pdf,svg,html"
+
+    @Option(help: "Where solutions go: inline (after each exercise), end (a final section) or omit.")
+    var solutions = "inline"
+
+    @Flag(name: .shortAndLong, help: "Print a line per artefact even when standard output is not a terminal.")
+    var verbose = false
+
+    func run() throws {
+        let started = Date()
+        let chosen = try HandoutFormat.parseList(formats)
+        guard let mode = SolutionsMode(rawValue: solutions) else {
+            throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
+        }
+        let names = try templateNames()
+        let progress = Progress(show: verbose || isatty(STDOUT_FILENO) != 0)
+        let fm = FileManager.default
+        let handoutDir = out + "/handouts"
+        try fm.createDirectory(atPath: handoutDir, withIntermediateDirectories: true)
+        let cachePath = out + "/.cache.json"
+        let cache = BuildCache.load(from: cachePath)
+        let identity = binaryIdentity()
+
+        // Handouts, one job per template over both cores.
+        let jobs = names
+        let results = Slots<HandoutJobResult>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, cache: cache,
+                                    handoutDir: handoutDir, progress: progress))
+        }
+        var newCache = cache
+        if only.isEmpty {
+            // Templates that were deleted leave the index too.
+            for key in cache.entries.keys where key.hasPrefix("handout:") && !names.contains(String(key.dropFirst(8))) {
+                newCache.entries[key] = nil
+            }
+        }
+        var built = 0, fresh = 0, failures: [String] = []
+        for (name, result) in zip(jobs, results.all()) {
+            switch result {
+            case .built(let entry): built += 1; newCache.entries["handout:" + name] = entry
+            case .upToDate: fresh += 1
+            case .failed(let message): failures.append(message); newCache.entries["handout:" + name] = nil
+            case nil: failures.append("\(name): not built")
+            }
+        }
+
+        // The gallery and the test sheet depend only on infoplot itself.
+        var extras: [String] = []
+        var hash = ContentHash()
+        hash.add(identity)
+        let extrasHash = hash.hex
+        if only.isEmpty {
+            let t0 = Date()
+            let galleryIndex = out + "/figures/index.html"
+            if cache.entries["gallery"]?.hash == extrasHash, fm.fileExists(atPath: galleryIndex) {
+                extras.append("gallery up to date")
+            } else {
+                do {
+                    let items = try writeGallery(to: out + "/figures")
+                    newCache.entries["gallery"] = .init(hash: extrasHash, title: "Figure gallery", pages: items.count)
+                    progress.line("figures/ (\(items.count) figures × themes)", since: t0)
+                    extras.append("gallery built")
+                } catch {
+                    failures.append("figure gallery: \(error)")
+                }
+            }
+            let t1 = Date()
+            let sheet = out + "/math-test-sheet.pdf"
+            if cache.entries["math-test-sheet"]?.hash == extrasHash, fm.fileExists(atPath: sheet) {
+                extras.append("math test sheet up to date")
+            } else {
+                do {
+                    if let warning = try writeMathTestSheet(to: sheet, family: MathFont.handoutFamily) {
+                        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                    }
+                    newCache.entries["math-test-sheet"] = .init(hash: extrasHash, title: "Math test sheet", pages: 1)
+                    progress.line("math-test-sheet.pdf", since: t1)
+                } catch {
+                    failures.append("math test sheet: \(error)")
+                }
+            }
+        }
+        try writeAtomically(try newCache.encoded(), to: cachePath)
+        try writeAtomically(Data(indexPage(newCache, formats: chosen).utf8), to: out + "/index.html")
+
+        for f in failures { FileHandle.standardError.write(Data((f + "\n").utf8)) }
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        let summary = "infoplot build: \(built) built, \(fresh) up to date, \(failures.count) failed"
+            + (extras.isEmpty ? "" : "; " + extras.joined(separator: ", ")) + " (\(seconds) s) → \(out)/index.html"
+        // The summary always prints; per-artefact lines only on a terminal or with -v.
+        print(summary)
+        if !failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Template names (file names without `.md`) in name order, filtered by `--only`.
+    func templateNames() throws -> [String] {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: templates) else {
+            throw ValidationError("cannot read the templates folder '\(templates)'")
+        }
+        let all = files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        guard !only.isEmpty else { return all }
+        for name in only where !all.contains(name) {
+            throw ValidationError("--only \(name): no template '\(templates)/\(name).md' (have: \(all.joined(separator: ", ")))")
+        }
+        return all.filter(only.contains)
+    }
+
+    func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, cache: BuildCache,
+                  handoutDir: String, progress: Progress) -> HandoutJobResult {
+        let path = templates + "/" + name + ".md"
+        guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
+        let source = String(decoding: data, as: UTF8.self)
+        var hash = ContentHash()
+        hash.add(identity)
+        hash.add(source)
+        hash.add(formats.map(\.rawValue).joined(separator: ","))
+        hash.add(solutions.rawValue)
+        let outputs = expectedOutputs(name, formats: formats, handoutDir: handoutDir)
+        if let entry = cache.entries["handout:" + name], entry.hash == hash.hex,
+           outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+            return .upToDate
+        }
+        do {
+            let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions)
+            for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
+            try writeHandout(built, name: name, handoutDir: handoutDir)
+            for f in formats {
+                let what = f == .svg ? "handouts/\(name)/page-1…\(built.pageCount).svg" : "handouts/\(name).\(f.rawValue)"
+                let pages = f == .html ? "" : " (\(built.pageCount) pages)"
+                progress.line(what + pages, seconds: built.seconds[f] ?? 0)
+            }
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount))
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    func expectedOutputs(_ name: String, formats: [HandoutFormat], handoutDir: String) -> [String] {
+        formats.map { f in f == .svg ? "\(handoutDir)/\(name)/page-1.svg" : "\(handoutDir)/\(name).\(f.rawValue)" }
+    }
+
+    func indexPage(_ cache: BuildCache, formats: [HandoutFormat]) -> String {
+        var rows = ""
+        for key in cache.entries.keys.sorted() where key.hasPrefix("handout:") {
+            guard let e = cache.entries[key] else { continue }
+            let name = String(key.dropFirst("handout:".count))
+            var links: [String] = []
+            if formats.contains(.html) { links.append("<a href=\"handouts/\(name).html\">web page</a>") }
+            if formats.contains(.pdf) { links.append("<a href=\"handouts/\(name).pdf\">PDF</a>") }
+            if formats.contains(.svg) { links.append("<a href=\"handouts/\(name)/page-1.svg\">SVG pages</a>") }
+            rows += "<li><strong>\(htmlEscape(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
+        }
+        var figures = ""
+        for entry in Catalogue.entries {
+            figures += "<li><a href=\"figures/\(entry.name).svg\">\(htmlEscape(entry.name))</a>: \(htmlEscape(entry.summary))</li>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Information Theory for Data Science: handouts and figures</title>
+            <style>
+            :root { color-scheme: light dark; --bg: #fdfdfb; --text: #1a1a1a; --muted: #666; --link: #1f4e79; }
+            @media (prefers-color-scheme: dark) { :root { --bg: #16181c; --text: #e6e6e6; --muted: #9a9a9a; --link: #8fb8e8; } }
+            html { background: var(--bg); color: var(--text); }
+            body { max-width: 42em; margin: 0 auto; padding: 2em 1.25em; font-family: "TeX Gyre Pagella", Palatino, Georgia, serif; font-size: 1.125rem; line-height: 1.5; }
+            a { color: var(--link); } .meta { color: var(--muted); } li { margin: 0.5em 0; }
+            </style>
+            </head>
+            <body>
+            <h1>Handouts and figures</h1>
+            <h2>Handouts</h2>
+            <ul>
+            \(rows)</ul>
+            <h2>Figures</h2>
+            <p><a href="figures/index.html">The figure gallery</a> (SVG, PDF and PNG, light and dark) and the <a href="math-test-sheet.pdf">math test sheet</a>.</p>
+            <ul>
+            \(figures)</ul>
+            </body>
+            </html>
+
+            """
+    }
+}
+
+enum HandoutJobResult: Sendable {
+    case built(BuildCache.Entry)
+    case upToDate
+    case failed(String)
+}
+
+
+/// Writes a built handout's files next to each other: each file via a temporary name and a
+/// rename, and stale SVG pages from a longer earlier version removed.
+func writeHandout(_ built: BuiltHandout, name: String, handoutDir: String) throws {
+    if let pdf = built.pdf { try writeFileAtomically(pdf, to: "\(handoutDir)/\(name).pdf") }
+    if let pages = built.svgPages {
+        let dir = "\(handoutDir)/\(name)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (k, page) in pages.enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
+        var k = pages.count + 1
+        while FileManager.default.fileExists(atPath: "\(dir)/page-\(k).svg") {
+            try FileManager.default.removeItem(atPath: "\(dir)/page-\(k).svg")
+            k += 1
+        }
+    }
+    if let html = built.html { try writeFileAtomically(html, to: "\(handoutDir)/\(name).html") }
+}
+
+func htmlEscape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+}
+
+/// Progress lines, one per artefact, written whole under a lock so parallel jobs never interleave.
+final class Progress: @unchecked Sendable {
+    let show: Bool
+    private let lock = NSLock()
+    init(show: Bool) { self.show = show }
+    func line(_ what: String, since start: Date) { line(what, seconds: Date().timeIntervalSince(start)) }
+    func line(_ what: String, seconds: Double) {
+        guard show else { return }
+        let text = String(format: "  %6.2f s  ", seconds) + what + "\n"
+        lock.lock(); defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Result slots filled by concurrent jobs, each slot by exactly one job.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [T?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ v: T) { lock.lock(); values[k] = v; lock.unlock() }
+    func all() -> [T?] { lock.lock(); defer { lock.unlock() }; return values }
+}

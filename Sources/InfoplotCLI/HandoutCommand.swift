@@ -1,0 +1,60 @@
+import ArgumentParser
+import CairoRender
+import Foundation
+import Handouts
+
+/// `infoplot handout FILE`: one template to one PDF, SVG page set or HTML page.
+struct HandoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handout",
+        abstract: "Build one handout template to PDF, SVG pages or HTML.")
+
+    @Argument(help: "The template (Markdown with YAML front matter).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Output path (for svg: a folder that gets page-N.svg). Default: NAME.FORMAT here.")
+    var output: String?
+
+    @Option(help: "pdf, svg or html (default: from the -o extension, else pdf).")
+    var format: String?
+
+    @Option(help: "Where solutions go: inline, end or omit.")
+    var solutions = "inline"
+
+    func run() throws {
+        guard let mode = SolutionsMode(rawValue: solutions) else {
+            throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
+        }
+        let chosen = try outputFormat()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)'")
+        }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let built: BuiltHandout
+        do {
+            built = try buildHandout(file: file, source: String(decoding: data, as: UTF8.self), formats: [chosen], solutions: mode)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        for w in built.warnings { FileHandle.standardError.write(Data("\(file): warning: \(w)\n".utf8)) }
+        switch chosen {
+        case .pdf: try writeFileAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
+        case .html: try writeFileAtomically(built.html ?? Data(), to: output ?? "\(name).html")
+        case .svg:
+            let dir = output ?? name
+            for (k, page) in (built.svgPages ?? []).enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
+        }
+    }
+
+    func outputFormat() throws -> HandoutFormat {
+        if let format {
+            guard let f = HandoutFormat(rawValue: format.lowercased()) else {
+                throw ValidationError("unknown --format '\(format)'; expected pdf, svg or html")
+            }
+            return f
+        }
+        if let output, let f = HandoutFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) { return f }
+        return .pdf
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import Handouts
+
+@Suite struct MustacheTests {
+    @Test func loopsOverRowsBuildTableRows() throws {
+        let doc = try parse(try fixture("sample.md"))
+        guard let table = doc.blocks.compactMap({ if case .table(let t) = $0 { return t } else { return nil } }).first else {
+            Issue.record("no table")
+            return
+        }
+        #expect(table.rows.map { $0[0] } == [[.text("Sunny")], [.text("Cloudy")], [.text("Rainy")]])
+        #expect(table.rows.map { $0[2] } == [[.text("0.4")], [.text("0.35")], [.text("0.25")]])
+        #expect(table.alignments == [.left, .right, .right, .right])
+        #expect(table.header[1] == [.math(InlineMath(tex: "p", position: SourcePosition(line: 31, column: 13)))])
+    }
+
+    @Test func theContractsOneLineLoopForm() throws {
+        let source = "---\ntitle: T\ndata: {w: {labels: [A, B], p: [0.25, 0.75]}}\nvalues:\n  rows:\n    rows: {label: w.labels, p: w.p}\n---\n"
+            + "| x | p |\n|---|---|\n{{#rows}}| {{label}} | {{p}} |\n{{/rows}}\nAfter."
+        let doc = try parse(source)
+        guard case .table(let t)? = doc.blocks.first else { Issue.record("no table"); return }
+        #expect(t.rows == [[[.text("A")], [.text("0.25")]], [[.text("B")], [.text("0.75")]]])
+        #expect(doc.blocks.last == .paragraph([.text("After.")]))
+    }
+
+    @Test func unknownNameIsAnErrorWithPosition() {
+        let e = templateError { _ = try parse(template("Intro line\nThe KL is {{kl_wether}} bits.")) }
+        #expect(e?.description == "Templates/t.md:8:11: error: unknown value 'kl_wether' (known: weather, kl_weather)")
+    }
+
+    @Test func unknownNameInsideALoopIsAnErrorToo() {
+        let body = "{{#weather}}\n{{nope}}\n{{/weather}}"
+        let e = templateError { _ = try parse(template(body)) }
+        #expect(e?.line == 8 && e?.column == 1)
+        #expect(e?.message.hasPrefix("unknown value 'nope'") == true)
+    }
+
+    @Test func fieldsAndIndices() throws {
+        let doc = try parse(template("First {{weather.labels.0}} at {{weather.p.0}}; all: {{weather.q}}."))
+        #expect(doc.blocks == [.paragraph([.text("First Sunny at 0.5; all: 0.4, 0.35, 0.25.")])])
+        let e = templateError { _ = try parse(template("{{weather.labels.7}}")) }
+        #expect(e?.message == "'weather.labels' has no field '7' (fields: 0…2)")
+    }
+
+    @Test func aRecordCannotBePrintedWhole() {
+        let e = templateError { _ = try parse(template("{{weather}}")) }
+        #expect(e?.message.contains("is a record") == true)
+    }
+
+    @Test func sectionsMustClose() {
+        let open = templateError { _ = try parse(template("a\n{{#weather}}\nx")) }
+        #expect(open?.line == 8 && open?.message.contains("never closed") == true)
+        let stray = templateError { _ = try parse(template("{{/weather}}")) }
+        #expect(stray?.line == 7)
+        let tag = templateError { _ = try parse(template("oops {{kl_weather")) }
+        #expect(tag?.line == 7 && tag?.column == 6)
+    }
+
+    @Test func valuesAreNotHTMLEscaped() throws {
+        let source = "---\ntitle: T\ndata: {s: \"a < b & c\"}\n---\n{{s}} and {{#s}}[{{s}}]{{/s}}\n"
+        let doc = try parse(source)
+        #expect(doc.blocks == [.paragraph([.text("a < b & c and [a < b & c]")])])
+    }
+
+    @Test func standaloneCommentLinesVanish() throws {
+        let doc = try parse(template("{{! a note for authors }}\nText"))
+        #expect(doc.blocks == [.paragraph([.text("Text")])])
+    }
+
+    @Test func positionsAfterASubstitutionMapBackToTheTemplate() {
+        // {{kl_weather}} (14 chars) prints as 0.030 (5 chars); the '$' after it is at template column 22.
+        let e = templateError { _ = try parse(template("{{kl_weather}} costs $5")) }
+        #expect(e?.line == 7 && e?.column == 22)
+    }
+}
