@@ -23,7 +23,7 @@ deps:
 	fi
 
 # SwiftPM's progress lines are dropped so a clean build prints nothing; errors and warnings stay.
-QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|^Build complete|started\.$$' || true
+QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$' || true
 
 build: deps
 	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
