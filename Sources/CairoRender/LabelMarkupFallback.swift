@@ -36,21 +36,7 @@ func labelMarkup(_ label: String, fontSize: Double) -> String {
     return out
 }
 
-func escapeMarkup(_ s: String) -> String {
-    var o = ""
-    o.reserveCapacity(s.count)
-    for ch in s {
-        switch ch {
-        case "&": o += "&amp;"
-        case "<": o += "&lt;"
-        case ">": o += "&gt;"
-        case "\"": o += "&quot;"
-        case "'": o += "&apos;"
-        default: o.append(ch)
-        }
-    }
-    return o
-}
+func escapeMarkup(_ s: String) -> String { escapeXML(s) }
 
 private struct TeXFallback {
     let fontSize: Double

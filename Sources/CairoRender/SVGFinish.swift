@@ -106,14 +106,17 @@ private extension String {
     func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }
 
-func escapeXML(_ s: String) -> String {
+/// Escapes text for XML and HTML text and attribute values (and for Pango markup, which is XML).
+public func escapeXML(_ s: String) -> String {
     var o = ""
+    o.reserveCapacity(s.count)
     for ch in s {
         switch ch {
         case "&": o += "&amp;"
         case "<": o += "&lt;"
         case ">": o += "&gt;"
         case "\"": o += "&quot;"
+        case "'": o += "&#39;"
         default: o.append(ch)
         }
     }

@@ -72,20 +72,6 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     }
 }
 
-func htmlEscape(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
 
 /// A self-contained page (inline CSS, no scripts): one section per theme, each figure as an `<img>`
 /// of its SVG (PNG if no SVG was written) with the description as alt text and caption.
@@ -116,16 +102,16 @@ func galleryHTML(_ items: [GalleryItem], themes: [Theme]) -> String {
     h += "<p>Every catalogue figure with its default parameters, in \(themes.map(\.name).joined(separator: " and ")) themes. "
     h += "Regenerate with <code>make</code>; render one with <code>infoplot figure NAME</code>.</p>\n</header>\n"
     for t in themes {
-        h += "<section class=\"theme-\(t.name)\">\n<h2>\(htmlEscape(t.name.prefix(1).uppercased() + t.name.dropFirst())) theme</h2>\n"
+        h += "<section class=\"theme-\(t.name)\">\n<h2>\(escapeXML(t.name.prefix(1).uppercased() + t.name.dropFirst())) theme</h2>\n"
         for item in items where item.theme == t.name {
             let img = item.files[.svg] ?? item.files[.png]
-            h += "<figure id=\"\(htmlEscape(item.name))-\(t.name)\">\n"
+            h += "<figure id=\"\(escapeXML(item.name))-\(t.name)\">\n"
             if let img {
-                h += "<img src=\"\(htmlEscape(img))\" alt=\"\(htmlEscape(item.description))\" loading=\"lazy\">\n"
+                h += "<img src=\"\(escapeXML(img))\" alt=\"\(escapeXML(item.description))\" loading=\"lazy\">\n"
             }
-            h += "<figcaption><strong><code>\(htmlEscape(item.name))</code>: \(htmlEscape(item.title)).</strong> "
-            h += htmlEscape(item.description)
-            let links = OutputFormat.allCases.compactMap { f in item.files[f].map { "<a href=\"\(htmlEscape($0))\">\(f.rawValue.uppercased())</a>" } }
+            h += "<figcaption><strong><code>\(escapeXML(item.name))</code>: \(escapeXML(item.title)).</strong> "
+            h += escapeXML(item.description)
+            let links = OutputFormat.allCases.compactMap { f in item.files[f].map { "<a href=\"\(escapeXML($0))\">\(f.rawValue.uppercased())</a>" } }
             h += "<br><span class=\"files\">\(links.joined(separator: " "))</span></figcaption>\n</figure>\n"
         }
         h += "</section>\n"

@@ -173,11 +173,11 @@ struct BuildCommand: ParsableCommand {
             if formats.contains(.html) { links.append("<a href=\"handouts/\(name).html\">web page</a>") }
             if formats.contains(.pdf) { links.append("<a href=\"handouts/\(name).pdf\">PDF</a>") }
             if formats.contains(.svg) { links.append("<a href=\"handouts/\(name)/page-1.svg\">SVG pages</a>") }
-            rows += "<li><strong>\(htmlEscape(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
+            rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
         }
         var figures = ""
         for entry in Catalogue.entries {
-            figures += "<li><a href=\"figures/\(entry.name).svg\">\(htmlEscape(entry.name))</a>: \(htmlEscape(entry.summary))</li>\n"
+            figures += "<li><a href=\"figures/\(entry.name).svg\">\(escapeXML(entry.name))</a>: \(escapeXML(entry.summary))</li>\n"
         }
         return """
             <!DOCTYPE html>
@@ -234,10 +234,6 @@ func writeHandout(_ built: BuiltHandout, name: String, handoutDir: String) throw
     if let html = built.html { try writeFileAtomically(html, to: "\(handoutDir)/\(name).html") }
 }
 
-func htmlEscape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-}
 
 /// Progress lines, one per artefact, written whole under a lock so parallel jobs never interleave.
 final class Progress: @unchecked Sendable {

@@ -68,6 +68,6 @@ import InfoRequests
     }
 
     @Test func htmlEscapesText() {
-        #expect(htmlEscape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+        #expect(escapeXML("a<b & \"c\" 'd'") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;")
     }
 }
