@@ -2,21 +2,33 @@ import CCairo
 import FigureModel
 import MathTypesetting
 
-/// A figure label split into prose (set by Pango in the label font) and `$…$` math (set by the TeX
-/// typesetter in the matching math font), all on one baseline. Prose stays in the label's own font so
-/// "KL in bits" reads like the other labels; only the math changes face.
+/// A figure label split into lines, each into prose (set by Pango in the label font) and `$…$` math
+/// (set by the TeX typesetter in the matching math font), all on the line's baseline. Prose stays in
+/// the label's own font so "KL in bits" reads like the other labels; only the math changes face.
 struct MathLabel {
     enum Piece {
         case prose(String, width: Double)
         case math(MathBox)
     }
-    let pieces: [Piece]
-    let extent: TextExtent
+    struct Line {
+        var pieces: [Piece] = []
+        var width = 0.0, ascent = 0.0, descent = 0.0
+    }
+    let lines: [Line]
+    /// Baseline-to-baseline distance between lines.
+    let leading: Double
+
+    /// Ascent of the first line; descent down to the bottom of the last (as `TextExtent` defines it).
+    var extent: TextExtent {
+        let first = lines.first ?? Line(), last = lines.last ?? Line()
+        return TextExtent(width: lines.map(\.width).max() ?? 0, ascent: first.ascent,
+                          descent: Double(max(lines.count - 1, 0)) * leading + last.descent)
+    }
 }
 
 /// Shared between measuring and drawing so both see the same pieces. Returns nil when the label has
-/// no math, spans lines, or does not parse: the caller then uses the Pango markup fallback, so a
-/// figure never fails to draw because of one bad label (the catalogue's own labels are tested to parse).
+/// no math or does not parse: the caller then uses the Pango markup fallback, so a figure never fails
+/// to draw because of one bad label (the catalogue's own labels are tested to parse).
 final class MathLabelSetter {
     private let mathFont: MathFont?
     private var boxes: [String: MathBox?] = [:]
@@ -26,29 +38,37 @@ final class MathLabelSetter {
     }
 
     func label(_ text: String, fontSize: Double, prose: (String) -> TextExtent) -> MathLabel? {
-        guard text.contains("$"), !text.contains("\n"), let mathFont,
-              let segments = try? splitInlineMath(text),
-              segments.contains(where: { if case .math = $0 { true } else { false } }) else { return nil }
-        var pieces: [MathLabel.Piece] = []
-        var width = 0.0, ascent = 0.0, descent = 0.0
-        for segment in segments {
-            switch segment {
-            case .text(let t):
-                let e = prose(t)
-                pieces.append(.prose(t, width: e.width))
-                width += e.width; ascent = max(ascent, e.ascent); descent = max(descent, e.descent)
-            case .math(let tex, _):
-                let key = "\(fontSize)|\(tex)"
-                let box: MathBox?
-                if let cached = boxes[key] { box = cached } else {
-                    box = try? typeset(tex, display: false, font: mathFont, size: fontSize)
-                    boxes[key] = box
+        guard text.contains("$"), let mathFont else { return nil }
+        var lines: [MathLabel.Line] = []
+        var sawMath = false
+        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let segments = try? splitInlineMath(String(lineText)) else { return nil }
+            var line = MathLabel.Line()
+            for segment in segments {
+                switch segment {
+                case .text(let t):
+                    let e = prose(t)
+                    line.pieces.append(.prose(t, width: e.width))
+                    line.width += e.width; line.ascent = max(line.ascent, e.ascent); line.descent = max(line.descent, e.descent)
+                case .math(let tex, _):
+                    sawMath = true
+                    let key = "\(fontSize)|\(tex)"
+                    let box: MathBox?
+                    if let cached = boxes[key] { box = cached } else {
+                        box = try? typeset(tex, display: false, font: mathFont, size: fontSize)
+                        boxes[key] = box
+                    }
+                    guard let box else { return nil }
+                    line.pieces.append(.math(box))
+                    line.width += box.width; line.ascent = max(line.ascent, box.height); line.descent = max(line.descent, box.depth)
                 }
-                guard let box else { return nil }
-                pieces.append(.math(box))
-                width += box.width; ascent = max(ascent, box.height); descent = max(descent, box.depth)
             }
+            if line.pieces.isEmpty { line.ascent = 0.75 * fontSize; line.descent = 0.25 * fontSize }
+            lines.append(line)
         }
-        return MathLabel(pieces: pieces, extent: TextExtent(width: width, ascent: ascent, descent: descent))
+        guard sawMath else { return nil }
+        // 1.2 em between baselines, as TeX's \baselineskip for 10 pt type; taller lines push further.
+        let tallest = lines.map { $0.ascent + $0.descent }.max() ?? fontSize
+        return MathLabel(lines: lines, leading: max(1.2 * fontSize, tallest + 0.1 * fontSize))
     }
 }

@@ -75,36 +75,45 @@ final class PangoText: TextMeasurer {
         math.label(text, fontSize: fontSize) { proseExtent($0, fontSize: fontSize, bold: bold) }
     }
 
-    /// Prose pieces through Pango and math boxes through the typesetter, left to right on the baseline.
+    /// Prose pieces through Pango and math boxes through the typesetter, left to right on each line's
+    /// baseline; lines aligned as the item asks.
     private func drawMathLabel(_ label: MathLabel, _ item: TextItem, on cr: OpaquePointer) {
         let e = label.extent
-        var x: Double = switch item.horizontal {
+        let blockX: Double = switch item.horizontal {
         case .left: 0
         case .center: -e.width / 2
         case .right: -e.width
         }
-        let baseline: Double = switch item.vertical {
+        var baseline: Double = switch item.vertical {
         case .top: e.ascent
         case .middle: e.ascent - e.height / 2
         case .baseline: 0
         case .bottom: -e.descent
         }
         let c = item.color
-        for piece in label.pieces {
-            switch piece {
-            case let .prose(text, width):
-                prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
-                pango_cairo_update_context(cr, context)
-                pango_layout_context_changed(layout)
-                let (pe, lx, ly) = extents()
-                cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
-                cairo_move_to(cr, x - lx, baseline - pe.ascent - ly)
-                pango_cairo_show_layout(cr, layout)
-                x += width
-            case let .math(box):
-                drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
-                x += box.width
+        for line in label.lines {
+            var x: Double = switch item.horizontal {
+            case .left: blockX
+            case .center: blockX + (e.width - line.width) / 2
+            case .right: blockX + e.width - line.width
             }
+            for piece in line.pieces {
+                switch piece {
+                case let .prose(text, width):
+                    prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
+                    pango_cairo_update_context(cr, context)
+                    pango_layout_context_changed(layout)
+                    let (pe, lx, ly) = extents()
+                    cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+                    cairo_move_to(cr, x - lx, baseline - pe.ascent - ly)
+                    pango_cairo_show_layout(cr, layout)
+                    x += width
+                case let .math(box):
+                    drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
+                    x += box.width
+                }
+            }
+            baseline += label.leading
         }
     }
 
