@@ -91,6 +91,10 @@ import Testing
         #expect(abs(v0.red - 0.267004) < 1e-6 && abs(v1.green - 0.906157) < 1e-3)
         #expect(abs(ColorMap.magma.color(at: 1).blue - 0.749504) < 1e-6)
         #expect(ColorMap.cividis.color(at: 0).luminance < ColorMap.cividis.color(at: 1).luminance)
+        // Published midpoints (matplotlib's tables, entry 128): magma #b73779, cividis #7d7c78.
+        let m = ColorMap.magma.color(at: 0.5), c = ColorMap.cividis.color(at: 0.5)
+        #expect(abs(m.red * 255 - 0xb7) < 1 && abs(m.green * 255 - 0x37) < 1 && abs(m.blue * 255 - 0x79) < 1)
+        #expect(abs(c.red * 255 - 0x7d) < 1 && abs(c.green * 255 - 0x7c) < 1 && abs(c.blue * 255 - 0x78) < 1)
         for cm in ColorMap.allCases {
             // Perceptually ordered: luminance increases along the map.
             let l = stride(from: 0.0, through: 1.0, by: 0.1).map { cm.color(at: $0).luminance }
