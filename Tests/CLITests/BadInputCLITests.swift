@@ -26,4 +26,26 @@ import Testing
         expectCleanFailure(huge, mentioning: ["elbo", "overflow"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/e.svg"))
     }
+
+    @Test func mathRejectsHugeSizesEmptyFormulasAndUnknownExtensions() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // 1e9 pt × 4 px/pt overflowed Int32 inside the PNG path and trapped.
+        expectCleanFailure(try runInfoplot(["math", "x", "--size", "1e9", "-o", dir + "/a.png"]), mentioning: ["--size", "10000"])
+        expectCleanFailure(try runInfoplot(["math", "x", "--size", "-1", "-o", dir + "/a.svg"]), mentioning: ["--size", "-1"])
+        expectCleanFailure(try runInfoplot(["math", "  ", "-o", dir + "/a.svg"]), mentioning: ["empty"])
+        // An extension that names no format used to get an SVG silently.
+        expectCleanFailure(try runInfoplot(["math", "x", "-o", dir + "/a.txt"]), mentioning: ["'txt'", ".svg"])
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).isEmpty)
+    }
+
+    @Test func mathWriteErrorsNameTheOutputNotATemporaryFile() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let blocker = dir + "/file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let r = try runInfoplot(["math", "x", "-o", blocker + "/a.svg"])
+        expectCleanFailure(r, mentioning: ["cannot write '\(blocker)/a.svg'"])
+        #expect(!r.stderr.contains("NSCocoaErrorDomain") && !r.stderr.contains(".tmp-"), "\(r.stderr)")
+    }
 }
