@@ -39,7 +39,7 @@ struct ComputeOptions: ParsableArguments {
     @Option(help: "Unit of information: nats, bits or hartleys.")
     var unit: String = "nats"
 
-    @Option(help: "Significant digits printed (1-17).")
+    @Option(parsing: .unconditional, help: "Significant digits printed (1-17).")
     var digits: Int = 10
 
     func validate() throws {

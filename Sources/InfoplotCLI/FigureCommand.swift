@@ -44,13 +44,13 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "light, dark or print.")
     var theme: String = "light"
 
-    @Option(help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
+    @Option(parsing: .unconditional, help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
     var size: String = "handout"
 
-    @Option(help: "PNG resolution in dots per inch.")
+    @Option(parsing: .unconditional, help: "PNG resolution in dots per inch.")
     var dpi: Double = 200
 
-    @Option(help: "PNG pixel multiplier (2 for retina slides).")
+    @Option(parsing: .unconditional, help: "PNG pixel multiplier (2 for retina slides).")
     var scale: Double = 1
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))

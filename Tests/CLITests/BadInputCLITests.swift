@@ -48,4 +48,18 @@ import Testing
         expectCleanFailure(r, mentioning: ["cannot write '\(blocker)/a.svg'"])
         #expect(!r.stderr.contains("NSCocoaErrorDomain") && !r.stderr.contains(".tmp-"), "\(r.stderr)")
     }
+
+    @Test func negativeNumbersReachTheValidationThatNamesThem() throws {
+        // ArgumentParser took "-1" for an option and answered "Missing value for '--p <p>'".
+        expectCleanFailure(try runInfoplot(["compute", "surprisal", "--p", "-1"]), mentioning: ["p = -1", "[0, 1]"])
+        expectCleanFailure(try runInfoplot(["compute", "entropy", "--p", "-0.5,1.5"]), mentioning: ["p[0] = -0.5", "negative"])
+        expectCleanFailure(try runInfoplot(["compute", "gaussian-entropy", "--sigma", "-1"]), mentioning: ["sigma = -1"])
+        expectCleanFailure(try runInfoplot(["compute", "bic", "--k", "1", "--n", "-5", "--log-likelihood", "-3"]), mentioning: ["n = -5"])
+        expectCleanFailure(try runInfoplot(["compute", "kl", "--p", "0.5,0.5", "--q", "0.5,0.5", "--digits", "-2"]), mentioning: ["--digits", "-2"])
+        let ok = try runInfoplot(["compute", "gaussian-kl", "--mu1", "-1", "--sigma1", "1", "--mu2", "0", "--sigma2", "1"])
+        #expect(ok.status == 0 && ok.stdout == "0.5 nats\n", "\(ok.stderr)")   // KL = (μ1 − μ2)²/2 = 0.5
+        expectCleanFailure(try runInfoplot(["figure", "surprisal", "--size", "-3x4", "-o", "/tmp/never.svg"]), mentioning: ["--size", "-3x4"])
+        expectCleanFailure(try runInfoplot(["figure", "surprisal", "--scale", "-1", "-o", "/tmp/never.png"]), mentioning: ["--scale", "-1"])
+        expectCleanFailure(try runInfoplot(["figure", "surprisal", "--dpi", "-5", "-o", "/tmp/never.png"]), mentioning: ["--dpi", "-5"])
+    }
 }
