@@ -62,4 +62,26 @@ import Testing
         expectCleanFailure(try runInfoplot(["figure", "surprisal", "--scale", "-1", "-o", "/tmp/never.png"]), mentioning: ["--scale", "-1"])
         expectCleanFailure(try runInfoplot(["figure", "surprisal", "--dpi", "-5", "-o", "/tmp/never.png"]), mentioning: ["--dpi", "-5"])
     }
+
+    @Test func buildOutThatIsAFileAndHandoutWithAnUnknownExtension() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let templates = dir + "/Templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        let template = templates + "/t.md"
+        try Data("---\ntitle: T\n---\n\nText.\n".utf8).write(to: URL(fileURLWithPath: template))
+        let file = dir + "/afile"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: file))
+        // Used to print Foundation's NSError dump ("NSCocoaErrorDomain Code=512 … Not a directory").
+        let build = try runInfoplot(["build", "--templates", templates, "--out", file, "--formats", "html"])
+        expectCleanFailure(build, mentioning: ["--out \(file)", "is a file"])
+        #expect(!build.stderr.contains("NSCocoaErrorDomain"), "\(build.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
+        // Used to write a PDF named x.gif and exit 0.
+        let gif = dir + "/x.gif"
+        expectCleanFailure(try runInfoplot(["handout", template, "-o", gif]), mentioning: ["'gif'", ".pdf or .html"])
+        #expect(!FileManager.default.fileExists(atPath: gif))
+        let forced = try runInfoplot(["handout", template, "-o", dir + "/x.page", "--format", "html"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+    }
 }
