@@ -84,4 +84,21 @@ import Testing
         let forced = try runInfoplot(["handout", template, "-o", dir + "/x.page", "--format", "html"])
         #expect(forced.status == 0, "\(forced.stderr)")
     }
+
+    @Test func figureMessagesSayWhatTheLimitIs() throws {
+        // "expected a positive number, got 1000000000000000052504760255204420248704468581108159…" for a positive number.
+        let sigma = try runInfoplot(["figure", "gaussian-kl-surface", "--set", "sigma0=1e300", "-o", "/tmp/never.svg"])
+        expectCleanFailure(sigma, mentioning: ["'sigma0'", "below 10¹⁰⁰", "1×10³⁰⁰"])
+        #expect(!sigma.stderr.contains("00000000000000000000"), "\(sigma.stderr)")
+        // "expected an integer, got 1000000000" for an integer.
+        expectCleanFailure(try runInfoplot(["figure", "likelihood-curve", "--set", "heads=1000000000", "-o", "/tmp/never.svg"]),
+                           mentioning: ["'heads'", "below 10⁹"])
+        // The message named the hidden temporary file instead of the requested one.
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let missing = dir + "/no/such/a.svg"
+        let write = try runInfoplot(["figure", "surprisal", "-o", missing])
+        expectCleanFailure(write, mentioning: ["cannot write '\(missing)'"])
+        #expect(!write.stderr.contains(".tmp-"), "\(write.stderr)")
+    }
 }
