@@ -190,5 +190,11 @@ import Testing
         #expect(throws: InfoTheoryError.self) { try klFit(target: [], direction: .forward) }
         #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 1, mu: 0, sigma: -1)], direction: .forward) }
         #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 0.5, mu: 0, sigma: 1)], direction: .reverse) }
+        // Finite but overflowing: σ² = 1e600 made the forward fit's σ NaN; μ = ±1e300 a reverse KL of 0.
+        #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 1, mu: 0, sigma: 1e300)], direction: .forward) }
+        #expect(throws: InfoTheoryError.self) {
+            try klFit(target: [MixtureComponent(weight: 0.5, mu: -1e300, sigma: 1), MixtureComponent(weight: 0.5, mu: 1e300, sigma: 1)],
+                      direction: .reverse)
+        }
     }
 }
