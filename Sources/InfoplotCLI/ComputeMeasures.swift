@@ -322,7 +322,7 @@ struct ComputeKLFit: ParsableCommand {
     @Option(help: "forward (moment matching) or reverse (mode seeking).") var direction: String
     @OptionGroup var options: ComputeOptions
     func run() throws {
-        guard case .array(let rows) = try parseMatrix(target, option: "target") else { return }
+        guard case .array(let rows) = try parseMatrix(target, option: "target", example: "weight,mu,sigma: 0.3,-1,0.5;0.7,2,1") else { return }
         var components: [JSONValue] = []
         for (i, row) in rows.enumerated() {
             guard case .array(let v) = row, v.count == 3 else {

@@ -101,4 +101,19 @@ import Testing
         expectCleanFailure(write, mentioning: ["cannot write '\(missing)'"])
         #expect(!write.stderr.contains(".tmp-"), "\(write.stderr)")
     }
+
+    @Test func valueErrorsFromARunningCommandCarryNoRootUsageLine() throws {
+        // These used to end in "Usage: infoplot <subcommand>", the usage of the wrong command.
+        let bad = try runInfoplot(["compute", "entropy", "--p", "abc"])
+        expectCleanFailure(bad, mentioning: ["--p: 'abc' is not a number"])
+        #expect(bad.status == 64 && !bad.stderr.contains("<subcommand>"), "\(bad.stderr)")
+        let target = try runInfoplot(["compute", "kl-fit", "--target", "[]", "--direction", "forward"])
+        expectCleanFailure(target, mentioning: ["weight,mu,sigma"])   // was the example of a joint table
+        // Syntax errors keep the usage of the command that was being parsed.
+        let missing = try runInfoplot(["compute", "entropy"])
+        #expect(missing.status == 64 && missing.stderr.contains("Usage: infoplot compute entropy"), "\(missing.stderr)")
+        // A request for help still prints help and succeeds.
+        let help = try runInfoplot(["compute"])
+        #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS"), "\(help.stdout)")
+    }
 }
