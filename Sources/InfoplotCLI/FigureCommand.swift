@@ -139,6 +139,9 @@ struct FigureCommand: ParsableCommand {
                 throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")
             }
             let plan = try plan(galleryNames: Catalogue.names)
+            do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+                throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
+            }
             let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
                                          parallel: !serial)
             for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }

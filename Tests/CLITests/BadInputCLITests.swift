@@ -116,4 +116,16 @@ import Testing
         let help = try runInfoplot(["compute"])
         #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS"), "\(help.stdout)")
     }
+
+    @Test func galleryIntoAFileSaysSo() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/afile"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: file))
+        // Used to print "Error Domain=NSCocoaErrorDomain Code=516 …".
+        let r = try runInfoplot(["figure", "--gallery", "--format", "svg", "--out", file])
+        expectCleanFailure(r, mentioning: ["cannot create the output directory '\(file)'"])
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
+    }
 }
