@@ -60,8 +60,14 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
     case .png:
-        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((width * pixelsPerPoint).rounded(.up)),
-                                             Int32((height * pixelsPerPoint).rounded(.up)))
+        // Cairo image surfaces hold at most 32767 pixels a side; check before converting to Int32,
+        // which would trap on a huge formula size.
+        let pw = (width * pixelsPerPoint).rounded(.up), ph = (height * pixelsPerPoint).rounded(.up)
+        guard pw.isFinite, ph.isFinite, pw <= 32767, ph <= 32767 else {
+            throw MathRenderError(message: "the PNG would be \(pw.isFinite ? String(Int(min(pw, 1e15))) : "inf")×"
+                                  + "\(ph.isFinite ? String(Int(min(ph, 1e15))) : "inf") pixels; expected at most 32767 a side: lower the size")
+        }
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph))
     }
     guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
         throw MathRenderError(message: "cairo could not create a \(format.rawValue) surface")
@@ -93,9 +99,16 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
 public func writeFileAtomically(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try data.write(to: temporary)
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try data.write(to: temporary)
+    } catch {
+        // Foundation's error text is a dump of NSError fields naming the temporary file; say which
+        // output could not be written and why.
+        let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+        throw MathRenderError(message: "cannot write '\(path)': \(reason)")
+    }
     if rename(temporary.path, url.path) != 0 {
         try? FileManager.default.removeItem(at: temporary)
         throw MathRenderError(message: "cannot move the output into place at \(path): \(String(cString: strerror(errno)))")

@@ -99,7 +99,7 @@ public func writeAtomically(_ data: Data, to path: String) throws {
     let dir = url.deletingLastPathComponent().path
     let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
     guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-        throw RenderError("cannot write '\(tmp)': does the directory '\(dir)' exist and is it writable?")
+        throw RenderError("cannot write '\(path)': does the directory '\(dir)' exist and is it writable?")
     }
     if rename(tmp, path) != 0 {
         let reason = String(cString: strerror(errno))

@@ -32,7 +32,7 @@ public struct FigureArguments: Sendable {
         }
         switch spec.kind {
         case .number: guard case let .number(x) = v, x.isFinite else { throw fail("a finite number") }
-        case .integer: guard case let .number(x) = v, x == x.rounded(), abs(x) < 1e9 else { throw fail("an integer") }
+        case .integer: guard case let .number(x) = v, x == x.rounded(), abs(x) < 1e9 else { throw fail("an integer of magnitude below 10⁹") }
         case .boolean: guard case .bool = v else { throw fail("true or false") }
         case .string: guard case .string = v else { throw fail("a string") }
         case .choice:

@@ -50,7 +50,7 @@ enum GaussianKLSurface {
     static func setup(_ args: FigureArguments) throws -> Setup {
         let mu0 = args.number("mu0"), sigma0 = args.number("sigma0"), n = args.integer("resolution")
         guard sigma0 > 0, sigma0 < 1e100 else {
-            throw CatalogueError("parameter 'sigma0' of figure 'gaussian-kl-surface': expected a positive number, got \(fixedText(sigma0, 6))")
+            throw CatalogueError("parameter 'sigma0' of figure 'gaussian-kl-surface': expected a positive number below 10¹⁰⁰, got \(formatNumber(sigma0))")
         }
         guard abs(mu0) < 1e100 else {
             throw CatalogueError("parameter 'mu0' of figure 'gaussian-kl-surface': expected a number of moderate size, got \(mu0)")

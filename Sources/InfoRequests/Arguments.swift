@@ -109,7 +109,8 @@ func describe(_ v: JSONValue) -> String {
     switch v {
     case .null: return "null"
     case .bool: return "a boolean"
-    case .number: return "a number"
+    // The value itself: "must be an integer, got a number" does not say that 1.5 was the problem.
+    case .number(let x): return "the number \(x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(describing: x))"
     case .string(let s): return "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
     case .array: return "an array"
     case .object: return "an object"

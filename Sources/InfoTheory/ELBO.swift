@@ -16,6 +16,14 @@ public struct GaussianMeanModel: Sendable, Equatable {
         self.noiseSigma = noiseSigma
         self.priorMu = priorMu
         self.priorSigma = priorSigma
+        // Finite inputs can still overflow (σ = 1e-300 makes n/σ² infinite; |x| = 1e300 makes Σx²
+        // infinite): refuse them here, so callers never meet a NaN posterior or evidence.
+        let post = posterior, evidence = logEvidence
+        guard post.mu.isFinite, post.sigma.isFinite, post.sigma > 0, evidence.isFinite else {
+            throw InfoTheoryError("data, noise_sigma and prior_sigma overflow double precision (posterior N(\(formatForMessage(post.mu)), "
+                                  + "\(formatForMessage(post.sigma))²), log evidence \(formatForMessage(evidence))); "
+                                  + "expected values whose squares and ratios stay finite: rescale the data")
+        }
     }
 
     /// The exact posterior N(m, s²): 1/s² = 1/σ₀² + n/σ², m = s²(μ₀/σ₀² + Σxᵢ/σ²).

@@ -23,6 +23,12 @@ public struct GaussianMixture: Sendable, Equatable {
         for (i, c) in components.enumerated() {
             try requireFinite(c.mu, "target[\(i)].mu")
             try requirePositive(c.sigma, "target[\(i)].sigma")
+            // Moments and quadrature square μ and σ: beyond 1e100 they overflow (σ = 1e300 gave a
+            // NaN σ, μ = ±1e300 a KL of 0), so such mixtures are refused rather than fitted wrongly.
+            guard abs(c.mu) <= 1e100, c.sigma <= 1e100 else {
+                throw InfoTheoryError("target[\(i)]: mu = \(formatForMessage(c.mu)), sigma = \(formatForMessage(c.sigma)); "
+                                      + "expected |mu| and sigma at most 1e100 (their squares must stay finite)")
+            }
             if w[i] > 0 { kept.append(MixtureComponent(weight: w[i], mu: c.mu, sigma: c.sigma)) }
         }
         self.components = kept

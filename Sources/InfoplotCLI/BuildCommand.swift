@@ -40,7 +40,14 @@ struct BuildCommand: ParsableCommand {
         let progress = Progress(show: verbose || isatty(STDOUT_FILENO) != 0)
         let fm = FileManager.default
         let handoutDir = out + "/handouts"
-        try fm.createDirectory(atPath: handoutDir, withIntermediateDirectories: true)
+        // Foundation's own error here is an NSError dump; name the usual cause instead.
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--out \(out): is a file; expected a folder to write handouts/, figures/ and index.html into")
+        }
+        do { try fm.createDirectory(atPath: handoutDir, withIntermediateDirectories: true) } catch {
+            throw ValidationError("--out \(out): cannot create the folder '\(handoutDir)': \(error.localizedDescription)")
+        }
         let cachePath = out + "/.cache.json"
         let cache = BuildCache.load(from: cachePath)
         let identity = binaryIdentity()

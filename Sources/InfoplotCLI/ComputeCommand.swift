@@ -39,7 +39,7 @@ struct ComputeOptions: ParsableArguments {
     @Option(help: "Unit of information: nats, bits or hartleys.")
     var unit: String = "nats"
 
-    @Option(help: "Significant digits printed (1-17).")
+    @Option(parsing: .unconditional, help: "Significant digits printed (1-17).")
     var digits: Int = 10
 
     func validate() throws {
@@ -71,11 +71,11 @@ func parseList(_ text: String, option: String) throws -> JSONValue {
 }
 
 /// Parses "0.56,0.14;0.04,0.26": rows separated by ';'.
-func parseMatrix(_ text: String, option: String) throws -> JSONValue {
+func parseMatrix(_ text: String, option: String, example: String = "0.56,0.14;0.04,0.26") throws -> JSONValue {
     let rows = text.split(separator: ";", omittingEmptySubsequences: false)
     return .array(try rows.map { row in
         do { return try parseList(String(row), option: option) } catch {
-            throw ValidationError("--\(option): row '\(row)' is not a comma-separated list of numbers; expected rows like 0.56,0.14;0.04,0.26")
+            throw ValidationError("--\(option): row '\(row)' is not a comma-separated list of numbers; expected rows like \(example)")
         }
     })
 }

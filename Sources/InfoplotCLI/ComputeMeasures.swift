@@ -16,14 +16,14 @@ let computeSubcommands: [ParsableCommand.Type] = [
 
 struct ComputeSurprisal: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "surprisal", abstract: "Surprisal -log p of one outcome.")
-    @Option(help: "Probability of the outcome.") var p: Double
+    @Option(parsing: .unconditional, help: "Probability of the outcome.") var p: Double
     @OptionGroup var options: ComputeOptions
     func run() throws { try runCompute(op: "surprisal", arguments: [("p", .number(p))], options: options) }
 }
 
 struct ComputeEntropy: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "entropy", abstract: "Shannon entropy H(p).")
-    @Option(help: "Probability vector, e.g. 0.5,0.25,0.25.") var p: String
+    @Option(parsing: .unconditional, help: "Probability vector, e.g. 0.5,0.25,0.25.") var p: String
     @Flag(help: "Rescale p to sum to 1.") var normalize = false
     @OptionGroup var options: ComputeOptions
     func run() throws {
@@ -33,15 +33,15 @@ struct ComputeEntropy: ParsableCommand {
 
 struct ComputeBinaryEntropy: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "binary-entropy", abstract: "Binary entropy h(p).")
-    @Option(help: "Probability of one of the two outcomes.") var p: Double
+    @Option(parsing: .unconditional, help: "Probability of one of the two outcomes.") var p: Double
     @OptionGroup var options: ComputeOptions
     func run() throws { try runCompute(op: "binary_entropy", arguments: [("p", .number(p))], options: options) }
 }
 
 /// Options shared by the measures of two distributions p and q.
 struct TwoDistributions: ParsableArguments {
-    @Option(help: "First probability vector p.") var p: String
-    @Option(help: "Second probability vector q.") var q: String
+    @Option(parsing: .unconditional, help: "First probability vector p.") var p: String
+    @Option(parsing: .unconditional, help: "Second probability vector q.") var q: String
     @Flag(help: "Rescale p and q to sum to 1.") var normalize = false
     func arguments() throws -> [(String, JSONValue)] {
         [("p", try parseList(p, option: "p")), ("q", try parseList(q, option: "q")), ("normalize", .bool(normalize))]
@@ -80,7 +80,7 @@ struct ComputeCrossEntropyLogits: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cross-entropy-logits",
                                                     abstract: "Cross-entropy loss of logits for a target class.")
     @Option(parsing: .unconditional, help: "Logits, e.g. 2,1,-1.") var logits: String
-    @Option(help: "0-based index of the target class.") var label: Int
+    @Option(parsing: .unconditional, help: "0-based index of the target class.") var label: Int
     @OptionGroup var options: ComputeOptions
     func run() throws {
         try runCompute(op: "cross_entropy_logits",
@@ -91,7 +91,7 @@ struct ComputeCrossEntropyLogits: ParsableCommand {
 
 /// A joint table option: rows (values of X) separated by ';'.
 struct JointTableOption: ParsableArguments {
-    @Option(help: "Joint table p(x,y), rows are x: '0.56,0.14;0.04,0.26'.") var pxy: String
+    @Option(parsing: .unconditional, help: "Joint table p(x,y), rows are x: '0.56,0.14;0.04,0.26'.") var pxy: String
     @Flag(help: "Rescale the table to sum to 1.") var normalize = false
     func arguments() throws -> [(String, JSONValue)] {
         [("pxy", try parseMatrix(pxy, option: "pxy")), ("normalize", .bool(normalize))]
@@ -130,8 +130,8 @@ struct ComputeMutualInformationSamples: ParsableCommand {
     @Option(parsing: .unconditional, help: "Samples of Y.") var y: String
     @Option(help: "Estimator: ksg (k nearest neighbours), discrete (plug-in on distinct values) or binned.")
     var method: String = "ksg"
-    @Option(help: "Number of neighbours (ksg; default 3).") var k: Int?
-    @Option(help: "Equal-width bins per variable (binned; default 10).") var bins: Int?
+    @Option(parsing: .unconditional, help: "Number of neighbours (ksg; default 3).") var k: Int?
+    @Option(parsing: .unconditional, help: "Equal-width bins per variable (binned; default 10).") var bins: Int?
     @OptionGroup var options: ComputeOptions
     func run() throws {
         var args: [(String, JSONValue)] = [("x", try parseList(x, option: "x")), ("y", try parseList(y, option: "y")),
@@ -156,7 +156,7 @@ struct ComputeCorrelation: ParsableCommand {
 struct ComputeGaussianEntropy: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "gaussian-entropy",
                                                     abstract: "Differential entropy of a Gaussian (--sigma or --cov).")
-    @Option(help: "Standard deviation (univariate).") var sigma: Double?
+    @Option(parsing: .unconditional, help: "Standard deviation (univariate).") var sigma: Double?
     @Option(parsing: .unconditional, help: "Covariance matrix, rows separated by ';' (multivariate).") var cov: String?
     @OptionGroup var options: ComputeOptions
     func run() throws {
@@ -171,9 +171,9 @@ struct ComputeGaussianKL: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "gaussian-kl",
         abstract: "KL between Gaussians: --mu1 --sigma1 --mu2 --sigma2, or --mean1 --cov1 --mean2 --cov2.")
     @Option(parsing: .unconditional) var mu1: Double?
-    @Option var sigma1: Double?
+    @Option(parsing: .unconditional) var sigma1: Double?
     @Option(parsing: .unconditional) var mu2: Double?
-    @Option var sigma2: Double?
+    @Option(parsing: .unconditional) var sigma2: Double?
     @Option(parsing: .unconditional, help: "Mean vector of the first Gaussian.") var mean1: String?
     @Option(parsing: .unconditional, help: "Covariance of the first Gaussian, rows separated by ';'.") var cov1: String?
     @Option(parsing: .unconditional, help: "Mean vector of the second Gaussian.") var mean2: String?
@@ -194,8 +194,8 @@ struct ComputeGaussianKL: ParsableCommand {
 
 struct ComputeBernoulliMLE: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bernoulli-mle", abstract: "Bernoulli MLE p-hat and its log-likelihood.")
-    @Option(help: "Number of successes.") var heads: Int
-    @Option(help: "Number of failures.") var tails: Int
+    @Option(parsing: .unconditional, help: "Number of successes.") var heads: Int
+    @Option(parsing: .unconditional, help: "Number of failures.") var tails: Int
     @OptionGroup var options: ComputeOptions
     func run() throws {
         try runCompute(op: "bernoulli_mle", arguments: [("heads", .number(Double(heads))), ("tails", .number(Double(tails)))],
@@ -206,7 +206,7 @@ struct ComputeBernoulliMLE: ParsableCommand {
 /// Design matrix and labels of a logistic regression.
 struct LogisticData: ParsableArguments {
     @Option(parsing: .unconditional, help: "Design matrix, rows separated by ';', including the intercept column.") var x: String
-    @Option(help: "Labels 0/1, comma-separated.") var y: String
+    @Option(parsing: .unconditional, help: "Labels 0/1, comma-separated.") var y: String
     func arguments() throws -> [(String, JSONValue)] {
         [("x", try parseMatrix(x, option: "x")), ("y", try parseList(y, option: "y"))]
     }
@@ -233,7 +233,7 @@ struct ComputeLogisticFit: ParsableCommand {
 
 struct ComputeAIC: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "aic", abstract: "Akaike information criterion 2k - 2 log L.")
-    @Option(help: "Number of parameters.") var k: Int
+    @Option(parsing: .unconditional, help: "Number of parameters.") var k: Int
     @Option(parsing: .unconditional, help: "Maximised log-likelihood (nats).") var logLikelihood: Double
     @OptionGroup var options: ComputeOptions
     func run() throws {
@@ -244,8 +244,8 @@ struct ComputeAIC: ParsableCommand {
 
 struct ComputeBIC: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bic", abstract: "Bayesian information criterion k ln n - 2 log L.")
-    @Option(help: "Number of parameters.") var k: Int
-    @Option(help: "Number of observations.") var n: Int
+    @Option(parsing: .unconditional, help: "Number of parameters.") var k: Int
+    @Option(parsing: .unconditional, help: "Number of observations.") var n: Int
     @Option(parsing: .unconditional, help: "Maximised log-likelihood (nats).") var logLikelihood: Double
     @OptionGroup var options: ComputeOptions
     func run() throws {
@@ -270,7 +270,7 @@ struct ComputeMaxEnt: ParsableCommand {
 struct ComputeEnsembleUncertainty: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ensemble-uncertainty",
                                                     abstract: "Total, aleatoric and epistemic uncertainty of an ensemble.")
-    @Option(help: "One predictive distribution per member, separated by ';'.") var models: String
+    @Option(parsing: .unconditional, help: "One predictive distribution per member, separated by ';'.") var models: String
     @Flag(help: "Rescale each member's distribution to sum to 1.") var normalize = false
     @OptionGroup var options: ComputeOptions
     func run() throws {
@@ -283,10 +283,10 @@ struct ComputeEnsembleUncertainty: ParsableCommand {
 struct ComputeLindleyInformation: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lindley-information",
                                                     abstract: "Entropy of a Beta prior minus that of its posterior after coin flips.")
-    @Option(help: "Prior alpha.") var alpha: Double
-    @Option(help: "Prior beta.") var beta: Double
-    @Option(help: "Observed successes.") var heads: Int
-    @Option(help: "Observed failures.") var tails: Int
+    @Option(parsing: .unconditional, help: "Prior alpha.") var alpha: Double
+    @Option(parsing: .unconditional, help: "Prior beta.") var beta: Double
+    @Option(parsing: .unconditional, help: "Observed successes.") var heads: Int
+    @Option(parsing: .unconditional, help: "Observed failures.") var tails: Int
     @OptionGroup var options: ComputeOptions
     func run() throws {
         try runCompute(op: "lindley_information",
@@ -300,11 +300,11 @@ struct ComputeELBOGaussianMean: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "elbo-gaussian-mean",
         abstract: "ELBO of the Gaussian-mean model for q = N(q-mu, q-sigma^2); the optimum q when omitted.")
     @Option(parsing: .unconditional, help: "Observations.") var data: String
-    @Option(help: "Known noise standard deviation.") var noiseSigma: Double
+    @Option(parsing: .unconditional, help: "Known noise standard deviation.") var noiseSigma: Double
     @Option(parsing: .unconditional, help: "Prior mean.") var priorMu: Double
-    @Option(help: "Prior standard deviation.") var priorSigma: Double
+    @Option(parsing: .unconditional, help: "Prior standard deviation.") var priorSigma: Double
     @Option(parsing: .unconditional, help: "Mean of q (default: posterior mean).") var qMu: Double?
-    @Option(help: "Standard deviation of q (default: posterior standard deviation).") var qSigma: Double?
+    @Option(parsing: .unconditional, help: "Standard deviation of q (default: posterior standard deviation).") var qSigma: Double?
     @OptionGroup var options: ComputeOptions
     func run() throws {
         var args: [(String, JSONValue)] = [("data", try parseList(data, option: "data")), ("noise_sigma", .number(noiseSigma)),
@@ -322,7 +322,7 @@ struct ComputeKLFit: ParsableCommand {
     @Option(help: "forward (moment matching) or reverse (mode seeking).") var direction: String
     @OptionGroup var options: ComputeOptions
     func run() throws {
-        guard case .array(let rows) = try parseMatrix(target, option: "target") else { return }
+        guard case .array(let rows) = try parseMatrix(target, option: "target", example: "weight,mu,sigma: 0.3,-1,0.5;0.7,2,1") else { return }
         var components: [JSONValue] = []
         for (i, row) in rows.enumerated() {
             guard case .array(let v) = row, v.count == 3 else {

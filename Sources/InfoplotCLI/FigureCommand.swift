@@ -44,13 +44,13 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "light, dark or print.")
     var theme: String = "light"
 
-    @Option(help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
+    @Option(parsing: .unconditional, help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
     var size: String = "handout"
 
-    @Option(help: "PNG resolution in dots per inch.")
+    @Option(parsing: .unconditional, help: "PNG resolution in dots per inch.")
     var dpi: Double = 200
 
-    @Option(help: "PNG pixel multiplier (2 for retina slides).")
+    @Option(parsing: .unconditional, help: "PNG pixel multiplier (2 for retina slides).")
     var scale: Double = 1
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
@@ -139,6 +139,9 @@ struct FigureCommand: ParsableCommand {
                 throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")
             }
             let plan = try plan(galleryNames: Catalogue.names)
+            do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+                throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
+            }
             let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
                                          parallel: !serial)
             for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }

@@ -54,7 +54,14 @@ struct HandoutCommand: ParsableCommand {
             }
             return f
         }
-        if let output, let f = HandoutFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) { return f }
+        if let output {
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if let f = HandoutFormat(rawValue: ext) { return f }
+            // Writing a PDF under a name like x.gif would look like success and surprise later.
+            if !ext.isEmpty {
+                throw ValidationError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf or .html, or pass --format")
+            }
+        }
         return .pdf
     }
 }

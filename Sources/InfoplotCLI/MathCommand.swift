@@ -18,7 +18,7 @@ struct MathCommand: ParsableCommand {
     @Option(help: "Math font family (with an OpenType MATH table), or a path to a font file.")
     var font = MathFont.defaultFamily
 
-    @Option(help: "Font size in points.")
+    @Option(parsing: .unconditional, help: "Font size in points.")
     var size = 12.0
 
     @Option(help: "Colour as RRGGBB or RRGGBBAA hex, with or without '#'.")
@@ -31,7 +31,8 @@ struct MathCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard size > 0, size.isFinite else { throw ValidationError("--size must be a positive number of points, got \(size)") }
+        guard size > 0, size <= 10_000 else { throw ValidationError("--size must be a number of points in (0, 10000], got \(size)") }
+        guard !tex.allSatisfy(\.isWhitespace) else { throw ValidationError("the formula is empty; expected TeX math such as 'H(p)'") }
         let rgba = try parseColor(color)
         let chosen = try outputFormat()
         // A value with a slash is a font file (e.g. a Latin Modern Math that fontconfig does not know).
@@ -63,7 +64,13 @@ struct MathCommand: ParsableCommand {
             }
             return f
         }
-        if let output, let f = MathOutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) { return f }
+        if let output {
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if let f = MathOutputFormat(rawValue: ext) { return f }
+            if !ext.isEmpty {
+                throw ValidationError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .svg, .pdf or .png, or pass --format")
+            }
+        }
         return .svg
     }
 

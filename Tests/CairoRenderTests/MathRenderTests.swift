@@ -42,6 +42,15 @@ import MathTypesetting
         #expect(try renderMathDocument(box, format: .pdf) == pdf)
     }
 
+    @Test func pngTooLargeForCairoIsAnErrorNotATrap() throws {
+        // Padding 1e7 pt is 4e7 px, beyond cairo's 32767-pixel side; 1e9 px/pt makes ~1e10 px, which
+        // does not fit Int32 and used to trap. (The typeset size stays small: huge sizes in-process
+        // leave cairo's shared font cache in an error state for other tests.)
+        let box = try typeset("x", font: font, size: 12)
+        #expect(throws: MathRenderError.self) { try renderMathDocument(box, format: .png, padding: 1e7) }
+        #expect(throws: MathRenderError.self) { try renderMathDocument(box, format: .png, pixelsPerPoint: 1e9) }
+    }
+
     @Test func pngIsCroppedTightlyToTheInk() throws {
         let box = try typeset(#"\int_0^1 f(x)\,dx"#, display: true, font: font, size: 20)
         let padding = 2.0, ppp = 3.0

@@ -111,6 +111,16 @@ import Testing
         #expect(r.elbo < -5.77294904014091665430490978397)   // a bound, strictly below the evidence
         #expect(throws: InfoTheoryError.self) { try elboGaussianMean(data: data, noiseSigma: 0, priorMu: 0, priorSigma: 1) }
     }
+
+    @Test func finiteInputsThatOverflowAreRejected() {
+        // n/σ² = 4e600 is infinite, so the posterior variance is 0 and its mean inf·0 = NaN.
+        #expect(throws: InfoTheoryError.self) { try GaussianMeanModel(data: data, noiseSigma: 1e-300, priorMu: 0, priorSigma: 1) }
+        // Σx² = 2e600 is infinite: the log evidence would be NaN.
+        #expect(throws: InfoTheoryError.self) { try GaussianMeanModel(data: [1e300, -1e300], noiseSigma: 1, priorMu: 0, priorSigma: 5) }
+        #expect(throws: InfoTheoryError.self) {
+            try elboGaussianMean(data: [1e300, -1e300], noiseSigma: 1e-300, priorMu: 0, priorSigma: 1)
+        }
+    }
 }
 
 @Suite struct KLFitTests {
@@ -180,5 +190,11 @@ import Testing
         #expect(throws: InfoTheoryError.self) { try klFit(target: [], direction: .forward) }
         #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 1, mu: 0, sigma: -1)], direction: .forward) }
         #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 0.5, mu: 0, sigma: 1)], direction: .reverse) }
+        // Finite but overflowing: σ² = 1e600 made the forward fit's σ NaN; μ = ±1e300 a reverse KL of 0.
+        #expect(throws: InfoTheoryError.self) { try klFit(target: [MixtureComponent(weight: 1, mu: 0, sigma: 1e300)], direction: .forward) }
+        #expect(throws: InfoTheoryError.self) {
+            try klFit(target: [MixtureComponent(weight: 0.5, mu: -1e300, sigma: 1), MixtureComponent(weight: 0.5, mu: 1e300, sigma: 1)],
+                      direction: .reverse)
+        }
     }
 }
