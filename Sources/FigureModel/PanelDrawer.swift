@@ -581,7 +581,12 @@ struct PanelDrawer {
         items.append(.image(ImageItem(pixelWidth: 1, pixelHeight: 256, pixels: lut.reversed(), frame: bar)))
         let map = AxisMap(lo: range.lowerBound, hi: range.upperBound, scale: .linear, p0: bar.maxY, p1: bar.y)
         var lines: [SceneItem] = []
-        for (level, color) in contourLevelColors where range.contains(level) {
+        // Levels packed closer than a hairline's few widths (0, 0.1, 0.25 on a 0–7 bar) blur into one
+        // smear; keep the first of each such cluster, as the labelled contours in the plot say the rest.
+        var lastY = -Double.infinity
+        for (level, color) in contourLevelColors.sorted(by: { $0.0 < $1.0 }) where range.contains(level) {
+            guard abs(map(level) - lastY) >= 0.6 * m.tick else { continue }
+            lastY = map(level)
             lines.append(.path(PathItem([.move(ScenePoint(bar.x, map(level))), .line(ScenePoint(bar.maxX, map(level)))],
                                         stroke: StrokeStyle(color: color, width: m.spine))))
         }
