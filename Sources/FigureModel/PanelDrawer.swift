@@ -424,9 +424,16 @@ struct PanelDrawer {
     }
 
     mutating func drawAnnotation(_ a: Annotation) {
-        let center = page(a.textAt), target = page(a.point)
-        let item = TextItem(text: a.text, position: center, horizontal: .center, vertical: .middle,
+        var center = page(a.textAt)
+        let target = page(a.point)
+        var item = TextItem(text: a.text, position: center, horizontal: .center, vertical: .middle,
                             fontSize: m.annotation, color: a.color ?? theme.foreground)
+        // Anchors are given in data units, but text keeps its size in points: on a narrower canvas
+        // the same anchor lets the text run over the spine and the curve drawn along it. Slide the
+        // box back inside the plot area (when it fits there at all).
+        let inner = shiftInside(textBounds(item, measurer: measurer), within: rect.insetBy(0.35 * m.pad))
+        center = ScenePoint(center.x + inner.dx, center.y + inner.dy)
+        item.position = center
         let box = textBounds(item, measurer: measurer)
         obstacleBoxes.append(box)
         // Leader from where the centre→target ray leaves the (slightly enlarged) text box.
@@ -606,6 +613,17 @@ struct PanelDrawer {
                                         horizontal: .center, vertical: .top, fontSize: m.label, color: theme.foreground, rotation: 90)))
         }
     }
+}
+
+/// The shift that brings `box` inside `area` along each axis where it is small enough to fit.
+func shiftInside(_ box: Rect, within area: Rect) -> (dx: Double, dy: Double) {
+    func shift(_ lo: Double, _ hi: Double, _ alo: Double, _ ahi: Double) -> Double {
+        guard hi - lo <= ahi - alo else { return 0 }
+        if lo < alo { return alo - lo }
+        if hi > ahi { return ahi - hi }
+        return 0
+    }
+    return (shift(box.x, box.maxX, area.x, area.maxX), shift(box.y, box.maxY, area.y, area.maxY))
 }
 
 func roundedRect(_ r: Rect, radius: Double) -> [PathElement] {
