@@ -410,9 +410,14 @@ struct PanelDrawer {
     }
 
     mutating func drawText(_ t: TextLabel) {
-        let item = TextItem(text: t.text, position: textPosition(t.at, t.coordinates), horizontal: t.horizontal,
+        var item = TextItem(text: t.text, position: textPosition(t.at, t.coordinates), horizontal: t.horizontal,
                             vertical: t.vertical, fontSize: m.annotation * t.scale, color: t.color ?? theme.foreground,
                             rotation: t.rotation)
+        if let w = t.fitWidth, w > 0, t.coordinates == .data {
+            let room = abs(X(t.at.x + w / 2) - X(t.at.x - w / 2)) - 0.3 * m.pad
+            let natural = measurer.measure(t.text, fontSize: item.fontSize, bold: false).width
+            if natural > room, room > 0 { item.fontSize *= max(0.6, room / natural) }
+        }
         let box = textBounds(item, measurer: measurer)
         if t.boxed {
             let r = box.insetBy(-0.45 * item.fontSize)
