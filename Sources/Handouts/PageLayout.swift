@@ -119,6 +119,7 @@ struct SlabPlanner {
         let subtitle = try meta.subtitle.map { try setter(size: g.headingSizes[1]).set([.emph($0)], width: g.textWidth, ragged: true) } ?? []
         let byline = (meta.course != nil || meta.author != nil || meta.date != nil) ? 2 * g.leading : 0
         let height = (title + subtitle).reduce(0) { $0 + $1.height } + byline + 2 * g.leading
+            + (subtitle.isEmpty ? 0 : titleSubtitleGap(g))
         slabs.append(LayoutSlab(height: height, keepWithNext: true, content: .title(meta, title: title, subtitle: subtitle)))
     }
 
@@ -250,3 +251,7 @@ struct SlabPlanner {
         }
     }
 }
+
+/// Space between a display title and its subtitle: the title's own line height leaves the
+/// subtitle's capitals almost touching the title's descenders.
+func titleSubtitleGap(_ g: PageGeometry) -> Double { 0.35 * g.leading }
