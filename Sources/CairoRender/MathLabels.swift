@@ -41,6 +41,7 @@ final class MathLabelSetter {
         guard text.contains("$"), let mathFont else { return nil }
         var lines: [MathLabel.Line] = []
         var sawMath = false
+        let strut = prose("0")
         for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let segments = try? splitInlineMath(String(lineText)) else { return nil }
             var line = MathLabel.Line()
@@ -63,7 +64,10 @@ final class MathLabelSetter {
                     line.width += box.width; line.ascent = max(line.ascent, box.height); line.descent = max(line.descent, box.depth)
                 }
             }
-            if line.pieces.isEmpty { line.ascent = 0.75 * fontSize; line.descent = 0.25 * fontSize }
+            // Every line gets at least the label font's own ascent and descent (TeX's \strut):
+            // math boxes are ink-tight, so "$\mu$" alone would measure as tall as an x and sit
+            // against whatever it is aligned to, closer than a prose label in the same place.
+            line.ascent = max(line.ascent, strut.ascent); line.descent = max(line.descent, strut.descent)
             lines.append(line)
         }
         guard sawMath else { return nil }

@@ -78,7 +78,7 @@ enum CrossEntropyDecompositionFigure {
         ]
         let ink = hColor.luminance < 0.35 ? Color.white : Color.black
         for (i, r) in rows.enumerated() {
-            marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink)))
+            marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink, fitWidth: 0.6)))
             let finiteTotal = r.crossEntropy.isFinite
             marks.append(.text(TextLabel("$H(p,q)$\(portrait ? " = " : "\n")\(f(r.crossEntropy))",
                                          at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * top : top * 0.97),

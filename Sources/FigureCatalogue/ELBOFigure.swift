@@ -56,7 +56,7 @@ enum ELBOFigure {
             marks: [
                 .heatmap(Heatmap(grid, range: low...logZ)),
                 .contour(Contour(grid, levels: .values(levels))),
-                .scatter(Scatter(points: [Point(post.mu, post.sigma)], marker: .star, size: 2.2 * ctx.size.baseFontSize,
+                .scatter(Scatter(points: [Point(post.mu, post.sigma)], marker: .star, size: 1.4 * ctx.size.baseFontSize,
                                  label: "optimum $m = \(CourseFigures.fixed(post.mu, 3))$, $s = \(CourseFigures.fixed(post.sigma, 3))$\nELBO = $\\log p(x)$ = \(zText)",
                                  color: CourseFigures.color(theme, 1), edgeColor: .white)),
             ],

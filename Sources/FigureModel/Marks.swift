@@ -132,11 +132,16 @@ public struct TextLabel: Sendable, Hashable {
     public var rotation: Double
     /// Draw on a rounded box in the legend's colours.
     public var boxed: Bool
+    /// Width in data x units the text must fit in (e.g. the bar it is written on): the font shrinks
+    /// to fit, down to 60 % of its size, since white text spilling off a bar onto a white
+    /// background is lost. nil: no limit.
+    public var fitWidth: Double?
     public init(_ text: String, at: Point, coordinates: Coordinates = .data, horizontal: HorizontalAnchor = .center,
                 vertical: VerticalAnchor = .middle, scale: Double = 1, color: Color? = nil, rotation: Double = 0,
-                boxed: Bool = false) {
+                boxed: Bool = false, fitWidth: Double? = nil) {
         self.text = text; self.at = at; self.coordinates = coordinates; self.horizontal = horizontal
         self.vertical = vertical; self.scale = scale; self.color = color; self.rotation = rotation; self.boxed = boxed
+        self.fitWidth = fitWidth
     }
 }
 

@@ -410,9 +410,14 @@ struct PanelDrawer {
     }
 
     mutating func drawText(_ t: TextLabel) {
-        let item = TextItem(text: t.text, position: textPosition(t.at, t.coordinates), horizontal: t.horizontal,
+        var item = TextItem(text: t.text, position: textPosition(t.at, t.coordinates), horizontal: t.horizontal,
                             vertical: t.vertical, fontSize: m.annotation * t.scale, color: t.color ?? theme.foreground,
                             rotation: t.rotation)
+        if let w = t.fitWidth, w > 0, t.coordinates == .data {
+            let room = abs(X(t.at.x + w / 2) - X(t.at.x - w / 2)) - 0.3 * m.pad
+            let natural = measurer.measure(t.text, fontSize: item.fontSize, bold: false).width
+            if natural > room, room > 0 { item.fontSize *= max(0.6, room / natural) }
+        }
         let box = textBounds(item, measurer: measurer)
         if t.boxed {
             let r = box.insetBy(-0.45 * item.fontSize)
@@ -424,9 +429,16 @@ struct PanelDrawer {
     }
 
     mutating func drawAnnotation(_ a: Annotation) {
-        let center = page(a.textAt), target = page(a.point)
-        let item = TextItem(text: a.text, position: center, horizontal: .center, vertical: .middle,
+        var center = page(a.textAt)
+        let target = page(a.point)
+        var item = TextItem(text: a.text, position: center, horizontal: .center, vertical: .middle,
                             fontSize: m.annotation, color: a.color ?? theme.foreground)
+        // Anchors are given in data units, but text keeps its size in points: on a narrower canvas
+        // the same anchor lets the text run over the spine and the curve drawn along it. Slide the
+        // box back inside the plot area (when it fits there at all).
+        let inner = shiftInside(textBounds(item, measurer: measurer), within: rect.insetBy(0.35 * m.pad))
+        center = ScenePoint(center.x + inner.dx, center.y + inner.dy)
+        item.position = center
         let box = textBounds(item, measurer: measurer)
         obstacleBoxes.append(box)
         // Leader from where the centre→target ray leaves the (slightly enlarged) text box.
@@ -581,7 +593,12 @@ struct PanelDrawer {
         items.append(.image(ImageItem(pixelWidth: 1, pixelHeight: 256, pixels: lut.reversed(), frame: bar)))
         let map = AxisMap(lo: range.lowerBound, hi: range.upperBound, scale: .linear, p0: bar.maxY, p1: bar.y)
         var lines: [SceneItem] = []
-        for (level, color) in contourLevelColors where range.contains(level) {
+        // Levels packed closer than a hairline's few widths (0, 0.1, 0.25 on a 0–7 bar) blur into one
+        // smear; keep the first of each such cluster, as the labelled contours in the plot say the rest.
+        var lastY = -Double.infinity
+        for (level, color) in contourLevelColors.sorted(by: { $0.0 < $1.0 }) where range.contains(level) {
+            guard abs(map(level) - lastY) >= 0.6 * m.tick else { continue }
+            lastY = map(level)
             lines.append(.path(PathItem([.move(ScenePoint(bar.x, map(level))), .line(ScenePoint(bar.maxX, map(level)))],
                                         stroke: StrokeStyle(color: color, width: m.spine))))
         }
@@ -601,6 +618,17 @@ struct PanelDrawer {
                                         horizontal: .center, vertical: .top, fontSize: m.label, color: theme.foreground, rotation: 90)))
         }
     }
+}
+
+/// The shift that brings `box` inside `area` along each axis where it is small enough to fit.
+func shiftInside(_ box: Rect, within area: Rect) -> (dx: Double, dy: Double) {
+    func shift(_ lo: Double, _ hi: Double, _ alo: Double, _ ahi: Double) -> Double {
+        guard hi - lo <= ahi - alo else { return 0 }
+        if lo < alo { return alo - lo }
+        if hi > ahi { return ahi - hi }
+        return 0
+    }
+    return (shift(box.x, box.maxX, area.x, area.maxX), shift(box.y, box.maxY, area.y, area.maxY))
 }
 
 func roundedRect(_ r: Rect, radius: Double) -> [PathElement] {

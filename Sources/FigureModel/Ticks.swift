@@ -24,6 +24,20 @@ public enum ExtendedWilkinson {
     /// Ticks for the data range [dmin, dmax] aiming at `target` labels. When `loose` is false the
     /// returned values are clipped to the range (the axis keeps its limits).
     public static func ticks(_ dmin: Double, _ dmax: Double, target: Int, loose: Bool = false) -> TickSet {
+        let t = scored(dmin, dmax, target: target, loose: loose)
+        // The score counts labels up to lmax even when clipping then drops the last one, so an axis
+        // asked for three or more labels can end with two (0, 0.05 on [0, 0.098]). Ask for a denser
+        // sequence until enough labels fall inside the range.
+        let wanted = min(max(target, 2), 3)
+        guard !loose, t.values.count < wanted, dmax > dmin else { return t }
+        for extra in 1...4 {
+            let u = scored(dmin, dmax, target: target + extra, loose: false)
+            if u.values.count >= wanted { return u }
+        }
+        return t
+    }
+
+    private static func scored(_ dmin: Double, _ dmax: Double, target: Int, loose: Bool) -> TickSet {
         let m = max(target, 2)
         guard dmin.isFinite, dmax.isFinite, (dmax - dmin).isFinite, dmin <= dmax else { return TickSet(values: [], step: 1, nice: 1) }
         if dmax - dmin < 1e-12 * max(abs(dmin), abs(dmax), 1e-300) {
@@ -37,7 +51,7 @@ public enum ExtendedWilkinson {
         if range < 1e-100 || range > 1e100 {
             let shift = floor(log10(range))
             let s = pow(10, -shift)
-            let t = ticks(dmin * s, dmax * s, target: target, loose: loose)
+            let t = scored(dmin * s, dmax * s, target: target, loose: loose)
             return TickSet(values: t.values.map { $0 / s }, step: t.step / s, nice: t.nice)
         }
         let Q = niceNumbers, w = weights

@@ -115,10 +115,11 @@ struct SlabPlanner {
 
     mutating func addTitle(_ meta: DocumentMeta) throws {
         let g = geometry
-        let title = try setter(size: g.headingSizes[0] * 1.5).set(meta.title, width: g.textWidth)
-        let subtitle = try meta.subtitle.map { try setter(size: g.headingSizes[1]).set([.emph($0)], width: g.textWidth) } ?? []
+        let title = try setter(size: g.headingSizes[0] * 1.5).set(meta.title, width: g.textWidth, ragged: true)
+        let subtitle = try meta.subtitle.map { try setter(size: g.headingSizes[1]).set([.emph($0)], width: g.textWidth, ragged: true) } ?? []
         let byline = (meta.course != nil || meta.author != nil || meta.date != nil) ? 2 * g.leading : 0
         let height = (title + subtitle).reduce(0) { $0 + $1.height } + byline + 2 * g.leading
+            + (subtitle.isEmpty ? 0 : titleSubtitleGap(g))
         slabs.append(LayoutSlab(height: height, keepWithNext: true, content: .title(meta, title: title, subtitle: subtitle)))
     }
 
@@ -152,7 +153,7 @@ struct SlabPlanner {
         case .heading(let h):
             let size = g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
             let numbered = (h.number.map { [Inline.text($0 + "  ")] } ?? []) + h.inlines
-            let typeset = try setter(size: size).set([.strong(numbered)], width: width)
+            let typeset = try setter(size: size).set([.strong(numbered)], width: width, ragged: true)
             let height = typeset.reduce(0) { $0 + $1.height }
             slabs.append(LayoutSlab(height: height, spaceBefore: size * 1.2, keepWithNext: true,
                                     content: .heading(h, lines: typeset), indent: indent))
@@ -250,3 +251,7 @@ struct SlabPlanner {
         }
     }
 }
+
+/// Space between a display title and its subtitle: the title's own line height leaves the
+/// subtitle's capitals almost touching the title's descenders.
+func titleSubtitleGap(_ g: PageGeometry) -> Double { 0.35 * g.leading }

@@ -141,9 +141,15 @@ struct ParagraphSetter {
         return (items, contents)
     }
 
-    func set(_ inlines: [Inline], width: Double) throws -> [TypesetLine] {
+    /// `ragged`: lines keep their natural spacing (shrinking only when they must), for display type
+    /// such as titles and headings, where justification spreads three big words across the measure.
+    func set(_ inlines: [Inline], width: Double, ragged: Bool = false) throws -> [TypesetLine] {
         let (items, contents) = try items(for: inlines)
-        let lines = LineBreaker.breakLines(items, width: width)
+        let lines = LineBreaker.breakLines(items, width: width).map { line in
+            var l = line
+            if ragged { l.ratio = min(l.ratio, 0) }
+            return l
+        }
         return lines.map { line in
             var x = 0.0
             var fragments: [PlacedFragment] = []

@@ -240,6 +240,7 @@ public struct PagePainter {
                 items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: PagePalette.accent)
                 y += line.height
             }
+            if !subtitle.isEmpty { y += titleSubtitleGap(g) }
             for line in subtitle {
                 items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: PagePalette.muted)
                 y += line.height
