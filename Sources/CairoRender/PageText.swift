@@ -14,15 +14,7 @@ public final class PageTextEngine {
     private var cache: [String: PageTextMetrics] = [:]
 
     public init() {
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(context, 0)
+        context = makeUnhintedPangoContext()
         layout = pango_layout_new(context)
         description = pango_font_description_new()
     }

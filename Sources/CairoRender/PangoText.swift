@@ -13,18 +13,7 @@ final class PangoText: TextMeasurer {
     private let math = MathLabelSetter()
 
     init(fontFamily: String) {
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        pango_cairo_context_set_font_options(context, options)
-        // Pango ≥ 1.44 rounds glyph positions to whole points unless told not to, which makes
-        // widths jump with the font size.
-        pango_context_set_round_glyph_positions(context, 0)
-        cairo_font_options_destroy(options)
+        context = makeUnhintedPangoContext()
         layout = pango_layout_new(context)
         font = pango_font_description_new()
         pango_font_description_set_family(font, fontFamily)
