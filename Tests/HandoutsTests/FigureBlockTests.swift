@@ -18,10 +18,18 @@ import Testing
         #expect(f.position == SourcePosition(line: 5, column: 1))
     }
 
+    /// Templates see every parameter the catalogue declares, not a copy of the format contract's list.
+    @Test func everyCatalogueParameterIsAccepted() throws {
+        let source = "---\ntitle: T\n---\n```figure\nname: gaussian-kl-surface\nresolution: 50\nazimuth: -100\nview: surface\n```\n"
+        let doc = try parse(source)
+        guard case .figure(let f)? = doc.blocks.first else { Issue.record("no figure"); return }
+        #expect(f.parameters == .object([("resolution", .number(50)), ("azimuth", .number(-100)), ("view", .string("surface"))]))
+    }
+
     @Test func unknownFigureName() {
         let e = templateError { _ = try parse(template("```figure\nname: kl-fitz\n```")) }
         #expect(e?.line == 8 && e?.column == 7)
-        #expect(e?.message.hasPrefix("unknown figure 'kl-fitz' (known: entropy-curve, surprisal, kl-fits") == true)
+        #expect(e?.message.hasPrefix("unknown figure 'kl-fitz' (known: entropy-curve, surprisal, distribution-compare") == true)
     }
 
     @Test func unknownFigureParameter() {
