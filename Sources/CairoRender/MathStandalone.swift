@@ -6,18 +6,6 @@ public enum MathOutputFormat: String, Sendable, CaseIterable {
     case svg, pdf, png
 }
 
-/// Collects cairo's stream output.
-private final class StreamSink {
-    var data = Data()
-}
-
-private let sinkWriter: cairo_write_func_t = { closure, bytes, length in
-    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-    let sink = Unmanaged<StreamSink>.fromOpaque(closure).takeUnretainedValue()
-    sink.data.append(bytes, count: Int(length))
-    return CAIRO_STATUS_SUCCESS
-}
-
 public struct MathRenderError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public var description: String { message }
@@ -48,16 +36,17 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
                                padding: Double = 1, pixelsPerPoint: Double = 4) throws -> Data {
     let ink = mathInkExtents(box)
     let width = ink.width + 2 * padding, height = ink.height + 2 * padding
-    let sink = StreamSink()
+    let sink = ByteSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
     switch format {
     case .svg:
-        surface = cairo_svg_surface_create_for_stream(sinkWriter, context, width, height)
+        surface = cairo_svg_surface_create_for_stream(sinkWrite, context, width, height)
     case .pdf:
-        surface = cairo_pdf_surface_create_for_stream(sinkWriter, context, width, height)
+        surface = cairo_pdf_surface_create_for_stream(sinkWrite, context, width, height)
         // A fixed date keeps the output byte-for-byte reproducible.
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfDate())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, pdfDate())
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
     case .png:
         // Cairo image surfaces hold at most 32767 pixels a side; check before converting to Int32,
@@ -81,7 +70,7 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     cairo_destroy(cr)
     if format == .png {
         cairo_surface_flush(surface)
-        let status = cairo_surface_write_to_png_stream(surface, sinkWriter, context)
+        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, context)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw MathRenderError(message: "PNG encoding failed") }
         return sink.data

@@ -19,18 +19,13 @@ public func renderMathTestSheet(font: MathFont, size: Double = 11) throws -> Dat
     let height = (2 * margin + title.height + title.depth + gap
         + rows.reduce(0) { $0 + max($1.formula.height, $1.label.height) + max($1.formula.depth, $1.label.depth) + gap }).rounded(.up)
 
-    final class Sink { var data = Data() }
-    let sink = Sink()
-    let writer: cairo_write_func_t = { closure, bytes, length in
-        guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-        Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-        return CAIRO_STATUS_SUCCESS
-    }
-    guard let surface = cairo_pdf_surface_create_for_stream(writer, Unmanaged.passUnretained(sink).toOpaque(), width, height),
+    let sink = ByteSink()
+    guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(), width, height),
           let cr = cairo_create(surface) else {
         throw MathRenderError(message: "cairo could not create the test sheet surface")
     }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfDate())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, pdfDate())
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "infoplot math test sheet")
     var y = margin + title.height
     drawMath(title, on: cr, x: margin, baselineY: y)

@@ -26,13 +26,16 @@ struct RunResult {
 }
 
 /// Runs `infoplot` with arguments and optional standard input.
-func runInfoplot(_ arguments: [String], input: String? = nil) throws -> RunResult {
+func runInfoplot(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
     guard let exe = infoplotExecutable() else {
         throw CLITestError("infoplot executable not found next to \(CommandLine.arguments[0]); build the package first")
     }
     let process = Process()
     process.executableURL = exe
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe(), inp = Pipe()
     process.standardOutput = out
     process.standardError = err
