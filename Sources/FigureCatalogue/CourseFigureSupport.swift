@@ -6,6 +6,15 @@ import InfoTheory
 /// Shared helpers of the course figures (surprisal, cross-entropy-decomposition, …, elbo).
 /// Kept in one namespace so nothing collides with other catalogue files in the same module.
 enum CourseFigures {
+    /// The logarithm written in a label for a unit: log₂ for bits, ln for nats, log₁₀ for hartleys.
+    static func logSymbol(_ unit: InfoUnit) -> String {
+        switch unit {
+        case .bits: "\\log_2"
+        case .nats: "\\ln"
+        case .hartleys: "\\log_{10}"
+        }
+    }
+
     // MARK: JSON defaults
 
     static func numbers(_ xs: [Double]) -> JSONValue { .array(xs.map(JSONValue.number)) }

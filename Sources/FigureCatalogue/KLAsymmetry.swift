@@ -30,14 +30,6 @@ enum KLAsymmetryFigure {
         }
     }
 
-    static func logSymbol(_ unit: InfoUnit) -> String {
-        switch unit {
-        case .bits: "\\log_2"
-        case .nats: "\\ln"
-        case .hartleys: "\\log_{10}"
-        }
-    }
-
     static func build(_ args: FigureArguments, _ ctx: FigureContext) throws -> Figure {
         let unit = CourseFigures.unit(args)
         let n = try numbers(args)
@@ -69,8 +61,8 @@ enum KLAsymmetryFigure {
             .reference(ReferenceLine(.horizontal, at: 0, color: theme.foreground, style: .solid)),
             .reference(ReferenceLine(.vertical, at: Double(k) - 0.5, color: theme.mutedForeground, style: .dotted)),
             .bars(Bars(categories: labels + [sumLabel], series: [
-                .init(label: "$p\\,\(logSymbol(unit))(p/q)$ (sum \(f(n.forward)))", values: shown(forward), color: pColor),
-                .init(label: "$q\\,\(logSymbol(unit))(q/p)$ (sum \(f(n.reverse)))", values: shown(reverse), color: qColor),
+                .init(label: "$p\\,\(CourseFigures.logSymbol(unit))(p/q)$ (sum \(f(n.forward)))", values: shown(forward), color: pColor),
+                .init(label: "$q\\,\(CourseFigures.logSymbol(unit))(q/p)$ (sum \(f(n.reverse)))", values: shown(reverse), color: qColor),
             ])),
         ]
         for (side, values) in [(-0.2, forward), (0.2, reverse)] {

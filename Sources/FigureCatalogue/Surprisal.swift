@@ -28,14 +28,6 @@ enum SurprisalFigure {
         return "\(n) \(CourseFigures.unitName(unit, value: whole ? v.rounded() : nil))"
     }
 
-    static func logSymbol(_ unit: InfoUnit) -> String {
-        switch unit {
-        case .bits: "\\log_2"
-        case .nats: "\\ln"
-        case .hartleys: "\\log_{10}"
-        }
-    }
-
     static func build(_ args: FigureArguments, _ ctx: FigureContext) throws -> Figure {
         let unit = CourseFigures.unit(args)
         let values = try events.map { try surprisal($0.p, unit: unit) }
@@ -47,7 +39,7 @@ enum SurprisalFigure {
         let accent = CourseFigures.color(ctx.theme, 1)
 
         var marks: [Mark] = [
-            .line(Line(x: ps, y: curve, label: "$-\(logSymbol(unit)) p$", color: CourseFigures.color(ctx.theme, 0))),
+            .line(Line(x: ps, y: curve, label: "$-\(CourseFigures.logSymbol(unit)) p$", color: CourseFigures.color(ctx.theme, 0))),
             .scatter(Scatter(points: zip(events, values).map { Point($0.0.p, $0.1) }, color: accent)),
         ]
         // Text anchors in fractions of the axes, chosen so the labels fan out to the right of the
@@ -59,7 +51,7 @@ enum SurprisalFigure {
             marks.append(.annotation(Annotation(text, point: Point(e.p, values[k]), textAt: Point(fx, fy * top))))
         }
         let panel = Panel(
-            title: "Surprisal $I(p) = -\(logSymbol(unit)) p$",
+            title: "Surprisal $I(p) = -\(CourseFigures.logSymbol(unit)) p$",
             x: Axis(label: "probability of the event $p$", limits: .fixed(0, 1)),
             y: Axis(label: "surprisal [\(unit.rawValue)]", limits: .fixed(0, top)),
             marks: marks, legend: .none)
