@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import FigureModel
+import Frame
 
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case pdf, svg, png
@@ -139,12 +140,8 @@ func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, t
         try drawAndFinish(surface, scene, renderer)
         return sink.data
     case .svg:
-        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
-            throw RenderError("cairo could not create an SVG surface")
-        }
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        try drawAndFinish(surface, scene, renderer)
-        return finishSVG(sink.data, title: scene.title, description: scene.description)
+        // Drawn from the frame by the direct writer: no cairo SVG surface, no repair pass.
+        return frameSVG(figureFrame(scene, text: text))
     case .png:
         let k = options.dpi * options.scale / 72
         guard k > 0, k <= 100 else { throw RenderError("PNG dpi × scale must be positive and at most 7200 (got \(options.dpi) × \(options.scale))") }
