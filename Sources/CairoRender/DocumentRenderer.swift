@@ -3,7 +3,8 @@ import Foundation
 import FigureModel
 import Frame
 
-/// Multi-page PDF with bookmarks, internal links and metadata; one SVG per page.
+/// Multi-page PDF with bookmarks, internal links and metadata (cairo); one SVG per page, written
+/// from each page's frame by the direct writer.
 ///
 /// Every call builds its own Pango context and cairo surfaces, so documents may be rendered on
 /// several threads at once (cairo and fontconfig lock internally; Pango's default font map is per
@@ -53,31 +54,13 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
 
 /// One SVG document per page, finished like figure SVGs (stable hashed ids, title, viewBox).
 public func renderDocumentSVG(_ document: DocumentDrawing) throws -> [Data] {
-    let painter = PagePainter(figureFontFamily: document.figureFontFamily)
+    let text = PageTextEngine(), figureText = PangoText(fontFamily: document.figureFontFamily), fonts = PangoFontFiles()
     var out: [Data] = []
     for (n, page) in document.pages.enumerated() {
-        let sink = ByteSink()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, page.width, page.height) else {
-            throw RenderError("cairo could not create an SVG surface")
-        }
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        guard let cr = cairo_create(surface) else {
-            cairo_surface_destroy(surface)
-            throw RenderError("cairo could not create a drawing context")
-        }
-        try painter.draw(page, on: cr, pdf: false, destinations: [])
-        let status = cairo_status(cr)
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        let surfaceStatus = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS, surfaceStatus == CAIRO_STATUS_SUCCESS else {
-            throw RenderError("cairo failed while writing SVG page \(n + 1)")
-        }
-        let data = withExtendedLifetime(sink) { sink.data }
-        out.append(finishSVG(data, title: "\(document.title), page \(n + 1) of \(document.pages.count)",
-                             description: document.subject ?? document.title))
+        var frame = try pageFrame(page, title: "\(document.title), page \(n + 1) of \(document.pages.count)", text: text,
+                                  figureText: figureText, fonts: fonts)
+        frame.description = document.subject ?? document.title
+        out.append(frameSVG(frame))
     }
     return out
 }

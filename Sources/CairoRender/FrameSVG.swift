@@ -60,14 +60,12 @@ private struct SVGWriter {
             case .glyphs(let g): glyphs(g)
             case .image(let i): image(i)
             case .group(let g): group(g)
-            case .link(let r, let target):
-                raw("<a href=\"")
-                switch target {
-                case .destination(let d): text("#" + xmlEscaped(d))
-                case .url(let u): text(xmlEscaped(u))
-                }
+            case .link(let r, .url(let u)):
+                raw("<a href=\""); text(escapeXML(u))
                 raw("\"><rect x=\""); num(r.x); raw("\" y=\""); num(r.y); raw("\" width=\""); num(r.width)
                 raw("\" height=\""); num(r.height); raw("\" fill-opacity=\"0\"/></a>\n")
+            case .link(_, .destination):
+                break   // destinations live in the PDF; a standalone SVG page has none to jump to
             case .destination:
                 break   // SVG pages are separate files; links into them go through the HTML
             }
@@ -131,11 +129,17 @@ private struct SVGWriter {
         var cx = 0, cy = 0, startX = 0, startY = 0
         var last: UInt8 = 0
         func q(_ v: Double) -> Int { v.isFinite ? Int((v * 100).rounded()) : 0 }
+        // A separator is needed only where the next number would run into the last one: not before
+        // a minus sign, and not before ".5" when the last number already had its decimal point.
+        var lastHadDot = false
+        func number(_ n: Int, first: Bool) {
+            if !first && n >= 0 && !(lastHadDot && n > 0 && n < 100) { body.append(UInt8(ascii: " ")) }
+            appendHundredths(n)
+            lastHadDot = n % 100 != 0
+        }
         func pair(_ x: Int, _ y: Int, first: Bool) {
-            if !first && x >= 0 { body.append(UInt8(ascii: " ")) }
-            appendHundredths(x)
-            if y >= 0 { body.append(UInt8(ascii: " ")) }
-            appendHundredths(y)
+            number(x, first: first)
+            number(y, first: false)
         }
         func command(_ c: UInt8) -> Bool {
             if c == last { return false }
@@ -243,8 +247,8 @@ private struct SVGWriter {
         number(frame.width); put(" "); number(frame.height); put("\" role=\"img\" aria-labelledby=\"")
         mark("t", 0); put(" "); mark("d", 0); put("\"")
         if dark != nil { put(" id=\""); doc.append(rootMark); put("\"") }
-        put(">\n<title id=\""); mark("t", 0); put("\">"); put(xmlEscaped(frame.title)); put("</title>\n<desc id=\"")
-        mark("d", 0); put("\">"); put(xmlEscaped(frame.description)); put("</desc>\n")
+        put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n<desc id=\"")
+        mark("d", 0); put("\">"); put(escapeXML(frame.description)); put("</desc>\n")
         if let dark, !roles.isEmpty {
             let sorted = roles.sorted()
             func vars(_ palette: Palette) {
@@ -290,24 +294,6 @@ private struct SVGWriter {
         }
         return Data(out)
     }
-}
-
-/// XML text and attribute escaping; control characters (not allowed in XML 1.0) are dropped.
-func xmlEscaped(_ s: String) -> String {
-    var o = ""
-    o.reserveCapacity(s.utf8.count)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "&": o += "&amp;"
-        case "<": o += "&lt;"
-        case ">": o += "&gt;"
-        case "\"": o += "&quot;"
-        case "'": o += "&#39;"
-        case "\t", "\n", "\r": o.unicodeScalars.append(ch)
-        default: if ch.value >= 0x20 { o.unicodeScalars.append(ch) }
-        }
-    }
-    return o
 }
 
 /// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel).

@@ -1,5 +1,7 @@
 import CCairo
 import CPangoCairo
+import FigureModel
+import Frame
 
 /// Measures and draws page text runs through Pango, the same code path for both, so a word is as
 /// wide on the page as the line breaker was told.
@@ -9,7 +11,7 @@ import CPangoCairo
 /// Metrics hinting is off so widths do not depend on the output surface.
 public final class PageTextEngine {
     private let context: OpaquePointer
-    private let layout: OpaquePointer
+    fileprivate let layout: OpaquePointer
     private let description: OpaquePointer
     private var cache: [String: PageTextMetrics] = [:]
 
@@ -25,7 +27,7 @@ public final class PageTextEngine {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    private func prepare(_ text: String, font: PageFont, size: Double) {
+    fileprivate func prepare(_ text: String, font: PageFont, size: Double) {
         pango_font_description_set_family(description, font.family)
         pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
@@ -34,7 +36,7 @@ public final class PageTextEngine {
         pango_layout_set_text(layout, text, -1)
     }
 
-    private func currentMetrics() -> (PageTextMetrics, Double) {
+    fileprivate func currentMetrics() -> (PageTextMetrics, Double) {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let scale = Double(PANGO_SCALE)
@@ -69,4 +71,15 @@ public struct PageTextMetrics: Sendable, Hashable {
     public var width: Double
     public var ascent: Double
     public var descent: Double
+}
+
+extension PageTextEngine {
+    /// A text run as shaped glyph runs on its baseline (what `draw` paints).
+    func frameItems(_ run: PageTextRun, fonts: PangoFontFiles) -> [FrameItem] {
+        prepare(run.text, font: run.font, size: run.size)
+        let baseline = currentMetrics().1
+        let c = run.color
+        return glyphRuns(of: layout, at: ScenePoint(run.x, run.baseline - baseline),
+                         fill: .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)), fonts: fonts)
+    }
 }

@@ -2,6 +2,7 @@ import CCairo
 import CPangoCairo
 import FigureModel
 import Frame
+import MathTypesetting
 
 /// Measures and shapes labels through Pango with one explicit font family. Metrics hinting is off so
 /// a label has the same size on PDF, SVG and PNG surfaces: layout measures once for all formats.
@@ -10,7 +11,7 @@ final class PangoText: TextMeasurer {
     fileprivate let layout: OpaquePointer
     private let font: OpaquePointer
     private var cache: [String: TextExtent] = [:]
-    private var currentMarkup = ""
+    private var currentText = ""
     private let math = MathLabelSetter()
     private let fonts = PangoFontFiles()
 
@@ -32,10 +33,10 @@ final class PangoText: TextMeasurer {
         pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_layout_set_font_description(layout, font)
         pango_layout_set_alignment(layout, alignment)
-        let markup = labelMarkup(text, fontSize: fontSize)
-        if markup != currentMarkup {
-            pango_layout_set_markup(layout, markup, -1)
-            currentMarkup = markup
+        let plain = plainLabelText(text)
+        if plain != currentText {
+            pango_layout_set_text(layout, plain, -1)
+            currentText = plain
         }
     }
 
@@ -155,4 +156,20 @@ private func translated(_ item: FrameItem, by p: ScenePoint) -> FrameItem {
     default:
         return .group(FrameGroup(transform: .translation(p.x, p.y), items: [item]))
     }
+}
+
+/// What a label shows where the typesetter does not set it: the label without math (an escaped
+/// `\$` is a dollar), or, when its `$…$` do not parse, the text as written, TeX and all, so a bad
+/// label is visible rather than silently approximated.
+func plainLabelText(_ text: String) -> String {
+    guard text.contains("$") else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        guard let segments = try? splitInlineMath(String(line)) else { return String(line) }
+        return segments.map { segment -> String in
+            switch segment {
+            case .text(let t): t
+            case .math(let tex, _): "$" + tex + "$"
+            }
+        }.joined()
+    }.joined(separator: "\n")
 }

@@ -205,3 +205,20 @@ private func resolved(_ f: Frame, _ p: Palette) -> Frame {
     out.items = items(f.items)
     return out
 }
+
+@Suite struct PageFrameGoldenTests {
+    @Test func pageFrame() throws {
+        let font = try MathFont.load()
+        let page = PageDrawing(width: 200, height: 100, items: [
+            .text(PageTextRun("Entropy is", font: PageFont(family: "DejaVu Serif"), size: 10, x: 10, baseline: 20)),
+            .math(try typeset("H(X)", font: font, size: 10), x: 62, baseline: 20, color: .black),
+            .rect(PageRect(x: 10, y: 30, width: 50, height: 20), fill: PageColor(hex: 0xF4F4F4), stroke: .black, lineWidth: 0.5),
+            .line(x0: 10, y0: 60, x1: 190, y1: 60, width: 0.4, color: PageColor(hex: 0x999999)),
+            .link(PageRect(x: 10, y: 10, width: 40, height: 12), .destination("sec-1")),
+            .destination("sec-1", x: 10, y: 10),
+        ])
+        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(), figureText: PangoText(fontFamily: "DejaVu Sans"),
+                                              fonts: PangoFontFiles())
+        try expectGolden(dumpFrame(frame), "page.txt")
+    }
+}

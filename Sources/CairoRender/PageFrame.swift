@@ -1,0 +1,40 @@
+import FigureModel
+import Frame
+
+/// A handout page as a frame: white paper, then every page item in order, text shaped into glyph
+/// runs, figures laid out (at the size they occupy) and placed by a translation.
+func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureText: PangoText, fonts: PangoFontFiles)
+    throws -> Frame {
+    func color(_ c: PageColor) -> Paint { .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)) }
+    func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
+    var items: [FrameItem] = [.path(FramePath(rectangle(Rect(x: 0, y: 0, width: page.width, height: page.height)),
+                                              fill: .color(.white)))]
+    for item in page.items {
+        switch item {
+        case .text(let run):
+            items += text.frameItems(run, fonts: fonts)
+        case .math(let box, let x, let baseline, let c):
+            items += mathFrameItems(box, x: x, baseline: baseline, fill: color(c), source: "")
+        case .figure(let figure, let r):
+            let frame = figureFrame(try layoutFigure(figure, measurer: figureText), text: figureText)
+            guard frame.width > 0, frame.height > 0 else { continue }
+            // The painter lays figures out at their placed size, so this scale is 1 but for rounding.
+            let t = Affine(a: r.width / frame.width, b: 0, c: 0, d: r.height / frame.height, tx: r.x, ty: r.y)
+            items.append(.group(FrameGroup(transform: t, items: frame.items)))
+        case .rect(let r, let fill, let stroke, let width):
+            items.append(.path(FramePath(rectangle(rect(r)), fill: fill.map(color),
+                                         stroke: stroke.map { FrameStroke(paint: color($0), width: width, join: .miter) })))
+        case .line(let x0, let y0, let x1, let y1, let width, let c):
+            items.append(.path(FramePath([.move(ScenePoint(x0, y0)), .line(ScenePoint(x1, y1))],
+                                         stroke: FrameStroke(paint: color(c), width: width))))
+        case .link(let r, let target):
+            switch target {
+            case .destination(let d): items.append(.link(rect(r), .destination(d)))
+            case .url(let u): items.append(.link(rect(r), .url(u)))
+            }
+        case .destination(let name, let x, let y):
+            items.append(.destination(name, ScenePoint(x, y)))
+        }
+    }
+    return Frame(width: page.width, height: page.height, items: items, title: title)
+}
