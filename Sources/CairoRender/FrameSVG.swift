@@ -14,8 +14,11 @@ import Frame
 /// - with a `dark` palette, role colours become CSS custom properties whose dark values sit in a
 ///   `@media (prefers-color-scheme: dark)` block, scoped to this SVG's root id. The light value is
 ///   also the presentation attribute, which renderers without custom properties (librsvg) use.
-public func frameSVG(_ frame: Frame, light: Palette = Palette(), dark: Palette? = nil) -> Data {
+/// With `shared`, glyphs point into that page-wide table instead of this file's own `<defs>` (the
+/// SVG is then only complete inside the page that also carries `shared.defsSVG()`).
+public func frameSVG(_ frame: Frame, light: Palette = Palette(), dark: Palette? = nil, shared: SharedGlyphs? = nil) -> Data {
     var w = SVGWriter(light: light, dark: dark)
+    w.shared = shared
     w.items(frame.items)
     return w.document(frame)
 }
@@ -34,6 +37,7 @@ private struct SVGWriter {
     var glyphOrder: [GlyphKey] = []
     var clipIds: [Rect: Int] = [:]
     var roles: Set<ColorRole> = []
+    var shared: SharedGlyphs? = nil
     /// CSS declarations of the element being written (see `paint`).
     var style: [UInt8] = []
 
@@ -186,6 +190,15 @@ private struct SVGWriter {
         flushStyle()
         raw(">")
         for glyph in g.glyphs {
+            let x = Int((glyph.x / s).rounded()), y = Int((-glyph.y / s).rounded())
+            if let shared {
+                guard let name = shared.id(g.font, glyph.id) else { continue }
+                raw("<use href=\"#"); text(name); raw("\"")
+                if x != 0 { raw(" x=\""); PointFormatter.appendInt(x, to: &body); raw("\"") }
+                if y != 0 { raw(" y=\""); PointFormatter.appendInt(y, to: &body); raw("\"") }
+                raw("/>")
+                continue
+            }
             let key = GlyphKey(font: g.font, glyph: glyph.id)
             let n: Int
             if let known = glyphIds[key] { n = known } else {
@@ -197,7 +210,6 @@ private struct SVGWriter {
             }
             if n < 0 { continue }
             raw("<use href=\"#"); id(UInt8(ascii: "g"), n); raw("\"")
-            let x = Int((glyph.x / s).rounded()), y = Int((-glyph.y / s).rounded())
             if x != 0 { raw(" x=\""); PointFormatter.appendInt(x, to: &body); raw("\"") }
             if y != 0 { raw(" y=\""); PointFormatter.appendInt(y, to: &body); raw("\"") }
             raw("/>")
@@ -242,9 +254,11 @@ private struct SVGWriter {
         func put(_ s: String) { doc.append(contentsOf: s.utf8) }
         func mark(_ kind: Character, _ n: Int) { doc.append(idMark); put("\(kind)\(n)") }
         func number(_ v: Double) { PointFormatter.append(v, to: &doc) }
+        // The page size to a thousandth of a point, so A4's 595.276 pt keeps its proportions.
+        func size(_ v: Double) { PointFormatter.append(v, scale: 1000, to: &doc) }
         put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        number(frame.width); put("pt\" height=\""); number(frame.height); put("pt\" viewBox=\"0 0 ")
-        number(frame.width); put(" "); number(frame.height); put("\" role=\"img\" aria-labelledby=\"")
+        size(frame.width); put("pt\" height=\""); size(frame.height); put("pt\" viewBox=\"0 0 ")
+        size(frame.width); put(" "); size(frame.height); put("\" role=\"img\" aria-labelledby=\"")
         mark("t", 0); put(" "); mark("d", 0); put("\"")
         if dark != nil { put(" id=\""); doc.append(rootMark); put("\"") }
         put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n<desc id=\"")

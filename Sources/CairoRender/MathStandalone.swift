@@ -34,15 +34,18 @@ public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Doub
 
 /// One formula as a tightly cropped standalone SVG, PDF or PNG: the page is the ink rectangle plus
 /// `padding` points on every side. `pixelsPerPoint` sets the PNG resolution.
-/// SVG is written from the formula's frame by the direct writer, with `title` as its accessible name.
+/// SVG is written from the formula's frame by the direct writer, with `title` as its accessible name
+/// (and, with `sharedGlyphs`, its outlines left to the page's shared table).
 public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: MathColor = (0, 0, 0, 1),
-                               padding: Double = 1, pixelsPerPoint: Double = 4, title: String = "") throws -> Data {
+                               padding: Double = 1, pixelsPerPoint: Double = 4, title: String = "",
+                               sharedGlyphs: SharedGlyphs? = nil) throws -> Data {
     let ink = mathInkExtents(box)
     let width = ink.width + 2 * padding, height = ink.height + 2 * padding
     if format == .svg {
         let fill = Paint.color(Color(red: color.r, green: color.g, blue: color.b, alpha: color.a))
         let items = mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title)
-        return frameSVG(Frame(width: width, height: height, baseline: padding - ink.y, items: items, title: title))
+        return frameSVG(Frame(width: width, height: height, baseline: padding - ink.y, items: items, title: title),
+                        shared: sharedGlyphs)
     }
     let sink = ByteSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()

@@ -92,10 +92,12 @@ private struct Pairing {
 }
 
 /// A figure drawn in both themes as one SVG that follows the reader's colour scheme.
-public func renderAutoSVG(light: Figure, dark: Figure, options: RenderOptions = RenderOptions()) throws -> Data {
+/// With `shared`, glyph outlines go to that page-wide table (see `SharedGlyphs`).
+public func renderAutoSVG(light: Figure, dark: Figure, options: RenderOptions = RenderOptions(),
+                          shared: SharedGlyphs? = nil) throws -> Data {
     let text = PangoText(fontFamily: options.fontFamily)
     let l = figureFrame(try layoutFigure(light, measurer: text), text: text)
     let d = figureFrame(try layoutFigure(dark, measurer: text), text: text)
     let paired = try pairThemes(light: l, dark: d, lightTheme: light.theme, darkTheme: dark.theme)
-    return frameSVG(paired.frame, light: paired.light, dark: paired.dark)
+    return frameSVG(paired.frame, light: paired.light, dark: paired.dark, shared: shared)
 }

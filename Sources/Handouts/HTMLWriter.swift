@@ -74,6 +74,7 @@ public struct HTMLWriter {
                 }
                 out += "</ol>\n</section>\n"
             }
+            out += assets.pageDefinitions()
             out += "</body>\n</html>\n"
             return out
         }

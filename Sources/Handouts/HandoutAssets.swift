@@ -9,6 +9,12 @@ public protocol HandoutAssets: Sendable {
     /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
     /// so inline math sits on the baseline of the surrounding words.
     func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
+    /// Markup the page needs once, after everything drawn (shared glyph outlines of the formulas).
+    func pageDefinitions() -> String
+}
+
+extension HandoutAssets {
+    public func pageDefinitions() -> String { "" }
 }
 
 /// Until the figure catalogue and math typesetter are wired in: nothing is drawn.

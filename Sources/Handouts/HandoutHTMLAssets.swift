@@ -11,6 +11,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     private let lock = NSLock()
     private let mathFont: MathFont
     private let theme: String
+    /// The formulas' glyph outlines, once for the whole page (see `pageDefinitions`).
+    private let glyphs = SharedGlyphs()
     /// Formula size in points: the page's body is 18 CSS px and a CSS px is 0.75 pt, so 13.5 pt
     /// formulas match the text (SVG width/height are in pt).
     public let mathSize: Double
@@ -30,18 +32,20 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         // one SVG carrying the light and the dark theme (CSS custom properties, no script).
         if theme == "light", var dark = try buildCatalogueFigure(f, theme: "dark") {
             dark.title = title
-            let data = try renderAutoSVG(light: figure, dark: dark)
+            let data = try renderAutoSVG(light: figure, dark: dark, shared: glyphs)
             return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let data = try renderFigure(figure, format: .svg)
+        let data = frameSVG(try layoutFigureFrame(figure), shared: glyphs)
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    public func pageDefinitions() -> String { glyphs.defsSVG() }
 
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
         let padding = 1.0
-        let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex)
+        let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex, sharedGlyphs: glyphs)
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
         let below = ink.y + ink.height + padding

@@ -148,6 +148,16 @@ struct BuildOutputTests {
         #expect(!text.contains("<script"))
         #expect(!text.contains("http://") || !text.contains("src=\"http"))
         #expect(text.contains("0.2956"))  // I(X;Y) of the umbrella table in bits
+        // All figures and formulas inlined in one page: every id once, every reference resolves
+        // (formula glyphs point into the page's one shared table).
+        let ids = text.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "an id is defined twice")
+        let known = Set(ids)
+        let refs = text.matches(of: /href="#([^"]+)"/).map { String($0.1) } + text.matches(of: /url\(#([^)]+)\)/).map { String($0.1) }
+        let dangling = refs.filter { !known.contains($0) }
+        #expect(dangling.isEmpty, "dangling: \(Set(dangling).sorted().prefix(5))")
+        // Figures and formulas share one outline table: a glyph's id (font hash, glyph) appears once.
+        #expect(ids.filter { $0.hasPrefix("g") && $0.contains("-") }.count > 10)
     }
 
     @Test func solutionsCanBeMovedOrOmitted() throws {
