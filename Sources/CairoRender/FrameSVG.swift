@@ -12,7 +12,7 @@ import Frame
 ///   collide and the same drawing is byte-identical wherever and whenever it is drawn;
 /// - `role="img"`, `<title>`/`<desc>` and `aria-labelledby` naming exactly those two ids;
 /// - with a `dark` palette, role colours become CSS custom properties whose dark values sit in a
-///   `@media (prefers-color-scheme: dark)` block, scoped to this SVG's root id. The light value is
+///   `@media (prefers-color-scheme: dark)` block, scoped to this SVG's root (by a class named after the hash). The light value is
 ///   also the presentation attribute, which renderers without custom properties (librsvg) use.
 /// With `shared`, glyphs point into that page-wide table instead of this file's own `<defs>` (the
 /// SVG is then only complete inside the page that also carries `shared.defsSVG()`).
@@ -26,7 +26,8 @@ public func frameSVG(_ frame: Frame, light: Palette = Palette(), dark: Palette? 
 /// Stands for the document's id prefix until the document is complete and can be hashed; XML text
 /// cannot contain U+0001, and the escaper drops it from titles.
 private let idMark = UInt8(1)
-/// Stands for the bare prefix (the root's own id, which the style block is scoped to).
+/// Stands for the bare prefix: the root's class, which the style block is scoped to (a class, not
+/// an id, so pages that rename ids when inlining keep the scope).
 private let rootMark = UInt8(2)
 
 private struct SVGWriter {
@@ -260,7 +261,7 @@ private struct SVGWriter {
         size(frame.width); put("pt\" height=\""); size(frame.height); put("pt\" viewBox=\"0 0 ")
         size(frame.width); put(" "); size(frame.height); put("\" role=\"img\" aria-labelledby=\"")
         mark("t", 0); put(" "); mark("d", 0); put("\"")
-        if dark != nil { put(" id=\""); doc.append(rootMark); put("\"") }
+        if dark != nil { put(" class=\""); doc.append(rootMark); put("\"") }
         put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n<desc id=\"")
         mark("d", 0); put("\">"); put(escapeXML(frame.description)); put("</desc>\n")
         if let dark, !roles.isEmpty {
@@ -272,8 +273,8 @@ private struct SVGWriter {
                     if needsAlpha(r) { put(r.cssName + "-a:"); PointFormatter.append(c.alpha, scale: 1000, to: &doc); put(";") }
                 }
             }
-            put("<style>#"); doc.append(rootMark); put("{"); vars(light)
-            put("}@media (prefers-color-scheme:dark){#"); doc.append(rootMark); put("{"); vars(dark); put("}}</style>\n")
+            put("<style>."); doc.append(rootMark); put("{"); vars(light)
+            put("}@media (prefers-color-scheme:dark){."); doc.append(rootMark); put("{"); vars(dark); put("}}</style>\n")
         }
         if !glyphOrder.isEmpty || !clipIds.isEmpty {
             put("<defs>\n")

@@ -173,6 +173,10 @@ private func smallFigure(theme: Theme = .light) -> Figure {
                 #expect(parts[0].contains("\(v):") && parts[1].contains("\(v):"), "\(name): \(v) undefined")
             }
             if used.contains("--fg") { #expect(parts[1].contains("--fg:#e8e8e8"), "\(name)") }
+            // Scoped by the root's class (pages that inline SVGs may rename ids, never classes).
+            let root = try #require(try XMLDocument(data: data, options: []).rootElement())
+            let cls = try #require(root.attribute(forName: "class")?.stringValue)
+            #expect(parts[0].hasPrefix(".\(cls){") && parts[1].hasPrefix("{.\(cls){"), "\(name)")
         }
     }
 
