@@ -175,7 +175,7 @@ private func smallFigure(theme: Theme = .light) -> Figure {
             if used.contains("--fg") { #expect(parts[1].contains("--fg:#e8e8e8"), "\(name)") }
             // Scoped by the root's class (pages that inline SVGs may rename ids, never classes).
             let root = try #require(try XMLDocument(data: data, options: []).rootElement())
-            let cls = try #require(root.attribute(forName: "class")?.stringValue)
+            let cls = try #require((root.attributes ?? []).first { $0.name == "class" }?.stringValue)
             #expect(parts[0].hasPrefix(".\(cls){") && parts[1].hasPrefix("{.\(cls){"), "\(name)")
         }
     }
