@@ -14,6 +14,14 @@ extension MathLayout {
             let variants = ctx.font.variants(of: base, horizontal: true)
             let fitting = variants.last(where: { $0.advance * ctx.scale <= inner.width }) ?? variants.first
             accent = ctx.glyphBox(fitting?.glyph ?? base, text: mark)
+            // Extensible accents (arrows, \overbar): when even the largest variant is narrower than the
+            // base, the font's horizontal GlyphAssembly covers it, as LuaTeX does for unicode-math's
+            // \overrightarrow.
+            let parts = ctx.font.assembly(of: base, horizontal: true)
+            if let widest = variants.last, widest.advance * ctx.scale < inner.width, !parts.isEmpty,
+               let assembled = assemble(parts, length: inner.width, horizontal: true, text: mark, ctx) {
+                accent = assembled
+            }
         }
         let baseAttach = single?.topAccentAttachment ?? inner.width / 2
         let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2

@@ -109,11 +109,14 @@ extension MathLayout {
         return .hlist(parts)
     }
 
-    /// \big, \Big, \bigg, \Bigg: fixed sizes of 1.2, 1.8, 2.4 and 3.0 em (plain TeX's 8.5/11.5/14.5/17.5pt
-    /// struts measured about the axis at 10pt).
+    /// \big, \Big, \bigg, \Bigg as amsmath defines them (amsmath.sty \bBigg@): \left…\right around a
+    /// \vcenter of 1, 1.5, 2, 2.5 × \big@size, where \big@size is 1.2 × the height plus depth of
+    /// \mathstrut (the font's parenthesis); rule 19 then asks for max(0.901 X, X − 5pt) for a box of X.
     static func layoutBigDelimiter(_ d: String, size: Int, _ ctx: LayoutContext) -> Box {
-        let totals = [1.2, 1.8, 2.4, 3.0]
-        let total = totals[min(max(size, 1), 4) - 1] * ctx.em
+        let factors = [1.0, 1.5, 2.0, 2.5]
+        let paren = ctx.glyphBox("(")
+        let x = factors[min(max(size, 1), 4) - 1] * 1.2 * (paren.height + paren.depth)
+        let total = max(x * delimiterFactor, x - delimiterShortfall(ctx))
         return makeDelimiter(d, total: total, ctx)
     }
 }
