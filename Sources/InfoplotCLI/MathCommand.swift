@@ -127,13 +127,10 @@ struct MathCommand: ParsableCommand {
         }
         guard let imageFormat = MathOutputFormat(rawValue: chosen.rawValue) else { return }
         let padding = 1.0
-        var data = try renderMathDocument(box, format: imageFormat, color: rgba, padding: padding)
+        // SVG: ids hashed from the content (several formulas on one page never collide), the TeX as <title>.
+        var data = try renderMathDocument(box, format: imageFormat, color: rgba, padding: padding, title: tex)
         let metrics = MathPageMetrics(box, size: size, padding: padding)
-        if imageFormat == .svg {
-            // Content-salted ids (several formulas on one page never collide) and the TeX as <title>.
-            data = finishStandaloneSVG(data, title: tex, description: "")
-            if inline { data = metrics.inlineSVG(data) }
-        }
+        if imageFormat == .svg && inline { data = metrics.inlineSVG(data) }
         if json {
             FileHandle.standardOutput.write(Data((metrics.json + "\n").utf8))
             if output != nil { try emit(data, format: chosen) }
