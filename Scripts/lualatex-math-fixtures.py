@@ -18,7 +18,8 @@ FONTS = {
     "DejaVu Math TeX Gyre": r"\setmathfont[Path=/usr/share/fonts/truetype/dejavu/]{DejaVuMathTeXGyre.ttf}",
 }
 
-# (display, TeX): no \text or \mathrm, whose text font differs between LaTeX and infoplot.
+# (display, TeX): no \text or \mathrm, whose text font differs between LaTeX and infoplot; \sym… rather than
+# \mathbf (unicode-math takes \mathbf from the text font); no \tiny … (LaTeX ignores them in math).
 FORMULAS = [
     (0, r"x"), (0, r"x+y"), (0, r"a=b"), (0, r"x^2"), (0, r"x_i"), (0, r"x_i^2"), (0, r"e^{-x^2}"),
     (0, r"P(x)"), (0, r"f(x)"), (0, r"Y)"), (0, r"p(x \mid \theta)"), (0, r"a \le b \ge c"), (0, r"\alpha\beta\gamma"),
@@ -32,8 +33,8 @@ FORMULAS = [
     (1, r"\begin{matrix} a & b & c \end{matrix}"), (1, r"\begin{array}{cc} a & b \\ c & d \end{array}"),
     (1, r"\begin{array}{c|c} a & b \end{array}"), (1, r"\begin{cases} a & b \\ c & d \end{cases}"),
     (1, r"\begin{aligned} a &= b \\ c &= d \end{aligned}"), (1, r"\overbrace{a+b+c}^{n}"), (1, r"\underbrace{x+y}_{k}"),
-    (0, r"\mathbb{R}^n"), (0, r"\mathbf{x}^\top \mathbf{y}"), (0, r"\mathcal{L}_\theta"), (0, r"\boldsymbol{\mu}"),
-    (0, r"\mathsf{A}"), (0, r"\mathfrak{g}"), (0, r"\mathtt{x}"), (0, r"a \not= b"), (0, r"x \in A \subseteq B"),
+    (0, r"\mathbb{R}^n"), (0, r"\symbf{x}^\top \symbf{y}"), (0, r"\mathcal{L}_\theta"), (0, r"\symbfit{\mu}"),
+    (0, r"\symsf{A}"), (0, r"\mathfrak{g}"), (0, r"\symtt{x}"), (0, r"a \not= b"), (0, r"x \in A \subseteq B"),
     (0, r"a \odot b \oplus c"), (0, r"A \Longrightarrow B"), (0, r"A \cong B"), (0, r"\nabla f \cdot \partial_x"),
     (0, r"f'(x) + g''"), (0, r"x_1, \dots, x_n"), (0, r"a_1 + \cdots + a_n"), (0, r"a\,b\;c\quad d"),
     (0, r"a \hspace{1em} b"), (0, r"\phantom{xy}z"), (0, r"\boxed{x}"), (0, r"x \xrightarrow{f} y"),
@@ -42,7 +43,7 @@ FORMULAS = [
     (1, r"\left\{ x \;\middle|\; x > 0 \right\}"), (0, r"\{a, b\}"), (0, r"|x| + \|y\|"), (0, r"\lfloor x \rfloor"),
     (1, r"\iint_D f"), (1, r"\bigcup_{i} A_i"), (1, r"\bigoplus_{i} V_i"), (0, r"2^{2^{x}}"), (0, r"x^{y_z}"),
     (0, r"{x^a}_b"), (0, r"\frac{\partial^2 f}{\partial x^2}"), (1, r"\frac{\partial^2 f}{\partial x \partial y}"),
-    (0, r"\tiny x"), (0, r"\Large x"), (0, r"\displaystyle\sum x"), (0, r"\scriptstyle x+y"),
+    (0, r"\displaystyle\sum x"), (0, r"\scriptstyle x+y"),
     (1, r"e^{i\pi} + 1 = 0"), (1, r"H(X) = -\sum_{x} p(x) \log p(x)"), (1, r"D(p \,\|\, q) = \sum_x p(x) \log \frac{p(x)}{q(x)}"),
     (0, r"\lVert x \rVert_2"), (0, r"\mathbb{E}[X]"), (0, r"\sigma^2_{\max}"),
 ]

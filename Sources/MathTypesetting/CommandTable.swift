@@ -202,6 +202,10 @@ enum CommandTable {
             ("bm", .boldItalic), ("mathsf", .sansSerif), ("mathsfit", .sansSerifItalic), ("mathbfsf", .sansSerifBold),
             ("mathtt", .monospace), ("mathfrak", .fraktur), ("mathbffrak", .boldFraktur), ("mathbfscr", .boldScript),
             ("mathbfit", .boldItalic),
+            // unicode-math's \sym… alphabets (always the math font's, where \mathbf may be the text font's)
+            ("symbf", .bold), ("symit", .italic), ("symbfit", .boldItalic), ("symsf", .sansSerif), ("symtt", .monospace),
+            ("symbb", .blackboard), ("symcal", .calligraphic), ("symscr", .calligraphic), ("symfrak", .fraktur),
+            ("symup", .roman), ("symrm", .roman), ("symnormal", .math), ("symbfsf", .sansSerifBold),
         ]
         for (name, alphabet) in alphabets { t[name] = CommandSpec(arguments: 1, rule: .alphabet(alphabet)) }
         for (name, alphabet) in [("rm", MathAlphabet.roman), ("bf", .bold), ("it", .italic), ("sf", .sansSerif),

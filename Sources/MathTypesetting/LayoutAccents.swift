@@ -54,7 +54,9 @@ extension MathLayout {
     static func layoutBrace(_ body: MathList, over: Bool, glyph: String, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
         let brace = stretchGlyphHorizontally(glyph, width: inner.width, ctx)
-        let width = max(inner.width, brace.width)
+        // The result is as wide as the body (plain.tex's \downbracefill fills exactly the body's
+        // \halign column); a size variant wider than the body overhangs it, centred.
+        let width = inner.width
         // plain.tex also puts 3pt on the far side of the brace, before the label.
         let outer = 0.3 * ctx.em
         if over {

@@ -54,7 +54,8 @@ public enum MathLayout {
                     let space = spacing(left, cls, style: ctx.style)
                     if space != 0 { boxes.append(.kern(space * ctx.mu)) }
                 }
-                let box = layoutAtom(atom, ctx)
+                let next = classes[(i + 1)...].first { $0 != nil } ?? nil
+                let box = layoutAtom(atom, ctx, italicKern: next != nil && next != .ord)
                 if let color {
                     boxes.append(Box(width: box.width, height: box.height, depth: box.depth, content: .colored(box, color)))
                 } else {
@@ -93,7 +94,7 @@ public enum MathLayout {
     }
 
     /// One atom: its nucleus by the rule for its kind, then scripts (rule 18) or limits (rule 13a).
-    static func layoutAtom(_ atom: Atom, _ outer: LayoutContext) -> Box {
+    static func layoutAtom(_ atom: Atom, _ outer: LayoutContext, italicKern: Bool = false) -> Box {
         var ctx = outer
         if atom.range.lowerBound < atom.range.upperBound { ctx.range = atom.range }
         var isCharacter = false
@@ -161,9 +162,10 @@ public enum MathLayout {
         // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.
         let useLimits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
         if atom.superscript == nil && atom.sub == nil {
-            // Rule 17 adds the italic correction to a lone character; OpenType math fonts build the
-            // spacing of italic letters into their advances and reserve the correction for script
-            // attachment (as LuaTeX's OpenType mode and MathML Core do), so it is not added here.
+            // Rule 17: a lone character gets its italic correction as a kern after it — as LuaTeX does
+            // with OpenType math fonts, only before an atom that is not an Ord (measured in
+            // Fixtures/lualatex-metrics.tsv: "Y)", "f(x)" gain it, "x" at the end and "αβγ" do not).
+            if isCharacter && italic > 0 && italicKern { return .hlist([nucleus, .kern(italic)]) }
             return nucleus
         }
         if useLimits {

@@ -287,12 +287,12 @@ public struct MathParser {
             _ = try parseOptionalRaw()   // [l] / [r] numerator alignment: accepted, set centred
             let num = try parseArgument(for: token).list
             let den = try parseArgument(for: token).list
-            // amsmath: {\displaystyle\frac{\strut#2}{\displaystyle#3}}.
+            // amsmath: {\displaystyle\frac{\strut#2}{#3}}\kern-\nulldelimiterspace.
             let strut = MathItem.atom(Atom(cls: .ord, nucleus: .rule(width: MathLength(0, .em), height: MathLength(1.2, .em),
                                                                       raise: MathLength(-0.36, .em)), range: token.range))
-            let f = Fraction(numerator: [strut] + num, denominator: [.style(.display)] + den, ruleThickness: nil,
+            let f = Fraction(numerator: [strut] + num, denominator: den, ruleThickness: nil,
                              left: nil, right: nil, style: .display)
-            return atom(.ord, .fraction(f), from: token)
+            return atom(.ord, .fraction(f), from: token) + [.kern(MathLength(-0.12, .em))]
         case .sqrt:
             var degree: MathList?
             skipSpaces()

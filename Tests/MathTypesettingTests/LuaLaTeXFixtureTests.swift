@@ -18,8 +18,20 @@ import Testing
         }
     }()
 
-    /// TeX points (1/72.27 in) per PostScript point: infoplot sizes are in bp-like "pt" of 1/72 in? No —
-    /// both use the font's units scaled to the size, so 10pt in TeX is size 10 here.
+    /// Formulas still more than 0.5 % off in some font, and why (the other formulas must be within 0.5 %):
+    /// \xrightarrow (LuaTeX's unicode-math arrow fill is narrower in LM/Pagella), text-style \binom
+    /// delimiters (OpenType has no σ21), cases and substack (row/column spacing), over/underbrace labels,
+    /// \log/\max (LaTeX sets operator names in the text font), array rules, \big… in Pagella, αβγ and
+    /// ∂/∇ spacing (kerning LuaTeX applies between math characters).
+    static let knownDeviations: Set<String> = [
+        #"x \xrightarrow{f} y"#, #"\binom{n}{k}"#, #"\begin{cases} a & b \\ c & d \end{cases}"#, #"\underbrace{x+y}_{k}"#,
+        #"\overbrace{a+b+c}^{n}"#, #"\sum_{\substack{i<m \\ j<n}} x_{ij}"#, #"\alpha\beta\gamma"#, #"\nabla f \cdot \partial_x"#,
+        #"\begin{array}{c|c} a & b \end{array}"#, #"\frac{\partial^2 f}{\partial x^2}"#, #"\frac{\partial^2 f}{\partial x \partial y}"#,
+        #"|x| + \|y\|"#, #"H(X) = -\sum_{x} p(x) \log p(x)"#, #"D(p \,\|\, q) = \sum_x p(x) \log \frac{p(x)}{q(x)}"#,
+        #"\bigl( x \bigr)"#, #"\Bigl( x \Bigr)"#, #"\biggl( x \biggr)"#, #"\Biggl( x \Biggr)"#, #"\phantom{xy}z"#,
+        #"\sigma^2_{\max}"#, #"\symbf{x}^\top \symbf{y}"#, #"\bar{x} + \tilde{p}"#,
+    ]
+
     func measure(_ row: Row, _ font: MathFont) throws -> (w: Double, h: Double, d: Double) {
         let b = try typeset(row.tex, display: row.display, font: font, size: 10)
         return (b.width, b.height, b.depth)
@@ -44,5 +56,8 @@ import Testing
             .map { String(format: "%+.2f%% ", $0.0 * 100) + $0.1 }.joined(separator: "\n")
         print("[\(family)] median |w/TeX − 1| = \(String(format: "%.3f", median * 100))%\n\(report)")
         #expect(median <= 0.002, "\(family): median \(median)")
+        for (r, tex) in ratios where !Self.knownDeviations.contains(tex) {
+            #expect(abs(r) <= 0.005, "\(family): \(tex) is \(String(format: "%+.2f", r * 100)) % off TeX's width")
+        }
     }
 }
