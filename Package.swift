@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // No .pc file in Debian: the module map links the library itself.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
 
         // 1. numerics
         .target(name: "InfoTheory"),
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "CCairo", "CPangoCairo", "CFreeType"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
