@@ -59,8 +59,18 @@ public struct LayoutStatistics: Sendable, Equatable {
 }
 
 extension LaidOutPage {
-    /// From the top of the text area to the bottom of the lowest slab.
-    public var usedHeight: Double { slabs.map { $0.y + $0.slab.height }.max() ?? 0 }
+    /// The height the page's content takes: the body from the top of the text area, plus the
+    /// footnotes' block (with its rule) at the foot; what is left is the page's empty space.
+    public var usedHeight: Double {
+        guard let first = slabs.firstIndex(where: { if case .footnoteLine = $0.slab.content { return true } else { return false } }),
+              first > 0, case .rule = slabs[first - 1].slab.content else {
+            return slabs.map { $0.y + $0.slab.height }.max() ?? 0
+        }
+        let rule = slabs[first - 1]
+        let body = slabs[..<(first - 1)].map { $0.y + $0.slab.height }.max() ?? 0
+        let notes = (slabs[(first - 1)...].map { $0.y + $0.slab.height }.max() ?? 0) - (rule.y - rule.slab.spaceBefore)
+        return body + notes
+    }
 }
 
 extension SlabContent {
