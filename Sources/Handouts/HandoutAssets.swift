@@ -11,10 +11,13 @@ public protocol HandoutAssets: Sendable {
     func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
     /// Markup the page needs once, after everything drawn (shared glyph outlines of the formulas).
     func pageDefinitions() -> String
+    /// MathML Core for a formula (what screen readers read beside the drawn SVG); nil when unavailable.
+    func mathML(tex: String, display: Bool) throws -> String?
 }
 
 extension HandoutAssets {
     public func pageDefinitions() -> String { "" }
+    public func mathML(tex: String, display: Bool) throws -> String? { nil }
 }
 
 /// Until the figure catalogue and math typesetter are wired in: nothing is drawn.

@@ -41,6 +41,10 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
 
     public func pageDefinitions() -> String { glyphs.defsSVG() }
 
+    public func mathML(tex: String, display: Bool) throws -> String? {
+        MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
+    }
+
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
