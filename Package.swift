@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers (each imports only those above it in this list):
 //  1 InfoTheory, InfoRequests   numerics and the shared request vocabulary (pure Swift)
+//    Expressions                the formula language over both (pure Swift)
 //  2 FigureModel                backend-free figures (pure Swift)
 //  3 MathTypesetting            TeX subset -> box tree; metrics from the OpenType MATH table
 //  4 CairoRender                draws figure models and box trees on PDF/SVG/PNG surfaces
@@ -34,6 +35,7 @@ let package = Package(
         // 1. numerics
         .target(name: "InfoTheory"),
         .target(name: "InfoRequests", dependencies: ["InfoTheory"]),
+        .target(name: "Expressions", dependencies: ["InfoTheory", "InfoRequests"]),
         // 2. figure model
         .target(name: "FigureModel"),
         // 3. math typesetting
@@ -57,6 +59,7 @@ let package = Package(
             "InfoTheory", "InfoRequests",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InfoRequests"]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"]),
