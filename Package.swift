@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "CCairo", "CPangoCairo", "CFreeType"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
