@@ -58,7 +58,8 @@ struct LayerBuilder {
 
     func style(_ node: SpecNode, nameSuffix: (String, String)?) throws -> Style {
         var s = Style()
-        s.name = try node["name"].map { try reader.string($0, "name") }
+        // A bar layer with several y columns takes a list of names (read there).
+        if let n = node["name"], n.list == nil { s.name = try reader.string(n, "name") }
         if let (key, text) = nameSuffix {
             s.name = s.name.map { $0.replacingOccurrences(of: "{\(key)}", with: text) } ?? "\(key) = \(text)"
         }
