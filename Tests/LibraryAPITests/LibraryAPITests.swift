@@ -20,6 +20,6 @@ import FigureModel
         let path = dir.appendingPathComponent("entropy.svg").path
         try writeFigure(figure, format: .svg, to: path)
         let svg = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(svg.contains("<svg") && svg.contains("<title>Binary entropy</title>"))
+        #expect(svg.contains("<svg") && svg.contains(">Binary entropy</title>"))
     }
 }
