@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "ReferenceImageTests", dependencies: ["PlotGrammar", "CairoRender", "CCairo"],
                     exclude: ["References"]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
-        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
+        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"],
                     exclude: ["Golden"]),
         .testTarget(name: "FigureCatalogueTests", dependencies: ["FigureCatalogue"]),
