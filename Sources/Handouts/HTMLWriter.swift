@@ -36,7 +36,8 @@ public struct HTMLWriter {
 
         mutating func page(_ doc: Document) throws -> String {
             let meta = doc.meta
-            out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+            // The front matter's `lang:` (the PDF's hyphenation language) tells the browser the language too.
+            out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
             out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             out += "<meta name=\"generator\" content=\"infoplot\"/>\n"
             if let author = meta.author { out += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
