@@ -242,7 +242,16 @@ public struct HTMLWriter {
                 throw TemplateError(file: file, at: position, "bad TeX: \(error)")
             }
             let cls = display ? "math display" : "math"
-            if let rendered {
+            let markup = try? assets.mathML(tex: tex, display: display)
+            if let rendered, let markup {
+                // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
+                // readers speak and what copy and search find.
+                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
+                var svg = embed(rendered.svg, prefix: "m")
+                if let open = svg.range(of: "<svg") { svg.replaceSubrange(open, with: "<svg aria-hidden=\"true\"") }
+                svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
+                out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
+            } else if let rendered {
                 let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
                 out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(embed(rendered.svg, prefix: "m"))</span>"
             } else {
