@@ -54,11 +54,13 @@ struct FrontMatter: Sendable {
     var paper: Paper = .a4
     var theme: String = "light"
     var fonts = Fonts()
+    /// nil when the template does not say (the caller's default applies: a deck under Templates/slides/).
+    var format: DocumentFormat?
     var data: [YAMLEntry] = []
     var values: [YAMLEntry] = []
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "data", "values"]
+                       "format", "data", "values"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -102,6 +104,13 @@ struct FrontMatter: Sendable {
                                         "unknown theme '\(name)' (known: \(themes.joined(separator: ", ")))")
                 }
                 fm.theme = name
+            case "format":
+                let name = try string(e).lowercased()
+                guard let format = DocumentFormat(rawValue: name) else {
+                    throw TemplateError(file: file, at: e.value.position,
+                                        "unknown format '\(e.value.text)' (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                fm.format = format
             case "fonts":
                 guard let fonts = e.value.entries else {
                     throw TemplateError(file: file, at: e.value.position, "'fonts' must be a mapping {text:, math:, sans:}")

@@ -21,9 +21,12 @@ public struct HTMLWriter {
         return try state.page(document)
     }
 
-    private struct State {
+    struct State {
         let file: String
         let assets: any HandoutAssets
+        /// Set by the slide deck (the formula size in pt): formulas are sized in em instead of pt
+        /// so they grow with the slide's text, which is sized by the viewport.
+        var mathEmSize: Double?
         var out = ""
         var svgCount = 0
         var footnoteRefCount: [Int: Int] = [:]
@@ -75,6 +78,23 @@ public struct HTMLWriter {
                 out += "</ol>\n</section>\n"
             }
             out += "</body>\n</html>\n"
+            return out
+        }
+
+        /// Blocks (or a run of inlines) as an HTML fragment, for writers that build their own page.
+        mutating func fragment(_ blocks: [Block]) throws -> String {
+            let saved = out
+            out = ""
+            defer { out = saved }
+            for b in blocks { try block(b, topLevel: false) }
+            return out
+        }
+
+        mutating func fragment(_ content: [Inline]) throws -> String {
+            let saved = out
+            out = ""
+            defer { out = saved }
+            try inlines(content)
             return out
         }
 
@@ -198,8 +218,19 @@ public struct HTMLWriter {
                 out += "<blockquote>\n"
                 for b in blocks { try self.block(b, topLevel: false) }
                 out += "</blockquote>\n"
-            case .thematicBreak:
+            case .thematicBreak, .slideBreak:
                 out += "<hr/>\n"
+            case .div(let d):
+                switch d.kind {
+                case .notes:
+                    out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n"
+                case .columns, .column, .incremental:
+                    out += "<div class=\"\(d.kind.rawValue)\">\n"
+                }
+                for b in d.blocks { try self.block(b, topLevel: false) }
+                out += d.kind == .notes ? "</aside>\n" : "</div>\n"
+            case .pause:
+                break
             }
         }
 
@@ -241,7 +272,12 @@ public struct HTMLWriter {
                 throw TemplateError(file: file, at: position, "bad TeX: \(error)")
             }
             let cls = display ? "math display" : "math"
-            if let rendered {
+            if let rendered, let em = mathEmSize {
+                // pt → em of the formula's own size; the offset came in CSS px (4/3 px per pt).
+                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset * 0.75 / em, digits: 3))em\""
+                let svg = svgSizeInEm(embed(rendered.svg, prefix: "m"), pointsPerEm: em)
+                out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(svg)</span>"
+            } else if let rendered {
                 let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
                 out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(embed(rendered.svg, prefix: "m"))</span>"
             } else {
@@ -257,6 +293,20 @@ public struct HTMLWriter {
             return uniquifySVGIDs(stripProlog(svg), prefix: "\(prefix)\(svgCount)-")
         }
     }
+}
+
+/// Rewrites the root `<svg width="Wpt" height="Hpt"` of a cairo SVG into em (W / pointsPerEm).
+func svgSizeInEm(_ svg: String, pointsPerEm: Double) -> String {
+    guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">") else { return svg }
+    var head = String(svg[open.lowerBound..<close.upperBound])
+    for name in ["width", "height"] {
+        guard let a = head.range(of: " \(name)=\""), let e = head[a.upperBound...].range(of: "\"") else { continue }
+        let raw = head[a.upperBound..<e.lowerBound]
+        let number = raw.hasSuffix("pt") ? raw.dropLast(2) : raw
+        guard let v = Double(number) else { continue }
+        head.replaceSubrange(a.upperBound..<e.lowerBound, with: formatNumber(v / pointsPerEm, digits: 3) + "em")
+    }
+    return String(svg[..<open.lowerBound]) + head + String(svg[close.upperBound...])
 }
 
 func stripProlog(_ svg: String) -> String {

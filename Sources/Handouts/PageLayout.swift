@@ -246,8 +246,13 @@ struct SlabPlanner {
             }
         case .blockQuote(let blocks):
             for b in blocks { try add(b, indent: indent + 18) }
-        case .thematicBreak:
+        case .thematicBreak, .slideBreak:
             slabs.append(LayoutSlab(height: g.leading, spaceBefore: g.paragraphSpace, content: .rule, indent: indent))
+        case .div(let d):
+            // On paper, speaker notes stay out and columns and reveals read top to bottom.
+            if d.kind != .notes { for b in d.blocks { try add(b, indent: indent) } }
+        case .pause:
+            break
         }
     }
 }
