@@ -30,7 +30,7 @@ build: deps
 	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
 
 run: build
-	@$(BIN) build --out $(OUT)
+	@$(BIN) build --notes --out $(OUT)
 
 test: deps
 	@set -o pipefail; $(SWIFT) test 2>&1 | { $(QUIET); }

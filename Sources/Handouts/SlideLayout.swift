@@ -245,6 +245,7 @@ private struct Column {
         page.calloutPadding = g.calloutPadding * scale
         self.page = page
         var planner = SlabPlanner(file: file, geometry: page, measurer: measurer)
+        planner.ragged = true
         for item in items {
             guard case .block(let block, let step) = item else {
                 throw TemplateError(file: file, at: position, "columns do not nest")
