@@ -7,12 +7,9 @@ import Foundation
 /// - `handout`: 6.5 × 4 in (text width of a letter/A4 page), base font 10 pt.
 /// - `column`: 3.5 × 2.6 in (one column of a two-column paper, about 4:3), base font 8 pt.
 /// - `inches(w, h)`: base font 1.9·√(w·h) pt, clamped to 7…24 pt.
-/// - `fitted(w, h, baseFont:)`: an area cut to fit (a slide's free space) drawn at a type scale
-///   that belongs to the page around it rather than to the area.
 public enum FigureSize: Sendable, Hashable, CustomStringConvertible {
     case slide, halfSlide, handout, column
     case inches(Double, Double)
-    case fitted(Double, Double, baseFont: Double)
 
     public var widthInches: Double {
         switch self {
@@ -20,7 +17,7 @@ public enum FigureSize: Sendable, Hashable, CustomStringConvertible {
         case .halfSlide: 6.667
         case .handout: 6.5
         case .column: 3.5
-        case .inches(let w, _), .fitted(let w, _, _): w
+        case .inches(let w, _): w
         }
     }
     public var heightInches: Double {
@@ -28,7 +25,7 @@ public enum FigureSize: Sendable, Hashable, CustomStringConvertible {
         case .slide, .halfSlide: 7.5
         case .handout: 4
         case .column: 2.6
-        case .inches(_, let h), .fitted(_, let h, _): h
+        case .inches(_, let h): h
         }
     }
     public var widthPoints: Double { widthInches * 72 }
@@ -42,7 +39,6 @@ public enum FigureSize: Sendable, Hashable, CustomStringConvertible {
         case .handout: 10
         case .column: 8
         case .inches(let w, let h): min(max(1.9 * (w * h).squareRoot(), 7), 24)
-        case .fitted(_, _, let font): font
         }
     }
 
@@ -53,7 +49,6 @@ public enum FigureSize: Sendable, Hashable, CustomStringConvertible {
         case .handout: "handout"
         case .column: "column"
         case .inches(let w, let h): "\(formatNumber(w))x\(formatNumber(h))"
-        case .fitted(let w, let h, let font): "\(formatNumber(w))x\(formatNumber(h))@\(formatNumber(font))pt"
         }
     }
 

@@ -117,10 +117,10 @@ public struct DeckPainter {
         let box = slideFigureBox(height: height, regionWidth: page.textWidth, geometry: g)
         let top = page.margin.top + placed.y
         let rect = PageRect(x: page.margin.left + (page.textWidth - box.width) / 2, y: top, width: box.width, height: box.height)
-        let size = FigureSize.fitted(box.width / 72, box.height / 72, baseFont: g.figureFontSize * scale)
+        let size = FigureSize.inches(box.width / 72, box.height / 72)
         let built = try measured(document.file, f.position, "figure '\(f.name)'") { try measurer.catalogueFigure(f, size: size) }
         if let built {
-            items.append(.figure(built, rect))
+            items.append(.figure(figureAtPlacedSize(built, rect, labelSize: g.figureFontSize * scale), rect))
         } else {
             items.append(.rect(rect, fill: palette.tint(palette.muted), stroke: palette.rule, lineWidth: 0.5))
         }
