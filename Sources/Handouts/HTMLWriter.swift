@@ -348,15 +348,24 @@ func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
         } else { i += 1 }
     }
     guard !ids.isEmpty else { return svg }
+    // An embedded stylesheet scopes its custom properties to the root's id (`#f3a{--fg:…}`), and
+    // `>#`, `}#`, `{#` (inside @media) and `,#` start such selectors; they must follow the renamed id or every var() is unset.
+    let selectorOpens = [Array(">#".utf8), Array("}#".utf8), Array("{#".utf8), Array(",#".utf8)]
+    func selectorEnd(from s: Int) -> Int {
+        var e = s
+        while e < bytes.count, bytes[e] == UInt8(ascii: "-") || bytes[e] == UInt8(ascii: "_")
+            || (bytes[e] >= 48 && bytes[e] <= 57) || (bytes[e] | 0x20 >= 97 && bytes[e] | 0x20 <= 122) { e += 1 }
+        return e
+    }
     let prefixBytes = Array(prefix.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + ids.count * 2 * prefixBytes.count)
     i = 0
     while i < bytes.count {
         var token: [UInt8]? = nil
-        for t in [idOpen, hrefOpen, urlOpen] where matches(i, t) { token = t; break }
+        for t in [idOpen, hrefOpen, urlOpen] + selectorOpens where matches(i, t) { token = t; break }
         guard let t = token else { out.append(bytes[i]); i += 1; continue }
-        let s = i + t.count, e = name(from: s)
+        let s = i + t.count, e = selectorOpens.contains(t) ? selectorEnd(from: s) : name(from: s)
         out += t
         if ids.contains(bytes[s..<e]) { out += prefixBytes }
         out += bytes[s..<e]

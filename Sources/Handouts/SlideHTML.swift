@@ -44,9 +44,11 @@ public struct SlideHTMLWriter {
             case .content:
                 if !slide.title.isEmpty { out += "<h2>\(try state.fragment(slide.title))</h2>\n" }
             }
-            out += "<div class=\"body\">\n"
-            for item in slide.items { out += try html(item, &state) }
-            out += "</div>\n"
+            if !slide.items.isEmpty {
+                out += "<div class=\"body\">\n"
+                for item in slide.items { out += try html(item, &state) }
+                out += "</div>\n"
+            }
             if !slide.notes.isEmpty {
                 out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n\(try state.fragment(slide.notes))</aside>\n"
             }
@@ -109,7 +111,7 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         .title-slide .frame, .section-slide .frame { justify-content: center; }
         .course { color: var(--muted); text-transform: uppercase; font-size: 0.65em; letter-spacing: 0.05em; margin: 0; }
         .subtitle { color: var(--muted); font-style: italic; font-size: 1.1em; margin: 0; }
-        .byline { color: var(--muted); font-size: 0.75em; }
+        .byline { color: var(--muted); font-size: 0.75em; margin-top: 1.2em; }
         .body { flex: 1 1 auto; min-height: 0; }
         .body > * + * { margin-top: 0.45em; }
         p { margin: 0; } ul, ol { margin: 0; padding-left: 1.2em; } ul + ul, ol + ol { margin-top: 0.1em; }
@@ -122,7 +124,8 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         .column .figure-art svg { height: calc(280 * var(--u)); }
         figcaption { color: var(--muted); font-size: 0.8em; }
         figcaption .figno { display: none; }
-        .math svg { display: inline; }
+        .math svg { display: inline; overflow: visible; }
+        .math svg * { fill: currentColor !important; }
         .math.display { display: block; text-align: center; margin: 0.3em 0; }
         .equation { text-align: center; } .eqno { float: right; }
         table { border-collapse: collapse; margin: 0.3em auto; }
