@@ -49,10 +49,12 @@ public struct DocumentMeta: Sendable, Equatable {
     public var theme: String
     public var fonts: Fonts
     public var format: DocumentFormat
+    /// `lang:` (BCP 47), which picks the hyphenation patterns.
+    public var language: String
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",
-                fonts: Fonts = Fonts(), format: DocumentFormat = .handout) {
+                fonts: Fonts = Fonts(), format: DocumentFormat = .handout, language: String = Hyphenator.defaultLanguage) {
         self.title = title
         self.subtitle = subtitle
         self.course = course
@@ -63,6 +65,7 @@ public struct DocumentMeta: Sendable, Equatable {
         self.theme = theme
         self.fonts = fonts
         self.format = format
+        self.language = language
     }
 }
 

@@ -56,11 +56,12 @@ struct FrontMatter: Sendable {
     var fonts = Fonts()
     /// nil when the template does not say (the caller's default applies: a deck under Templates/slides/).
     var format: DocumentFormat?
+    var language = Hyphenator.defaultLanguage
     var data: [YAMLEntry] = []
     var values: [YAMLEntry] = []
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "format", "data", "values"]
+                       "format", "lang", "data", "values"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -111,6 +112,14 @@ struct FrontMatter: Sendable {
                                         "unknown format '\(e.value.text)' (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 fm.format = format
+            case "lang":
+                let tag = try string(e)
+                guard Hyphenator.patternFile(for: tag) != nil else {
+                    throw TemplateError(file: file, at: e.value.position,
+                                        "no hyphenation patterns installed for lang '\(tag)' (installed: "
+                                            + Hyphenator.installedLanguages().joined(separator: ", ") + ")")
+                }
+                fm.language = tag
             case "fonts":
                 guard let fonts = e.value.entries else {
                     throw TemplateError(file: file, at: e.value.position, "'fonts' must be a mapping {text:, math:, sans:}")

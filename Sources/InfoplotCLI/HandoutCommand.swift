@@ -23,6 +23,8 @@ struct HandoutCommand: ParsableCommand {
 
     @Flag(help: "For a deck: also write the speaker notes (slide thumbnail and notes per page) to NAME-notes.pdf next to the output.")
     var notes = false
+    @Flag(name: .shortAndLong, help: "Print the page count, the loosest line's word spacing and the emptiest page.")
+    var verbose = false
 
     func run() throws {
         guard let mode = SolutionsMode(rawValue: solutions) else {
@@ -53,6 +55,12 @@ struct HandoutCommand: ParsableCommand {
         }
         if built.format == .slides, chosen == .svg {
             throw ValidationError("--format svg: decks are written as pdf or html")
+        }
+        if verbose, let s = built.statistics {
+            print("\(file): \(built.pageCount) pages; \(s.summary)")
+            for l in s.looseLines {
+                print(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
+            }
         }
         switch chosen {
         case .pdf: try writeFileAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
