@@ -9,7 +9,9 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
     func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
     var items: [FrameItem] = [.path(FramePath(rectangle(Rect(x: 0, y: 0, width: page.width, height: page.height)),
                                               fill: .color(.white)))]
-    for item in page.items {
+    func convert(_ list: [PageItem]) throws -> [FrameItem] {
+    var items: [FrameItem] = []
+    for item in list {
         switch item {
         case .text(let run):
             items += text.frameItems(run, fonts: fonts)
@@ -34,7 +36,17 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
             }
         case .destination(let name, let x, let y):
             items.append(.destination(name, ScenePoint(x, y)))
+        case .group(let inner, let x, let y, let scale, let clip):
+            // A picture of another page: links and destinations stay with the page itself. The clip
+            // is given in the group's scaled space; the frame's clip is in the outer one.
+            let kept = inner.filter { if case .link = $0 { return false }; if case .destination = $0 { return false }; return true }
+            let outer = Rect(x: x + clip.x * scale, y: y + clip.y * scale, width: clip.width * scale, height: clip.height * scale)
+            items.append(.group(FrameGroup(transform: Affine(a: scale, b: 0, c: 0, d: scale, tx: x, ty: y), clip: outer,
+                                           items: try convert(kept))))
         }
     }
+    return items
+    }
+    items += try convert(page.items)
     return Frame(width: page.width, height: page.height, items: items, title: title)
 }
