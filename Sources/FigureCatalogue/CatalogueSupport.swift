@@ -44,10 +44,14 @@ func logPlain(_ unit: InfoUnit) -> String {
 /// Numerics errors become catalogue errors that name the figure and the parameter at fault.
 func rethrowing<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as CatalogueError { throw e } catch {
-        // The numerics suggest a `normalize` option that figures do not have.
-        let reason = "\(error)".replacingOccurrences(of: "; pass normalize to rescale", with: "")
-        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(reason)")
+        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(withoutRequestHints("\(error)"))")
     }
+}
+
+/// The numerics suggest a `normalize` option that requests have and figures do not: a hint names
+/// only options that exist where it is given, so figure errors drop it.
+func withoutRequestHints(_ message: String) -> String {
+    message.replacingOccurrences(of: "; pass normalize to rescale", with: "")
 }
 
 /// `n` evenly spaced values over [a, b].

@@ -89,7 +89,7 @@ enum CourseFigures {
     /// Runs a numerics call, turning its error into one that names the figure and parameter.
     static func checked<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as InfoTheoryError {
-            throw fail(figure, parameter, e.message)
+            throw fail(figure, parameter, withoutRequestHints(e.message))
         }
     }
 

@@ -348,7 +348,8 @@ struct PrePass {
         }
         guard let known = FigureParameters.catalogue[name] else {
             throw TemplateError(file: file, at: nameEntry.value.position,
-                                "unknown figure '\(name)' (known: \(knownList(FigureParameters.names, limit: 20)))")
+                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
         }
         var spec = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
         var params: [(String, JSONValue)] = []
@@ -372,7 +373,9 @@ struct PrePass {
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else {
                     throw TemplateError(file: file, at: e.keyPosition,
-                                        "figure '\(name)' has no parameter '\(e.key)' (parameters: \(knownList(known.map(\.name))))")
+                                        "figure '\(name)' has no parameter '\(e.key)'"
+                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
                 }
                 let value = try resolveReferences(e.value, in: values, file: file)
                 if kind == .data, case .string(let s) = value {

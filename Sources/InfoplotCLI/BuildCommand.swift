@@ -3,6 +3,7 @@ import CairoRender
 import FigureCatalogue
 import Foundation
 import Handouts
+import InfoRequests
 import MathTypesetting
 
 /// `infoplot build`: every template in, every handout (PDF, SVG pages, HTML), the figure gallery,
@@ -130,9 +131,14 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("cannot read the templates folder '\(templates)'")
         }
         let all = files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        // An empty folder is almost always the wrong --templates; building only the gallery would hide that.
+        guard !all.isEmpty else {
+            throw ValidationError("the templates folder '\(templates)' holds no templates (NAME.md); nothing to build")
+        }
         guard !only.isEmpty else { return all }
         for name in only where !all.contains(name) {
-            throw ValidationError("--only \(name): no template '\(templates)/\(name).md' (have: \(all.joined(separator: ", ")))")
+            let guess = likelyMeant(name, all).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("--only \(name): no template '\(templates)/\(name).md'\(guess) (have: \(closestFirst(to: name, all).joined(separator: ", ")))")
         }
         return all.filter(only.contains)
     }

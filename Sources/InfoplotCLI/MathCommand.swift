@@ -24,10 +24,11 @@ struct MathCommand: ParsableCommand {
     @Option(help: "Colour as RRGGBB or RRGGBBAA hex, with or without '#'.")
     var color = "000000"
 
-    @Option(help: "Output format: svg, pdf or png.")
+    @Option(help: "Output format: svg, pdf or png (default: from the -o extension, else svg).",
+            completion: .list(MathOutputFormat.allCases.map(\.rawValue)))
     var format: String?
 
-    @Option(name: .shortAndLong, help: "Output file (default: SVG to standard output).")
+    @Option(name: .shortAndLong, help: "Output file, or '-' for standard output (the default). An extension that names a format must agree with --format.")
     var output: String?
 
     func run() throws {
@@ -48,11 +49,12 @@ struct MathCommand: ParsableCommand {
         }
         let data = try renderMathDocument(box, format: chosen, color: rgba)
         if let output {
-            try writeFileAtomically(data, to: output)
+            try writeOutput(data, to: output)
         } else if chosen == .svg {
-            FileHandle.standardOutput.write(data)
+            try writeStandardOutput(data)
         } else {
-            throw ValidationError("\(chosen.rawValue) output needs -o PATH (only SVG goes to standard output)")
+            // Binary output on a terminal by accident is unreadable; asking for it with -o - is fine.
+            throw ValidationError("\(chosen.rawValue) output needs -o PATH, or -o - for standard output (SVG goes there by default)")
         }
     }
 
@@ -62,9 +64,10 @@ struct MathCommand: ParsableCommand {
             guard let f = MathOutputFormat(rawValue: format.lowercased()) else {
                 throw ValidationError("unknown --format '\(format)'; expected svg, pdf or png")
             }
+            try requireAgreement(format: f.rawValue, output: output)
             return f
         }
-        if let output {
+        if let output, output != standardOutputPath {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             if let f = MathOutputFormat(rawValue: ext) { return f }
             if !ext.isEmpty {

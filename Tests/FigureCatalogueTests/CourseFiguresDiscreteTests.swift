@@ -162,7 +162,7 @@ import InfoRequests
         #expect(e.contains("parameter 'means' of figure 'maxent'") && e.contains("mean = 6 is infeasible"))
         #expect(CourseKit.error("maxent", [("values", CourseKit.numbers([2, 2]))]).contains("at least two distinct values"))
         #expect(CourseKit.error("maxent", [("means", CourseKit.numbers([]))]).contains("expected 1 to 6 target means"))
-        #expect(CourseKit.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; its parameters: values, means"))
+        #expect(CourseKit.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; did you mean 'means'? its parameters: means, values"))
     }
 
     // MARK: ensemble uncertainty
