@@ -18,9 +18,14 @@ func fixedText(_ x: Double, _ decimals: Int = 3) -> String {
 
 /// "1 bit", "0.469 bits", "0.325 nats".
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
-    let s = fixedText(x, decimals)
-    let name = unit.rawValue
-    return s == "1" ? "1 \(name.dropLast())" : "\(s) \(name)"
+    withUnit(fixedText(x, decimals), unit)
+}
+
+/// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
+/// (only a value printed as exactly one takes the singular).
+func withUnit(_ printed: String, _ unit: InfoUnit) -> String {
+    let one = printed == "1" || printed == "\(minusSign)1" || printed == "-1"
+    return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
 }
 
 /// The logarithm that measures in `unit`, as TeX.

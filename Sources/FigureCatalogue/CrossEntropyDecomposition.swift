@@ -14,11 +14,15 @@ extension CatalogueEntry {
                           help: "models to compare: a JSON list of {name, q}, each q a distribution over the same outcomes"),
             CourseFigures.unitParameter(default: .bits),
         ],
+        sizeNote: CrossEntropyDecompositionFigure.sizeNote,
         build: CrossEntropyDecompositionFigure.build)
 }
 
 enum CrossEntropyDecompositionFigure {
     struct Row { var name: String; var q: [Double]; var crossEntropy: Double; var kl: Double }
+
+    static let sizeNote = CourseFigures.sizeNote(kept: "the decomposition and the KL penalty panels are",
+                                                 dropped: "the distributions panel is")
 
     /// The numbers the figure shows; also what the tests check.
     static func rows(_ args: FigureArguments) throws -> (p: [Double], h: Double, rows: [Row]) {
@@ -113,7 +117,8 @@ enum CrossEntropyDecompositionFigure {
             }
             text += "."
         }
-        let (panels, columns) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
+        let (panels, columns, dropped) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
+        if dropped { text += " " + sizeNote }
         return Figure(title: "Cross-entropy = entropy + KL divergence", description: text, size: ctx.size, theme: theme,
                       panels: panels, columns: columns)
     }

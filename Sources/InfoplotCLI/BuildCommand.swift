@@ -114,7 +114,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         try writeAtomically(try newCache.encoded(), to: cachePath)
-        try writeAtomically(Data(indexPage(newCache, formats: chosen).utf8), to: out + "/index.html")
+        try writeAtomically(Data(indexPage(newCache).utf8), to: out + "/index.html")
 
         for f in failures { FileHandle.standardError.write(Data((f + "\n").utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -177,21 +177,27 @@ struct BuildCommand: ParsableCommand {
         formats.map { f in f == .svg ? "\(handoutDir)/\(name)/page-1.svg" : "\(handoutDir)/\(name).\(f.rawValue)" }
     }
 
-    func indexPage(_ cache: BuildCache, formats: [HandoutFormat]) -> String {
+    /// The index links only files that are there: `--only X` or `--formats pdf` after another
+    /// build leaves handouts in other formats (or none), and the gallery may never have been built.
+    func indexPage(_ cache: BuildCache) -> String {
+        let exists = { (relative: String) in FileManager.default.fileExists(atPath: out + "/" + relative) }
         var rows = ""
         for key in cache.entries.keys.sorted() where key.hasPrefix("handout:") {
             guard let e = cache.entries[key] else { continue }
             let name = String(key.dropFirst("handout:".count))
-            var links: [String] = []
-            if formats.contains(.html) { links.append("<a href=\"handouts/\(name).html\">web page</a>") }
-            if formats.contains(.pdf) { links.append("<a href=\"handouts/\(name).pdf\">PDF</a>") }
-            if formats.contains(.svg) { links.append("<a href=\"handouts/\(name)/page-1.svg\">SVG pages</a>") }
+            let links = [("handouts/\(name).html", "web page"), ("handouts/\(name).pdf", "PDF"), ("handouts/\(name)/page-1.svg", "SVG pages")]
+                .filter { exists($0.0) }.map { "<a href=\"\($0.0)\">\($0.1)</a>" }
+            guard !links.isEmpty else { continue }
             rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
         }
         var figures = ""
         for entry in Catalogue.entries {
-            figures += "<li><a href=\"figures/\(entry.name).svg\">\(escapeXML(entry.name))</a>: \(escapeXML(entry.summary))</li>\n"
+            let file = "figures/\(entry.name).svg"
+            let name = exists(file) ? "<a href=\"\(file)\">\(escapeXML(entry.name))</a>" : escapeXML(entry.name)
+            figures += "<li>\(name): \(escapeXML(entry.summary))</li>\n"
         }
+        let gallery = exists("figures/index.html") ? "<a href=\"figures/index.html\">The figure gallery</a>" : "The figure gallery (not built yet: run `infoplot build` without --only)"
+        let sheet = exists("math-test-sheet.pdf") ? "the <a href=\"math-test-sheet.pdf\">math test sheet</a>" : "the math test sheet"
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -213,7 +219,7 @@ struct BuildCommand: ParsableCommand {
             <ul>
             \(rows)</ul>
             <h2>Figures</h2>
-            <p><a href="figures/index.html">The figure gallery</a> (SVG, PDF and PNG, light and dark) and the <a href="math-test-sheet.pdf">math test sheet</a>.</p>
+            <p>\(gallery) (SVG, PDF and PNG, light and dark) and \(sheet).</p>
             <ul>
             \(figures)</ul>
             </body>
