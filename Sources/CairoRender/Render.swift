@@ -1,6 +1,8 @@
 import CCairo
 import Foundation
 import FigureModel
+import Frame
+import MathTypesetting
 
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case pdf, svg, png
@@ -139,12 +141,8 @@ func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, t
         try drawAndFinish(surface, scene, renderer)
         return sink.data
     case .svg:
-        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
-            throw RenderError("cairo could not create an SVG surface")
-        }
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        try drawAndFinish(surface, scene, renderer)
-        return finishSVG(sink.data, title: scene.title, description: scene.description)
+        // Drawn from the frame by the direct writer: no cairo SVG surface, no repair pass.
+        return frameSVG(figureFrame(scene, text: text))
     case .png:
         let k = options.dpi * options.scale / 72
         guard k > 0, k <= 100 else { throw RenderError("PNG dpi × scale must be positive and at most 7200 (got \(options.dpi) × \(options.scale))") }
@@ -196,4 +194,20 @@ func pdfDate() -> String {
     gmtime_r(&t, &tmv)
     return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday),
                   Int(tmv.tm_hour), Int(tmv.tm_min), Int(tmv.tm_sec))
+}
+
+/// Lays a figure out to its frame at its final size: labels shaped by Pango (HarfBuzz) in the
+/// options' font, `$…$` typeset by the math typesetter. Every exporter draws this one value.
+public func layoutFigureFrame(_ figure: Figure, options: RenderOptions = RenderOptions()) throws -> Frame {
+    let text = PangoText(fontFamily: options.fontFamily)
+    return figureFrame(try layoutFigure(figure, measurer: text), text: text)
+}
+
+/// A typeset formula as a frame: as wide as the formula, as tall as its height plus depth, with the
+/// formula's baseline as the frame's baseline.
+public func formulaFrame(_ tex: String, display: Bool = false, font: MathFont, size: Double,
+                         color: Color = .black) throws -> Frame {
+    let box = try typeset(tex, display: display, font: font, size: size)
+    return Frame(width: box.width, height: box.height + box.depth, baseline: box.height,
+                 items: mathFrameItems(box, x: 0, baseline: box.height, fill: .color(color), source: tex), title: tex)
 }
