@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import FigureModel
+import Frame
 
 /// Multi-page PDF with bookmarks, internal links and metadata; one SVG per page.
 ///
@@ -18,13 +19,7 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
         throw RenderError("cairo could not create a PDF surface")
     }
     defer { cairo_surface_destroy(surface) }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
-    if let a = document.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
-    if let s = document.subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, s) }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
-    let date = creationDate ?? pdfDate()
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    setPDFMetadata(surface, title: document.title, author: document.author, subject: document.subject, date: creationDate)
     guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
     let painter = PagePainter(figureFontFamily: document.figureFontFamily)
     // Links may only name destinations that exist, or cairo fails the whole document.
@@ -112,12 +107,12 @@ final class PagePainter {
             case .math(let box, let x, let baseline, let c):
                 drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
             case .figure(let figure, let rect):
-                let scene = try layoutFigure(figure, measurer: figureText)
-                guard scene.width > 0, scene.height > 0 else { continue }
+                let frame = figureFrame(try layoutFigure(figure, measurer: figureText), text: figureText)
+                guard frame.width > 0, frame.height > 0 else { continue }
                 cairo_save(cr)
                 cairo_translate(cr, rect.x, rect.y)
-                cairo_scale(cr, rect.width / scene.width, rect.height / scene.height)
-                SceneRenderer(text: figureText).draw(scene, on: cr)
+                cairo_scale(cr, rect.width / frame.width, rect.height / frame.height)
+                FrameCairoPainter(palette: Palette()).draw(frame, on: cr)
                 cairo_restore(cr)
             case .rect(let r, let fill, let stroke, let width):
                 cairo_new_path(cr)
@@ -158,11 +153,4 @@ final class PagePainter {
             }
         }
     }
-}
-
-/// Gives any cairo SVG (e.g. a `renderMathDocument` formula) the finishing figures and pages get:
-/// ids renumbered in order and prefixed with a content hash, so the same drawing is byte-identical
-/// however many drawings the process made before it; title and description for accessibility.
-public func finishStandaloneSVG(_ svg: Data, title: String, description: String) -> Data {
-    finishSVG(svg, title: title, description: description)
 }

@@ -34,6 +34,8 @@ private struct SVGWriter {
     var glyphOrder: [GlyphKey] = []
     var clipIds: [Rect: Int] = [:]
     var roles: Set<ColorRole> = []
+    /// CSS declarations of the element being written (see `paint`).
+    var style: [UInt8] = []
 
     struct GlyphKey: Hashable { var font: FontRef; var glyph: UInt32 }
 
@@ -82,13 +84,23 @@ private struct SVGWriter {
         }
         if dark != nil, case .role(let r, let alpha) = p {
             roles.insert(r)
-            raw(" style=\""); raw(attribute); raw(":var("); text(r.cssName); raw(")")
-            if alpha != 1 || needsAlpha(r) {
-                raw(";"); raw(attribute); raw("-opacity:calc(var("); text(r.cssName); raw("-a)*")
-                PointFormatter.append(alpha, scale: 1000, to: &body); raw(")")
+            if !style.isEmpty { style.append(UInt8(ascii: ";")) }
+            style.append(contentsOf: "\(attribute):var(\(r.cssName))".utf8)
+            // Opacity follows the role only when the role's own alpha differs between the palettes;
+            // otherwise the attribute above is already right in both.
+            if needsAlpha(r) {
+                style.append(contentsOf: ";\(attribute)-opacity:calc(var(\(r.cssName)-a)*".utf8)
+                PointFormatter.append(alpha, scale: 1000, to: &style)
+                style.append(UInt8(ascii: ")"))
             }
-            raw("\"")
         }
+    }
+
+    /// Writes the custom-property declarations the element's paints collected as one style attribute.
+    mutating func flushStyle() {
+        guard !style.isEmpty else { return }
+        raw(" style=\""); body.append(contentsOf: style); raw("\"")
+        style.removeAll(keepingCapacity: true)
     }
 
     func needsAlpha(_ r: ColorRole) -> Bool {
@@ -109,6 +121,7 @@ private struct SVGWriter {
             switch s.cap { case .butt: break; case .round: raw(" stroke-linecap=\"round\""); case .square: raw(" stroke-linecap=\"square\"") }
             switch s.join { case .miter: break; case .round: raw(" stroke-linejoin=\"round\""); case .bevel: raw(" stroke-linejoin=\"bevel\"") }
         }
+        flushStyle()
         raw("/>\n")
     }
 
@@ -165,7 +178,9 @@ private struct SVGWriter {
         let s = g.size / upem
         raw("<g"); paint("fill", g.fill)
         raw(" transform=\"matrix("); PointFormatter.append(s, scale: 10_000_000, to: &body); raw(" 0 0 ")
-        PointFormatter.append(-s, scale: 10_000_000, to: &body); raw(" "); num(g.origin.x); raw(" "); num(g.origin.y); raw(")\">")
+        PointFormatter.append(-s, scale: 10_000_000, to: &body); raw(" "); num(g.origin.x); raw(" "); num(g.origin.y); raw(")\"")
+        flushStyle()
+        raw(">")
         for glyph in g.glyphs {
             let key = GlyphKey(font: g.font, glyph: glyph.id)
             let n: Int
@@ -301,16 +316,7 @@ private func encodePNG(_ img: FrameImage) -> Data? {
           let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
     else { return nil }
     defer { cairo_surface_destroy(surface) }
-    cairo_surface_flush(surface)
-    guard let data = cairo_image_surface_get_data(surface) else { return nil }
-    let stride = Int(cairo_image_surface_get_stride(surface))
-    img.pixels.withUnsafeBufferPointer { src in
-        for r in 0..<img.pixelHeight {
-            let row = UnsafeMutableRawPointer(data + r * stride).assumingMemoryBound(to: UInt32.self)
-            for c in 0..<img.pixelWidth { row[c] = src[r * img.pixelWidth + c] | 0xFF00_0000 }
-        }
-    }
-    cairo_surface_mark_dirty(surface)
+    fillImageSurface(surface, img)
     let sink = ByteSink()
     let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
     return status == CAIRO_STATUS_SUCCESS ? withExtendedLifetime(sink) { sink.data } : nil

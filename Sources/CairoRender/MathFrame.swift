@@ -25,7 +25,7 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
     var out: [FrameItem] = []
     for (n, size) in sizes.enumerated() {
         out.append(.glyphs(GlyphRun(font: font, size: size, fill: fill, origin: ScenePoint(x, baseline),
-                                    glyphs: bySize[size] ?? [], text: n == 0 ? source : "")))
+                                    glyphs: bySize[size] ?? [], text: n == 0 ? source : "", kind: .math)))
     }
     return out + rules
 }

@@ -86,10 +86,17 @@ public struct GlyphRun: Sendable, Hashable {
     public var origin: ScenePoint
     public var glyphs: [PlacedGlyph]
     public var text: String
-    public init(font: FontRef, size: Double, fill: Paint, origin: ScenePoint, glyphs: [PlacedGlyph], text: String) {
+    /// Prose runs carry the words they show (a PDF maps the glyphs to them); math runs carry the TeX
+    /// source, and their glyphs map to characters through the font.
+    public var kind: TextKind
+    public init(font: FontRef, size: Double, fill: Paint, origin: ScenePoint, glyphs: [PlacedGlyph], text: String,
+                kind: TextKind = .prose) {
         self.font = font; self.size = size; self.fill = fill; self.origin = origin; self.glyphs = glyphs; self.text = text
+        self.kind = kind
     }
 }
+
+public enum TextKind: Sendable, Hashable { case prose, math }
 
 /// An RGB raster drawn into `rect` without smoothing (nearest neighbour).
 public struct FrameImage: Sendable, Hashable {

@@ -153,3 +153,55 @@ private func smallFigure(theme: Theme = .light) -> Figure {
         #expect(runs.contains { $0.text == "H(p)" && $0.font.fileName.contains("Math") })
     }
 }
+
+@Suite struct AutoThemeSVGTests {
+    /// Light and dark layouts pair up into one frame; the SVG defines every custom property it uses,
+    /// once for light and once in the dark media block, with the themes' own colours.
+    @Test func everyDemoFigurePairsAndDefinesItsProperties() throws {
+        let light = try FigureDemos.all(theme: .light), dark = try FigureDemos.all(theme: .dark)
+        for ((name, l), (_, d)) in zip(light, dark) {
+            let data = try renderAutoSVG(light: l, dark: d)
+            _ = try XMLDocument(data: data, options: [])
+            let s = String(decoding: data, as: UTF8.self)
+            let blocks = try #require(s.range(of: "<style>")).upperBound
+            let styleEnd = try #require(s.range(of: "</style>")).lowerBound
+            let css = String(s[blocks..<styleEnd])
+            let parts = css.components(separatedBy: "@media (prefers-color-scheme:dark)")
+            #expect(parts.count == 2, "\(name)")
+            let used = Set(s.matches(of: /var\((--[a-z0-9]+)\)/).map { String($0.1) })
+            for v in used {
+                #expect(parts[0].contains("\(v):") && parts[1].contains("\(v):"), "\(name): \(v) undefined")
+            }
+            if used.contains("--fg") { #expect(parts[1].contains("--fg:#e8e8e8"), "\(name)") }
+        }
+    }
+
+    @Test func paintsThatDifferBecomeRolesAndTheRestStayColours() throws {
+        let l = try layoutFigureFrame(smallFigure(theme: .light)), d = try layoutFigureFrame(smallFigure(theme: .dark))
+        let paired = try pairThemes(light: l, dark: d, lightTheme: .light, darkTheme: .dark)
+        #expect(paired.light.colors[.foreground] == Theme.light.foreground)
+        #expect(paired.dark.colors[.foreground] == Theme.dark.foreground)
+        #expect(paired.dark.colors[.series(0)] == Theme.dark.cycle[0])
+        // Resolving the paired frame with either palette gives back that theme's frame.
+        #expect(resolved(paired.frame, paired.light) == l && resolved(paired.frame, paired.dark) == d)
+    }
+}
+
+private func resolved(_ f: Frame, _ p: Palette) -> Frame {
+    func items(_ list: [FrameItem]) -> [FrameItem] {
+        list.map { item in
+            switch item {
+            case .path(var path):
+                path.fill = path.fill.map { .color(p.resolve($0)) }
+                if var s = path.stroke { s.paint = .color(p.resolve(s.paint)); path.stroke = s }
+                return .path(path)
+            case .glyphs(var g): g.fill = .color(p.resolve(g.fill)); return .glyphs(g)
+            case .group(var g): g.items = items(g.items); return .group(g)
+            default: return item
+            }
+        }
+    }
+    var out = f
+    out.items = items(f.items)
+    return out
+}
