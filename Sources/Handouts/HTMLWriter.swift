@@ -232,7 +232,7 @@ public struct HTMLWriter {
         }
 
         mutating func math(_ tex: String, display: Bool, position: SourcePosition) throws {
-            let rendered: (svg: String, baselineOffset: Double)?
+            let rendered: (svg: String, baselineOffset: Double, height: Double)?
             do {
                 rendered = try assets.mathSVG(tex: tex, display: display)
             } catch let e as TemplateError {
@@ -242,8 +242,19 @@ public struct HTMLWriter {
             }
             let cls = display ? "math display" : "math"
             if let rendered {
-                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
-                out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(embed(rendered.svg, prefix: "m"))</span>"
+                // Inline: the formula sits on the baseline (its depth below it) inside a margin box of
+                // zero height, so it never pushes its line box and the leading stays even (TeX
+                // likewise sets a line's depth and height from the strut unless boxes collide).
+                let d = rendered.baselineOffset, h = rendered.height - d
+                var svg = embed(rendered.svg, prefix: "m")
+                var shift = ""
+                if display {
+                    if d != 0 { shift = " style=\"vertical-align: \(formatNumber(-d, digits: 2))px\"" }
+                } else if let open = svg.range(of: "<svg ") {
+                    // On the replaced <svg> itself: vertical margins of the inline span would be ignored.
+                    svg.replaceSubrange(open, with: "<svg style=\"vertical-align: 0; margin: \(formatNumber(-h, digits: 2))px 0 \(formatNumber(-d, digits: 2))px\" ")
+                }
+                out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(svg)</span>"
             } else {
                 out += "<code class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\">\(text(tex))</code>"
             }

@@ -8,12 +8,12 @@ public protocol HandoutAssets: Sendable {
     func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String?
     /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
     /// so inline math sits on the baseline of the surrounding words.
-    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)?
 }
 
 /// Until the figure catalogue and math typesetter are wired in: nothing is drawn.
 public struct FallbackAssets: HandoutAssets {
     public init() {}
     public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
-    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? { nil }
+    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? { nil }
 }

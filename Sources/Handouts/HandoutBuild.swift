@@ -34,6 +34,8 @@ public struct BuiltHandout: Sendable {
     public var html: Data?
     public var pageCount: Int
     public var warnings: [String]
+    /// The font files the handout is set in (see `HandoutFonts.files`).
+    public var fontFiles: [String] = []
     /// Seconds spent on each format (parsing and page layout count towards the first one made).
     public var seconds: [HandoutFormat: Double] = [:]
 }
@@ -53,6 +55,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     }
     let document = try HandoutParser.parse(file: file, source: source, solutions: solutions)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
+    result.fontFiles = HandoutFonts(document.meta.fonts).files
     if formats.contains(.pdf) || formats.contains(.svg) {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
         let drawing = try paginateHandout(document, measurer: measurer)

@@ -11,18 +11,27 @@ enum PagePalette {
     static let accent = PageColor(hex: 0x1F4E79)
     static let rule = PageColor(hex: 0x999999)
 
-    static func callout(_ kind: CalloutKind) -> PageColor {
+    static func callout(_ kind: CalloutKind) -> PageColor { PageColor(hex: calloutHex(kind)) }
+
+    /// The one table of callout hues, shared by the PDF and the HTML stylesheet (light scheme), so
+    /// a key idea is the same teal on paper and on screen.
+    static func calloutHex(_ kind: CalloutKind) -> UInt32 {
         switch kind {
-        case .note: return PageColor(hex: 0x2F6DB5)
-        case .tip: return PageColor(hex: 0x2E8B57)
-        case .warning: return PageColor(hex: 0xC77700)
-        case .definition: return PageColor(hex: 0x6A4C9C)
-        case .keyIdea: return PageColor(hex: 0x00838F)
-        case .misconception: return PageColor(hex: 0xB3363B)
-        case .example: return PageColor(hex: 0x52677A)
-        case .exercise: return PageColor(hex: 0x8A5A19)
-        case .solution: return PageColor(hex: 0x4F7A3A)
+        case .note: 0x2F6DB5
+        case .tip: 0x2E8B57
+        case .warning: 0xC77700
+        case .definition: 0x6A4C9C
+        case .keyIdea: 0x00838F
+        case .misconception: 0xB3363B
+        case .example: 0x52677A
+        case .exercise: 0x8A5A19
+        case .solution: 0x4F7A3A
         }
+    }
+
+    /// `--note: #2f6db5; …` for the light scheme of the HTML stylesheet.
+    static var calloutCSSVariables: String {
+        CalloutKind.allCases.map { "--\($0.rawValue): #\(String(format: "%06x", calloutHex($0)));" }.joined(separator: " ")
     }
 
     static func tint(_ c: PageColor) -> PageColor {

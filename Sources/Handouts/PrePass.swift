@@ -212,6 +212,16 @@ struct PrePass {
                     math = (line.position(ofColumn: k + 1), "")
                     mathLine = out.count
                     k += 1
+                case "!" where k + 1 < chars.count && chars[k + 1] == "[":
+                    // Markdown images used to vanish without a word (cmark keeps only the alt
+                    // text). Handouts place catalogue figures only, so an image is refused where it stands.
+                    if let target = imageTarget(chars, at: k) {
+                        throw TemplateError(file: file, at: line.position(ofColumn: k + 1),
+                                            "Markdown image '\(target)' is not placed: handouts draw figures from ```figure blocks "
+                                            + "(`infoplot figures` lists them); remove the image or write \\! for a literal '!['")
+                    }
+                    o.append(c)
+                    k += 1
                 case "@" where k == 0 || !(chars[k - 1].isLetter || chars[k - 1].isNumber):
                     if let (label, kind, end) = reference(chars, at: k + 1) {
                         o += token(.ref(label: label, kind: kind, line.position(ofColumn: k + 1)))
@@ -232,6 +242,13 @@ struct PrePass {
                                 "unbalanced '$': inline math opened here is not closed before the paragraph ends (write \\$ for a literal dollar)")
         }
         return out
+    }
+
+    /// The destination of a Markdown image `![alt](target)` starting at `start`, or nil.
+    private func imageTarget(_ chars: [Character], at start: Int) -> String? {
+        guard let close = chars[(start + 2)...].firstIndex(of: "]"), close + 1 < chars.count, chars[close + 1] == "(",
+              let end = chars[(close + 2)...].firstIndex(of: ")") else { return nil }
+        return String(chars[(close + 2)..<end]).trimmingCharacters(in: .whitespaces)
     }
 
     /// `fig-kl`, `eq-kl`, `sec-ce`, `tbl-terms` after an `@`; a trailing `-`, `.` or `:` is prose.

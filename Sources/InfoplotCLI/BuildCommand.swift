@@ -155,6 +155,7 @@ struct BuildCommand: ParsableCommand {
         hash.add(solutions.rawValue)
         let outputs = expectedOutputs(name, formats: formats, handoutDir: handoutDir)
         if let entry = cache.entries["handout:" + name], entry.hash == hash.hex,
+           let fonts = entry.fonts, fonts.allSatisfy({ $0 == fileFingerprint(String($0.split(separator: " ").dropLast(2).joined(separator: " "))) }),
            outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             return .upToDate
         }
@@ -167,7 +168,7 @@ struct BuildCommand: ParsableCommand {
                 let pages = f == .html ? "" : " (\(built.pageCount) pages)"
                 progress.line(what + pages, seconds: built.seconds[f] ?? 0)
             }
-            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount))
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, fonts: built.fontFiles.map(fileFingerprint)))
         } catch {
             return .failed("\(error)")
         }
