@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // No .pc file in Debian: the module map links the library itself.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
 
         // 1. numerics
         .target(name: "InfoTheory"),
@@ -46,7 +48,7 @@ let package = Package(
                                                     "CFreeType", "CHarfBuzz"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
