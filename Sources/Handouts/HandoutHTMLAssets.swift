@@ -37,6 +37,10 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    public func mathML(tex: String, display: Bool) throws -> String? {
+        MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
+    }
+
     /// The formula as SVG, with how far its bottom edge lies below the baseline and its whole
     /// height, both in CSS px.
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {

@@ -25,7 +25,7 @@ public struct InfoplotCommand: ParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         var command: ParsableCommand
-        do { command = try parseAsRoot(arguments) } catch { exit(withError: error) }
+        do { command = try parseAsRoot(MathCommand.protectingFormula(arguments)) } catch { exit(withError: error) }
         do { try command.run() } catch let error as ValidationError {
             // Only ValidationError gets the usage line; help requests and other errors go the usual way.
             FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
