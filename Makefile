@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
+	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
 	libhyphen-dev hyphen-en-us
 # Swift is on PATH where /etc/profile.d was read; a bare CI shell may only have /opt/swift.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
@@ -31,7 +31,7 @@ build: deps
 	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
 
 run: build
-	@$(BIN) build --out $(OUT)
+	@$(BIN) build --notes --out $(OUT)
 	@$(MAKE) --no-print-directory examples
 
 # Every user-style spec in Examples/: all formats in light, PNG in dark and print to look at.

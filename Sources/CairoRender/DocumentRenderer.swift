@@ -27,8 +27,9 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
     for page in document.pages {
         for case .destination(let name, _, _) in page.items { names.insert(name) }
     }
-    for page in document.pages {
+    for (n, page) in document.pages.enumerated() {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
+        if let labels = document.pageLabels, n < labels.count { cairo_pdf_surface_set_page_label(surface, labels[n]) }
         try painter.draw(page, on: cr, pdf: true, destinations: names)
         cairo_show_page(cr)
     }
@@ -48,7 +49,9 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
         let s = status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status(surface)
         throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
     }
-    return withExtendedLifetime(sink) { sink.data }
+    let data = withExtendedLifetime(sink) { sink.data }
+    if let labels = document.pageLabels { return completePageLabels(data, labels: labels) }
+    return data
 }
 
 /// One SVG document per page, finished like figure SVGs (stable hashed ids, title, viewBox).
@@ -100,7 +103,11 @@ final class PagePainter {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_rectangle(cr, 0, 0, page.width, page.height)
         cairo_fill(cr)
-        for item in page.items {
+        try draw(page.items, on: cr, pdf: pdf, destinations: destinations)
+    }
+
+    private func draw(_ pageItems: [PageItem], on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
+        for item in pageItems {
             switch item {
             case .text(let run):
                 text.draw(run, on: cr)
@@ -150,6 +157,17 @@ final class PagePainter {
                 guard pdf else { continue }
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
+            case .group(let items, let x, let y, let scale, let clip):
+                cairo_save(cr)
+                cairo_translate(cr, x, y)
+                cairo_scale(cr, scale, scale)
+                cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                cairo_clip(cr)
+                // Links and destinations belong to the page itself, not to a picture of another page.
+                try draw(items.filter {
+                    switch $0 { case .link, .destination: return false; default: return true }
+                }, on: cr, pdf: pdf, destinations: destinations)
+                cairo_restore(cr)
             }
         }
     }

@@ -14,6 +14,8 @@ struct BuildCache: Codable {
         /// "path size mtime" of each font file the handout was set in: a font updated, replaced
         /// or removed since (same template, same fonts named) makes the entry stale.
         var fonts: [String]? = nil
+        /// "slides" for a deck (written to slides/), nil for a handout.
+        var format: String? = nil
     }
     var entries: [String: Entry] = [:]
 

@@ -121,7 +121,7 @@ private func parseXML(_ html: String) throws -> XMLDocument {
         for kind in CalloutKind.allCases {
             let hex = String(format: "#%06x", PagePalette.calloutHex(kind))
             #expect(handoutStylesheet.contains("--\(kind.rawValue): \(hex);"), "\(kind.rawValue) is not \(hex) in the HTML")
-            let c = PagePalette.callout(kind)
+            let c = PagePalette.print.callout(kind)
             #expect(String(format: "#%02x%02x%02x", Int((c.red * 255).rounded()), Int((c.green * 255).rounded()), Int((c.blue * 255).rounded())) == hex)
         }
         #expect(handoutStylesheet.contains("--key-idea: #00838f;"))
