@@ -14,7 +14,7 @@ public enum Catalogue {
 
     public static func entry(named name: String) throws -> CatalogueEntry {
         guard let e = entries.first(where: { $0.name == name }) else {
-            throw CatalogueError("unknown figure '\(name)'; known figures: \(names.joined(separator: ", "))")
+            throw CatalogueError(unknownNameMessage("figure", name, known: names, knownLabel: "known figures"))
         }
         return e
     }

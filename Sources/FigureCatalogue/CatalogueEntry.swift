@@ -40,9 +40,12 @@ public struct CatalogueEntry: Sendable {
     public let summary: String
     public let parameters: [ParameterSpec]
     public let build: @Sendable (FigureArguments, FigureContext) throws -> Figure
+    /// Which panels each size keeps, for figures that drop some at narrow sizes (`infoplot figures`
+    /// lists it; the figure's description repeats it when panels were dropped).
+    public let sizeNote: String?
 
-    public init(name: String, summary: String, parameters: [ParameterSpec],
+    public init(name: String, summary: String, parameters: [ParameterSpec], sizeNote: String? = nil,
                 build: @escaping @Sendable (FigureArguments, FigureContext) throws -> Figure) {
-        self.name = name; self.summary = summary; self.parameters = parameters; self.build = build
+        self.name = name; self.summary = summary; self.parameters = parameters; self.sizeNote = sizeNote; self.build = build
     }
 }

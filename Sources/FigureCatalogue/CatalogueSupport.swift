@@ -18,9 +18,14 @@ func fixedText(_ x: Double, _ decimals: Int = 3) -> String {
 
 /// "1 bit", "0.469 bits", "0.325 nats".
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
-    let s = fixedText(x, decimals)
-    let name = unit.rawValue
-    return s == "1" ? "1 \(name.dropLast())" : "\(s) \(name)"
+    withUnit(fixedText(x, decimals), unit)
+}
+
+/// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
+/// (only a value printed as exactly one takes the singular).
+func withUnit(_ printed: String, _ unit: InfoUnit) -> String {
+    let one = printed == "1" || printed == "\(minusSign)1" || printed == "-1"
+    return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
 }
 
 /// The logarithm that measures in `unit`, as TeX.
@@ -44,10 +49,14 @@ func logPlain(_ unit: InfoUnit) -> String {
 /// Numerics errors become catalogue errors that name the figure and the parameter at fault.
 func rethrowing<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as CatalogueError { throw e } catch {
-        // The numerics suggest a `normalize` option that figures do not have.
-        let reason = "\(error)".replacingOccurrences(of: "; pass normalize to rescale", with: "")
-        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(reason)")
+        throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': \(withoutRequestHints("\(error)"))")
     }
+}
+
+/// The numerics suggest a `normalize` option that requests have and figures do not: a hint names
+/// only options that exist where it is given, so figure errors drop it.
+func withoutRequestHints(_ message: String) -> String {
+    message.replacingOccurrences(of: "; pass normalize to rescale", with: "")
 }
 
 /// `n` evenly spaced values over [a, b].

@@ -36,7 +36,7 @@ enum CourseFigures {
     /// "bits", "nats", "hartleys"; singular for exactly 1 ("1 bit").
     static func unitName(_ u: InfoUnit, value: Double? = nil) -> String {
         let plural = u.rawValue
-        if let v = value, v == 1 { return String(plural.dropLast()) }
+        if let v = value, abs(v) == 1 { return String(plural.dropLast()) }
         return plural
     }
 
@@ -89,7 +89,7 @@ enum CourseFigures {
     /// Runs a numerics call, turning its error into one that names the figure and parameter.
     static func checked<T>(_ figure: String, _ parameter: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as InfoTheoryError {
-            throw fail(figure, parameter, e.message)
+            throw fail(figure, parameter, withoutRequestHints(e.message))
         }
     }
 
@@ -120,13 +120,22 @@ enum CourseFigures {
     /// Panels for the figure's shape: a portrait size (half-slide) stacks them in one column; a
     /// small landscape size (column, under 5 in wide) keeps only the essential ones side by side;
     /// anything else puts them in one row.
-    static func arrange(_ panels: [Panel], essential: [Int], size: FigureSize) -> (panels: [Panel], columns: Int) {
-        if size.widthInches < 1.2 * size.heightInches { return (panels, 1) }
-        if size.widthInches < 5 {
+    /// `dropped` says whether panels were left out, so the caller's description can say so.
+    static func arrange(_ panels: [Panel], essential: [Int], size: FigureSize) -> (panels: [Panel], columns: Int, dropped: Bool) {
+        if size.widthInches < 1.2 * size.heightInches { return (panels, 1, false) }
+        if isNarrow(size) {
             let kept = essential.isEmpty ? panels : essential.filter { panels.indices.contains($0) }.map { panels[$0] }
-            return (kept, max(kept.count, 1))
+            return (kept, max(kept.count, 1), kept.count < panels.count)
         }
-        return (panels, max(panels.count, 1))
+        return (panels, max(panels.count, 1), false)
+    }
+
+    /// A small landscape size, under 5 in wide (the column preset).
+    static func isNarrow(_ size: FigureSize) -> Bool { size.widthInches < 5 && size.widthInches >= 1.2 * size.heightInches }
+
+    /// The sentence of a figure's `sizeNote`: which panels are kept at column width and which dropped.
+    static func sizeNote(kept: String, dropped: String) -> String {
+        "At landscape sizes under 5 in wide (column) only \(kept) shown; \(dropped) left out. Other sizes show every panel."
     }
 
     // MARK: sampling

@@ -14,11 +14,15 @@ extension CatalogueEntry {
                           help: "models to compare: a JSON list of {name, q}, each q a distribution over the same outcomes"),
             CourseFigures.unitParameter(default: .bits),
         ],
+        sizeNote: CrossEntropyDecompositionFigure.sizeNote,
         build: CrossEntropyDecompositionFigure.build)
 }
 
 enum CrossEntropyDecompositionFigure {
     struct Row { var name: String; var q: [Double]; var crossEntropy: Double; var kl: Double }
+
+    static let sizeNote = CourseFigures.sizeNote(kept: "the decomposition and the KL penalty panels are",
+                                                 dropped: "the distributions panel is")
 
     /// The numbers the figure shows; also what the tests check.
     static func rows(_ args: FigureArguments) throws -> (p: [Double], h: Double, rows: [Row]) {
@@ -43,6 +47,16 @@ enum CrossEntropyDecompositionFigure {
         return (p, h, rows)
     }
 
+    /// Where the decomposition's axis starts when the penalties are too small to see from zero
+    /// (under a tenth of H(p)): a nice number (Talbot et al.'s step for the range) about two
+    /// largest penalties below H(p); nil when the axis should start at zero.
+    static func zoomedBottom(h: Double, klMax: Double) -> Double? {
+        guard h > 0, klMax > 0, klMax < 0.1 * h else { return nil }
+        let step = ExtendedWilkinson.ticks(h - 2 * klMax, h + klMax, target: 5).step
+        let b = floor((h - 2 * klMax) / step) * step
+        return b > 0 ? b : nil
+    }
+
     static func build(_ args: FigureArguments, _ ctx: FigureContext) throws -> Figure {
         let unit = CourseFigures.unit(args)
         let (p, h, rows) = try rows(args)
@@ -58,16 +72,25 @@ enum CrossEntropyDecompositionFigure {
         }
         // Headroom above the tallest bar for the legend, one row per series.
         let pTop = (series.flatMap(\.values).max() ?? 1) * (1.12 + 0.09 * Double(series.count))
-        let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability", limits: .fixed(0, pTop)),
-                         marks: [.bars(Bars(categories: labels, series: series))], legend: .auto)
+        let pTopBare = (series.flatMap(\.values).max() ?? 1) * 1.12
+        // Stacked in one column (portrait sizes) the panels are wide and short, so a legend inside
+        // would cover bars whatever the headroom: it goes to the right of the plot instead.
+        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
+        let left = Panel(title: "Distributions", x: Axis(), y: Axis(label: "probability", limits: .fixed(0, portrait ? pTopBare : pTop)),
+                         marks: [.bars(Bars(categories: labels, series: series))], legend: portrait ? .outsideRight : .auto)
 
         // Middle: H(p) at the bottom of every bar, the KL penalty on top, the total above. The
         // segments are labelled directly; the KL cap is often too thin to see, so the right panel
         // shows the penalties on their own scale.
         // Stacked in one column (portrait sizes) the panels are wide and short: one-line totals.
-        let portrait = ctx.size.widthInches < 1.2 * ctx.size.heightInches
         let finite = rows.map(\.crossEntropy).filter(\.isFinite)
-        let top = (finite.max() ?? h) * (portrait ? 1.22 : 1.18)
+        let klMax = rows.map(\.kl).filter(\.isFinite).max() ?? 0
+        // A KL penalty under a tenth of H(p) is a sliver on a bar from zero: the axis then starts
+        // at `bottom`, a nice value below H(p) that leaves about two penalties of H(p) in view, and
+        // shows a break mark, so the penalty reads as a part of the total and the identity stays.
+        let bottom = zoomedBottom(h: h, klMax: klMax)
+        let lo = bottom ?? 0
+        let top = lo + ((finite.max() ?? h) - lo) * (bottom == nil ? (portrait ? 1.22 : 1.18) : (portrait ? 1.4 : 1.22))
         let klShown = rows.map { $0.kl.isFinite ? $0.kl : 10 * top }
         let hColor = CourseFigures.color(theme, 0), klColor = CourseFigures.color(theme, 1)
         var marks: [Mark] = [
@@ -78,14 +101,14 @@ enum CrossEntropyDecompositionFigure {
         ]
         let ink = hColor.luminance < 0.35 ? Color.white : Color.black
         for (i, r) in rows.enumerated() {
-            marks.append(.text(TextLabel("$H(p)$\n\(f(h))", at: Point(Double(i), h / 2), color: ink, fitWidth: 0.6)))
+            marks.append(.text(TextLabel("$H(p)$\(portrait ? " = " : "\n")\(f(h))", at: Point(Double(i), (lo + h) / 2 + (bottom == nil ? 0 : 0.1 * (h - lo))), color: ink, fitWidth: 0.6)))
             let finiteTotal = r.crossEntropy.isFinite
             marks.append(.text(TextLabel("$H(p,q)$\(portrait ? " = " : "\n")\(f(r.crossEntropy))",
-                                         at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * top : top * 0.97),
-                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background)))
+                                         at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * (top - lo) : top - 0.03 * (top - lo)),
+                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background, fitWidth: 0.95)))
         }
         let middle = Panel(title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
-                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, top)),
+                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(lo, top), broken: bottom != nil),
                            marks: marks, legend: .none)
 
         let klFinite = rows.map(\.kl).filter(\.isFinite)
@@ -113,7 +136,11 @@ enum CrossEntropyDecompositionFigure {
             }
             text += "."
         }
-        let (panels, columns) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
+        if let bottom {
+            text += " The decomposition's axis starts at \(withUnit(formatNumber(bottom, significant: 6), unit)) (marked by a break) so the KL part is visible."
+        }
+        let (panels, columns, dropped) = CourseFigures.arrange([left, middle, right], essential: [1, 2], size: ctx.size)
+        if dropped { text += " " + sizeNote }
         return Figure(title: "Cross-entropy = entropy + KL divergence", description: text, size: ctx.size, theme: theme,
                       panels: panels, columns: columns)
     }

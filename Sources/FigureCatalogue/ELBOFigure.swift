@@ -68,7 +68,7 @@ enum ELBOFigure {
             + "\(CourseFigures.fixed(sRange.lowerBound, 3)) to \(CourseFigures.fixed(sRange.upperBound, 3)); contours at "
             + gaps.map { formatNumber($0) }.joined(separator: ", ") + " nats below the maximum. The maximum is at the exact posterior "
             + "m = \(CourseFigures.fixed(post.mu, 3)), s = \(CourseFigures.fixed(post.sigma, 3)), where the ELBO equals the log evidence "
-            + "log p(x) = \(zText) nats."
+            + "log p(x) = \(withUnit(zText, .nats))."
         return Figure(title: "ELBO over the variational mean and width", description: text, size: ctx.size, theme: theme,
                       panels: [panel])
     }

@@ -14,10 +14,14 @@ extension CatalogueEntry {
             ParameterSpec("x_label", .string, default: .string("warming [°C]"), help: "axis label of the outcomes"),
             CourseFigures.unitParameter(default: .nats),
         ],
+        sizeNote: EnsembleUncertaintyFigure.sizeNote,
         build: EnsembleUncertaintyFigure.build)
 }
 
 enum EnsembleUncertaintyFigure {
+    static let sizeNote = CourseFigures.sizeNote(kept: "the entropy-of-the-mean panel is",
+                                                 dropped: "the member-forecast panels (one per ensemble) are")
+
     struct Row { var name: String; var models: [[Double]]; var u: EnsembleUncertainty }
 
     static func rows(_ args: FigureArguments) throws -> [Row] {
@@ -89,12 +93,13 @@ enum EnsembleUncertaintyFigure {
                             marks: marks, legend: portrait ? .outsideRight : .upperCenter))
 
         let parts = rows.map { r in
-            "\(r.name) (\(r.models.count) models): total H = \(f(r.u.total)), aleatoric \(f(r.u.aleatoric)), epistemic \(f(r.u.epistemic)) \(unit.rawValue) (\(CourseFigures.fixed(r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0, 1)) % of the total)"
+            "\(r.name) (\(r.models.count) models): total H = \(f(r.u.total)), aleatoric \(f(r.u.aleatoric)), epistemic \(withUnit(f(r.u.epistemic), unit)) (\(CourseFigures.fixed(r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0, 1)) % of the total)"
         }
-        let text = "Forecast distributions of each ensemble's members over \(labels.joined(separator: ", ")) with the ensemble mean, "
+        var text = "Forecast distributions of each ensemble's members over \(labels.joined(separator: ", ")) with the ensemble mean, "
             + "and the entropy of the mean forecast split into aleatoric uncertainty (mean entropy of the members) and epistemic "
             + "uncertainty (their disagreement, the mean KL divergence to the ensemble mean). " + parts.joined(separator: "; ") + "."
-        let (arranged, columns) = CourseFigures.arrange(panels, essential: [panels.count - 1], size: ctx.size)
+        let (arranged, columns, dropped) = CourseFigures.arrange(panels, essential: [panels.count - 1], size: ctx.size)
+        if dropped { text += " " + Self.sizeNote }
         return Figure(title: "Aleatoric and epistemic uncertainty of model ensembles", description: text, size: ctx.size,
                       theme: theme, panels: arranged, columns: columns)
     }

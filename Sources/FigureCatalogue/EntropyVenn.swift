@@ -85,7 +85,7 @@ enum EntropyVenn {
         let (rx, ry, d) = geometry(q, proportional: proportional)
         let cx = -d / 2, cy = d / 2
         let xColor = theme.cycle[0], yColor = theme.cycle[1]
-        func bits(_ v: Double) -> String { "\(fixedText(v)) bits" }
+        func bits(_ v: Double) -> String { quantityText(v, unit: .bits) }
 
         var marks: [Mark] = [
             .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.withAlpha(0.22), stroke: xColor, strokeWidth: nil)),

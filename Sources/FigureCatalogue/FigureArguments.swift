@@ -13,8 +13,10 @@ public struct FigureArguments: Sendable {
         for spec in entry.parameters { values[spec.name] = spec.defaultValue }
         for (name, value) in given {
             guard let spec = entry.parameters.first(where: { $0.name == name }) else {
-                let valid = entry.parameters.map(\.name).joined(separator: ", ")
-                throw CatalogueError("figure '\(entry.name)' has no parameter '\(name)'; its parameters: \(valid)")
+                let names = entry.parameters.map(\.name)
+                let guess = likelyMeant(name, names).map { "; did you mean '\($0)'?" } ?? ";"
+                throw CatalogueError("figure '\(entry.name)' has no parameter '\(name)'\(guess) its parameters: "
+                                     + closestFirst(to: name, names).joined(separator: ", "))
             }
             try Self.check(value, against: spec, figure: entry.name)
             values[name] = value

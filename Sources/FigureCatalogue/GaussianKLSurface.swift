@@ -125,12 +125,12 @@ enum GaussianKLSurface {
             + (surface ? "(drawn as a \(min(n, 40))×\(min(n, 40))-cell mesh, σ spaced geometrically; values from a \(n)×\(n) grid). "
                 : "(\(n)×\(n) grid). ")
             + "The minimum, 0, is at μ = \(fixedText(s.mu0)), σ = \(fixedText(s.sigma0)); "
-            + "the largest value shown is \(fixedText(fmax)) nats at μ = \(fixedText(fmu)), σ = \(fixedText(fsig))."
+            + "the largest value shown is \(withUnit(fixedText(fmax), .nats)) at μ = \(fixedText(fmu)), σ = \(fixedText(fsig))."
         if let rg = revGrid {
             let (rmax, rmu, rsig) = extremes(rg)
             d += " Beside it, the reverse direction KL(N(\(fixedText(s.mu0)), \(fixedText(s.sigma0))²) ‖ N(μ, σ²)), also 0 at the same point, "
-                + "grows much faster as σ shrinks, reaching \(fixedText(rmax)) nats at μ = \(fixedText(rmu)), σ = \(fixedText(rsig)); "
-                + "both panels share one colour scale from 0 to \(fixedText(cap)) nats, so the reverse panel saturates where it exceeds that."
+                + "grows much faster as σ shrinks, reaching \(withUnit(fixedText(rmax), .nats)) at μ = \(fixedText(rmu)), σ = \(fixedText(rsig)); "
+                + "both panels share one colour scale from 0 to \(withUnit(fixedText(cap), .nats)), so the reverse panel saturates where it exceeds that."
         }
         let title = "KL divergence between Gaussians over (μ, σ)" + (reverse ? ", both directions" : "")
         return Figure(title: title, description: d, panels: panels, sharedY: !surface && reverse).styled(context)

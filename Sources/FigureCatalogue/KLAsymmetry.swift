@@ -13,11 +13,14 @@ extension CatalogueEntry {
             ParameterSpec("labels", .strings, default: CourseData.animalLabels, help: "outcome names, one per entry of p"),
             CourseFigures.unitParameter(default: .bits),
         ],
+        sizeNote: KLAsymmetryFigure.sizeNote,
         build: KLAsymmetryFigure.build)
 }
 
 enum KLAsymmetryFigure {
     struct Numbers { var p, q, forwardTerms, reverseTerms: [Double]; var forward, reverse: Double }
+
+    static let sizeNote = CourseFigures.sizeNote(kept: "the terms-and-sums panel is", dropped: "the distributions panel is")
 
     static func numbers(_ args: FigureArguments) throws -> Numbers {
         let fig = args.figure, unit = CourseFigures.unit(args)
@@ -78,10 +81,11 @@ enum KLAsymmetryFigure {
                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(bottom, top)),
                           marks: marks, legend: infinite ? .lowerCenter : .auto)
 
-        let text = "Two distributions over \(labels.joined(separator: ", ")): p = (\(CourseFigures.list(n.p))) and q = (\(CourseFigures.list(n.q))). "
+        var text = "Two distributions over \(labels.joined(separator: ", ")): p = (\(CourseFigures.list(n.p))) and q = (\(CourseFigures.list(n.q))). "
             + "Per-outcome terms of KL(p‖q) in \(unit.rawValue): \(CourseFigures.list(n.forwardTerms, 4)); of KL(q‖p): \(CourseFigures.list(n.reverseTerms, 4)). "
-            + "KL(p‖q) = \(f(n.forward)) \(unit.rawValue) but KL(q‖p) = \(f(n.reverse)) \(unit.rawValue): the divergence depends on the direction."
-        let (panels, columns) = CourseFigures.arrange([left, right], essential: [1], size: ctx.size)
+            + "KL(p‖q) = \(withUnit(f(n.forward), unit)) but KL(q‖p) = \(withUnit(f(n.reverse), unit)): the divergence depends on the direction."
+        let (panels, columns, dropped) = CourseFigures.arrange([left, right], essential: [1], size: ctx.size)
+        if dropped { text += " " + sizeNote }
         return Figure(title: "KL divergence is asymmetric", description: text, size: ctx.size, theme: theme, panels: panels,
                       columns: columns)
     }

@@ -64,20 +64,20 @@ enum KLFits {
         var peak = p.max() ?? 1
         if showForward {
             marks.append(.line(Line(x: xs, y: normal(f.forward),
-                                    label: "forward fit \(normalLabel(f.forward)): $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = \(fixedText(f.forward.kl)) nats",
+                                    label: "forward fit \(normalLabel(f.forward)): $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = \(withUnit(fixedText(f.forward.kl), .nats))",
                                     color: fwdColor, style: .solid)))
         }
         if showReverse, let best = f.reverse.first {
             let y = normal(best)
             peak = max(peak, y.max() ?? 0)
             marks.append(.line(Line(x: xs, y: y,
-                                    label: "reverse fit \(normalLabel(best)): $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = \(fixedText(best.kl)) nats",
+                                    label: "reverse fit \(normalLabel(best)): $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = \(withUnit(fixedText(best.kl), .nats))",
                                     color: revColor, style: .dashed)))
             for other in f.reverse.dropFirst() {
                 let y2 = normal(other)
                 peak = max(peak, y2.max() ?? 0)
                 marks.append(.line(Line(x: xs, y: y2,
-                                        label: "other reverse optimum \(normalLabel(other)): \(fixedText(other.kl)) nats",
+                                        label: "other reverse optimum \(normalLabel(other)): \(withUnit(fixedText(other.kl), .nats))",
                                         color: revColor.withAlpha(0.55), style: .dotted)))
             }
         }
@@ -92,13 +92,13 @@ enum KLFits {
         if showForward {
             d += "; the Gaussian minimising the forward divergence KL(p‖q) matches its mean and variance, "
                 + "N(\(fixedText(f.forward.mu, 3)), \(fixedText(f.forward.sigma, 3))²) with variance \(fixedText(f.forward.sigma * f.forward.sigma, 3)), "
-                + "reaching \(fixedText(f.forward.kl)) nats and covering all the mass"
+                + "reaching \(withUnit(fixedText(f.forward.kl), .nats)) and covering all the mass"
         }
         if showReverse, let best = f.reverse.first {
             d += "; the Gaussian minimising the reverse divergence KL(q‖p) is N(\(fixedText(best.mu, 3)), \(fixedText(best.sigma, 3))²), "
-                + "reaching \(fixedText(best.kl)) nats and seeking a single mode"
+                + "reaching \(withUnit(fixedText(best.kl), .nats)) and seeking a single mode"
             for other in f.reverse.dropFirst() {
-                d += "; another local optimum of the reverse divergence is N(\(fixedText(other.mu, 3)), \(fixedText(other.sigma, 3))²) at \(fixedText(other.kl)) nats (dotted)"
+                d += "; another local optimum of the reverse divergence is N(\(fixedText(other.mu, 3)), \(fixedText(other.sigma, 3))²) at \(withUnit(fixedText(other.kl), .nats)) (dotted)"
             }
         }
         d += "."

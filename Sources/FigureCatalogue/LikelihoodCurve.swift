@@ -26,6 +26,17 @@ enum LikelihoodCurveFigure {
         return (h, t, try CourseFigures.checked(args.figure, "heads") { try bernoulliMLE(heads: h, tails: t) })
     }
 
+    /// ℓ(p) → −∞ at p = 0 after a head and at p = 1 after a tail. There the grid's end point is
+    /// replaced by points ever closer to it (down to 1e-15 away), which carry the curve far below
+    /// any window, so the plot area clips it at its edge instead of it stopping in mid-air.
+    static func logLikelihoodGrid(_ ps: [Double], heads h: Int, tails t: Int) -> [Double] {
+        let approach = (1...15).map { pow(10, -Double($0)) }
+        var grid = ps.filter { !(h > 0 && $0 == 0) && !(t > 0 && $0 == 1) }
+        if h > 0 { grid += approach }
+        if t > 0 { grid += approach.map { 1 - $0 } }
+        return Array(Set(grid)).sorted()
+    }
+
     /// p^h (1−p)^t in TeX, dropping exponents of 1 and factors with exponent 0.
     static func formula(_ h: Int, _ t: Int) -> String {
         let a = h == 0 ? "" : (h == 1 ? "p" : "p^{\(h)}")
@@ -37,6 +48,8 @@ enum LikelihoodCurveFigure {
         let (h, t, mle) = try counts(args)
         let ps = CourseFigures.linspace(0, 1, 801)
         let ell = ps.map { (try? bernoulliLogLikelihood(p: $0, heads: h, tails: t)) ?? -.infinity }
+        let curvePs = logLikelihoodGrid(ps, heads: h, tails: t)
+        let ellCurve = curvePs.map { (try? bernoulliLogLikelihood(p: $0, heads: h, tails: t)) ?? -.infinity }
         // Long experiments push L(p̂) = e^{ℓ(p̂)} below the smallest double; then the top panel shows
         // the relative likelihood L(p)/L(p̂) instead, which has the same shape and maximum.
         let relative = mle.logLikelihood < -600
@@ -74,7 +87,7 @@ enum LikelihoodCurveFigure {
             y: Axis(label: "$\\ell(p)$", limits: .fixed(ellLo - 0.04 * ellSpan, mle.logLikelihood + 0.24 * ellSpan)),
             marks: [
                 .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
-                .line(Line(x: ps, y: ell, color: curveColor)),
+                .line(Line(x: curvePs, y: ellCurve, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, mle.logLikelihood)], color: accent)),
                 .annotation(Annotation("$\\hat p = \(pText)$, $\\ell(\\hat p)$ = \(llText)", point: Point(pHat, mle.logLikelihood),
                                        textAt: Point(pHat + side, mle.logLikelihood + 0.1 * ellSpan))),
@@ -83,7 +96,7 @@ enum LikelihoodCurveFigure {
         let plainL = CourseFigures.plainPower("p", h) + CourseFigures.plainPower("(1 − p)", t)
         let text = "Likelihood L(p) = \(plainL) (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for \(heads) and \(tails), "
             + "p from 0 to 1. Both peak at the maximum-likelihood estimate p̂ = \(h)/\(h + t) = \(pText), where L(p̂) = \(relative ? "e^\(llText)" : lText) "
-            + "and ℓ(p̂) = \(llText) nats."
+            + "and ℓ(p̂) = \(withUnit(llText, .nats))."
         return Figure(title: "Likelihood and log-likelihood for \(heads), \(tails)", description: text, size: ctx.size,
                       theme: theme, panels: [likPanel, ellPanel], columns: 1, sharedX: true)
     }

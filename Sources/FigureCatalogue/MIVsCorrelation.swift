@@ -14,12 +14,14 @@ extension CatalogueEntry {
             ParameterSpec("contrast", .boolean, default: .bool(true),
                           help: "add a panel with the linear relation Y = X + N(0, 1.5²) for contrast"),
         ],
+        sizeNote: MIVsCorrelationFigure.sizeNote,
         build: MIVsCorrelationFigure.build)
 }
 
 enum MIVsCorrelationFigure {
     /// Neighbours in the KSG estimator (Kraskov et al. 2004 recommend 2–4).
     static let k = 3
+    static let sizeNote = CourseFigures.sizeNote(kept: "the Y = X² panel is", dropped: "the linear contrast panel (contrast=true) is")
     /// Noise of the linear contrast sample: enough that its correlation is high but its information low.
     static let contrastNoise = 1.5
 
@@ -51,7 +53,7 @@ enum MIVsCorrelationFigure {
         let theme = ctx.theme
         let marker = max(1.6, min(4.5, 60 / Double(n).squareRoot())) * ctx.size.baseFontSize / 10
         func stats(_ s: Sample) -> String {
-            "$r$ = \(CourseFigures.fixed(s.r, 3))\n$\\hat I(X;Y)$ = \(CourseFigures.fixed(s.mi, 3)) nats"
+            "$r$ = \(CourseFigures.fixed(s.r, 3))\n$\\hat I(X;Y)$ = \(withUnit(CourseFigures.fixed(s.mi, 3), .nats))"
         }
         func panel(_ s: Sample, title: String, color: Color, at: Point, horizontal: HorizontalAnchor) -> Panel {
             let ys = s.y.sorted()
@@ -72,12 +74,13 @@ enum MIVsCorrelationFigure {
         }
         var text = "Scatter of \(n) samples of X uniform on [−3, 3] and Y = X² + Gaussian noise with standard deviation \(noiseText) "
             + "(seed \(args.integer("seed"))): Pearson correlation r = \(CourseFigures.fixed(quad.r, 3)), yet the KSG estimate "
-            + "(k = \(k)) of the mutual information is \(CourseFigures.fixed(quad.mi, 3)) nats."
+            + "(k = \(k)) of the mutual information is \(withUnit(CourseFigures.fixed(quad.mi, 3), .nats))."
         if contrast {
             text += " For contrast, Y = X + noise with standard deviation \(formatNumber(contrastNoise)) has r = \(CourseFigures.fixed(lin.r, 3)) "
-                + "but only \(CourseFigures.fixed(lin.mi, 3)) nats of mutual information."
+                + "but only \(withUnit(CourseFigures.fixed(lin.mi, 3), .nats)) of mutual information."
         }
-        let (arranged, columns) = CourseFigures.arrange(panels, essential: [0], size: ctx.size)
+        let (arranged, columns, dropped) = CourseFigures.arrange(panels, essential: [0], size: ctx.size)
+        if dropped { text += " " + Self.sizeNote }
         return Figure(title: "Mutual information vs correlation", description: text, size: ctx.size, theme: theme,
                       panels: arranged, columns: columns)
     }

@@ -47,7 +47,7 @@ enum MaxEntFigure {
             marks: [.bars(Bars(categories: values.map { formatNumber($0) }, series: series, groupWidth: 0.84))],
             legend: .upperCenter)
         let parts = zip(means, zip(dists, hs)).map { m, dh in
-            "mean \(formatNumber(m)): λ = \(CourseFigures.fixed(dh.0.lambda, 4)), p = (\(CourseFigures.list(dh.0.p, 4))), H = \(CourseFigures.fixed(dh.1, 4)) nats"
+            "mean \(formatNumber(m)): λ = \(CourseFigures.fixed(dh.0.lambda, 4)), p = (\(CourseFigures.list(dh.0.p, 4))), H = \(withUnit(CourseFigures.fixed(dh.1, 4), .nats))"
         }
         let text = "Maximum-entropy distributions over the values \(values.map { formatNumber($0) }.joined(separator: ", ")) for \(means.count) target mean\(means.count == 1 ? "" : "s"): "
             + parts.joined(separator: "; ") + ". "

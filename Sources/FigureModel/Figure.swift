@@ -37,8 +37,12 @@ public struct Axis: Sendable, Hashable {
     public var scale: Scale
     public var limits: Limits
     public var ticks: TickSpec
-    public init(label: String? = nil, scale: Scale = .linear, limits: Limits = .auto(), ticks: TickSpec = .auto) {
-        self.label = label; self.scale = scale; self.limits = limits; self.ticks = ticks
+    /// The axis starts above zero on purpose (a zoom onto the part that differs): drawn with a
+    /// break mark across its low end, so bars that start at zero are not read as their length.
+    public var broken: Bool
+    public init(label: String? = nil, scale: Scale = .linear, limits: Limits = .auto(), ticks: TickSpec = .auto,
+                broken: Bool = false) {
+        self.label = label; self.scale = scale; self.limits = limits; self.ticks = ticks; self.broken = broken
     }
 }
 

@@ -9,6 +9,8 @@ struct LegendEntry {
     }
     var handle: Handle
     var label: String
+    /// A patch's hatching (print theme), drawn like the bars it stands for.
+    var hatch: Hatch = .none
 }
 
 /// Entries for labelled marks, in mark order. Series colours are resolved the same way the marks
@@ -41,9 +43,9 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
             let (c, _, _) = next(sc.color, .solid)
             if let label = sc.label { out.append(LegendEntry(handle: .marker(sc.marker, c, min(sc.size ?? m.marker, 1.7 * m.marker)), label: label)) }
         case .bars(let b):
-            for s in b.series {
+            for (si, s) in b.series.enumerated() {
                 let (c, _, _) = next(s.color, .solid)
-                if let label = s.label { out.append(LegendEntry(handle: .patch(fill: c, stroke: nil), label: label)) }
+                if let label = s.label { out.append(LegendEntry(handle: .patch(fill: c, stroke: nil), label: label, hatch: theme.seriesHatch(si))) }
             }
         case .shape(let sh):
             if let label = sh.label {
@@ -184,6 +186,10 @@ extension PanelDrawer {
             case .patch(let fill, let stroke):
                 let r = Rect(x: hx, y: cy - 0.35 * fs, width: g.handleWidth, height: 0.7 * fs)
                 items.append(.path(PathItem(DrawerPaths.rect(r), fill: fill, stroke: stroke)))
+                let hatch = e.hatch.segments(in: r, spacing: hatchSpacing * 0.8)
+                if !hatch.isEmpty, let fill {
+                    items.append(.path(PathItem(hatch, stroke: StrokeStyle(color: theme.hatchInk(over: fill), width: hatchWidth))))
+                }
             }
             items.append(.text(TextItem(text: e.label, position: ScenePoint(hx + g.handleWidth + g.gap, cy), horizontal: .left,
                                         vertical: .middle, fontSize: fs, color: theme.foreground)))

@@ -80,12 +80,30 @@ struct PanelDrawer {
         }
     }
 
+    /// The break of a y axis that does not start at zero: a gap in the background colour across
+    /// the plot area just above the bottom spine (cutting the bars), edged on the spine by two
+    /// parallel slanted strokes, the usual broken-axis mark (Cleveland, "The Elements of Graphing
+    /// Data", 1985, on scale breaks: a break must be impossible to miss).
+    mutating func drawYBreak() {
+        let gap = 0.9 * m.pad, mid = rect.maxY - 2.2 * m.pad
+        guard mid - gap > rect.y else { return }
+        let band = Rect(x: rect.x - m.tickLength, y: mid - gap / 2, width: rect.width + m.tickLength, height: gap)
+        items.append(.path(PathItem(DrawerPaths.rect(band), fill: theme.background)))
+        let dx = 1.1 * m.tickLength, dy = 0.45 * m.tickLength
+        var slashes: [PathElement] = []
+        for y in [band.y, band.maxY] {
+            slashes += [.move(ScenePoint(rect.x - dx, y + dy)), .line(ScenePoint(rect.x + dx, y - dy))]
+        }
+        items.append(.path(PathItem(slashes, stroke: StrokeStyle(color: theme.foreground, width: m.spine))))
+    }
+
     mutating func drawFrame() {
         let box = plan.panel.frame == .box
         var spine: [PathElement] = [.move(ScenePoint(rect.x, rect.y)), .line(ScenePoint(rect.x, rect.maxY)),
                                     .line(ScenePoint(rect.maxX, rect.maxY))]
         if box { spine += [.line(ScenePoint(rect.maxX, rect.y)), .close] }
         items.append(.path(PathItem(spine, stroke: StrokeStyle(color: theme.foreground, width: m.spine, cap: .square, join: .miter))))
+        if plan.panel.y.broken { drawYBreak() }
         var ticks: [PathElement] = []
         let tl = m.tickLength
         for (v, _) in plan.xTicks.major {
@@ -285,7 +303,7 @@ struct PanelDrawer {
         let edge = StrokeStyle(color: theme.background, width: 0.6 * m.spine, join: .miter)
         var posBase = [Double](repeating: 0, count: b.categories.count), negBase = posBase
         for (si, s) in b.series.enumerated() {
-            var els: [PathElement] = []
+            var els: [PathElement] = [], hatchEls: [PathElement] = []
             for (i, v) in s.values.enumerated() where v.isFinite {
                 let x0: Double, x1: Double, y0: Double, y1: Double
                 if b.mode == .stacked {
@@ -299,6 +317,7 @@ struct PanelDrawer {
                 let r = Rect(x: X(x0), y: min(Y(y0), Y(y1)), width: X(x1) - X(x0), height: abs(Y(y1) - Y(y0)))
                 els += [.move(ScenePoint(r.x, r.y)), .line(ScenePoint(r.maxX, r.y)), .line(ScenePoint(r.maxX, r.maxY)),
                         .line(ScenePoint(r.x, r.maxY)), .close]
+                hatchEls += theme.seriesHatch(si).segments(in: r, spacing: hatchSpacing)
                 obstacleBoxes.append(r)
                 if b.showValues {
                     let text = formatNumber(v, significant: 3)
@@ -321,8 +340,14 @@ struct PanelDrawer {
                 }
             }
             if !els.isEmpty { items.append(.path(PathItem(els, fill: colors[si], stroke: edge, clip: clip))) }
+            if !hatchEls.isEmpty {
+                items.append(.path(PathItem(hatchEls, stroke: StrokeStyle(color: theme.hatchInk(over: colors[si]), width: hatchWidth), clip: clip)))
+            }
         }
     }
+    /// Hatch line spacing and width, in units of the panel's line weights (legible at every size).
+    var hatchSpacing: Double { m.marker }
+    var hatchWidth: Double { 0.5 * m.line }
     /// Text that belongs to a mark but must be drawn above every mark (bar values).
     var deferredTexts: [TextItem] = []
 

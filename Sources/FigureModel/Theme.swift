@@ -19,6 +19,8 @@ public struct Theme: Sendable, Hashable {
     /// Text colour chosen for contour labels and colorbar lines over dark/light map colours.
     public var lightInk: Color
     public var darkInk: Color
+    /// Hatching of filled series (bars) in order; nil where colour alone tells them apart.
+    public var hatchCycle: [Hatch]? = nil
 
     public static let light = Theme(
         name: "light", background: .white, foreground: Color(hex: 0x1A1A1A), mutedForeground: Color(hex: 0x555555),
@@ -38,14 +40,16 @@ public struct Theme: Sendable, Hashable {
         lineStyleCycle: [.solid], markerCycle: nil, fillOpacity: 0.35, showGrid: true,
         lightInk: .white, darkInk: .black)
 
-    /// Grey-scale safe: series differ by grey level, dash pattern and marker.
+    /// Grey-scale safe: series differ by grey level and by dash pattern and marker (lines) or
+    /// hatching (bars), since greys such as #404040 and #333333 look alike on paper.
     public static let print = Theme(
         name: "print", background: .white, foreground: .black, mutedForeground: Color(hex: 0x444444),
         gridColor: Color(hex: 0xB0B0B0, alpha: 0.5), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.92),
         legendEdge: Color(hex: 0x999999),
         cycle: [.black, Color(hex: 0x555555), Color(hex: 0x888888), Color(hex: 0x333333), Color(hex: 0x777777)],
         lineStyleCycle: [.solid, .dashed, .dotted, .dashDot, .longDash], markerCycle: [.circle, .square, .triangle, .diamond, .cross],
-        fillOpacity: 0.25, showGrid: true, lightInk: .white, darkInk: .black)
+        fillOpacity: 0.25, showGrid: true, lightInk: .white, darkInk: .black,
+        hatchCycle: [.none, .diagonal, .backDiagonal, .crossed, .horizontal, .vertical])
 
     /// `light`, `dark` or `print`.
     public static func named(_ name: String) throws -> Theme {
@@ -60,6 +64,9 @@ public struct Theme: Sendable, Hashable {
     func seriesColor(_ i: Int) -> Color { cycle[i % cycle.count] }
     func seriesStyle(_ i: Int) -> LineStyle { lineStyleCycle[i % lineStyleCycle.count] }
     func seriesMarker(_ i: Int) -> MarkerShape? { markerCycle.map { $0[i % $0.count] } }
+    func seriesHatch(_ i: Int) -> Hatch { hatchCycle.map { $0[i % $0.count] } ?? .none }
+    /// Hatch lines over a fill: white on dark fills, black on light ones.
+    func hatchInk(over fill: Color) -> Color { fill.luminance < 0.35 ? lightInk : darkInk }
 }
 
 /// Errors in a figure description or its parameters; the message says what is wrong and what was expected.

@@ -8,15 +8,14 @@ let handoutStylesheet = """
   color-scheme: light dark;
   --text: #1d1d1f; --muted: #5b5b66; --bg: #fdfcf8; --rule: #d9d6cc; --link: #1f5fa8;
   --card: #ffffff; --code-bg: #f1efe8;
-  --note: #3d7cc9; --tip: #2e8b57; --warning: #c77700; --definition: #6a4fb3; --key-idea: #b8860b;
-  --misconception: #c0392b; --example: #1f8a8a; --exercise: #44546a; --solution: #5f7f3a;
+  \(PagePalette.calloutCSSVariables)
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #e6e4de; --muted: #a3a1a8; --bg: #17181c; --rule: #3a3b42; --link: #8cb8ee;
     --card: #1e2127; --code-bg: #25262c;
-    --note: #6fa6e8; --tip: #5fbf88; --warning: #e6a23c; --definition: #a58ee6; --key-idea: #e0b94a;
-    --misconception: #e57368; --example: #52c0c0; --exercise: #9aa8bd; --solution: #98b86b;
+    --note: #6fa6e8; --tip: #5fbf88; --warning: #e6a23c; --definition: #a58ee6; --key-idea: #4fc1c9;
+    --misconception: #e57368; --example: #9fb3c6; --exercise: #d1a15e; --solution: #98b86b;
   }
 }
 html { background: var(--bg); color: var(--text); }

@@ -265,7 +265,7 @@ public struct HTMLWriter {
         }
 
         mutating func math(_ tex: String, display: Bool, position: SourcePosition) throws {
-            let rendered: (svg: String, baselineOffset: Double)?
+            let rendered: (svg: String, baselineOffset: Double, height: Double)?
             do {
                 rendered = try assets.mathSVG(tex: tex, display: display)
             } catch let e as TemplateError {
@@ -275,12 +275,12 @@ public struct HTMLWriter {
             }
             let cls = display ? "math display" : "math"
             let markup = try? assets.mathML(tex: tex, display: display)
-            if let rendered, let markup {
+            if let em = mathEmSize, let rendered, let markup {
                 // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
                 // readers speak and what copy and search find.
                 var shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
                 var svg = embed(rendered.svg, prefix: "m")
-                if let em = mathEmSize {
+                do {
                     // A deck sizes formulas in em of their own size (pt → em); the offset came in CSS px (4/3 px per pt).
                     shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset * 0.75 / em, digits: 3))em\""
                     svg = svgSizeInEm(svg, pointsPerEm: em)
@@ -289,8 +289,27 @@ public struct HTMLWriter {
                 svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
                 out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
             } else if let rendered {
-                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
-                out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(embed(rendered.svg, prefix: "m"))</span>"
+                // Inline: the formula sits on the baseline (its depth below it) inside a margin box of
+                // zero height, so it never pushes its line box and the leading stays even (TeX
+                // likewise sets a line's depth and height from the strut unless boxes collide).
+                let d = rendered.baselineOffset, h = rendered.height - d
+                var svg = embed(rendered.svg, prefix: "m")
+                var shift = ""
+                if display {
+                    if d != 0 { shift = " style=\"vertical-align: \(formatNumber(-d, digits: 2))px\"" }
+                } else if let open = svg.range(of: "<svg ") {
+                    // On the replaced <svg> itself: vertical margins of the inline span would be ignored.
+                    svg.replaceSubrange(open, with: "<svg style=\"vertical-align: 0; margin: \(formatNumber(-h, digits: 2))px 0 \(formatNumber(-d, digits: 2))px\" ")
+                }
+                if let markup {
+                    // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
+                    // readers speak and what copy and search find.
+                    if let open = svg.range(of: "<svg") { svg.replaceSubrange(open, with: "<svg aria-hidden=\"true\"") }
+                    svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
+                    out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
+                } else {
+                    out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(svg)</span>"
+                }
             } else {
                 out += "<code class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\">\(text(tex))</code>"
             }

@@ -8,7 +8,7 @@ public protocol HandoutAssets: Sendable {
     func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String?
     /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
     /// so inline math sits on the baseline of the surrounding words.
-    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)?
     /// Markup the page needs once, after everything drawn (shared glyph outlines of the formulas).
     func pageDefinitions() -> String
     /// MathML Core for a formula (what screen readers read beside the drawn SVG); nil when unavailable.
@@ -24,5 +24,5 @@ extension HandoutAssets {
 public struct FallbackAssets: HandoutAssets {
     public init() {}
     public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
-    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? { nil }
+    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? { nil }
 }

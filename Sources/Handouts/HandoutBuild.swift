@@ -37,6 +37,8 @@ public struct BuiltHandout: Sendable {
     public var format: DocumentFormat = .handout
     public var pageCount: Int
     public var warnings: [String]
+    /// The font files the handout is set in (see `HandoutFonts.files`).
+    public var fontFiles: [String] = []
     /// Word spacing and page fill of the paged formats (nil for HTML alone).
     public var statistics: LayoutStatistics?
     /// Seconds spent on each format (parsing and page layout count towards the first one made).
@@ -59,6 +61,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     }
     var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
+    result.fontFiles = HandoutFonts(document.meta.fonts).files
     result.format = document.meta.format
     if document.meta.format == .slides {
         // Slides are read from across a room: a sans text face unless the deck names one.

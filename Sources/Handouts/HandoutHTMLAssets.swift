@@ -18,7 +18,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public let mathSize: Double
 
     public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5) throws {
-        mathFont = try MathFont.load(family: HandoutFonts(fonts).math)
+        mathFont = try HandoutFonts(fonts).loadMathFont()
         self.theme = theme
         self.mathSize = mathSize
     }
@@ -45,7 +45,9 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
     }
 
-    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
+    /// The formula as SVG, with how far its bottom edge lies below the baseline and its whole
+    /// height, both in CSS px.
+    public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
         let padding = 1.0
@@ -55,6 +57,6 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         let below = ink.y + ink.height + padding
         // No trailing newline: inside the inline span it would render as a space before punctuation.
         let svg = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return (svg, below * 4 / 3)
+        return (svg, below * 4 / 3, (ink.height + 2 * padding) * 4 / 3)
     }
 }

@@ -18,6 +18,17 @@ public struct HandoutFonts: Sendable, Hashable {
         mono = "DejaVu Sans Mono"
     }
 
+    /// The font files these families resolve to (a family given as a path is its own file): what
+    /// a build cache must watch besides the template (a font updated or replaced changes pages).
+    public var files: [String] {
+        [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+    }
+
+    /// The math font: a family name, or (with a slash) a font file, as `infoplot math --font`.
+    func loadMathFont() throws -> MathFont {
+        math.contains("/") ? try MathFont.load(path: math) : try MathFont.load(family: math)
+    }
+
     func font(for style: TextStyle) -> PageFont {
         switch style {
         case .regular, .superscript: return PageFont(family: text)
@@ -59,7 +70,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
     public init(fonts: Fonts, theme: String = "light", language: String = Hyphenator.defaultLanguage) throws {
         hyphenator = try Hyphenator(language: language)
         self.fonts = HandoutFonts(fonts)
-        mathFont = try MathFont.load(family: self.fonts.math)
+        mathFont = try self.fonts.loadMathFont()
         self.theme = theme
         if let w = mathFont.warning { warnings.append(w) }
     }

@@ -221,6 +221,16 @@ private func validate(_ tags: [MustacheTag], values: ValueTable, file: String) t
     }
 }
 
+/// "bits", "nats" or "hartleys" when `chars` holds " UNIT" at `k` followed by a non-letter.
+private func pluralUnit(after chars: [Character], at k: Int) -> String? {
+    for unit in ["bits", "nats", "hartleys"] {
+        let word = Array(" " + unit), end = k + word.count
+        guard end <= chars.count, Array(chars[k..<end]) == word else { continue }
+        if end == chars.count || !chars[end].isLetter { return unit }
+    }
+    return nil
+}
+
 private func substituteLine(_ line: String, tags: [MustacheTag], values: ValueTable) -> (text: String, anchors: [ColumnAnchor])? {
     if tags.isEmpty { return (line, [ColumnAnchor(rendered: 1, source: 1)]) }
     let chars = Array(line)
@@ -239,11 +249,17 @@ private func substituteLine(_ line: String, tags: [MustacheTag], values: ValueTa
         out += before
         count += before.count
         anchors.append(ColumnAnchor(rendered: count + 1, source: tag.start + 1))
+        k = tag.end
         if tag.kind == .variable, case .success(let v) = values.lookup(tag.name), let printed = v.display.printed {
             out += printed
             count += printed.count
+            // "{{s_coin}} bits" with s_coin = 1 reads "1 bit": a unit agrees in number with its value.
+            if let unit = pluralUnit(after: chars, at: k), ["1", "−1", "-1"].contains(printed) {
+                out += " " + unit.dropLast()
+                count += unit.count
+                k += 1 + unit.count
+            }
         }
-        k = tag.end
         anchors.append(ColumnAnchor(rendered: count + 1, source: k + 1))
     }
     out += String(chars[k...])

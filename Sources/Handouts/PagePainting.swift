@@ -23,21 +23,31 @@ struct PagePalette: Sendable {
                                   rule: PageColor(hex: 0x5A5E66), tintAmount: 0.16, dark: true)
 
     func callout(_ kind: CalloutKind) -> PageColor {
-        let c: PageColor
-        switch kind {
-        case .note: c = PageColor(hex: 0x2F6DB5)
-        case .tip: c = PageColor(hex: 0x2E8B57)
-        case .warning: c = PageColor(hex: 0xC77700)
-        case .definition: c = PageColor(hex: 0x6A4C9C)
-        case .keyIdea: c = PageColor(hex: 0x00838F)
-        case .misconception: c = PageColor(hex: 0xB3363B)
-        case .example: c = PageColor(hex: 0x52677A)
-        case .exercise: c = PageColor(hex: 0x8A5A19)
-        case .solution: c = PageColor(hex: 0x4F7A3A)
-        }
+        let c = PageColor(hex: Self.calloutHex(kind))
         guard dark else { return c }
         // Halfway to white keeps the hue and gives the label enough contrast on the dark box.
         return PageColor(0.5 + 0.5 * c.red, 0.5 + 0.5 * c.green, 0.5 + 0.5 * c.blue)
+    }
+
+    /// The one table of callout hues, shared by the PDF and the HTML stylesheet (light scheme), so
+    /// a key idea is the same teal on paper and on screen.
+    static func calloutHex(_ kind: CalloutKind) -> UInt32 {
+        switch kind {
+        case .note: 0x2F6DB5
+        case .tip: 0x2E8B57
+        case .warning: 0xC77700
+        case .definition: 0x6A4C9C
+        case .keyIdea: 0x00838F
+        case .misconception: 0xB3363B
+        case .example: 0x52677A
+        case .exercise: 0x8A5A19
+        case .solution: 0x4F7A3A
+        }
+    }
+
+    /// `--note: #2f6db5; …` for the light scheme of the HTML stylesheet.
+    static var calloutCSSVariables: String {
+        CalloutKind.allCases.map { "--\($0.rawValue): #\(String(format: "%06x", calloutHex($0)));" }.joined(separator: " ")
     }
 
     func tint(_ c: PageColor) -> PageColor {

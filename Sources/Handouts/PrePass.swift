@@ -260,6 +260,16 @@ struct PrePass {
                     math = (line.position(ofColumn: k + 1), "")
                     mathLine = out.count
                     k += 1
+                case "!" where k + 1 < chars.count && chars[k + 1] == "[":
+                    // Markdown images used to vanish without a word (cmark keeps only the alt
+                    // text). Handouts place catalogue figures only, so an image is refused where it stands.
+                    if let target = imageTarget(chars, at: k) {
+                        throw TemplateError(file: file, at: line.position(ofColumn: k + 1),
+                                            "Markdown image '\(target)' is not placed: handouts draw figures from ```figure blocks "
+                                            + "(`infoplot figures` lists them); remove the image or write \\! for a literal '!['")
+                    }
+                    o.append(c)
+                    k += 1
                 case "@" where k == 0 || !(chars[k - 1].isLetter || chars[k - 1].isNumber):
                     if let (label, kind, end) = reference(chars, at: k + 1) {
                         o += token(.ref(label: label, kind: kind, line.position(ofColumn: k + 1)))
@@ -280,6 +290,13 @@ struct PrePass {
                                 "unbalanced '$': inline math opened here is not closed before the paragraph ends (write \\$ for a literal dollar)")
         }
         return out
+    }
+
+    /// The destination of a Markdown image `![alt](target)` starting at `start`, or nil.
+    private func imageTarget(_ chars: [Character], at start: Int) -> String? {
+        guard let close = chars[(start + 2)...].firstIndex(of: "]"), close + 1 < chars.count, chars[close + 1] == "(",
+              let end = chars[(close + 2)...].firstIndex(of: ")") else { return nil }
+        return String(chars[(close + 2)..<end]).trimmingCharacters(in: .whitespaces)
     }
 
     /// `fig-kl`, `eq-kl`, `sec-ce`, `tbl-terms` after an `@`; a trailing `-`, `.` or `:` is prose.
@@ -401,7 +418,8 @@ struct PrePass {
         }
         guard let known = FigureParameters.catalogue[name] else {
             throw TemplateError(file: file, at: nameEntry.value.position,
-                                "unknown figure '\(name)' (known: \(knownList(FigureParameters.names, limit: 20)))")
+                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
         }
         var spec = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
         var params: [(String, JSONValue)] = []
@@ -425,7 +443,9 @@ struct PrePass {
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else {
                     throw TemplateError(file: file, at: e.keyPosition,
-                                        "figure '\(name)' has no parameter '\(e.key)' (parameters: \(knownList(known.map(\.name))))")
+                                        "figure '\(name)' has no parameter '\(e.key)'"
+                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
                 }
                 let value = try resolveReferences(e.value, in: values, file: file)
                 if kind == .data, case .string(let s) = value {

@@ -13,7 +13,9 @@ struct Arguments {
     func requireOnly(_ allowed: [String]) throws {
         let accepted = Set(allowed + ["op", "unit"] + Arguments.presentationKeys)
         for (key, _) in members where !accepted.contains(key) {
-            throw RequestError("\(op): unknown argument '\(key)'; expected \(allowed.isEmpty ? "no arguments" : allowed.joined(separator: ", "))\(allowed.contains("unit") ? "" : " (and optional unit)")")
+            let guess = likelyMeant(key, allowed + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
+            let expected = allowed.isEmpty ? "no arguments" : closestFirst(to: key, allowed).joined(separator: ", ")
+            throw RequestError("\(op): unknown argument '\(key)'\(guess); expected \(expected)\(allowed.contains("unit") ? "" : " (and optional unit)")")
         }
     }
 

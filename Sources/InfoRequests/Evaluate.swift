@@ -19,7 +19,7 @@ public func evaluateRequest(_ request: JSONValue) throws -> JSONValue {
         throw RequestError("'op' must be a string naming the operation, got \(describe(opValue)); expected one of: \(requestOps.joined(separator: ", "))")
     }
     guard let handler = requestHandlers[op] else {
-        throw RequestError("unknown op '\(op)'; valid ops: \(requestOps.joined(separator: ", "))")
+        throw RequestError(unknownNameMessage("op", op, known: requestOps, knownLabel: "valid ops"))
     }
     let args = Arguments(op: op, members: members)
     do {

@@ -11,6 +11,9 @@ struct BuildCache: Codable {
         var hash: String
         var title: String
         var pages: Int
+        /// "path size mtime" of each font file the handout was set in: a font updated, replaced
+        /// or removed since (same template, same fonts named) makes the entry stale.
+        var fonts: [String]? = nil
         /// "slides" for a deck (written to slides/), nil for a handout.
         var format: String? = nil
     }
@@ -27,6 +30,14 @@ struct BuildCache: Codable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         return try encoder.encode(self)
     }
+}
+
+/// "path size mtime" of a file, or "path missing".
+func fileFingerprint(_ path: String) -> String {
+    guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { return "\(path) missing" }
+    let size = (attrs[.size] as? NSNumber)?.int64Value ?? 0
+    let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(path) \(size) \(mtime)"
 }
 
 struct ContentHash {

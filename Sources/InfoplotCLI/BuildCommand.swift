@@ -3,6 +3,7 @@ import CairoRender
 import FigureCatalogue
 import Foundation
 import Handouts
+import InfoRequests
 import MathTypesetting
 
 /// `infoplot build`: every template in, every handout (PDF, SVG pages, HTML), the figure gallery,
@@ -119,7 +120,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         try writeAtomically(try newCache.encoded(), to: cachePath)
-        try writeAtomically(Data(indexPage(newCache, formats: chosen).utf8), to: out + "/index.html")
+        try writeAtomically(Data(indexPage(newCache).utf8), to: out + "/index.html")
 
         for f in failures { FileHandle.standardError.write(Data((f + "\n").utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -139,9 +140,14 @@ struct BuildCommand: ParsableCommand {
         let decks = (try? FileManager.default.contentsOfDirectory(atPath: templates + "/slides")) ?? []
         let all = (files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
             + decks.filter { $0.hasSuffix(".md") }.map { "slides/" + String($0.dropLast(3)) }).sorted()
+        // An empty folder is almost always the wrong --templates; building only the gallery would hide that.
+        guard !all.isEmpty else {
+            throw ValidationError("the templates folder '\(templates)' holds no templates (NAME.md); nothing to build")
+        }
         guard !only.isEmpty else { return all }
         for name in only where !all.contains(name) {
-            throw ValidationError("--only \(name): no template '\(templates)/\(name).md' (have: \(all.joined(separator: ", ")))")
+            let guess = likelyMeant(name, all).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("--only \(name): no template '\(templates)/\(name).md'\(guess) (have: \(closestFirst(to: name, all).joined(separator: ", ")))")
         }
         return all.filter(only.contains)
     }
@@ -163,6 +169,7 @@ struct BuildCommand: ParsableCommand {
         hash.add(solutions.rawValue)
         let outputs = expectedOutputs(name, formats: formats, handoutDir: handoutDir)
         if let entry = cache.entries["handout:" + name], entry.hash == hash.hex,
+           let fonts = entry.fonts, fonts.allSatisfy({ $0 == fileFingerprint(String($0.split(separator: " ").dropLast(2).joined(separator: " "))) }),
            outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             return .upToDate
         }
@@ -175,7 +182,7 @@ struct BuildCommand: ParsableCommand {
                 let pages = f == .html ? "" : " (\(built.pageCount) pages" + (built.statistics.map { "; " + $0.summary } ?? "") + ")"
                 progress.line(what + pages, seconds: built.seconds[f] ?? 0)
             }
-            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount))
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, fonts: built.fontFiles.map(fileFingerprint)))
         } catch {
             return .failed("\(error)")
         }
@@ -216,29 +223,35 @@ struct BuildCommand: ParsableCommand {
         formats.map { f in f == .svg ? "\(handoutDir)/\(name)/page-1.svg" : "\(handoutDir)/\(name).\(f.rawValue)" }
     }
 
-    func indexPage(_ cache: BuildCache, formats: [HandoutFormat]) -> String {
+    /// The index links only files that are there: `--only X` or `--formats pdf` after another
+    /// build leaves handouts in other formats (or none), and the gallery may never have been built.
+    func indexPage(_ cache: BuildCache) -> String {
+        let exists = { (relative: String) in FileManager.default.fileExists(atPath: out + "/" + relative) }
         var rows = ""
         for key in cache.entries.keys.sorted() where key.hasPrefix("handout:") {
             guard let e = cache.entries[key] else { continue }
             let name = String(key.dropFirst("handout:".count))
-            var links: [String] = []
             if e.format == "slides" {
                 let base = URL(fileURLWithPath: name).lastPathComponent
-                if formats.contains(.pdf) { links.append("<a href=\"slides/\(base).pdf\">slides (PDF)</a>") }
-                if formats.contains(.html) { links.append("<a href=\"slides/\(base).html\">slides (web)</a>") }
-                if notes { links.append("<a href=\"slides/\(base)-notes.pdf\">speaker notes</a>") }
-                rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(deck, \(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
+                let deck = [("slides/\(base).pdf", "slides (PDF)"), ("slides/\(base).html", "slides (web)"), ("slides/\(base)-notes.pdf", "speaker notes")]
+                    .filter { exists($0.0) }.map { "<a href=\"\($0.0)\">\($0.1)</a>" }
+                guard !deck.isEmpty else { continue }
+                rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(deck, \(e.pages) pages)</span><br/>\(deck.joined(separator: " · "))</li>\n"
                 continue
             }
-            if formats.contains(.html) { links.append("<a href=\"handouts/\(name).html\">web page</a>") }
-            if formats.contains(.pdf) { links.append("<a href=\"handouts/\(name).pdf\">PDF</a>") }
-            if formats.contains(.svg) { links.append("<a href=\"handouts/\(name)/page-1.svg\">SVG pages</a>") }
+            let links = [("handouts/\(name).html", "web page"), ("handouts/\(name).pdf", "PDF"), ("handouts/\(name)/page-1.svg", "SVG pages")]
+                .filter { exists($0.0) }.map { "<a href=\"\($0.0)\">\($0.1)</a>" }
+            guard !links.isEmpty else { continue }
             rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
         }
         var figures = ""
         for entry in Catalogue.entries {
-            figures += "<li><a href=\"figures/\(entry.name).svg\">\(escapeXML(entry.name))</a>: \(escapeXML(entry.summary))</li>\n"
+            let file = "figures/\(entry.name).svg"
+            let name = exists(file) ? "<a href=\"\(file)\">\(escapeXML(entry.name))</a>" : escapeXML(entry.name)
+            figures += "<li>\(name): \(escapeXML(entry.summary))</li>\n"
         }
+        let gallery = exists("figures/index.html") ? "<a href=\"figures/index.html\">The figure gallery</a>" : "The figure gallery (not built yet: run `infoplot build` without --only)"
+        let sheet = exists("math-test-sheet.pdf") ? "the <a href=\"math-test-sheet.pdf\">math test sheet</a>" : "the math test sheet"
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -260,7 +273,7 @@ struct BuildCommand: ParsableCommand {
             <ul>
             \(rows)</ul>
             <h2>Figures</h2>
-            <p><a href="figures/index.html">The figure gallery</a> (SVG, PDF and PNG, light and dark) and the <a href="math-test-sheet.pdf">math test sheet</a>.</p>
+            <p>\(gallery) (SVG, PDF and PNG, light and dark) and \(sheet).</p>
             <ul>
             \(figures)</ul>
             </body>

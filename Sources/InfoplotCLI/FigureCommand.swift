@@ -23,7 +23,8 @@ struct FigureCommand: ParsableCommand {
             `infoplot figures` lists the figures and their parameters.
             """)
 
-    @Argument(help: "Catalogue figure names (see `infoplot figures`).")
+    @Argument(help: "Catalogue figure names (see `infoplot figures`).",
+              completion: .custom { _, _, prefix in Catalogue.names.filter { $0.hasPrefix(prefix) } })
     var names: [String] = []
 
     @Flag(name: .long, help: "Render every catalogue figure.")
@@ -35,16 +36,20 @@ struct FigureCommand: ParsableCommand {
     @Flag(name: .long, help: "With --gallery: render one figure at a time instead of in parallel.")
     var serial = false
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"),
+            completion: .custom { words, _, prefix in completeSetting(words: words, prefix: prefix) })
     var settings: [String] = []
 
-    @Option(help: "Comma-separated output formats: pdf, svg, png.")
-    var format: String = "pdf,svg,png"
+    @Option(help: "Comma-separated output formats: pdf, svg, png (default: all three; with -o, from its extension).",
+            completion: .list(OutputFormat.allCases.map(\.rawValue)))
+    var format: String?
 
-    @Option(help: "light, dark, print or auto (SVG follows the reader's light/dark setting; PDF and PNG are light).")
+    @Option(help: "light, dark, print or auto (SVG follows the reader's light/dark setting; PDF and PNG are light).",
+            completion: .list(themeNames))
     var theme: String = "light"
 
-    @Option(parsing: .unconditional, help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
+    @Option(parsing: .unconditional, help: "Size preset (slide, half-slide, handout, column) or WxH in inches.",
+            completion: .list(sizePresetNames))
     var size: String = "handout"
 
     @Option(parsing: .unconditional, help: "PNG resolution in dots per inch.")
@@ -56,7 +61,12 @@ struct FigureCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
     var outDir: String = "output/figures"
 
-    @Option(name: .short, help: ArgumentHelp("Write a single file; the format comes from its extension.", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("""
+        Write one figure to FILE, or to standard output with '-o -' (one format, default svg). \
+        The format comes from FILE's extension; with --format, the extension must be one of those formats, \
+        and several formats are each written beside FILE with their own extension (-o x.png --format png,svg \
+        writes x.png and x.svg).
+        """, valueName: "file"))
     var output: String?
 
     /// A fully checked request: figures to build and where each format goes.
@@ -86,23 +96,17 @@ struct FigureCommand: ParsableCommand {
         let themeValue: Theme
         let auto = theme.lowercased() == "auto"
         do { themeValue = auto ? .light : try Theme.named(theme) } catch {
-            throw FigureCommandError("--theme: \(error) (or auto)")
+            throw FigureCommandError("--theme: \(error) (or auto)" + (likelyMeant(theme, themeNames).map { "; did you mean '\($0)'?" } ?? ""))
         }
         let sizeValue: FigureSize
-        do { sizeValue = try FigureSize.parse(size) } catch { throw FigureCommandError("--size: \(error)") }
+        do { sizeValue = try FigureSize.parse(size) } catch {
+            throw FigureCommandError("--size: \(error)" + (likelyMeant(size, sizePresetNames).map { "; did you mean '\($0)'?" } ?? ""))
+        }
         guard dpi.isFinite, (10...2400).contains(dpi) else { throw FigureCommandError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
         guard scale.isFinite, (0.1...8).contains(scale) else { throw FigureCommandError("--scale: \(scale) is out of range; expected 0.1 to 8") }
 
         var formats: [OutputFormat] = []
-        if let output {
-            guard entries.count == 1 else {
-                throw FigureCommandError("-o writes one file but \(entries.count) figures were named; use --out DIR for several")
-            }
-            let ext = URL(fileURLWithPath: output).pathExtension
-            do { formats = [try OutputFormat.parse(ext)] } catch {
-                throw FigureCommandError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png")
-            }
-        } else {
+        if let format {
             for part in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 do {
                     let f = try OutputFormat.parse(part)
@@ -110,6 +114,31 @@ struct FigureCommand: ParsableCommand {
                 } catch { throw FigureCommandError("--format: \(error)") }
             }
             guard !formats.isEmpty else { throw FigureCommandError("--format: no format given; expected pdf, svg and/or png") }
+        }
+        if let output {
+            guard entries.count == 1 else {
+                throw FigureCommandError("-o writes one file but \(entries.count) figures were named; use --out DIR for several")
+            }
+            if output == standardOutputPath {
+                if formats.isEmpty { formats = [.svg] }
+                guard formats.count == 1 else {
+                    throw FigureCommandError("-o - writes one format to standard output, but --format names \(formats.count); give one of pdf, svg, png")
+                }
+            } else if let ext = formatExtension(of: output) {
+                guard let f = OutputFormat(rawValue: ext) else {
+                    throw FigureCommandError("-o \(output): figures are pdf, svg or png, not \(ext)")
+                }
+                if formats.isEmpty { formats = [f] }
+                guard formats.contains(f) else {
+                    throw FigureCommandError("--format \(format ?? "") and -o \(output) disagree: .\(ext) is not among the formats; "
+                                             + "name the file after one of them or drop --format")
+                }
+            } else if formats.isEmpty {
+                let ext = URL(fileURLWithPath: output).pathExtension
+                throw FigureCommandError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png, or pass --format")
+            }
+        } else if formats.isEmpty {
+            formats = OutputFormat.allCases
         }
 
         // --set key=value: parsed per figure by that figure's parameter kind.
@@ -129,8 +158,10 @@ struct FigureCommand: ParsableCommand {
                 }
             }
             if !used {
-                let valid = entries.map { e in "\(e.name): \(e.parameters.map(\.name).joined(separator: ", "))" }
-                throw FigureCommandError("--set \(key): no named figure has a parameter '\(key)'; parameters are \(valid.joined(separator: "; "))")
+                let all = entries.flatMap { $0.parameters.map(\.name) }
+                let guess = likelyMeant(key, all).map { " (did you mean '\($0)'?)" } ?? ""
+                let valid = entries.map { e in "\(e.name): \(closestFirst(to: key, e.parameters.map(\.name)).joined(separator: ", "))" }
+                throw FigureCommandError("--set \(key): no named figure has a parameter '\(key)'\(guess); parameters are \(valid.joined(separator: "; "))")
             }
         }
         return Plan(jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
@@ -184,14 +215,41 @@ struct FigureCommand: ParsableCommand {
                 throw FigureCommandError("rendering \(name) failed: \(error)")
             }
             for f in plan.formats {
-                if let data = rendered[f] { outputs.append((output ?? "\(outDir)/\(name).\(f.fileExtension)", data)) }
+                if let data = rendered[f] { outputs.append((outputPath(name: name, format: f, of: plan.formats), data)) }
             }
         }
         for (path, data) in outputs {
-            do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
-            print(path)
+            do { try writeOutput(data, to: path) } catch { throw FigureCommandError("\(error)") }
+            if path != standardOutputPath { print(path) }
         }
     }
+}
+
+extension FigureCommand {
+    /// Where one rendered format goes: -o's file (for several formats, each beside it with its own
+    /// extension), standard output for `-o -`, else NAME.FORMAT in --out.
+    func outputPath(name: String, format f: OutputFormat, of formats: [OutputFormat]) -> String {
+        guard let output else { return "\(outDir)/\(name).\(f.fileExtension)" }
+        if output == standardOutputPath || formats.count == 1 { return output }
+        let stem = formatExtension(of: output) != nil ? (output as NSString).deletingPathExtension : output
+        return stem + "." + f.fileExtension
+    }
+}
+
+let themeNames = ["light", "dark", "print", "auto"]
+let sizePresetNames = ["slide", "half-slide", "handout", "column"]
+
+/// Completes `--set` with `name=` for the parameters of the figures already on the command line
+/// (of every figure when none is), and after `name=` with the choices of a choice parameter.
+func completeSetting(words: [String], prefix: String) -> [String] {
+    let named = Catalogue.entries.filter { words.contains($0.name) }
+    let specs = (named.isEmpty ? Catalogue.entries : named).flatMap(\.parameters)
+    if let eq = prefix.firstIndex(of: "=") {
+        let key = String(prefix[..<eq])
+        let choices = specs.filter { $0.name == key }.flatMap(\.choices)
+        return Array(Set(choices.map { key + "=" + $0 })).sorted().filter { $0.hasPrefix(prefix) }
+    }
+    return Array(Set(specs.map { $0.name + "=" })).sorted().filter { $0.hasPrefix(prefix) }
 }
 
 struct FigureCommandError: Error, CustomStringConvertible {

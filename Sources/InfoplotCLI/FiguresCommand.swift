@@ -23,6 +23,7 @@ func catalogueJSON() -> String {
         .object([
             ("name", .string(e.name)),
             ("description", .string(e.summary)),
+            ("sizes", .string(e.sizeNote ?? "Every size shows every panel.")),
             ("parameters", .array(e.parameters.map { p in
                 var members: [(String, JSONValue)] = [("name", .string(p.name)), ("type", .string(p.kind.rawValue))]
                 if p.kind == .choice { members.append(("choices", .array(p.choices.map(JSONValue.string)))) }
@@ -37,6 +38,7 @@ func catalogueText() -> String {
     var out = ""
     for e in Catalogue.entries {
         out += "\(e.name)\n    \(e.summary)\n"
+        if let note = e.sizeNote { out += "    \(note)\n" }
         let nameW = e.parameters.map(\.name.count).max() ?? 0
         let typeW = e.parameters.map(\.typeDescription.count).max() ?? 0
         for p in e.parameters {

@@ -12,10 +12,14 @@ struct HandoutCommand: ParsableCommand {
     @Argument(help: "The template (Markdown with YAML front matter).")
     var file: String
 
-    @Option(name: .shortAndLong, help: "Output path (for svg: a folder that gets page-N.svg). Default: NAME.FORMAT here.")
+    @Option(name: .shortAndLong, help: """
+        Output path (for svg: a folder that gets page-N.svg; '-' for standard output, pdf or html). \
+        Default: NAME.FORMAT here. An extension that names a format must agree with --format.
+        """)
     var output: String?
 
-    @Option(help: "pdf, svg or html (default: from the -o extension, else pdf).")
+    @Option(help: "pdf, svg or html (default: from the -o extension, else pdf).",
+            completion: .list(HandoutFormat.allCases.map(\.rawValue)))
     var format: String?
 
     @Option(help: "Where solutions go: inline, end or omit.")
@@ -63,8 +67,8 @@ struct HandoutCommand: ParsableCommand {
             }
         }
         switch chosen {
-        case .pdf: try writeFileAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
-        case .html: try writeFileAtomically(built.html ?? Data(), to: output ?? "\(name).html")
+        case .pdf: try writeOutput(built.pdf ?? Data(), to: output ?? "\(name).pdf")
+        case .html: try writeOutput(built.html ?? Data(), to: output ?? "\(name).html")
         case .svg:
             let dir = output ?? name
             for (k, page) in (built.svgPages ?? []).enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
@@ -72,13 +76,23 @@ struct HandoutCommand: ParsableCommand {
     }
 
     func outputFormat() throws -> HandoutFormat {
+        let f = try namedFormat()
+        if f == .svg, output == standardOutputPath {
+            throw ValidationError("-o -: svg writes one file per page into a folder; standard output takes --format pdf or html")
+        }
+        return f
+    }
+
+    private func namedFormat() throws -> HandoutFormat {
         if let format {
             guard let f = HandoutFormat(rawValue: format.lowercased()) else {
                 throw ValidationError("unknown --format '\(format)'; expected pdf, svg or html")
             }
+            try requireAgreement(format: f.rawValue, output: output)
             return f
         }
         if let output {
+            if output == standardOutputPath { return .pdf }
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             if let f = HandoutFormat(rawValue: ext) { return f }
             // Writing a PDF under a name like x.gif would look like success and surprise later.

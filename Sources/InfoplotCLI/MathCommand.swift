@@ -43,10 +43,11 @@ struct MathCommand: ParsableCommand {
     @Option(help: "Colour as RRGGBB or RRGGBBAA hex, with or without '#'.")
     var color = "000000"
 
-    @Option(help: "Output format: svg, pdf, png or mathml.")
+    @Option(help: "Output format: svg, pdf, png or mathml (default: from the -o extension, else svg).",
+            completion: .list(["svg", "pdf", "png", "mathml"]))
     var format: String?
 
-    @Option(name: .shortAndLong, help: "Output file (default: SVG to standard output).")
+    @Option(name: .shortAndLong, help: "Output file, or '-' for standard output (the default). An extension that names a format must agree with --format.")
     var output: String?
 
     /// Options that take a value, and all option spellings (for `protectingFormula`).
@@ -141,11 +142,12 @@ struct MathCommand: ParsableCommand {
 
     func emit(_ data: Data, format: CLIMathFormat) throws {
         if let output {
-            try writeFileAtomically(data, to: output)
+            try writeOutput(data, to: output)
         } else if format == .svg || format == .mathml {
-            FileHandle.standardOutput.write(data)
+            try writeStandardOutput(data)
         } else {
-            throw ValidationError("\(format.rawValue) output needs -o PATH (only SVG and MathML go to standard output)")
+            // Binary output on a terminal by accident is unreadable; asking for it with -o - is fine.
+            throw ValidationError("\(format.rawValue) output needs -o PATH, or -o - for standard output (SVG and MathML go there by default)")
         }
     }
 
@@ -155,9 +157,10 @@ struct MathCommand: ParsableCommand {
             guard let f = CLIMathFormat(rawValue: format.lowercased()) else {
                 throw ValidationError("unknown --format '\(format)'; expected svg, pdf, png or mathml")
             }
+            try requireAgreement(format: f.rawValue, output: output)
             return f
         }
-        if let output {
+        if let output, output != standardOutputPath {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             if let f = CLIMathFormat(rawValue: ext == "mml" ? "mathml" : ext) { return f }
             if !ext.isEmpty {

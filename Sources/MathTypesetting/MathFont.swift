@@ -50,6 +50,9 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
     }
 
     /// FcFontMatch always returns something; only accept it when the family really matches.
+    /// The file fontconfig picks for `family` (any font, not only math), e.g. for a build cache key.
+    public static func fontFile(family: String) -> String? { resolve(family: family)?.path }
+
     private static func resolve(family: String) -> (family: String, path: String, index: Int)? {
         // The process-wide default configuration (FcInit loads it once; fontconfig locks it internally),
         // so each load does not rescan the font cache.

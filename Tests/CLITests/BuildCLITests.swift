@@ -106,3 +106,45 @@ import Testing
         #expect(try runInfoplot(["build", "--only", "no-such-template", "--out", "/tmp/never"]).status != 0)
     }
 }
+
+/// The build cache watches the font files a handout is set in, not only the template's text.
+@Suite struct BuildCacheFontTests {
+    @Test func aChangedFontFileRebuildsTheHandout() throws {
+        let find = Process(), pipe = Pipe()
+        find.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+        find.arguments = ["-f", "%{file}", "TeX Gyre Pagella Math"]
+        find.standardOutput = pipe
+        try find.run()
+        let source = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        find.waitUntilExit()
+        try #require(FileManager.default.fileExists(atPath: source), "no TeX Gyre Pagella Math (fonts-texgyre-math)")
+        let dir = try BuildCLITests.scratch([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let font = dir.appendingPathComponent("math.otf").path
+        try FileManager.default.copyItem(atPath: source, toPath: font)
+        let text = "---\ntitle: Fonts\nfonts: {math: \(font)}\n---\n\nThe entropy $H(p)$.\n"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("Templates/fonts.md"))
+        let args = ["build", "--templates", dir.path + "/Templates", "--out", dir.path + "/out", "--only", "fonts", "--formats", "pdf"]
+        #expect(try runInfoplot(args).stdout.contains("1 built"))
+        #expect(try runInfoplot(args).stdout.contains("1 up to date"))
+        // Same template, same font named; the file itself changed.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: font)
+        let again = try runInfoplot(args)
+        #expect(again.stdout.contains("1 built, 0 up to date"), "\(again.stdout) \(again.stderr)")
+    }
+
+    /// `build --only X` writes an index whose every link resolves.
+    @Test func theIndexLinksOnlyFilesThatExist() throws {
+        let dir = try BuildCLITests.scratch(["a.md": "---\ntitle: A\n---\n\nText A.\n", "b.md": "---\ntitle: B\n---\n\nText B.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = ["build", "--templates", dir.path + "/Templates", "--out", dir.path + "/out"]
+        #expect(try runInfoplot(base + ["--only", "a", "--formats", "pdf"]).status == 0)
+        #expect(try runInfoplot(base + ["--only", "b", "--formats", "html"]).status == 0)
+        let index = try String(contentsOfFile: dir.path + "/out/index.html", encoding: .utf8)
+        let links = index.matches(of: /href="([^"#]+)"/).map { String($0.output.1) }
+        #expect(links.contains("handouts/a.pdf") && links.contains("handouts/b.html"), "\(links)")
+        for link in links {
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/out/" + link), "index links \(link), which is not there")
+        }
+    }
+}

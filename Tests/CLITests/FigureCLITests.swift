@@ -108,7 +108,8 @@ import FoundationXML
         let unknown = try runInfoplot(["figure", "entropy-curv", "--out", dir])
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown figure 'entropy-curv'") && unknown.stderr.contains("entropy-curve"))
         let param = try runInfoplot(["figure", "entropy-venn", "--set", "colour=red", "--out", dir])
-        #expect(param.status != 0 && param.stderr.contains("'colour'") && param.stderr.contains("pxy, proportional, x_name, y_name"))
+        #expect(param.status != 0 && param.stderr.contains("'colour'"))
+        for name in ["pxy", "proportional", "x_name", "y_name"] { #expect(param.stderr.contains(name)) }
         let value = try runInfoplot(["figure", "entropy-curve", "--set", "unit=furlongs", "--out", dir])
         #expect(value.status != 0 && value.stderr.contains("unit") && value.stderr.contains("bits|nats|hartleys"))
         // A value of the right kind that the figure rejects: nothing written for any named figure.

@@ -150,7 +150,7 @@ private func tempPath(_ name: String) -> String {
         }
         let text = try runTool("/usr/bin/pdftotext", [path, "-"])
         #expect(text.contains("Binary entropy and surprisal"))
-        #expect(text.contains("0.25"))
+        #expect(text.contains("0.4"))  // a tick label (steps of 0.2: the legibility term avoids 0.25)
         #expect(text.contains("surprisal [bits]"))
     }
 

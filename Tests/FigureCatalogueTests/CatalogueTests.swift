@@ -19,7 +19,32 @@ import InfoRequests
 
     @Test func unknownParameterListsTheValidOnes() {
         let msg = errorMessage { try Catalogue.figure(named: "entropy-venn", parameters: [("pyx", .null)]) }
-        #expect(msg?.contains("no parameter 'pyx'") == true && msg?.contains("pxy, proportional, x_name, y_name") == true)
+        #expect(msg?.contains("no parameter 'pyx'; did you mean 'pxy'?") == true, "\(msg ?? "")")
+        for name in ["pxy", "proportional", "x_name", "y_name"] { #expect(msg?.contains(name) == true) }
+    }
+
+    /// Figures have no `normalize` option, so their errors must not tell the user to pass one.
+    @Test func probabilityErrorsNameOnlyOptionsFiguresHave() throws {
+        for e in Catalogue.entries where !e.parameters.contains(where: { $0.name == "normalize" }) {
+            for p in e.parameters {
+                let bad: JSONValue
+                switch p.kind {
+                case .numbers: bad = .array([.number(0.3), .number(0.3)])
+                case .table: bad = .array([.array([.number(0.3), .number(0.3)]), .array([.number(0.1), .number(0.1)])])
+                case .models: bad = .array([.object([("name", .string("A")), ("q", .array([.number(0.3), .number(0.3)]))])])
+                default: continue
+                }
+                guard let msg = errorMessage({ try Catalogue.figure(named: e.name, parameters: [(p.name, bad)]) }) else { continue }
+                #expect(!msg.contains("normalize"), "\(e.name) \(p.name): \(msg)")
+            }
+        }
+    }
+
+    @Test func suggestionsAreClosestFirst() {
+        #expect(editDistance("entropi", "entropy") == 1 && editDistance("figrue", "figure") == 1 && editDistance("", "ab") == 2)
+        #expect(closestFirst(to: "kl-fit", ["entropy-curve", "kl-asymmetry", "kl-fits"]).first == "kl-fits")
+        #expect(likelyMeant("venn", Catalogue.names) == "entropy-venn")
+        #expect(likelyMeant("zzzzzz", Catalogue.names) == nil)
     }
 
     @Test func everyFigureHasTitleDescriptionAndBuildsInEveryTheme() throws {

@@ -18,9 +18,16 @@ import InfoRequests
         #expect(f.panels[0].title == "Likelihood $L(p) = p^{4}(1-p)$")
         let peak = f.panels[0].marks.compactMap { if case .scatter(let s) = $0 { s.points.first } else { nil } }.first
         #expect(abs((peak?.x ?? 0) - 0.8) < 1e-15 && abs((peak?.y ?? 0) - 0.08192) < 1e-15)
-        // The drawn ℓ curve at p = 0.5 (index 400 of 801): 4 ln 0.5 + ln 0.5 = 5 ln 0.5.
-        let ell: [Double] = f.panels[1].marks.compactMap { m -> [Double]? in if case .line(let l) = m { return l.y } else { return nil } }.first ?? []
-        #expect(abs(ell[400] - 5 * log(0.5)) < 1e-12)
+        // The drawn ℓ curve at p = 0.5: 4 ln 0.5 + ln 0.5 = 5 ln 0.5.
+        let line = try #require(f.panels[1].marks.compactMap { m -> Line? in if case .line(let l) = m { return l } else { return nil } }.first)
+        let half = try #require(line.x.firstIndex(of: 0.5))
+        #expect(abs(line.y[half] - 5 * log(0.5)) < 1e-12)
+        // ℓ → −∞ at both ends (a head and a tail were seen): the curve runs past the bottom of the
+        // window at both ends, so the plot area clips it at its edge rather than it stopping mid-air.
+        guard case .fixed(let lo, _) = f.panels[1].y.limits else { Issue.record("ℓ panel has no fixed limits"); return }
+        let first = line.y.firstIndex { $0.isFinite } ?? 0, last = line.y.lastIndex { $0.isFinite } ?? 0
+        #expect(line.y[first] < lo && line.y[last] < lo, "ends \(line.y[first]), \(line.y[last]) above the bottom \(lo)")
+        #expect(line.x[first] < 1e-6 && line.x[last] > 1 - 1e-6)
         #expect(f.description.contains("p̂ = 4/5 = 0.800, where L(p̂) = 0.0819 and ℓ(p̂) = \u{2212}2.502 nats"))
         #expect(f.description.hasPrefix("Likelihood L(p) = p⁴(1 − p) (top)") && f.title.hasSuffix("4 heads, 1 tail"))
     }

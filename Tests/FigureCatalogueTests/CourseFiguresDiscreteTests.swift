@@ -48,6 +48,63 @@ import InfoRequests
         #expect(f.description.contains("Model A H(p,q) = 1.8591, KL(p‖q) = 0.0127"))
     }
 
+    /// The penalties (0.0127 and 0.0058 bits on H(p) = 1.8464) are readable in the decomposition:
+    /// its axis starts below H(p) with a break mark and the larger penalty fills at least a sixth
+    /// of the axis, while H(p) keeps a visible part of every bar (the identity stays in view).
+    @Test func crossEntropyDecompositionZoomsOntoThePenalty() throws {
+        for size in [FigureSize.handout, .halfSlide, .slide, .column] {
+            let f = try CourseKit.build("cross-entropy-decomposition", size: size)
+            let middle = try #require(f.panels.first { $0.title?.hasPrefix("$H(p,q) = H(p)") == true })
+            guard case .fixed(let lo, let hi) = middle.y.limits else { Issue.record("no fixed limits"); continue }
+            #expect(middle.y.broken, "\(size)")
+            #expect(lo > 0 && lo < 1.846439344671, "\(size): axis starts at \(lo)")
+            #expect(0.012672412199 / (hi - lo) > 1.0 / 6, "\(size): the penalty fills \(0.012672412199 / (hi - lo)) of the axis")
+            #expect((1.846439344671 - lo) / (hi - lo) > 0.2, "\(size)")
+            #expect(f.description.contains("axis starts at 1.82 bits (marked by a break)"), "\(f.description)")
+        }
+        // Penalties comparable to H(p) need no zoom.
+        let big = try CourseKit.build("cross-entropy-decomposition", [("models", .array([.object([("name", .string("Far")),
+            ("q", CourseKit.numbers([0.05, 0.05, 0.1, 0.8]))])]))])
+        #expect(big.panels[1].y.broken == false)
+        if case .fixed(let lo, _) = big.panels[1].y.limits { #expect(lo == 0) } else { Issue.record("no fixed limits") }
+    }
+
+    /// Stacked at half-slide the panels are wide and short: the legend goes beside the plot.
+    @Test func crossEntropyDecompositionLegendClearsTheBarsAtHalfSlide() throws {
+        let f = try CourseKit.build("cross-entropy-decomposition", size: .halfSlide)
+        #expect(f.panels[0].legend == .outsideRight)
+    }
+
+    /// Figures that drop panels at column size say which they keep, in their description and in
+    /// the catalogue (`infoplot figures`).
+    @Test func droppedPanelsAreStated() throws {
+        for name in ["cross-entropy-decomposition", "kl-asymmetry", "ensemble-uncertainty", "mi-vs-correlation"] {
+            let entry = try Catalogue.entry(named: name)
+            let note = try #require(entry.sizeNote, "\(name) has no size note")
+            let full = try CourseKit.build(name), narrow = try CourseKit.build(name, size: .column)
+            #expect(narrow.panels.count < full.panels.count, "\(name)")
+            #expect(narrow.description.contains(note) && !full.description.contains(note), "\(name)")
+        }
+        for e in Catalogue.entries where e.sizeNote == nil {
+            let full = try Catalogue.figure(named: e.name), narrow = try Catalogue.figure(named: e.name, context: FigureContext(size: .column))
+            #expect(narrow.panels.count == full.panels.count, "\(e.name) drops panels at column size without saying so")
+        }
+    }
+
+    /// A unit agrees in number with its value wherever figures print one.
+    @Test func unitsAgreeInNumber() throws {
+        let venn = try CourseKit.build("entropy-venn", [("pxy", .array([CourseKit.numbers([0.5, 0]), CourseKit.numbers([0, 0.5])]))])
+        #expect(CourseKit.shows(venn, "= 1 bit") && CourseKit.shows(venn, "0 bits"))
+        let all = CourseKit.texts(venn).joined(separator: "\n") + venn.description
+        #expect(!all.contains("1 bits"), "\(all)")
+        #expect(withUnit("1", .bits) == "1 bit" && withUnit("\u{2212}1", .nats) == "\u{2212}1 nat" && withUnit("1.000", .bits) == "1.000 bits")
+        for e in Catalogue.entries {
+            let f = try Catalogue.figure(named: e.name)
+            let text = (f.panels.flatMap { p in [p.title ?? ""] } + [f.description]).joined(separator: " ")
+            for bad in [" 1 bits", " 1 nats", " 1 hartleys"] { #expect(!text.contains(bad), "\(e.name): \(bad)") }
+        }
+    }
+
     @Test func crossEntropyDecompositionErrors() {
         let bad = CourseKit.error("cross-entropy-decomposition", [("models", .array([.object([("name", .string("C")),
                                                                                       ("q", CourseKit.numbers([0.5, 0.5]))])]))])
@@ -162,7 +219,7 @@ import InfoRequests
         #expect(e.contains("parameter 'means' of figure 'maxent'") && e.contains("mean = 6 is infeasible"))
         #expect(CourseKit.error("maxent", [("values", CourseKit.numbers([2, 2]))]).contains("at least two distinct values"))
         #expect(CourseKit.error("maxent", [("means", CourseKit.numbers([]))]).contains("expected 1 to 6 target means"))
-        #expect(CourseKit.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; its parameters: values, means"))
+        #expect(CourseKit.error("maxent", [("mean", .number(2))]).contains("figure 'maxent' has no parameter 'mean'; did you mean 'means'? its parameters: means, values"))
     }
 
     // MARK: ensemble uncertainty

@@ -103,3 +103,59 @@ import Testing
     }
 }
 
+
+/// The legibility term counts decimals: a step such as 0.0025 (mantissa 2.5) needs one more
+/// decimal in every label than 0.002 or 0.005, so the choice avoids it where a whole mantissa
+/// does nearly as well.
+@Suite struct TickLegibilityTests {
+    @Test func stepsWithHalfDigitsAreAvoided() {
+        var halves: [String] = []
+        for k in 1...200 {
+            let hi = 0.004 + Double(k) * 0.0002
+            for target in 4...8 {
+                let t = ExtendedWilkinson.ticks(0, hi, target: target)
+                if t.nice == 2.5 { halves.append("[0, \(hi)] target \(target): step \(t.step)") }
+            }
+        }
+        #expect(halves.isEmpty, "\(halves.prefix(5))")
+    }
+}
+
+/// Print-theme bars differ by hatching, not only by grey level; the legend shows the same.
+@Suite struct PrintHatchingTests {
+    @Test func barSeriesAreHatchedDifferently() throws {
+        let bars = Bars(categories: ["a", "b"], series: [
+            .init(label: "one", values: [1, 2], color: Color(hex: 0x404040)),
+            .init(label: "two", values: [2, 1], color: Color(hex: 0x333333)),
+            .init(label: "three", values: [1, 1], color: Color(hex: 0x555555)),
+        ])
+        let fig = Figure(title: "t", description: "d", size: .handout, theme: .print,
+                         panels: [Panel(title: "bars", marks: [.bars(bars)])])
+        let scene = try layoutFigure(fig, measurer: FixedAdvanceMeasurer())
+        // Hatch paths: stroked, unfilled, made only of move/line pairs.
+        let hatches = scene.items.compactMap { item -> PathItem? in
+            guard case .path(let p) = item, p.fill == nil, p.stroke != nil, p.elements.count >= 2,
+                  p.elements.allSatisfy({ if case .curve = $0 { false } else if case .close = $0 { false } else { true } }),
+                  p.elements.count % 2 == 0 else { return nil }
+            return p
+        }
+        // Series two and three hatched in the plot and in the legend (series one is plain).
+        #expect(hatches.count >= 4, "\(hatches.count) hatch paths")
+        #expect(Theme.light.hatchCycle == nil && Theme.dark.hatchCycle == nil)
+        // The patterns differ from series to series.
+        let cycle = try #require(Theme.print.hatchCycle)
+        #expect(Set(cycle.prefix(3)).count == 3)
+    }
+
+    @Test func hatchSegmentsStayInsideTheirRectangle() {
+        let r = Rect(x: 10, y: 20, width: 30, height: 50)
+        for h in Hatch.allCases {
+            let els = h.segments(in: r, spacing: 4)
+            #expect(h == .none ? els.isEmpty : !els.isEmpty)
+            for e in els {
+                if case .move(let p) = e { #expect(p.x >= r.x - 1e-9 && p.x <= r.maxX + 1e-9 && p.y >= r.y - 1e-9 && p.y <= r.maxY + 1e-9) }
+                if case .line(let p) = e { #expect(p.x >= r.x - 1e-9 && p.x <= r.maxX + 1e-9 && p.y >= r.y - 1e-9 && p.y <= r.maxY + 1e-9) }
+            }
+        }
+    }
+}

@@ -29,13 +29,13 @@ import Testing
     @Test func unknownFigureName() {
         let e = templateError { _ = try parse(template("```figure\nname: kl-fitz\n```")) }
         #expect(e?.line == 8 && e?.column == 7)
-        #expect(e?.message.hasPrefix("unknown figure 'kl-fitz' (known: entropy-curve, surprisal, distribution-compare") == true)
+        #expect(e?.message.hasPrefix("unknown figure 'kl-fitz'; did you mean 'kl-fits'? (known: kl-fits, ") == true, "\(e?.message ?? "")")
     }
 
     @Test func unknownFigureParameter() {
         let e = templateError { _ = try parse(template("```figure\nname: kl-fits\ntargte: []\n```")) }
         #expect(e?.line == 9 && e?.column == 1)
-        #expect(e?.message == "figure 'kl-fits' has no parameter 'targte' (parameters: target, which)")
+        #expect(e?.message == "figure 'kl-fits' has no parameter 'targte'; did you mean 'target'? (parameters: target, which)")
     }
 
     @Test func unknownFigureParameterReference() {

@@ -13,10 +13,10 @@ private struct FakeAssets: HandoutAssets {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\">"
             + "<defs><g id=\"glyph-0-1\"><path d=\"M0 0L1 1\"/></g></defs><use xlink:href=\"#glyph-0-1\" x=\"1\" y=\"1\"/></svg>"
     }
-    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         if tex.contains("\\bad") { throw BadTeX() }
         return ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"5\" height=\"5\">"
-                + "<defs><g id=\"glyph-0-1\"><path d=\"M0 0\" fill=\"rgb(0,0,0)\"/></g></defs><use xlink:href=\"#glyph-0-1\"/></svg>", 2.5)
+                + "<defs><g id=\"glyph-0-1\"><path d=\"M0 0\" fill=\"rgb(0,0,0)\"/></g></defs><use xlink:href=\"#glyph-0-1\"/></svg>", 2.5, 7.5)
     }
 }
 
@@ -95,7 +95,9 @@ private func parseXML(_ html: String) throws -> XMLDocument {
         #expect(html.contains("id=\"m2-glyph-0-1\"") && html.contains("href=\"#m2-glyph-0-1\""))
         #expect(html.contains("id=\"f3-glyph-0-1\""))
         #expect(!html.contains("id=\"glyph-0-1\""))
-        #expect(html.contains("style=\"vertical-align: -2.50px\""))
+        // Inline math sits on the baseline in a margin box of zero height (5 px above, 2.5 below),
+        // so lines with formulas are no taller than lines without.
+        #expect(html.contains("<svg style=\"vertical-align: 0; margin: -5.00px 0 -2.50px\" "), "\(html)")
         #expect(html.contains("<div class=\"figure-art\" role=\"img\" aria-label=\"Figure 1: S.\">"))
     }
 
@@ -112,11 +114,25 @@ private func parseXML(_ html: String) throws -> XMLDocument {
     }
 }
 
+/// Callout colours are one table: the HTML stylesheet's light scheme uses the PDF's hue for
+/// every kind (a key idea was teal on paper and gold on screen).
+@Suite struct CalloutColourTests {
+    @Test func htmlAndPDFShareTheCalloutHues() {
+        for kind in CalloutKind.allCases {
+            let hex = String(format: "#%06x", PagePalette.calloutHex(kind))
+            #expect(handoutStylesheet.contains("--\(kind.rawValue): \(hex);"), "\(kind.rawValue) is not \(hex) in the HTML")
+            let c = PagePalette.print.callout(kind)
+            #expect(String(format: "#%02x%02x%02x", Int((c.red * 255).rounded()), Int((c.green * 255).rounded()), Int((c.blue * 255).rounded())) == hex)
+        }
+        #expect(handoutStylesheet.contains("--key-idea: #00838f;"))
+    }
+}
+
 /// Fake assets that also give MathML, as the real HTML assets do.
 private struct MathMLAssets: HandoutAssets {
     func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
-    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
-        ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"5\" height=\"5\" role=\"img\"><path d=\"M0 0\"/></svg>", 1)
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"5\" height=\"5\" role=\"img\"><path d=\"M0 0\"/></svg>", 1, 5)
     }
     func mathML(tex: String, display: Bool) throws -> String? {
         "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\"><mi>x</mi></math>"

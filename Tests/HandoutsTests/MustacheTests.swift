@@ -35,6 +35,13 @@ import Testing
         #expect(e?.message.hasPrefix("unknown value 'nope'") == true)
     }
 
+    /// "{{x}} bits" reads "1 bit" when x prints as 1: a unit agrees in number with its value.
+    @Test func unitsAfterAValueAgreeInNumber() throws {
+        let source = "---\ntitle: T\ndata: {w: {p: [1, 0.5, 10]}}\n---\n{{w.p.0}} bits, {{w.p.1}} bits, {{w.p.2}} nats, {{w.p.0}} bitstream."
+        let doc = try parse(source)
+        #expect(doc.blocks == [.paragraph([.text("1 bit, 0.5 bits, 10 nats, 1 bitstream.")])])
+    }
+
     @Test func fieldsAndIndices() throws {
         let doc = try parse(template("First {{weather.labels.0}} at {{weather.p.0}}; all: {{weather.q}}."))
         #expect(doc.blocks == [.paragraph([.text("First Sunny at 0.5; all: 0.4, 0.35, 0.25.")])])

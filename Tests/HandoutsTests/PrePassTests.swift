@@ -128,3 +128,19 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
         #expect(numbers == [1, 2, 1])
     }
 }
+
+/// Content is never dropped without a word: a Markdown image, which handouts do not place, is a
+/// located error; the same characters in code or escaped are text.
+@Suite struct MarkdownImageTests {
+    @Test func imagesAreRefusedWhereTheyStand() {
+        let e = templateError { _ = try parse(template("Some text.\n\nSee ![the plot](plot.png) here.\n")) }
+        #expect(e?.line == 9 && e?.column == 5, "\(String(describing: e))")
+        #expect(e?.message.contains("Markdown image 'plot.png' is not placed") == true, "\(e?.message ?? "")")
+        #expect(e?.message.contains("```figure") == true)
+    }
+
+    @Test func codeAndEscapesAreNotImages() throws {
+        let doc = try parse(template("Write `![alt](x.png)` for an image elsewhere, or \\![not](this).\n"))
+        #expect(!doc.blocks.isEmpty)
+    }
+}

@@ -39,6 +39,23 @@ func shapedStub(_ request: JSONValue) -> JSONValue {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
+    /// A template that cites a document of the repository (`notes/x.md`, `README.md`, section
+    /// "Name") cites one that exists, with that section.
+    @Test(arguments: templates)
+    func citedDocumentsExist(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let cited = text.matches(of: /(?:^|[\s(])((?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+\.md)\b(?:, section "([^"]+)")?/.anchorsMatchLineEndings())
+        for m in cited {
+            let path = String(m.output.1)
+            let doc = Self.repoRoot.appendingPathComponent(path)
+            #expect(FileManager.default.fileExists(atPath: doc.path), "\(url.lastPathComponent) cites \(path), which does not exist")
+            if let section = m.output.2, let body = try? String(contentsOf: doc, encoding: .utf8) {
+                #expect(body.contains("\n## \(section)\n") || body.contains("\n### \(section)\n"),
+                        "\(url.lastPathComponent) cites section '\(section)' of \(path), which has none")
+            }
+        }
+    }
+
     @Test func builtInSampleParsesCompletely() throws {
         let doc = try parse(try fixture("sample.md"))
         let kinds = doc.blocks.map { block -> String in

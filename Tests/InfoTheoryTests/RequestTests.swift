@@ -108,7 +108,7 @@ func number(_ v: JSONValue?) -> Double {
             (#"[1, 2]"#, "must be a JSON object"),
             (#"{"p": [1]}"#, "missing 'op'; expected one of: surprisal"),
             (#"{"op": 3}"#, "'op' must be a string"),
-            (#"{"op": "entropyy", "p": [1]}"#, "unknown op 'entropyy'; valid ops: surprisal, entropy"),
+            (#"{"op": "entropyy", "p": [1]}"#, "unknown op 'entropyy'; did you mean 'entropy'? valid ops: entropy, "),
             (#"{"op": "entropy"}"#, "entropy: missing argument 'p' (expected an array of numbers)"),
             (#"{"op": "entropy", "p": "0.5,0.5"}"#, "argument 'p' must be an array of numbers, got the string"),
             (#"{"op": "entropy", "p": [0.5, "x"]}"#, "element 1 is the string"),
