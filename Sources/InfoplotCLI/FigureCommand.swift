@@ -144,8 +144,8 @@ struct FigureCommand: ParsableCommand {
             }
             let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
                                          parallel: !serial)
-            for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }
-            print("\(outDir)/index.html")
+            for item in items { for f in plan.formats { if let file = item.files[f] { try writeStandardOutputLine("\(outDir)/\(file)") } } }
+            try writeStandardOutputLine("\(outDir)/index.html")
             return
         }
         let plan = try plan()
@@ -174,7 +174,7 @@ struct FigureCommand: ParsableCommand {
         }
         for (path, data) in outputs {
             do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
-            print(path)
+            try writeStandardOutputLine(path)
         }
     }
 }

@@ -32,18 +32,18 @@ struct HandoutCommand: ParsableCommand {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let built: BuiltHandout
         do {
-            built = try buildHandout(file: file, source: String(decoding: data, as: UTF8.self), formats: [chosen], solutions: mode)
+            built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
         }
         for w in built.warnings { FileHandle.standardError.write(Data("\(file): warning: \(w)\n".utf8)) }
         switch chosen {
-        case .pdf: try writeFileAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
-        case .html: try writeFileAtomically(built.html ?? Data(), to: output ?? "\(name).html")
+        case .pdf: try writeAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
+        case .html: try writeAtomically(built.html ?? Data(), to: output ?? "\(name).html")
         case .svg:
             let dir = output ?? name
-            for (k, page) in (built.svgPages ?? []).enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
+            for (k, page) in (built.svgPages ?? []).enumerated() { try writeAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
         }
     }
 

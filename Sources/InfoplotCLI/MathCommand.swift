@@ -48,9 +48,9 @@ struct MathCommand: ParsableCommand {
         }
         let data = try renderMathDocument(box, format: chosen, color: rgba)
         if let output {
-            try writeFileAtomically(data, to: output)
+            try writeAtomically(data, to: output)
         } else if chosen == .svg {
-            FileHandle.standardOutput.write(data)
+            try writeStandardOutput(data)
         } else {
             throw ValidationError("\(chosen.rawValue) output needs -o PATH (only SVG goes to standard output)")
         }

@@ -2,7 +2,7 @@
 public struct MathError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case unknownCommand, unbalancedBraces, missingArgument, unmatchedRight, missingRight,
-             badEnvironment, badDelimiter, misplacedToken, doubleScript, tooDeeplyNested
+             badEnvironment, badDelimiter, misplacedToken, doubleScript, tooDeeplyNested, controlCharacter
     }
     public let kind: Kind
     public let message: String
