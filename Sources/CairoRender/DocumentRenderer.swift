@@ -18,13 +18,7 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
         throw RenderError("cairo could not create a PDF surface")
     }
     defer { cairo_surface_destroy(surface) }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
-    if let a = document.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
-    if let s = document.subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, s) }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
-    let date = creationDate ?? pdfDate()
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    setPDFMetadata(surface, title: document.title, author: document.author, subject: document.subject, date: creationDate)
     guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
     let painter = PagePainter(figureFontFamily: document.figureFontFamily)
     // Links may only name destinations that exist, or cairo fails the whole document.

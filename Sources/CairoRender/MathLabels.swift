@@ -8,7 +8,7 @@ import MathTypesetting
 struct MathLabel {
     enum Piece {
         case prose(String, width: Double)
-        case math(MathBox)
+        case math(MathBox, tex: String)
     }
     struct Line {
         var pieces: [Piece] = []
@@ -60,7 +60,7 @@ final class MathLabelSetter {
                         boxes[key] = box
                     }
                     guard let box else { return nil }
-                    line.pieces.append(.math(box))
+                    line.pieces.append(.math(box, tex: tex))
                     line.width += box.width; line.ascent = max(line.ascent, box.height); line.descent = max(line.descent, box.depth)
                 }
             }

@@ -1,16 +1,18 @@
 import CCairo
 import CPangoCairo
 import FigureModel
+import Frame
 
 /// Measures and draws labels through Pango with one explicit font family. Metrics hinting is off so
 /// a label has the same size on PDF, SVG and PNG surfaces: layout measures once for all formats.
 final class PangoText: TextMeasurer {
     private let context: OpaquePointer
-    private let layout: OpaquePointer
+    fileprivate let layout: OpaquePointer
     private let font: OpaquePointer
     private var cache: [String: TextExtent] = [:]
     private var currentMarkup = ""
     private let math = MathLabelSetter()
+    private let fonts = PangoFontFiles()
 
     init(fontFamily: String) {
         context = makeUnhintedPangoContext()
@@ -25,7 +27,7 @@ final class PangoText: TextMeasurer {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    private func prepare(_ text: String, fontSize: Double, bold: Bool, alignment: PangoAlignment) {
+    fileprivate func prepare(_ text: String, fontSize: Double, bold: Bool, alignment: PangoAlignment) {
         pango_font_description_set_absolute_size(font, fontSize * Double(PANGO_SCALE))
         pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_layout_set_font_description(layout, font)
@@ -37,7 +39,7 @@ final class PangoText: TextMeasurer {
         }
     }
 
-    private func extents() -> (TextExtent, Double, Double) {
+    fileprivate func extents() -> (TextExtent, Double, Double) {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let scale = Double(PANGO_SCALE)
@@ -60,7 +62,7 @@ final class PangoText: TextMeasurer {
         return extents().0
     }
 
-    private func mathLabel(_ text: String, fontSize: Double, bold: Bool) -> MathLabel? {
+    fileprivate func mathLabel(_ text: String, fontSize: Double, bold: Bool) -> MathLabel? {
         math.label(text, fontSize: fontSize) { proseExtent($0, fontSize: fontSize, bold: bold) }
     }
 
@@ -97,7 +99,7 @@ final class PangoText: TextMeasurer {
                     cairo_move_to(cr, x - lx, baseline - pe.ascent - ly)
                     pango_cairo_show_layout(cr, layout)
                     x += width
-                case let .math(box):
+                case let .math(box, _):
                     drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
                     x += box.width
                 }
@@ -142,5 +144,95 @@ final class PangoText: TextMeasurer {
         cairo_move_to(cr, x0 - lx, y0 - ly)
         pango_cairo_show_layout(cr, layout)
         cairo_restore(cr)
+    }
+}
+
+extension PangoText {
+    /// A label as shaped frame items: what `draw` would paint, as glyph runs (Pango for prose, the
+    /// typesetter for `$…$`) placed at the item's anchor, rotated by a group when the label is.
+    func frameItems(_ item: TextItem, fill: Paint) -> [FrameItem] {
+        var local: [FrameItem] = []
+        if let label = mathLabel(item.text, fontSize: item.fontSize, bold: item.bold) {
+            let e = label.extent
+            let blockX: Double = switch item.horizontal {
+            case .left: 0
+            case .center: -e.width / 2
+            case .right: -e.width
+            }
+            var baseline: Double = switch item.vertical {
+            case .top: e.ascent
+            case .middle: e.ascent - e.height / 2
+            case .baseline: 0
+            case .bottom: -e.descent
+            }
+            for line in label.lines {
+                var x: Double = switch item.horizontal {
+                case .left: blockX
+                case .center: blockX + (e.width - line.width) / 2
+                case .right: blockX + e.width - line.width
+                }
+                for piece in line.pieces {
+                    switch piece {
+                    case let .prose(text, width):
+                        prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
+                        let (pe, lx, ly) = extents()
+                        local += glyphRuns(of: layout, at: ScenePoint(x - lx, baseline - pe.ascent - ly), fill: fill, fonts: fonts)
+                        x += width
+                    case let .math(box, tex):
+                        local += mathFrameItems(box, x: x, baseline: baseline, fill: fill, source: tex)
+                        x += box.width
+                    }
+                }
+                baseline += label.leading
+            }
+        } else {
+            let alignment: PangoAlignment = switch item.horizontal {
+            case .left: PANGO_ALIGN_LEFT
+            case .center: PANGO_ALIGN_CENTER
+            case .right: PANGO_ALIGN_RIGHT
+            }
+            prepare(item.text, fontSize: item.fontSize, bold: item.bold, alignment: alignment)
+            let (e, lx, ly) = extents()
+            let x0: Double = switch item.horizontal {
+            case .left: 0
+            case .center: -e.width / 2
+            case .right: -e.width
+            }
+            let y0: Double = switch item.vertical {
+            case .top: 0
+            case .middle: -e.height / 2
+            case .baseline: -e.ascent
+            case .bottom: -e.height
+            }
+            local = glyphRuns(of: layout, at: ScenePoint(x0 - lx, y0 - ly), fill: fill, fonts: fonts)
+        }
+        let p = item.position
+        if item.rotation != 0 {
+            return [.group(FrameGroup(transform: Affine.translation(p.x, p.y).concatenating(.rotation(degrees: item.rotation)),
+                                      items: local))]
+        }
+        return local.map { translated($0, by: p) }
+    }
+}
+
+/// Moves a label's item (glyph run or rule) from the anchor's frame to the page.
+private func translated(_ item: FrameItem, by p: ScenePoint) -> FrameItem {
+    switch item {
+    case .glyphs(var g):
+        g.origin = ScenePoint(g.origin.x + p.x, g.origin.y + p.y)
+        return .glyphs(g)
+    case .path(var path):
+        path.elements = path.elements.map { el in
+            switch el {
+            case .move(let a): .move(ScenePoint(a.x + p.x, a.y + p.y))
+            case .line(let a): .line(ScenePoint(a.x + p.x, a.y + p.y))
+            case .curve(let a, let b, let c):
+                .curve(ScenePoint(a.x + p.x, a.y + p.y), ScenePoint(b.x + p.x, b.y + p.y), ScenePoint(c.x + p.x, c.y + p.y))
+            case .close: .close
+            }
+        }
+        return .path(path)
+    default:
+        return .group(FrameGroup(transform: .translation(p.x, p.y), items: [item]))
     }
 }

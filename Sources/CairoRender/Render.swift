@@ -1,6 +1,8 @@
 import CCairo
 import Foundation
 import FigureModel
+import Frame
+import MathTypesetting
 
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case pdf, svg, png
@@ -51,18 +53,15 @@ public final class PangoMeasurer: TextMeasurer {
 
 /// Lays out and draws a figure; returns the file's bytes.
 public func renderFigure(_ figure: Figure, format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> Data {
-    let text = PangoText(fontFamily: options.fontFamily)
-    let scene = try layoutFigure(figure, measurer: text)
-    return try renderScene(scene, format: format, options: options, text: text)
+    try renderFrame(try layoutFigureFrame(figure, options: options), format: format, options: options)
 }
 
 /// Lays out once and draws several formats (what a gallery or benchmark wants).
 public func renderFigure(_ figure: Figure, formats: [OutputFormat], options: RenderOptions = RenderOptions()) throws
     -> [OutputFormat: Data] {
-    let text = PangoText(fontFamily: options.fontFamily)
-    let scene = try layoutFigure(figure, measurer: text)
+    let frame = try layoutFigureFrame(figure, options: options)
     var out: [OutputFormat: Data] = [:]
-    for f in formats { out[f] = try renderScene(scene, format: f, options: options, text: text) }
+    for f in formats { out[f] = try renderFrame(frame, format: f, options: options) }
     return out
 }
 
@@ -106,63 +105,79 @@ let sinkWrite: cairo_write_func_t = { closure, bytes, length in
 }
 
 func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText) throws -> Data {
-    let sink = ByteSink()
-    let closure = Unmanaged.passUnretained(sink).toOpaque()
-    let renderer = SceneRenderer(text: text)
+    try renderFrame(figureFrame(scene, text: text), format: format, options: options)
+}
+
+/// Draws a frame in one format; `palette` resolves role paints (a figure frame has none).
+public func renderFrame(_ frame: Frame, format: OutputFormat, options: RenderOptions = RenderOptions(),
+                        palette: Palette = Palette()) throws -> Data {
     switch format {
+    case .svg:
+        // The direct writer: no cairo SVG surface, no repair pass.
+        return frameSVG(frame, light: palette)
     case .pdf:
-        guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
+        let sink = ByteSink()
+        guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(),
+                                                                frame.width, frame.height) else {
             throw RenderError("cairo could not create a PDF surface")
         }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
-        if let a = options.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, options.subject ?? scene.description)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
-        let date = options.creationDate ?? pdfDate()
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-        try drawAndFinish(surface, scene, renderer)
-        return sink.data
-    case .svg:
-        guard let surface = cairo_svg_surface_create_for_stream(sinkWrite, closure, scene.width, scene.height) else {
-            throw RenderError("cairo could not create an SVG surface")
-        }
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        try drawAndFinish(surface, scene, renderer)
-        return finishSVG(sink.data, title: scene.title, description: scene.description)
+        setPDFMetadata(surface, title: frame.title, author: options.author, subject: options.subject ?? frame.description,
+                       date: options.creationDate)
+        try drawAndFinish(surface) { FrameCairoPainter(palette: palette).draw(frame, on: $0) }
+        return withExtendedLifetime(sink) { sink.data }
     case .png:
         let k = options.dpi * options.scale / 72
         guard k > 0, k <= 100 else { throw RenderError("PNG dpi × scale must be positive and at most 7200 (got \(options.dpi) × \(options.scale))") }
-        let w = Int((scene.width * k).rounded(.up)), h = Int((scene.height * k).rounded(.up))
+        let w = Int((frame.width * k).rounded(.up)), h = Int((frame.height * k).rounded(.up))
         guard w <= 30000, h <= 30000 else { throw RenderError("PNG would be \(w)×\(h) pixels; lower the dpi or scale") }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
             throw RenderError("cairo could not create a \(w)×\(h) image")
         }
         defer { cairo_surface_destroy(surface) }
         guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
-        // The pixel size is rounded up, so the scene's background can stop short of the last
+        // The pixel size is rounded up, so the frame's background can stop short of the last
         // column or row (left black in an RGB24 image); paint every pixel first.
-        let bg = scene.background
+        let bg = frameBackground(frame).map(palette.resolve) ?? .white
         cairo_set_source_rgb(cr, bg.red, bg.green, bg.blue)
         cairo_paint(cr)
         cairo_scale(cr, k, k)
-        renderer.draw(scene, on: cr)
+        FrameCairoPainter(palette: palette).draw(frame, on: cr)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
         guard drawStatus == CAIRO_STATUS_SUCCESS else {
             throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(drawStatus)))")
         }
         cairo_surface_flush(surface)
-        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, closure)
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("PNG encoding failed: \(String(cString: cairo_status_to_string(status)))") }
-        return insertPhysChunk(sink.data, dotsPerInch: options.dpi * options.scale)
+        return insertPhysChunk(withExtendedLifetime(sink) { sink.data }, dotsPerInch: options.dpi * options.scale)
     }
 }
 
-private func drawAndFinish(_ surface: OpaquePointer, _ scene: Scene, _ renderer: SceneRenderer) throws {
+/// The fill of a first item covering the whole frame (a figure's background).
+private func frameBackground(_ frame: Frame) -> Paint? {
+    guard case .path(let p)? = frame.items.first, let fill = p.fill,
+          p.elements == rectangle(Rect(x: 0, y: 0, width: frame.width, height: frame.height)) else { return nil }
+    return fill
+}
+
+/// The one place PDF metadata is set: title, author, subject, creator, and creation and modification
+/// dates from `date` or else SOURCE_DATE_EPOCH (so re-renders are byte-identical).
+func setPDFMetadata(_ surface: OpaquePointer, title: String, author: String?, subject: String?, date: String?) {
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+    if let author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
+    if let subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
+    let d = date ?? pdfDate()
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, d)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, d)
+}
+
+private func drawAndFinish(_ surface: OpaquePointer, _ draw: (OpaquePointer) -> Void) throws {
     defer { cairo_surface_destroy(surface) }
     guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
-    renderer.draw(scene, on: cr)
+    draw(cr)
     let status = cairo_status(cr)
     cairo_destroy(cr)
     cairo_surface_finish(surface)
@@ -181,4 +196,20 @@ func pdfDate() -> String {
     gmtime_r(&t, &tmv)
     return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday),
                   Int(tmv.tm_hour), Int(tmv.tm_min), Int(tmv.tm_sec))
+}
+
+/// Lays a figure out to its frame at its final size: labels shaped by Pango (HarfBuzz) in the
+/// options' font, `$…$` typeset by the math typesetter. Every exporter draws this one value.
+public func layoutFigureFrame(_ figure: Figure, options: RenderOptions = RenderOptions()) throws -> Frame {
+    let text = PangoText(fontFamily: options.fontFamily)
+    return figureFrame(try layoutFigure(figure, measurer: text), text: text)
+}
+
+/// A typeset formula as a frame: as wide as the formula, as tall as its height plus depth, with the
+/// formula's baseline as the frame's baseline.
+public func formulaFrame(_ tex: String, display: Bool = false, font: MathFont, size: Double,
+                         color: Color = .black) throws -> Frame {
+    let box = try typeset(tex, display: display, font: font, size: size)
+    return Frame(width: box.width, height: box.height + box.depth, baseline: box.height,
+                 items: mathFrameItems(box, x: 0, baseline: box.height, fill: .color(color), source: tex), title: tex)
 }

@@ -41,7 +41,7 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "Comma-separated output formats: pdf, svg, png.")
     var format: String = "pdf,svg,png"
 
-    @Option(help: "light, dark or print.")
+    @Option(help: "light, dark, print or auto (SVG follows the reader's light/dark setting; PDF and PNG are light).")
     var theme: String = "light"
 
     @Option(parsing: .unconditional, help: "Size preset (slide, half-slide, handout, column) or WxH in inches.")
@@ -65,6 +65,8 @@ struct FigureCommand: ParsableCommand {
         var formats: [OutputFormat]
         var context: FigureContext
         var options: RenderOptions
+        /// `--theme auto`: SVGs carry the light and the dark theme and follow the reader's setting.
+        var auto = false
     }
 
     func plan(galleryNames: [String]? = nil) throws -> Plan {
@@ -82,7 +84,10 @@ struct FigureCommand: ParsableCommand {
         }
 
         let themeValue: Theme
-        do { themeValue = try Theme.named(theme) } catch { throw FigureCommandError("--theme: \(error)") }
+        let auto = theme.lowercased() == "auto"
+        do { themeValue = auto ? .light : try Theme.named(theme) } catch {
+            throw FigureCommandError("--theme: \(error) (or auto)")
+        }
         let sizeValue: FigureSize
         do { sizeValue = try FigureSize.parse(size) } catch { throw FigureCommandError("--size: \(error)") }
         guard dpi.isFinite, (10...2400).contains(dpi) else { throw FigureCommandError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
@@ -130,7 +135,7 @@ struct FigureCommand: ParsableCommand {
         }
         return Plan(jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
                     context: FigureContext(theme: themeValue, size: sizeValue),
-                    options: RenderOptions(dpi: dpi, scale: scale))
+                    options: RenderOptions(dpi: dpi, scale: scale), auto: auto)
     }
 
     func run() throws {
@@ -151,9 +156,14 @@ struct FigureCommand: ParsableCommand {
         let plan = try plan()
         // Build every figure first: a bad parameter value stops the run before anything is written.
         var figures: [(String, Figure)] = []
+        var darkFigures: [Figure] = []
         for job in plan.jobs {
             do {
                 figures.append((job.name, try Catalogue.figure(named: job.name, parameters: job.parameters, context: plan.context)))
+                if plan.auto {
+                    darkFigures.append(try Catalogue.figure(named: job.name, parameters: job.parameters,
+                                                            context: FigureContext(theme: .dark, size: plan.context.size)))
+                }
             } catch { throw FigureCommandError("\(error)") }
         }
         if output == nil {
@@ -163,9 +173,14 @@ struct FigureCommand: ParsableCommand {
         }
         // Render everything before writing anything, so a failure leaves no file from this run.
         var outputs: [(String, Data)] = []
-        for (name, figure) in figures {
-            let rendered: [OutputFormat: Data]
-            do { rendered = try renderFigure(figure, formats: plan.formats, options: plan.options) } catch {
+        for (n, (name, figure)) in figures.enumerated() {
+            var rendered: [OutputFormat: Data]
+            do {
+                rendered = try renderFigure(figure, formats: plan.formats.filter { !plan.auto || $0 != .svg }, options: plan.options)
+                if plan.auto && plan.formats.contains(.svg) {
+                    rendered[.svg] = try renderAutoSVG(light: figure, dark: darkFigures[n], options: plan.options)
+                }
+            } catch {
                 throw FigureCommandError("rendering \(name) failed: \(error)")
             }
             for f in plan.formats {

@@ -11,7 +11,7 @@ import FigureModel
         let label = try #require(setter.label("$x^2$ in bits", fontSize: 10) { m.measure($0, fontSize: 10, bold: false) })
         #expect(label.lines.count == 1)
         #expect(label.lines[0].pieces.count == 2)
-        guard case .math(let box) = label.lines[0].pieces[0] else { Issue.record("first piece is not math"); return }
+        guard case .math(let box, _) = label.lines[0].pieces[0] else { Issue.record("first piece is not math"); return }
         // The superscript raises the box above a plain x.
         #expect(box.height > 0.7 * 10)
         #expect(abs(label.extent.width - (box.width + m.measure(" in bits", fontSize: 10, bold: false).width)) < 1e-9)

@@ -1,0 +1,165 @@
+import CCairo
+import CFreeType
+import Foundation
+import FigureModel
+import Frame
+
+/// One cairo font face per font file for the life of the process, built on a FreeType face opened
+/// once (cairo embeds one subset per face object in a PDF, and a face must not outlive its FT_Face).
+/// The cache only memoises: output does not depend on which font was used first.
+final class CairoFontFaces: @unchecked Sendable {
+    static let shared = CairoFontFaces()
+    private let lock = NSLock()
+    private var library: FT_Library?
+    private var faces: [FontRef: OpaquePointer] = [:]
+
+    func face(_ ref: FontRef) -> OpaquePointer? {
+        lock.lock(); defer { lock.unlock() }
+        if let f = faces[ref] { return f }
+        if library == nil {
+            var lib: FT_Library?
+            guard FT_Init_FreeType(&lib) == 0 else { return nil }
+            library = lib
+        }
+        var ftFace: FT_Face?
+        guard FT_New_Face(library, ref.path, ref.faceIndex, &ftFace) == 0, let ftFace else { return nil }
+        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, Int32(FT_LOAD_NO_HINTING)),
+              cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS else {
+            FT_Done_Face(ftFace)
+            return nil
+        }
+        faces[ref] = face
+        return face
+    }
+}
+
+/// Draws a frame on any cairo context (PDF, PNG): the cairo exporter only walks the frame.
+struct FrameCairoPainter {
+    let palette: Palette
+    /// PDF only: link annotations and named destinations (links only to names in this set).
+    var destinations: Set<String>? = nil
+
+    func draw(_ frame: Frame, on cr: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+        draw(frame.items, on: cr)
+    }
+
+    func draw(_ items: [FrameItem], on cr: OpaquePointer) {
+        for item in items {
+            switch item {
+            case .path(let p): path(p, cr)
+            case .glyphs(let g): glyphs(g, cr)
+            case .image(let i): image(i, cr)
+            case .group(let g):
+                cairo_save(cr)
+                if let c = g.clip {
+                    cairo_new_path(cr)
+                    cairo_rectangle(cr, c.x, c.y, c.width, c.height)
+                    cairo_clip(cr)
+                }
+                if !g.transform.isIdentity {
+                    let t = g.transform
+                    var m = cairo_matrix_t(xx: t.a, yx: t.b, xy: t.c, yy: t.d, x0: t.tx, y0: t.ty)
+                    cairo_transform(cr, &m)
+                }
+                draw(g.items, on: cr)
+                cairo_restore(cr)
+            case .link(let r, let target):
+                guard let destinations else { continue }
+                let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", r.x, r.y, r.width, r.height)
+                switch target {
+                case .destination(let name):
+                    guard destinations.contains(name) else { continue }
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(tagQuoted(name))'")
+                case .url(let url):
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) uri='\(tagQuoted(url))'")
+                }
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            case .destination(let name, let p):
+                guard destinations != nil else { continue }
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", p.x, p.y))
+                cairo_tag_end(cr, CAIRO_TAG_DEST)
+            }
+        }
+    }
+
+    private func source(_ p: Paint, _ cr: OpaquePointer) {
+        let c = palette.resolve(p)
+        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    }
+
+    private func path(_ p: FramePath, _ cr: OpaquePointer) {
+        cairo_new_path(cr)
+        for el in p.elements {
+            switch el {
+            case .move(let a): cairo_move_to(cr, a.x, a.y)
+            case .line(let a): cairo_line_to(cr, a.x, a.y)
+            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+            case .close: cairo_close_path(cr)
+            }
+        }
+        if let f = p.fill {
+            source(f, cr)
+            if p.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let s = p.stroke {
+            source(s.paint, cr)
+            cairo_set_line_width(cr, s.width)
+            cairo_set_line_cap(cr, s.cap == .round ? CAIRO_LINE_CAP_ROUND : s.cap == .square ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT)
+            cairo_set_line_join(cr, s.join == .round ? CAIRO_LINE_JOIN_ROUND : s.join == .bevel ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_MITER)
+            if s.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) } else { s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) } }
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func glyphs(_ g: GlyphRun, _ cr: OpaquePointer) {
+        guard !g.glyphs.isEmpty, let face = CairoFontFaces.shared.face(g.font) else { return }
+        cairo_set_font_face(cr, face)
+        cairo_set_font_size(cr, g.size)
+        source(g.fill, cr)
+        var glyphs = g.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: g.origin.x + $0.x, y: g.origin.y + $0.y) }
+        if g.kind == .prose && !g.text.isEmpty {
+            // The run's text as one cluster, so a PDF reader extracts exactly what was written.
+            var cluster = cairo_text_cluster_t(num_bytes: Int32(g.text.utf8.count), num_glyphs: Int32(glyphs.count))
+            cairo_show_text_glyphs(cr, g.text, Int32(g.text.utf8.count), &glyphs, Int32(glyphs.count), &cluster, 1,
+                                   cairo_text_cluster_flags_t(0))
+        } else {
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+        }
+    }
+
+    private func image(_ img: FrameImage, _ cr: OpaquePointer) {
+        guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+        else { return }
+        defer { cairo_surface_destroy(surface) }
+        fillImageSurface(surface, img)
+        cairo_save(cr)
+        cairo_translate(cr, img.rect.x, img.rect.y)
+        cairo_scale(cr, img.rect.width / Double(img.pixelWidth), img.rect.height / Double(img.pixelHeight))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
+        cairo_rectangle(cr, 0, 0, Double(img.pixelWidth), Double(img.pixelHeight))
+        cairo_fill(cr)
+        cairo_restore(cr)
+    }
+}
+
+/// Copies 0x00RRGGBB pixels into an RGB24 image surface (opaque).
+func fillImageSurface(_ surface: OpaquePointer, _ img: FrameImage) {
+    cairo_surface_flush(surface)
+    guard let data = cairo_image_surface_get_data(surface) else { return }
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    img.pixels.withUnsafeBufferPointer { src in
+        for r in 0..<img.pixelHeight {
+            let row = UnsafeMutableRawPointer(data + r * stride).assumingMemoryBound(to: UInt32.self)
+            for c in 0..<img.pixelWidth { row[c] = src[r * img.pixelWidth + c] | 0xFF00_0000 }
+        }
+    }
+    cairo_surface_mark_dirty(surface)
+}

@@ -1,0 +1,323 @@
+import CCairo
+import Foundation
+import FigureModel
+import Frame
+
+/// Writes a frame as SVG directly (no cairo SVG surface, no repair pass afterwards):
+/// - coordinates through `PointFormatter` at 0.01 pt, path data relative after each move, so no
+///   rounding error accumulates (deltas are taken between rounded absolute positions);
+/// - each glyph outline once per file as a `<path>` in font units in `<defs>`, placed with `<use>`
+///   inside a group whose matrix scales font units to the run's size and flips y;
+/// - every id starts with a hash of the document, so SVGs inlined side by side in one HTML page never
+///   collide and the same drawing is byte-identical wherever and whenever it is drawn;
+/// - `role="img"`, `<title>`/`<desc>` and `aria-labelledby` naming exactly those two ids;
+/// - with a `dark` palette, role colours become CSS custom properties whose dark values sit in a
+///   `@media (prefers-color-scheme: dark)` block, scoped to this SVG's root id. The light value is
+///   also the presentation attribute, which renderers without custom properties (librsvg) use.
+public func frameSVG(_ frame: Frame, light: Palette = Palette(), dark: Palette? = nil) -> Data {
+    var w = SVGWriter(light: light, dark: dark)
+    w.items(frame.items)
+    return w.document(frame)
+}
+
+/// Stands for the document's id prefix until the document is complete and can be hashed; XML text
+/// cannot contain U+0001, and the escaper drops it from titles.
+private let idMark = UInt8(1)
+/// Stands for the bare prefix (the root's own id, which the style block is scoped to).
+private let rootMark = UInt8(2)
+
+private struct SVGWriter {
+    let light: Palette
+    let dark: Palette?
+    var body: [UInt8] = []
+    var glyphIds: [GlyphKey: Int] = [:]
+    var glyphOrder: [GlyphKey] = []
+    var clipIds: [Rect: Int] = [:]
+    var roles: Set<ColorRole> = []
+    /// CSS declarations of the element being written (see `paint`).
+    var style: [UInt8] = []
+
+    struct GlyphKey: Hashable { var font: FontRef; var glyph: UInt32 }
+
+    init(light: Palette, dark: Palette?) {
+        self.light = light; self.dark = dark
+        body.reserveCapacity(1 << 16)
+    }
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { body.append(contentsOf: $0) }
+    }
+    mutating func text(_ s: String) { body.append(contentsOf: s.utf8) }
+    mutating func num(_ v: Double) { PointFormatter.append(v, to: &body) }
+    mutating func id(_ kind: UInt8, _ n: Int) {
+        body.append(idMark); body.append(kind); PointFormatter.appendInt(n, to: &body)
+    }
+
+    mutating func items(_ list: [FrameItem]) {
+        for item in list {
+            switch item {
+            case .path(let p): path(p)
+            case .glyphs(let g): glyphs(g)
+            case .image(let i): image(i)
+            case .group(let g): group(g)
+            case .link(let r, let target):
+                raw("<a href=\"")
+                switch target {
+                case .destination(let d): text("#" + xmlEscaped(d))
+                case .url(let u): text(xmlEscaped(u))
+                }
+                raw("\"><rect x=\""); num(r.x); raw("\" y=\""); num(r.y); raw("\" width=\""); num(r.width)
+                raw("\" height=\""); num(r.height); raw("\" fill-opacity=\"0\"/></a>\n")
+            case .destination:
+                break   // SVG pages are separate files; links into them go through the HTML
+            }
+        }
+    }
+
+    /// ` fill="#rrggbb"` (+ opacity), and for a role in an auto SVG the custom property as style.
+    mutating func paint(_ attribute: StaticString, _ p: Paint) {
+        let c = light.resolve(p)
+        body.append(UInt8(ascii: " ")); raw(attribute); raw("=\""); text(hexColor(c.withAlpha(1))); raw("\"")
+        if c.alpha < 1 {
+            body.append(UInt8(ascii: " ")); raw(attribute); raw("-opacity=\""); PointFormatter.append(c.alpha, scale: 1000, to: &body)
+            raw("\"")
+        }
+        if dark != nil, case .role(let r, let alpha) = p {
+            roles.insert(r)
+            if !style.isEmpty { style.append(UInt8(ascii: ";")) }
+            style.append(contentsOf: "\(attribute):var(\(r.cssName))".utf8)
+            // Opacity follows the role only when the role's own alpha differs between the palettes;
+            // otherwise the attribute above is already right in both.
+            if needsAlpha(r) {
+                style.append(contentsOf: ";\(attribute)-opacity:calc(var(\(r.cssName)-a)*".utf8)
+                PointFormatter.append(alpha, scale: 1000, to: &style)
+                style.append(UInt8(ascii: ")"))
+            }
+        }
+    }
+
+    /// Writes the custom-property declarations the element's paints collected as one style attribute.
+    mutating func flushStyle() {
+        guard !style.isEmpty else { return }
+        raw(" style=\""); body.append(contentsOf: style); raw("\"")
+        style.removeAll(keepingCapacity: true)
+    }
+
+    func needsAlpha(_ r: ColorRole) -> Bool {
+        (light.colors[r]?.alpha ?? 1) != 1 || (dark?.colors[r]?.alpha ?? 1) != 1
+    }
+
+    mutating func path(_ p: FramePath) {
+        raw("<path d=\""); pathData(p.elements); raw("\"")
+        if let f = p.fill { paint("fill", f) } else { raw(" fill=\"none\"") }
+        if let s = p.stroke {
+            paint("stroke", s.paint)
+            if s.width != 1 { raw(" stroke-width=\""); num(s.width); raw("\"") }
+            if !s.dash.isEmpty {
+                raw(" stroke-dasharray=\"")
+                for (i, d) in s.dash.enumerated() { if i > 0 { raw(" ") }; num(d) }
+                raw("\"")
+            }
+            switch s.cap { case .butt: break; case .round: raw(" stroke-linecap=\"round\""); case .square: raw(" stroke-linecap=\"square\"") }
+            switch s.join { case .miter: break; case .round: raw(" stroke-linejoin=\"round\""); case .bevel: raw(" stroke-linejoin=\"bevel\"") }
+        }
+        flushStyle()
+        raw("/>\n")
+    }
+
+    /// Absolute after each move, relative otherwise; all in integer hundredths so the deltas add up
+    /// to exactly the rounded absolute positions.
+    mutating func pathData(_ elements: [PathElement]) {
+        var cx = 0, cy = 0, startX = 0, startY = 0
+        var last: UInt8 = 0
+        func q(_ v: Double) -> Int { v.isFinite ? Int((v * 100).rounded()) : 0 }
+        func pair(_ x: Int, _ y: Int, first: Bool) {
+            if !first && x >= 0 { body.append(UInt8(ascii: " ")) }
+            appendHundredths(x)
+            if y >= 0 { body.append(UInt8(ascii: " ")) }
+            appendHundredths(y)
+        }
+        func command(_ c: UInt8) -> Bool {
+            if c == last { return false }
+            body.append(c); last = c
+            return true
+        }
+        for el in elements {
+            switch el {
+            case .move(let a):
+                let x = q(a.x), y = q(a.y)
+                body.append(UInt8(ascii: "M")); last = UInt8(ascii: "M")
+                pair(x, y, first: true)
+                last = 0   // the next segment names its command
+                cx = x; cy = y; startX = x; startY = y
+            case .line(let a):
+                let x = q(a.x), y = q(a.y)
+                let fresh = command(UInt8(ascii: "l"))
+                pair(x - cx, y - cy, first: fresh)
+                cx = x; cy = y
+            case .curve(let a, let b, let c):
+                let fresh = command(UInt8(ascii: "c"))
+                pair(q(a.x) - cx, q(a.y) - cy, first: fresh)
+                pair(q(b.x) - cx, q(b.y) - cy, first: false)
+                let x = q(c.x), y = q(c.y)
+                pair(x - cx, y - cy, first: false)
+                cx = x; cy = y
+            case .close:
+                body.append(UInt8(ascii: "Z")); last = 0
+                cx = startX; cy = startY
+            }
+        }
+    }
+
+    mutating func appendHundredths(_ n: Int) {
+        PointFormatter.append(Double(n) / 100, to: &body)
+    }
+
+    mutating func glyphs(_ g: GlyphRun) {
+        guard let upem = GlyphOutlines.shared.unitsPerEm(g.font), upem > 0 else { return }
+        let s = g.size / upem
+        raw("<g"); paint("fill", g.fill)
+        raw(" transform=\"matrix("); PointFormatter.append(s, scale: 10_000_000, to: &body); raw(" 0 0 ")
+        PointFormatter.append(-s, scale: 10_000_000, to: &body); raw(" "); num(g.origin.x); raw(" "); num(g.origin.y); raw(")\"")
+        flushStyle()
+        raw(">")
+        for glyph in g.glyphs {
+            let key = GlyphKey(font: g.font, glyph: glyph.id)
+            let n: Int
+            if let known = glyphIds[key] { n = known } else {
+                // A blank glyph (space) has no outline to place.
+                if GlyphOutlines.shared.path(g.font, glyph.id).isEmpty { glyphIds[key] = -1; continue }
+                n = glyphOrder.count
+                glyphIds[key] = n
+                glyphOrder.append(key)
+            }
+            if n < 0 { continue }
+            raw("<use href=\"#"); id(UInt8(ascii: "g"), n); raw("\"")
+            let x = Int((glyph.x / s).rounded()), y = Int((-glyph.y / s).rounded())
+            if x != 0 { raw(" x=\""); PointFormatter.appendInt(x, to: &body); raw("\"") }
+            if y != 0 { raw(" y=\""); PointFormatter.appendInt(y, to: &body); raw("\"") }
+            raw("/>")
+        }
+        raw("</g>\n")
+    }
+
+    mutating func image(_ img: FrameImage) {
+        guard let png = encodePNG(img) else { return }
+        raw("<image x=\""); num(img.rect.x); raw("\" y=\""); num(img.rect.y); raw("\" width=\""); num(img.rect.width)
+        raw("\" height=\""); num(img.rect.height)
+        // Nearest neighbour: the SVG 1.1 attribute for older renderers, the CSS value for browsers.
+        raw("\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
+        text(png.base64EncodedString()); raw("\"/>\n")
+    }
+
+    mutating func group(_ g: FrameGroup) {
+        var opened = 0
+        if let c = g.clip {
+            let n: Int
+            if let known = clipIds[c] { n = known } else { n = clipIds.count; clipIds[c] = n }
+            raw("<g clip-path=\"url(#"); id(UInt8(ascii: "c"), n); raw(")\">"); opened += 1
+        }
+        if !g.transform.isIdentity {
+            let t = g.transform
+            raw("<g transform=\"matrix(")
+            for (i, v) in [t.a, t.b, t.c, t.d].enumerated() {
+                if i > 0 { raw(" ") }
+                PointFormatter.append(v, scale: 1_000_000, to: &body)
+            }
+            raw(" "); num(t.tx); raw(" "); num(t.ty); raw(")\">"); opened += 1
+        }
+        body.append(UInt8(ascii: "\n"))
+        items(g.items)
+        for _ in 0..<opened { raw("</g>") }
+        body.append(UInt8(ascii: "\n"))
+    }
+
+    mutating func document(_ frame: Frame) -> Data {
+        var doc: [UInt8] = []
+        doc.reserveCapacity(body.count + glyphOrder.count * 200 + 1024)
+        func put(_ s: String) { doc.append(contentsOf: s.utf8) }
+        func mark(_ kind: Character, _ n: Int) { doc.append(idMark); put("\(kind)\(n)") }
+        func number(_ v: Double) { PointFormatter.append(v, to: &doc) }
+        put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        number(frame.width); put("pt\" height=\""); number(frame.height); put("pt\" viewBox=\"0 0 ")
+        number(frame.width); put(" "); number(frame.height); put("\" role=\"img\" aria-labelledby=\"")
+        mark("t", 0); put(" "); mark("d", 0); put("\"")
+        if dark != nil { put(" id=\""); doc.append(rootMark); put("\"") }
+        put(">\n<title id=\""); mark("t", 0); put("\">"); put(xmlEscaped(frame.title)); put("</title>\n<desc id=\"")
+        mark("d", 0); put("\">"); put(xmlEscaped(frame.description)); put("</desc>\n")
+        if let dark, !roles.isEmpty {
+            let sorted = roles.sorted()
+            func vars(_ palette: Palette) {
+                for r in sorted {
+                    let c = palette.colors[r] ?? .black
+                    put(r.cssName + ":" + hexColor(c.withAlpha(1)) + ";")
+                    if needsAlpha(r) { put(r.cssName + "-a:"); PointFormatter.append(c.alpha, scale: 1000, to: &doc); put(";") }
+                }
+            }
+            put("<style>#"); doc.append(rootMark); put("{"); vars(light)
+            put("}@media (prefers-color-scheme:dark){#"); doc.append(rootMark); put("{"); vars(dark); put("}}</style>\n")
+        }
+        if !glyphOrder.isEmpty || !clipIds.isEmpty {
+            put("<defs>\n")
+            for (n, key) in glyphOrder.enumerated() {
+                put("<path id=\""); mark("g", n); put("\" d=\"")
+                doc.append(contentsOf: GlyphOutlines.shared.path(key.font, key.glyph)); put("\"/>\n")
+            }
+            for (rect, n) in clipIds.sorted(by: { $0.value < $1.value }) {
+                put("<clipPath id=\""); mark("c", n); put("\"><rect x=\""); number(rect.x); put("\" y=\""); number(rect.y)
+                put("\" width=\""); number(rect.width); put("\" height=\""); number(rect.height); put("\"/></clipPath>\n")
+            }
+            put("</defs>\n")
+        }
+        doc.append(contentsOf: body)
+        put("</svg>\n")
+        // FNV-1a over the whole document (ids still unprefixed): the same drawing gets the same ids.
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in doc { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let hex = String(h & 0xFFFF_FFFF, radix: 16)
+        let bare = Array(("f" + String(repeating: "0", count: 8 - hex.count) + hex).utf8)
+        let prefix = bare + [UInt8(ascii: "-")]
+        var out = [UInt8]()
+        out.reserveCapacity(doc.count + 64 * prefix.count)
+        var start = 0
+        doc.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == idMark || buf[i] == rootMark {
+                out.append(contentsOf: buf[start..<i])
+                out.append(contentsOf: buf[i] == idMark ? prefix : bare)
+                start = i + 1
+            }
+            out.append(contentsOf: buf[start..<buf.count])
+        }
+        return Data(out)
+    }
+}
+
+/// XML text and attribute escaping; control characters (not allowed in XML 1.0) are dropped.
+func xmlEscaped(_ s: String) -> String {
+    var o = ""
+    o.reserveCapacity(s.utf8.count)
+    for ch in s.unicodeScalars {
+        switch ch {
+        case "&": o += "&amp;"
+        case "<": o += "&lt;"
+        case ">": o += "&gt;"
+        case "\"": o += "&quot;"
+        case "'": o += "&#39;"
+        case "\t", "\n", "\r": o.unicodeScalars.append(ch)
+        default: if ch.value >= 0x20 { o.unicodeScalars.append(ch) }
+        }
+    }
+    return o
+}
+
+/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel).
+private func encodePNG(_ img: FrameImage) -> Data? {
+    guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
+          let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+    else { return nil }
+    defer { cairo_surface_destroy(surface) }
+    fillImageSurface(surface, img)
+    let sink = ByteSink()
+    let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
+    return status == CAIRO_STATUS_SUCCESS ? withExtendedLifetime(sink) { sink.data } : nil
+}

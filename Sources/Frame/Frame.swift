@@ -1,0 +1,142 @@
+import Foundation
+import FigureModel
+
+/// The one laid-out result every exporter draws (Typst's frame): a sized box with a baseline holding
+/// paths, shaped glyph runs, images, groups (transform and clip), links and destinations, all in
+/// points with the origin top left and y down. Layout builds it once at its final size; exporters
+/// only walk it, so PDF, PNG and SVG of one frame agree to the glyph.
+public struct Frame: Sendable, Hashable {
+    public var width: Double
+    public var height: Double
+    /// Distance from the top edge to the baseline (a formula's baseline; a figure's bottom edge).
+    public var baseline: Double
+    public var items: [FrameItem]
+    /// Accessible name and description (SVG <title>/<desc>, PDF Title/Subject).
+    public var title: String
+    public var description: String
+    public init(width: Double, height: Double, baseline: Double? = nil, items: [FrameItem], title: String = "",
+                description: String = "") {
+        self.width = width; self.height = height; self.baseline = baseline ?? height; self.items = items
+        self.title = title; self.description = description
+    }
+}
+
+public indirect enum FrameItem: Sendable, Hashable {
+    case path(FramePath)
+    case glyphs(GlyphRun)
+    case image(FrameImage)
+    case group(FrameGroup)
+    /// A clickable area (PDF link annotation; `<a>` in SVG).
+    case link(Rect, LinkTarget)
+    /// A named place links can jump to.
+    case destination(String, ScenePoint)
+}
+
+public enum LinkTarget: Sendable, Hashable {
+    case destination(String)
+    case url(String)
+}
+
+public struct FrameStroke: Sendable, Hashable {
+    public var paint: Paint
+    public var width: Double
+    /// Absolute dash lengths in points; empty is solid.
+    public var dash: [Double]
+    public var cap: LineCap
+    public var join: LineJoin
+    public init(paint: Paint, width: Double, dash: [Double] = [], cap: LineCap = .butt, join: LineJoin = .round) {
+        self.paint = paint; self.width = width; self.dash = dash; self.cap = cap; self.join = join
+    }
+}
+
+public struct FramePath: Sendable, Hashable {
+    public var elements: [PathElement]
+    public var fill: Paint?
+    public var stroke: FrameStroke?
+    public init(_ elements: [PathElement], fill: Paint? = nil, stroke: FrameStroke? = nil) {
+        self.elements = elements; self.fill = fill; self.stroke = stroke
+    }
+}
+
+/// A font file and face, resolved once during layout; exporters open it themselves.
+public struct FontRef: Sendable, Hashable, Comparable {
+    public var path: String
+    public var faceIndex: Int
+    public init(path: String, faceIndex: Int = 0) { self.path = path; self.faceIndex = faceIndex }
+    public static func < (a: FontRef, b: FontRef) -> Bool { (a.path, a.faceIndex) < (b.path, b.faceIndex) }
+    /// The file name, enough to tell fonts apart in a dump.
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+public struct PlacedGlyph: Sendable, Hashable {
+    public var id: UInt32
+    /// Relative to the run's origin, in points, y down.
+    public var x: Double
+    public var y: Double
+    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
+}
+
+/// Shaped text: glyph ids of one font at one size, each with its position, plus the text they came
+/// from (PDF text extraction, SVG accessibility, the golden dump).
+public struct GlyphRun: Sendable, Hashable {
+    public var font: FontRef
+    public var size: Double
+    public var fill: Paint
+    /// The run's baseline origin.
+    public var origin: ScenePoint
+    public var glyphs: [PlacedGlyph]
+    public var text: String
+    /// Prose runs carry the words they show (a PDF maps the glyphs to them); math runs carry the TeX
+    /// source, and their glyphs map to characters through the font.
+    public var kind: TextKind
+    public init(font: FontRef, size: Double, fill: Paint, origin: ScenePoint, glyphs: [PlacedGlyph], text: String,
+                kind: TextKind = .prose) {
+        self.font = font; self.size = size; self.fill = fill; self.origin = origin; self.glyphs = glyphs; self.text = text
+        self.kind = kind
+    }
+}
+
+public enum TextKind: Sendable, Hashable { case prose, math }
+
+/// An RGB raster drawn into `rect` without smoothing (nearest neighbour).
+public struct FrameImage: Sendable, Hashable {
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    /// Row-major, top row first, 0x00RRGGBB.
+    public var pixels: [UInt32]
+    public var rect: Rect
+    public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], rect: Rect) {
+        self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight; self.pixels = pixels; self.rect = rect
+    }
+}
+
+/// A 2-D affine map x' = a x + c y + tx, y' = b x + d y + ty (the PDF/SVG/cairo matrix order).
+public struct Affine: Sendable, Hashable {
+    public var a, b, c, d, tx, ty: Double
+    public init(a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double) {
+        self.a = a; self.b = b; self.c = c; self.d = d; self.tx = tx; self.ty = ty
+    }
+    public static let identity = Affine(a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0)
+    public static func translation(_ x: Double, _ y: Double) -> Affine { Affine(a: 1, b: 0, c: 0, d: 1, tx: x, ty: y) }
+    /// Counter-clockwise on the page (y down), as `TextItem.rotation` means it.
+    public static func rotation(degrees: Double) -> Affine {
+        let r = -degrees * .pi / 180
+        return Affine(a: cos(r), b: sin(r), c: -sin(r), d: cos(r), tx: 0, ty: 0)
+    }
+    /// self after other: apply `other` first.
+    public func concatenating(_ m: Affine) -> Affine {
+        Affine(a: a * m.a + c * m.b, b: b * m.a + d * m.b, c: a * m.c + c * m.d, d: b * m.c + d * m.d,
+               tx: a * m.tx + c * m.ty + tx, ty: b * m.tx + d * m.ty + ty)
+    }
+    public var isIdentity: Bool { self == .identity }
+}
+
+/// Children drawn through `transform` (applied to them), clipped to `clip` (in the group's outer space).
+public struct FrameGroup: Sendable, Hashable {
+    public var transform: Affine
+    public var clip: Rect?
+    public var items: [FrameItem]
+    public init(transform: Affine = .identity, clip: Rect? = nil, items: [FrameItem]) {
+        self.transform = transform; self.clip = clip; self.items = items
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import FigureModel
+import Frame
+import MathTypesetting
+@testable import CairoRender
+
+/// Compares `text` with the golden file `Golden/name`; `UPDATE_GOLDEN=1 swift test` rewrites it.
+private func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let golden = try String(contentsOf: url, encoding: .utf8)
+    if golden != text {
+        let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        Issue.record("frame differs from Golden/\(name) at line \(first + 1):\n golden: \(first < a.count ? a[first] : "<end>")\n    now: \(first < b.count ? b[first] : "<end>")",
+                     sourceLocation: sourceLocation)
+    }
+}
+
+/// A small figure touching every frame item a figure makes: a clipped line, a rotated axis label,
+/// math in the title, a legend.
+private func smallFigure(theme: Theme = .light) -> Figure {
+    let xs = (0...4).map { Double($0) / 4 }
+    return Figure(title: "Small", description: "A line from 0 to 1.", size: .inches(3, 2), theme: theme,
+                  panels: [Panel(title: "$H(p)$", x: Axis(label: "$p$"), y: Axis(label: "bits"),
+                                 marks: [.line(Line(x: xs, y: xs.map { $0 * $0 }, label: "$p^2$"))])])
+}
+
+@Suite struct FrameGoldenTests {
+    @Test func figureFrame() throws {
+        try expectGolden(dumpFrame(try layoutFigureFrame(smallFigure())), "small-figure.txt")
+    }
+
+    @Test func formulaFrameDump() throws {
+        let font = try MathFont.load()
+        try expectGolden(dumpFrame(try formulaFrame("H(X) = -\\sum_x p(x)\\log_2 p(x)", display: true, font: font, size: 10)),
+                         "formula.txt")
+    }
+
+    @Test func pointFormatterIsShortestAtAHundredth() {
+        #expect(PointFormatter.string(0) == "0")
+        #expect(PointFormatter.string(-0.001) == "0")
+        #expect(PointFormatter.string(0.5) == ".5")
+        #expect(PointFormatter.string(-0.05) == "-.05")
+        #expect(PointFormatter.string(12.345) == "12.35" || PointFormatter.string(12.345) == "12.34")
+        #expect(PointFormatter.string(100) == "100")
+        #expect(PointFormatter.string(1.10) == "1.1")
+        #expect(PointFormatter.string(-3.999) == "-4")
+        #expect(PointFormatter.string(0.0048828125, scale: 10_000_000) == ".0048828")
+        for v in stride(from: -50.0, through: 50, by: 0.37) {
+            let back = Double(PointFormatter.string(v))!
+            #expect(abs(back - v) <= 0.005 + 1e-12)
+        }
+    }
+}
+
+@Suite struct DirectSVGTests {
+    func parse(_ data: Data) throws -> XMLElement {
+        try #require(try XMLDocument(data: data, options: []).rootElement())
+    }
+
+    func all(_ e: XMLElement) -> [XMLElement] {
+        [e] + (e.children ?? []).compactMap { $0 as? XMLElement }.flatMap(all)
+    }
+
+    func attr(_ e: XMLElement, _ name: String) -> String? {
+        (e.attributes ?? []).first { $0.name == name || $0.localName == name }?.stringValue
+    }
+
+    func demoSVGs() throws -> [(String, Data)] {
+        try FigureDemos.all(theme: .light).map { ($0.0, try renderFigure($0.1, format: .svg)) }
+    }
+
+    @Test func everyGlyphOutlineOnceAndNoDanglingIds() throws {
+        for (name, data) in try demoSVGs() {
+            let root = try parse(data)
+            let elements = all(root)
+            let defs = elements.filter { $0.name == "path" && attr($0, "id") != nil }.compactMap { attr($0, "d") }
+            #expect(Set(defs).count == defs.count, "\(name): a glyph outline is stored twice")
+            let ids = Set(elements.compactMap { attr($0, "id") })
+            for e in elements {
+                if let h = attr(e, "href"), h.hasPrefix("#") { #expect(ids.contains(String(h.dropFirst())), "\(name): \(h)") }
+                if let c = attr(e, "clip-path") {
+                    #expect(ids.contains(String(c.dropFirst(5).dropLast())), "\(name): \(c)")
+                }
+            }
+            let labelled = try #require(attr(root, "aria-labelledby")).split(separator: " ").map(String.init)
+            #expect(labelled.count == 2 && labelled.allSatisfy(ids.contains))
+            #expect(!String(decoding: data, as: UTF8.self).contains("\u{1}"))
+        }
+    }
+
+    /// All demo figures inlined in one HTML body: no id defined twice, every reference resolves.
+    @Test func inliningManyLeavesNoDuplicateId() throws {
+        let svgs = try demoSVGs().map(\.1)
+        var seen = Set<String>()
+        var refs: [String] = []
+        for data in svgs {
+            let elements = all(try parse(data))
+            for e in elements {
+                if let i = attr(e, "id") { #expect(seen.insert(i).inserted, "duplicate id \(i)") }
+                if let h = attr(e, "href"), h.hasPrefix("#") { refs.append(String(h.dropFirst())) }
+            }
+        }
+        #expect(refs.allSatisfy(seen.contains))
+    }
+
+    @Test func byteIdenticalRunToRunAndWhicheverIsDrawnFirst() throws {
+        let a = try renderFigure(FigureDemos.venn(), format: .svg)
+        _ = try renderFigure(try FigureDemos.entropy(), format: .svg)
+        _ = try renderFigure(FigureDemos.bars(), format: .svg)
+        let b = try renderFigure(FigureDemos.venn(), format: .svg)
+        #expect(a == b)
+    }
+
+    @Test func rendersInRsvg() throws {
+        for (name, data) in try demoSVGs() {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-frame-\(getpid())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let svg = dir.appendingPathComponent("\(name).svg"), png = dir.appendingPathComponent("\(name).png")
+            try data.write(to: svg)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/rsvg-convert")
+            p.arguments = [svg.path, "-o", png.path]
+            p.standardError = FileHandle.nullDevice
+            try p.run(); p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "rsvg-convert failed on \(name)")
+            let bytes = try Data(contentsOf: png)
+            #expect(bytes.count > 1000 && bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
+    /// The labels are glyphs from the label font, and their source text travels with them.
+    @Test func labelsAreShapedGlyphRunsWithSourceText() throws {
+        let frame = try layoutFigureFrame(smallFigure())
+        var runs: [GlyphRun] = []
+        func walk(_ items: [FrameItem]) {
+            for i in items {
+                if case .glyphs(let g) = i { runs.append(g) }
+                if case .group(let g) = i { walk(g.items) }
+            }
+        }
+        walk(frame.items)
+        #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSans") && $0.glyphs.count == 4 })
+        #expect(runs.contains { $0.text == "H(p)" && $0.font.fileName.contains("Math") })
+    }
+}
+
+@Suite struct AutoThemeSVGTests {
+    /// Light and dark layouts pair up into one frame; the SVG defines every custom property it uses,
+    /// once for light and once in the dark media block, with the themes' own colours.
+    @Test func everyDemoFigurePairsAndDefinesItsProperties() throws {
+        let light = try FigureDemos.all(theme: .light), dark = try FigureDemos.all(theme: .dark)
+        for ((name, l), (_, d)) in zip(light, dark) {
+            let data = try renderAutoSVG(light: l, dark: d)
+            _ = try XMLDocument(data: data, options: [])
+            let s = String(decoding: data, as: UTF8.self)
+            let blocks = try #require(s.range(of: "<style>")).upperBound
+            let styleEnd = try #require(s.range(of: "</style>")).lowerBound
+            let css = String(s[blocks..<styleEnd])
+            let parts = css.components(separatedBy: "@media (prefers-color-scheme:dark)")
+            #expect(parts.count == 2, "\(name)")
+            let used = Set(s.matches(of: /var\((--[a-z0-9]+)\)/).map { String($0.1) })
+            for v in used {
+                #expect(parts[0].contains("\(v):") && parts[1].contains("\(v):"), "\(name): \(v) undefined")
+            }
+            if used.contains("--fg") { #expect(parts[1].contains("--fg:#e8e8e8"), "\(name)") }
+        }
+    }
+
+    @Test func paintsThatDifferBecomeRolesAndTheRestStayColours() throws {
+        let l = try layoutFigureFrame(smallFigure(theme: .light)), d = try layoutFigureFrame(smallFigure(theme: .dark))
+        let paired = try pairThemes(light: l, dark: d, lightTheme: .light, darkTheme: .dark)
+        #expect(paired.light.colors[.foreground] == Theme.light.foreground)
+        #expect(paired.dark.colors[.foreground] == Theme.dark.foreground)
+        #expect(paired.dark.colors[.series(0)] == Theme.dark.cycle[0])
+        // Resolving the paired frame with either palette gives back that theme's frame.
+        #expect(resolved(paired.frame, paired.light) == l && resolved(paired.frame, paired.dark) == d)
+    }
+}
+
+private func resolved(_ f: Frame, _ p: Palette) -> Frame {
+    func items(_ list: [FrameItem]) -> [FrameItem] {
+        list.map { item in
+            switch item {
+            case .path(var path):
+                path.fill = path.fill.map { .color(p.resolve($0)) }
+                if var s = path.stroke { s.paint = .color(p.resolve(s.paint)); path.stroke = s }
+                return .path(path)
+            case .glyphs(var g): g.fill = .color(p.resolve(g.fill)); return .glyphs(g)
+            case .group(var g): g.items = items(g.items); return .group(g)
+            default: return item
+            }
+        }
+    }
+    var out = f
+    out.items = items(f.items)
+    return out
+}
