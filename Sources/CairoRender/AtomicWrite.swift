@@ -11,16 +11,12 @@ public struct OutputWriteError: Error, CustomStringConvertible, Sendable, Equata
 /// folder and renamed over it (rename(2) is atomic within a file system), so a reader, a killed
 /// build or a full disk never leaves a partial file where a good one stood, and a failed write
 /// removes its temporary file. A destination that is a symbolic link is written through: the
-/// link's target is replaced and the link kept. Missing parent folders are created.
+/// link's target is replaced and the link kept. The folder must exist (a mistyped `-o` folder
+/// is an error, not a new tree of folders).
 public func writeAtomically(_ data: Data, to path: String) throws {
     let target = try resolvingSymbolicLinks(path)
     let url = URL(fileURLWithPath: target)
     let directory = url.deletingLastPathComponent().path
-    do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-        throw OutputWriteError(path: path, reason: "cannot create the folder '\(directory)'" + posixReason(error))
-    }
     let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(temporaryCounter.next())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw OutputWriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -59,10 +55,6 @@ func resolvingSymbolicLinks(_ path: String) throws -> String {
     throw OutputWriteError(path: path, reason: String(cString: strerror(ELOOP)))
 }
 
-private func posixReason(_ error: Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    return ": " + (underlying?.localizedDescription ?? error.localizedDescription)
-}
 
 /// Distinguishes temporary names of files written by different threads of one process.
 private let temporaryCounter = AtomicCounter()

@@ -43,6 +43,9 @@ struct HandoutCommand: ParsableCommand {
         case .html: try writeAtomically(built.html ?? Data(), to: output ?? "\(name).html")
         case .svg:
             let dir = output ?? name
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw ValidationError("-o \(dir): cannot create the folder for the SVG pages: \(error.localizedDescription)")
+            }
             for (k, page) in (built.svgPages ?? []).enumerated() { try writeAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
         }
     }

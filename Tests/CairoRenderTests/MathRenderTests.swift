@@ -104,6 +104,7 @@ import MathTypesetting
 
     @Test func writesAtomicallyWithoutLeavingTemporaryFiles() throws {
         let dir = temporaryPath("dir")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try writeAtomically(Data("one".utf8), to: dir + "/f.svg")
         try writeAtomically(Data("two".utf8), to: dir + "/f.svg")
