@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import FigureModel
+import Frame
 
 /// Multi-page PDF with bookmarks, internal links and metadata; one SVG per page.
 ///
@@ -123,12 +124,12 @@ final class PagePainter {
             case .math(let box, let x, let baseline, let c):
                 drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
             case .figure(let figure, let rect):
-                let scene = try layoutFigure(figure, measurer: figureText)
-                guard scene.width > 0, scene.height > 0 else { continue }
+                let frame = figureFrame(try layoutFigure(figure, measurer: figureText), text: figureText)
+                guard frame.width > 0, frame.height > 0 else { continue }
                 cairo_save(cr)
                 cairo_translate(cr, rect.x, rect.y)
-                cairo_scale(cr, rect.width / scene.width, rect.height / scene.height)
-                SceneRenderer(text: figureText).draw(scene, on: cr)
+                cairo_scale(cr, rect.width / frame.width, rect.height / frame.height)
+                FrameCairoPainter(palette: Palette()).draw(frame, on: cr)
                 cairo_restore(cr)
             case .rect(let r, let fill, let stroke, let width):
                 cairo_new_path(cr)
@@ -169,11 +170,4 @@ final class PagePainter {
             }
         }
     }
-}
-
-/// Gives any cairo SVG (e.g. a `renderMathDocument` formula) the finishing figures and pages get:
-/// ids renumbered in order and prefixed with a content hash, so the same drawing is byte-identical
-/// however many drawings the process made before it; title and description for accessibility.
-public func finishStandaloneSVG(_ svg: Data, title: String, description: String) -> Data {
-    finishSVG(svg, title: title, description: description)
 }

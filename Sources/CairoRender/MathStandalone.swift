@@ -1,6 +1,8 @@
 import Foundation
 import CCairo
 import MathTypesetting
+import FigureModel
+import Frame
 
 public enum MathOutputFormat: String, Sendable, CaseIterable {
     case svg, pdf, png
@@ -32,16 +34,22 @@ public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Doub
 
 /// One formula as a tightly cropped standalone SVG, PDF or PNG: the page is the ink rectangle plus
 /// `padding` points on every side. `pixelsPerPoint` sets the PNG resolution.
+/// SVG is written from the formula's frame by the direct writer, with `title` as its accessible name.
 public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: MathColor = (0, 0, 0, 1),
-                               padding: Double = 1, pixelsPerPoint: Double = 4) throws -> Data {
+                               padding: Double = 1, pixelsPerPoint: Double = 4, title: String = "") throws -> Data {
     let ink = mathInkExtents(box)
     let width = ink.width + 2 * padding, height = ink.height + 2 * padding
+    if format == .svg {
+        let fill = Paint.color(Color(red: color.r, green: color.g, blue: color.b, alpha: color.a))
+        let items = mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title)
+        return frameSVG(Frame(width: width, height: height, baseline: padding - ink.y, items: items, title: title))
+    }
     let sink = ByteSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
     switch format {
     case .svg:
-        surface = cairo_svg_surface_create_for_stream(sinkWrite, context, width, height)
+        surface = nil   // written above
     case .pdf:
         surface = cairo_pdf_surface_create_for_stream(sinkWrite, context, width, height)
         // A fixed date keeps the output byte-for-byte reproducible.

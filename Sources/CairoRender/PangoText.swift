@@ -3,7 +3,7 @@ import CPangoCairo
 import FigureModel
 import Frame
 
-/// Measures and draws labels through Pango with one explicit font family. Metrics hinting is off so
+/// Measures and shapes labels through Pango with one explicit font family. Metrics hinting is off so
 /// a label has the same size on PDF, SVG and PNG surfaces: layout measures once for all formats.
 final class PangoText: TextMeasurer {
     private let context: OpaquePointer
@@ -65,90 +65,10 @@ final class PangoText: TextMeasurer {
     fileprivate func mathLabel(_ text: String, fontSize: Double, bold: Bool) -> MathLabel? {
         math.label(text, fontSize: fontSize) { proseExtent($0, fontSize: fontSize, bold: bold) }
     }
-
-    /// Prose pieces through Pango and math boxes through the typesetter, left to right on each line's
-    /// baseline; lines aligned as the item asks.
-    private func drawMathLabel(_ label: MathLabel, _ item: TextItem, on cr: OpaquePointer) {
-        let e = label.extent
-        let blockX: Double = switch item.horizontal {
-        case .left: 0
-        case .center: -e.width / 2
-        case .right: -e.width
-        }
-        var baseline: Double = switch item.vertical {
-        case .top: e.ascent
-        case .middle: e.ascent - e.height / 2
-        case .baseline: 0
-        case .bottom: -e.descent
-        }
-        let c = item.color
-        for line in label.lines {
-            var x: Double = switch item.horizontal {
-            case .left: blockX
-            case .center: blockX + (e.width - line.width) / 2
-            case .right: blockX + e.width - line.width
-            }
-            for piece in line.pieces {
-                switch piece {
-                case let .prose(text, width):
-                    prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
-                    pango_cairo_update_context(cr, context)
-                    pango_layout_context_changed(layout)
-                    let (pe, lx, ly) = extents()
-                    cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
-                    cairo_move_to(cr, x - lx, baseline - pe.ascent - ly)
-                    pango_cairo_show_layout(cr, layout)
-                    x += width
-                case let .math(box, _):
-                    drawMath(box, on: cr, x: x, baselineY: baseline, color: (c.red, c.green, c.blue, c.alpha))
-                    x += box.width
-                }
-            }
-            baseline += label.leading
-        }
-    }
-
-    func draw(_ item: TextItem, on cr: OpaquePointer) {
-        let alignment: PangoAlignment = switch item.horizontal {
-        case .left: PANGO_ALIGN_LEFT
-        case .center: PANGO_ALIGN_CENTER
-        case .right: PANGO_ALIGN_RIGHT
-        }
-        if let label = mathLabel(item.text, fontSize: item.fontSize, bold: item.bold) {
-            cairo_save(cr)
-            cairo_translate(cr, item.position.x, item.position.y)
-            if item.rotation != 0 { cairo_rotate(cr, -item.rotation * .pi / 180) }
-            drawMathLabel(label, item, on: cr)
-            cairo_restore(cr)
-            return
-        }
-        prepare(item.text, fontSize: item.fontSize, bold: item.bold, alignment: alignment)
-        cairo_save(cr)
-        cairo_translate(cr, item.position.x, item.position.y)
-        if item.rotation != 0 { cairo_rotate(cr, -item.rotation * .pi / 180) }
-        pango_cairo_update_context(cr, context)
-        pango_layout_context_changed(layout)
-        let (e, lx, ly) = extents()
-        let x0: Double = switch item.horizontal {
-        case .left: 0
-        case .center: -e.width / 2
-        case .right: -e.width
-        }
-        let y0: Double = switch item.vertical {
-        case .top: 0
-        case .middle: -e.height / 2
-        case .baseline: -e.ascent
-        case .bottom: -e.height
-        }
-        cairo_set_source_rgba(cr, item.color.red, item.color.green, item.color.blue, item.color.alpha)
-        cairo_move_to(cr, x0 - lx, y0 - ly)
-        pango_cairo_show_layout(cr, layout)
-        cairo_restore(cr)
-    }
 }
 
 extension PangoText {
-    /// A label as shaped frame items: what `draw` would paint, as glyph runs (Pango for prose, the
+    /// A label as shaped frame items: glyph runs (Pango for prose, the
     /// typesetter for `$…$`) placed at the item's anchor, rotated by a group when the label is.
     func frameItems(_ item: TextItem, fill: Paint) -> [FrameItem] {
         var local: [FrameItem] = []

@@ -1,7 +1,8 @@
 /// The one embedded stylesheet of a handout page. Written for XML parsers too (no `<` or `&`).
 /// Measure ~42em and 1.55 leading for comfortable reading (Bringhurst's 45–75 characters);
-/// colours follow `prefers-color-scheme`. Figures keep a light card in dark mode because their
-/// art is drawn for paper.
+/// colours follow `prefers-color-scheme`. The figures of a light handout follow it too (their SVGs
+/// carry both themes), so the card takes the dark figure background in dark mode; a dark or print
+/// handout's figures keep their own background on the card.
 let handoutStylesheet = """
 :root {
   color-scheme: light dark;
@@ -13,7 +14,7 @@ let handoutStylesheet = """
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #e6e4de; --muted: #a3a1a8; --bg: #17181c; --rule: #3a3b42; --link: #8cb8ee;
-    --card: #f4f2ec; --code-bg: #25262c;
+    --card: #1e2127; --code-bg: #25262c;
     --note: #6fa6e8; --tip: #5fbf88; --warning: #e6a23c; --definition: #a58ee6; --key-idea: #e0b94a;
     --misconception: #e57368; --example: #52c0c0; --exercise: #9aa8bd; --solution: #98b86b;
   }

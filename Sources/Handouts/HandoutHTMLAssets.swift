@@ -4,7 +4,7 @@ import InfoRequests
 import MathTypesetting
 
 /// Real drawings for the HTML page: catalogue figures as SVG with their title and description for
-/// screen readers, formulas as tightly cropped SVG with the depth below the baseline so inline math
+/// screen readers (in a light handout, SVGs that turn dark with the reader's colour scheme), formulas as tightly cropped SVG with the depth below the baseline so inline math
 /// lines up with the words around it.
 public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`.
@@ -26,6 +26,13 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
                        position: SourcePosition(line: 0, column: 0))
         guard var figure = try buildCatalogueFigure(f, theme: theme) else { return nil }
         figure.title = title
+        // A light handout's figures follow the reader's colour scheme like the page around them:
+        // one SVG carrying the light and the dark theme (CSS custom properties, no script).
+        if theme == "light", var dark = try buildCatalogueFigure(f, theme: "dark") {
+            dark.title = title
+            let data = try renderAutoSVG(light: figure, dark: dark)
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let data = try renderFigure(figure, format: .svg)
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -34,8 +41,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
         let padding = 1.0
-        // cairo numbers glyph ids per process; finishing makes them depend on the formula only.
-        let data = finishStandaloneSVG(try renderMathDocument(box, format: .svg, padding: padding), title: tex, description: "")
+        let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex)
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
         let below = ink.y + ink.height + padding

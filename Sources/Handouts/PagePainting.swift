@@ -1,4 +1,5 @@
 import CairoRender
+import FigureModel
 import Foundation
 import MathTypesetting
 
@@ -121,7 +122,7 @@ public struct PagePainter {
         let g = geometry
         switch content {
         case .heading(let h, _): return g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
-        case .figure, .tableCaption, .footnoteLine: return g.bodySize * 0.9
+        case .figure, .tableCaption, .footnoteLine: return g.bodySize * figureTextRatio
         default: return g.bodySize
         }
     }
@@ -175,7 +176,7 @@ public struct PagePainter {
             let w = measurer.figureWidth(size: preset, available: width)
             let rect = PageRect(x: left + (width - w) / 2, y: top, width: w, height: height)
             if let built {
-                items.append(.figure(built, rect))
+                items.append(.figure(figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio), rect))
             } else {
                 items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: PagePalette.rule, lineWidth: 0.5))
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
@@ -300,4 +301,17 @@ public func paginateHandout(_ document: Document, measurer: HandoutMeasurer) thr
     let geometry = PageGeometry(paper: document.meta.paper)
     let laid = try PageLayout.layout(document, geometry: geometry, measurer: measurer)
     return try PagePainter(document: document, laid: laid, geometry: geometry, measurer: measurer).drawing()
+}
+
+/// Figure text on a page is set at 0.9 × the body size, like captions and footnotes (the figure's
+/// axis labels then read at the same scale as the caption under them).
+let figureTextRatio = 0.9
+
+/// The figure laid out at the size it occupies on the page, its axis labels at `labelSize` points:
+/// nothing is scaled after layout, so labels keep their size whatever the placed width.
+func figureAtPlacedSize(_ figure: FigureModel.Figure, _ rect: PageRect, labelSize: Double) -> FigureModel.Figure {
+    var placed = figure
+    placed.size = .inches(rect.width / 72, rect.height / 72)
+    placed.fontScale = figure.fontScale * labelSize / placed.size.baseFontSize
+    return placed
 }

@@ -46,7 +46,7 @@ struct MathCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: cannot typeset the formula: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        let data = try renderMathDocument(box, format: chosen, color: rgba)
+        let data = try renderMathDocument(box, format: chosen, color: rgba, title: tex)
         if let output {
             try writeAtomically(data, to: output)
         } else if chosen == .svg {

@@ -21,7 +21,7 @@ import MathTypesetting
         let parser = XMLParser(data: svg)
         #expect(parser.parse(), "SVG must be well-formed XML: \(String(describing: parser.parserError))")
         let text = String(decoding: svg, as: UTF8.self)
-        // cairo writes each glyph outline once as a path and places it with <use>.
+        // Each glyph outline is stored once as a path and placed with <use>.
         #expect(text.contains("<path"))
         #expect(text.components(separatedBy: "<use").count - 1 >= 15)
         // The fraction bar is a filled rectangle path, not text: no <text> elements at all.
