@@ -39,7 +39,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.svg")
         let svg = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+        #expect(svg.contains("<svg") && svg.hasSuffix("</svg>\n"))
         #expect(filesBelow(dir) == ["link.svg", "real.svg"])
     }
 
