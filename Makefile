@@ -2,13 +2,18 @@
 SHELL := /bin/bash
 DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+<<<<<<< HEAD
 	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern
+=======
+	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
+	libhyphen-dev hyphen-en-us
+>>>>>>> main
 # Swift is on PATH where /etc/profile.d was read; a bare CI shell may only have /opt/swift.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run test bench clean readme-images
+.PHONY: all deps build run test bench fuzz clean readme-images
 
 all: deps build run
 
@@ -37,6 +42,11 @@ test: deps
 
 bench: build
 	@.ci/bench
+
+# libFuzzer on the TeX parser, the JSONL request decoder and the template front end, seeded from
+# the tests' inputs, FUZZ_SECONDS (default 60) per target; not part of `make test`.
+fuzz: deps
+	@SWIFT=$(SWIFT) Fuzz/run-fuzz.sh
 
 clean:
 	rm -rf .build $(OUT)/*

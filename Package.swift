@@ -15,6 +15,10 @@ let package = Package(
     products: [
         .executable(name: "infoplot", targets: ["infoplot"]),
         .library(name: "InfoTheory", targets: ["InfoTheory"]),
+        // For the libFuzzer targets in Fuzz/ (a package of its own, see `make fuzz`).
+        .library(name: "InfoRequests", targets: ["InfoRequests"]),
+        .library(name: "MathTypesetting", targets: ["MathTypesetting"]),
+        .library(name: "Handouts", targets: ["Handouts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +35,8 @@ let package = Package(
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // No .pc file in Debian: the module map links the library itself.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
 
         // 1. numerics
         .target(name: "InfoTheory"),
@@ -46,7 +52,7 @@ let package = Package(
                                                     "CFreeType", "CHarfBuzz"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -42,10 +42,12 @@ public struct DocumentMeta: Sendable, Equatable {
     public var paper: Paper
     public var theme: String
     public var fonts: Fonts
+    /// `lang:` (BCP 47), which picks the hyphenation patterns.
+    public var language: String
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",
-                fonts: Fonts = Fonts()) {
+                fonts: Fonts = Fonts(), language: String = Hyphenator.defaultLanguage) {
         self.title = title
         self.subtitle = subtitle
         self.course = course
@@ -55,6 +57,7 @@ public struct DocumentMeta: Sendable, Equatable {
         self.paper = paper
         self.theme = theme
         self.fonts = fonts
+        self.language = language
     }
 }
 

@@ -54,11 +54,12 @@ struct FrontMatter: Sendable {
     var paper: Paper = .a4
     var theme: String = "light"
     var fonts = Fonts()
+    var language = Hyphenator.defaultLanguage
     var data: [YAMLEntry] = []
     var values: [YAMLEntry] = []
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "data", "values"]
+                       "lang", "data", "values"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -102,6 +103,14 @@ struct FrontMatter: Sendable {
                                         "unknown theme '\(name)' (known: \(themes.joined(separator: ", ")))")
                 }
                 fm.theme = name
+            case "lang":
+                let tag = try string(e)
+                guard Hyphenator.patternFile(for: tag) != nil else {
+                    throw TemplateError(file: file, at: e.value.position,
+                                        "no hyphenation patterns installed for lang '\(tag)' (installed: "
+                                            + Hyphenator.installedLanguages().joined(separator: ", ") + ")")
+                }
+                fm.language = tag
             case "fonts":
                 guard let fonts = e.value.entries else {
                     throw TemplateError(file: file, at: e.value.position, "'fonts' must be a mapping {text:, math:, sans:}")

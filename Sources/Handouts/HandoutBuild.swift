@@ -34,6 +34,8 @@ public struct BuiltHandout: Sendable {
     public var html: Data?
     public var pageCount: Int
     public var warnings: [String]
+    /// Word spacing and page fill of the paged formats (nil for HTML alone).
+    public var statistics: LayoutStatistics?
     /// Seconds spent on each format (parsing and page layout count towards the first one made).
     public var seconds: [HandoutFormat: Double] = [:]
 }
@@ -54,8 +56,10 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     let document = try HandoutParser.parse(file: file, source: source, solutions: solutions)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     if formats.contains(.pdf) || formats.contains(.svg) {
-        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
-        let drawing = try paginateHandout(document, measurer: measurer)
+        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
+                                            language: document.meta.language)
+        let (drawing, statistics) = try paginateHandout(document, measurer: measurer)
+        result.statistics = statistics
         result.pageCount = drawing.pages.count
         result.warnings += measurer.warnings
         do {

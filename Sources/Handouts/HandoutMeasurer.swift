@@ -54,7 +54,10 @@ public final class HandoutMeasurer: LayoutMeasurer {
     /// Warnings worth showing the author (missing fonts, placeholder figures), in order, once each.
     public private(set) var warnings: [String] = []
 
-    public init(fonts: Fonts, theme: String = "light") throws {
+    let hyphenator: Hyphenator
+
+    public init(fonts: Fonts, theme: String = "light", language: String = Hyphenator.defaultLanguage) throws {
+        hyphenator = try Hyphenator(language: language)
         self.fonts = HandoutFonts(fonts)
         mathFont = try MathFont.load(family: self.fonts.math)
         self.theme = theme
@@ -64,6 +67,10 @@ public final class HandoutMeasurer: LayoutMeasurer {
     public func textWidth(_ text: String, style: TextStyle, size: Double) -> Double {
         engine.measure(text, font: fonts.font(for: style), size: size).width
     }
+
+    public func hyphenationPoints(_ word: String) -> [Int] { hyphenator.points(in: word) }
+
+    public func mathBreaks(tex: String, size: Double) throws -> [InlineMathBreak] { try inlineMathBreaks(tex, size: size) }
 
     public func math(tex: String, display: Bool, size: Double) throws -> BoxMetrics {
         let box = try mathBox(tex: tex, display: display, size: size)

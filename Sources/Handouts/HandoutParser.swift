@@ -31,7 +31,8 @@ public enum HandoutParser {
 
         let meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
                                 course: front.course, lecture: front.lecture, author: front.author, date: front.date,
-                                paper: front.paper, theme: front.theme, fonts: front.fonts)
+                                paper: front.paper, theme: front.theme, fonts: front.fonts,
+                                language: front.language)
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
     }
 

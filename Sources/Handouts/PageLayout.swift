@@ -56,8 +56,9 @@ public enum PageLayout {
         var planner = SlabPlanner(file: document.file, geometry: geometry, measurer: measurer)
         try planner.addTitle(document.meta)
         for block in document.blocks { try planner.add(block, indent: 0) }
-        try planner.addFootnotes(document.footnotes)
-        let pages = PageBreaker.paginate(planner.slabs, pageHeight: geometry.textHeight)
+        let notes = try planner.footnoteSlabs(document.footnotes)
+        let rule = LayoutSlab(height: geometry.leading / 2, spaceBefore: geometry.paragraphSpace, content: .rule)
+        let pages = PageBreaker.paginateTight(planner.slabs, pageHeight: geometry.textHeight, footnotes: notes, footnoteRule: rule)
         var destinations: [String: Destination] = [:]
         var outline: [OutlineEntry] = []
         for (p, page) in pages.enumerated() {
@@ -123,13 +124,13 @@ struct SlabPlanner {
         slabs.append(LayoutSlab(height: height, keepWithNext: true, content: .title(meta, title: title, subtitle: subtitle)))
     }
 
-    /// Footnotes are set as endnotes after a rule: page-bottom notes would need a second pass
-    /// through the page breaker for little gain in short handouts.
-    mutating func addFootnotes(_ notes: [Footnote]) throws {
-        guard !notes.isEmpty else { return }
+    /// Each footnote's slabs, by number: the page breaker puts them at the foot of the page that
+    /// refers to them (the HTML page keeps them as endnotes).
+    mutating func footnoteSlabs(_ notes: [Footnote]) throws -> [Int: [LayoutSlab]] {
         let g = geometry
-        slabs.append(LayoutSlab(height: g.leading, spaceBefore: 2 * g.paragraphSpace, keepWithNext: true, content: .rule))
+        var out: [Int: [LayoutSlab]] = [:]
         for note in notes {
+            let start = slabs.count
             for (k, block) in note.blocks.enumerated() {
                 guard case .paragraph(let inlines) = block else {
                     try add(block, indent: 18)
@@ -143,7 +144,11 @@ struct SlabPlanner {
                                             marker: k == 0 && j == 0 ? "\(note.number)." : nil))
                 }
             }
+            // The note's slabs leave the body's list: they are placed by the page breaker.
+            out[note.number] = Array(slabs[start...])
+            slabs.removeSubrange(start...)
         }
+        return out
     }
 
     mutating func add(_ block: Block, indent: Double) throws {

@@ -31,8 +31,15 @@ public struct LineBreakParameters: Sendable, Equatable {
     /// always succeeds, allowing overfull lines where a single box is wider than the measure.
     public var tolerances: [Double] = [2, 5, 20]
     public var linePenalty: Double = 10
-    public var flaggedDemerits: Double = 3000
+    /// Two hyphenated lines in a row: plain TeX's \doublehyphendemerits (TeXbook ch. 14, p. 98).
+    public var flaggedDemerits: Double = 10000
+    /// A hyphen ending the paragraph's second-to-last line: plain TeX's \finalhyphendemerits.
+    public var finalHyphenDemerits: Double = 5000
     public var fitnessDemerits: Double = 100
+    /// The penalties of a break at a pattern hyphen and after an explicit one ("cross-entropy"):
+    /// plain TeX's \hyphenpenalty and \exhyphenpenalty (TeXbook ch. 14, p. 96).
+    public var hyphenPenalty: Double = 50
+    public var exHyphenPenalty: Double = 50
     public init() {}
 }
 
@@ -128,7 +135,10 @@ public enum LineBreaker {
                 }
                 var demerits = (p.linePenalty + badness) * (p.linePenalty + badness)
                 if penalty > 0 { demerits += penalty * penalty } else if penalty > -.infinity { demerits -= penalty * penalty }
-                if flagged, node.index >= 0, case .penalty(_, _, true) = items[node.index] { demerits += p.flaggedDemerits }
+                if node.index >= 0, case .penalty(_, _, true) = items[node.index] {
+                    if flagged { demerits += p.flaggedDemerits }
+                    if b == n - 1 { demerits += p.finalHyphenDemerits }
+                }
                 let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
                 if abs(fitness - node.fitness) > 1 { demerits += p.fitnessDemerits }
                 let total = node.totalDemerits + demerits

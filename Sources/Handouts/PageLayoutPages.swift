@@ -59,57 +59,124 @@ public struct LaidOutPage: Sendable, Equatable {
 }
 
 public enum PageBreaker {
+    /// A float that does not fit moves to the top of the next page only when at least this much of
+    /// the current page is left to fill with the text after it (less is a normal page end).
+    public static let floatGap = 1.0 / 8
+
     /// Fills pages in order. When a slab does not fit, the page ends before the chain of
     /// keep-with-next slabs that leads to it, so that chain moves whole to the next page; a chain
     /// taller than a page is cut where it overflows (nothing else can be done).
     ///
-    /// Figures float, as LaTeX's do: a figure that does not fit on a page with an eighth or more
-    /// left is placed at the top of the next one, and the paragraph lines that follow it in the
-    /// source fill the gap instead (whole-line keeps still apply), so pages do not end half empty.
-    public static func paginate(_ slabs: [LayoutSlab], pageHeight: Double) -> [LaidOutPage] {
+    /// Floats (a figure with its caption, a table short enough to stay whole) go where they stand
+    /// when they fit, else to the top of the next page, as LaTeX's `tp`: the slabs that follow in
+    /// the source fill the rest of the current page (keeps still apply; another float is not
+    /// passed, so floats keep their order).
+    ///
+    /// `footnotes` holds each note's slabs by number: a note goes to the foot of the page whose
+    /// slab references it, under `footnoteRule`, and the referencing slab moves on when its notes
+    /// do not fit with it.
+    public static func paginate(_ slabs: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
+                                footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule)) -> [LaidOutPage] {
         var queue = Array(slabs.indices)
         var pages: [LaidOutPage] = []
         var current: [Int] = []     // positions in `queue`
+        var notes: [Int] = []       // footnote numbers referenced on the current page, in order
         var y = 0.0
         var k = 0
+        func notesHeight(_ numbers: [Int]) -> Double {
+            guard !numbers.isEmpty else { return 0 }
+            return numbers.reduce(footnoteRule.spaceBefore + footnoteRule.height) { sum, n in
+                (footnotes[n] ?? []).reduce(sum) { $0 + $1.spaceBefore + $1.height }
+            }
+        }
+        func references(_ position: Int) -> [Int] {
+            slabs[queue[position]].content.footnoteReferences.filter { footnotes[$0] != nil }
+        }
         func close(_ upTo: Int) {
             var placed: [PlacedSlab] = []
             var top = 0.0
+            var numbers: [Int] = []
             for (n, position) in current.prefix(upTo).enumerated() {
                 let s = slabs[queue[position]]
                 top += n == 0 ? 0 : s.spaceBefore
                 placed.append(PlacedSlab(slab: s, y: top))
                 top += s.height
+                for r in references(position) where !numbers.contains(r) { numbers.append(r) }
+            }
+            if !numbers.isEmpty {
+                var bottom = pageHeight - notesHeight(numbers) + footnoteRule.spaceBefore
+                placed.append(PlacedSlab(slab: footnoteRule, y: bottom))
+                bottom += footnoteRule.height
+                for n in numbers {
+                    for note in footnotes[n] ?? [] {
+                        bottom += note.spaceBefore
+                        placed.append(PlacedSlab(slab: note, y: bottom))
+                        bottom += note.height
+                    }
+                }
             }
             pages.append(LaidOutPage(slabs: placed))
+        }
+        /// The last queue position of the float starting at `position`, or nil when it is no float.
+        func floatEnd(_ position: Int) -> Int? {
+            let s = slabs[queue[position]]
+            guard s.callout == nil else { return nil }
+            switch s.content {
+            case .figure: return position
+            case .tableCaption, .tableRow(_, nil, _, _):
+                // Only a table kept whole (caption, header and every row chained) floats.
+                var e = position
+                while slabs[queue[e]].keepWithNext, e + 1 < queue.count, case .tableRow = slabs[queue[e + 1]].content { e += 1 }
+                guard case .tableRow(let t, let r?, _, _) = slabs[queue[e]].content, r == t.rows.count - 1 else { return nil }
+                return e
+            default: return nil
+            }
         }
         while k < queue.count {
             let s = slabs[queue[k]]
             let space = current.isEmpty ? 0 : s.spaceBefore
-            if current.isEmpty || y + space + s.height <= pageHeight {
+            let withNotes = notes + references(k).filter { !notes.contains($0) }
+            // A float (a table is several slabs) fits only whole.
+            let float = floatEnd(k)
+            var floatHeight = s.height
+            if let e = float, e > k {
+                for p in (k + 1)...e { floatHeight += slabs[queue[p]].spaceBefore + slabs[queue[p]].height }
+            }
+            if current.isEmpty || y + space + floatHeight + notesHeight(withNotes) <= pageHeight {
                 current.append(k)
+                notes = withNotes
                 y += space + s.height
                 k += 1
                 continue
             }
-            if case .figure = s.content, pageHeight - y >= pageHeight / 8,
+            if let end = float, pageHeight - y - notesHeight(notes) >= pageHeight * floatGap,
                let last = current.last, !slabs[queue[last]].keepWithNext {
-                // Lines after the figure that fit in the gap, ending on a line that may end a page.
+                // What follows the float and fits in the gap, ending where a page may end. Later
+                // floats met on the way are deferred too, behind this one.
                 var pulled: [Int] = []
                 var yy = y
-                var j = k + 1
-                while j < queue.count, case .line = slabs[queue[j]].content, slabs[queue[j]].callout == nil {
+                var pulledNotes = notes
+                var j = end + 1
+                while j < queue.count {
+                    if let e = floatEnd(j) {
+                        j = e + 1
+                        continue
+                    }
                     let next = slabs[queue[j]]
-                    if yy + next.spaceBefore + next.height > pageHeight { break }
+                    let more = pulledNotes + references(j).filter { !pulledNotes.contains($0) }
+                    if yy + next.spaceBefore + next.height + notesHeight(more) > pageHeight { break }
                     yy += next.spaceBefore + next.height
+                    pulledNotes = more
                     pulled.append(j)
                     j += 1
                 }
                 while let l = pulled.last, slabs[queue[l]].keepWithNext { pulled.removeLast() }
                 if let l = pulled.last {
-                    // Move the figure after the pulled lines; they now come next and fit.
-                    let figure = queue.remove(at: k)
-                    queue.insert(figure, at: l)
+                    // The pulled slabs come next and fit; the floats among them follow, in order.
+                    let kept = Set(pulled)
+                    let text = (k...l).filter(kept.contains).map { queue[$0] }
+                    let floats = (k...l).filter { !kept.contains($0) }.map { queue[$0] }
+                    queue.replaceSubrange(k...l, with: text + floats)
                     continue
                 }
             }
@@ -119,9 +186,58 @@ public enum PageBreaker {
             close(cut)
             k = cut < current.count ? current[cut] : k
             current = []
+            notes = []
             y = 0
         }
         if !current.isEmpty { close(current.count) }
         return pages
+    }
+}
+
+extension PageBreaker {
+    /// A last page filled less than this is near-empty (a couple of lines): worth pulling back.
+    public static let nearEmptyLastPage = 0.15
+    /// How far the space between slabs may shrink to pull a near-empty last page back: up to a
+    /// third, the shrink TeX gives the interword space (and about what LaTeX's section skips allow).
+    static let spaceShrinkSteps = [0.9, 0.8, 0.67]
+
+    /// `paginate`, then, when the last page is near-empty, the same with the space between slabs
+    /// shrunk step by step until the page count drops (kept only if it does).
+    public static func paginateTight(_ slabs: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
+                                     footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule)) -> [LaidOutPage] {
+        let pages = paginate(slabs, pageHeight: pageHeight, footnotes: footnotes, footnoteRule: footnoteRule)
+        guard pages.count > 1, let last = pages.last, last.usedHeight < pageHeight * nearEmptyLastPage else { return pages }
+        for shrink in spaceShrinkSteps {
+            let tighter = slabs.map { s -> LayoutSlab in
+                var t = s
+                t.spaceBefore *= shrink
+                return t
+            }
+            let candidate = paginate(tighter, pageHeight: pageHeight, footnotes: footnotes, footnoteRule: footnoteRule)
+            if candidate.count < pages.count { return candidate }
+        }
+        return pages
+    }
+}
+
+extension SlabContent {
+    /// Footnote numbers this slab's text refers to (its `#fn-N` links), in reading order.
+    var footnoteReferences: [Int] {
+        let lines: [TypesetLine]
+        switch self {
+        case .line(let l, _): lines = [l]
+        case .heading(_, let l), .tableCaption(_, let l), .calloutTop(_, let l), .figure(_, _, let l): lines = l
+        case .tableRow(_, _, let cells, _): lines = cells
+        default: return []
+        }
+        var out: [Int] = []
+        for line in lines {
+            for f in line.fragments {
+                if case .word(_, _, let link?) = f.content, link.hasPrefix("#fn-"), let n = Int(link.dropFirst(4)), !out.contains(n) {
+                    out.append(n)
+                }
+            }
+        }
+        return out
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MathTypesetting
 
 /// Turns a run of inlines into Knuth–Plass items over measured words, and sets the broken lines.
 /// Measuring goes through `LayoutMeasurer`, so this stays a pure function of its inputs.
@@ -25,6 +26,18 @@ public protocol LayoutMeasurer {
     func math(tex: String, display: Bool, size: Double) throws -> BoxMetrics
     /// Height of a catalogue figure drawn `width` points wide (its size preset decides the ratio).
     func figureHeight(_ figure: Figure, width: Double) throws -> Double
+    /// Character offsets after which a hyphen may break `word` (letters only), from the
+    /// document language's patterns.
+    func hyphenationPoints(_ word: String) -> [Int]
+    /// Where an inline formula may break across lines (TeX's breaks after Rel and Bin atoms).
+    func mathBreaks(tex: String, size: Double) throws -> [InlineMathBreak]
+}
+
+extension LayoutMeasurer {
+    /// No patterns: words break only at their own hyphens.
+    public func hyphenationPoints(_ word: String) -> [Int] { [] }
+    /// Formulas do not break.
+    public func mathBreaks(tex: String, size: Double) throws -> [InlineMathBreak] { [] }
 }
 
 /// What a box on a line shows.
@@ -45,6 +58,9 @@ public struct TypesetLine: Sendable, Equatable {
     /// Distance from the line's top to its baseline, and below the baseline.
     public var ascent: Double
     public var descent: Double
+    /// Width of this line's interword spaces over their natural width (1 on a line set at
+    /// natural spacing or with no spaces): the measure of a loose or tight line.
+    public var spaceFactor: Double = 1
     public var height: Double { ascent + descent }
 }
 
@@ -65,6 +81,7 @@ struct ParagraphSetter {
     var measurer: any LayoutMeasurer
     var size: Double
     var leading: Double
+    var parameters = LineBreakParameters()
 
     /// Space glue after TeX's Computer Modern: stretch 1/2 and shrink 1/3 of the space.
     func spaceGlue() -> LineItem {
@@ -72,7 +89,24 @@ struct ParagraphSetter {
         return .glue(width: w, stretch: w / 2, shrink: w / 3)
     }
 
-    func items(for inlines: [Inline]) throws -> (items: [LineItem], contents: [LineContent?]) {
+    /// Where a word may break: after its own hyphens and dashes (a compound breaks only there, as
+    /// in TeX), else at the patterns' points of its letters, leading and trailing punctuation
+    /// aside. Capitalised inner letters (acronyms, "KL", "McMillan") are left whole.
+    func discretionaryBreaks(in w: String) -> [(offset: Int, explicit: Bool)] {
+        let chars = Array(w)
+        let dashes: Set<Character> = ["-", "\u{2013}", "\u{2014}"]
+        if chars.contains(where: dashes.contains) {
+            return chars.indices.dropLast().filter { i in
+                dashes.contains(chars[i]) && i > 0 && chars[i - 1].isLetter && chars[i + 1].isLetter
+            }.map { ($0 + 1, true) }
+        }
+        guard let first = chars.firstIndex(where: \.isLetter), let last = chars.lastIndex(where: \.isLetter) else { return [] }
+        let core = chars[first...last]
+        guard core.allSatisfy(\.isLetter), !core.dropFirst().contains(where: \.isUppercase) else { return [] }
+        return measurer.hyphenationPoints(String(core)).map { (first + $0, false) }
+    }
+
+    func items(for inlines: [Inline], hyphenate: Bool = true) throws -> (items: [LineItem], contents: [LineContent?]) {
         var items: [LineItem] = []
         var contents: [LineContent?] = []
         var lastWasSpace = true
@@ -84,15 +118,33 @@ struct ParagraphSetter {
         }
         func word(_ w: String, _ style: TextStyle, _ link: String?) {
             guard !w.isEmpty else { return }
+            defer { lastWasSpace = false }
             // A relation written in text after a formula ("$H(p)$ = 1.49 bits") must not start a
             // line: the space before it becomes unbreakable, as TeX's ~ would make it.
             if let first = w.first, "=≈<>≤≥≠".contains(first), case .glue? = items.last {
                 items.insert(.penalty(width: 0, cost: .infinity, flagged: false), at: items.count - 1)
                 contents.insert(nil, at: contents.count - 1)
             }
-            items.append(.box(width: measurer.textWidth(w, style: style, size: style == .superscript ? size * 0.7 : size)))
-            contents.append(.word(w, style, link: link))
-            lastWasSpace = false
+            let runSize = style == .superscript ? size * 0.7 : size
+            let breaks = hyphenate && style != .code && style != .superscript && link == nil ? discretionaryBreaks(in: w) : []
+            // Each piece's box is the growth of the measured prefix, so the pieces add up to the
+            // whole word's width (kerning and ligatures included) and the line is drawn as one word.
+            let chars = Array(w)
+            var start = 0, before = 0.0
+            for point in breaks {
+                let prefix = String(chars[..<point.offset])
+                let upTo = measurer.textWidth(prefix, style: style, size: runSize)
+                items.append(.box(width: upTo - before))
+                contents.append(.word(String(chars[start..<point.offset]), style, link: link))
+                let hyphen = point.explicit ? 0 : measurer.textWidth(prefix + "-", style: style, size: runSize) - upTo
+                items.append(.penalty(width: hyphen, cost: point.explicit ? parameters.exHyphenPenalty : parameters.hyphenPenalty,
+                                      flagged: true))
+                contents.append(nil)
+                start = point.offset
+                before = upTo
+            }
+            items.append(.box(width: measurer.textWidth(w, style: style, size: runSize) - before))
+            contents.append(.word(String(chars[start...]), style, link: link))
         }
         func text(_ s: String, _ style: TextStyle, _ link: String?) {
             var current = ""
@@ -118,9 +170,29 @@ struct ParagraphSetter {
                 case .code(let s): word(s, .code, link)
                 case .link(let url, _, let c): try walk(c, style, url)
                 case .math(let m):
-                    let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: false, size: size) }
-                    items.append(.box(width: metrics.width))
-                    contents.append(.math(m, metrics))
+                    let breaks = try measured(file, m.position, "bad TeX") { try measurer.mathBreaks(tex: m.tex, size: size) }
+                    let chars = Array(m.tex)
+                    var start = 0
+                    for b in breaks.map(Optional.some) + [nil] {
+                        let end = b?.offset ?? chars.count
+                        // A part before a break ends in an empty Ord, so its operator keeps its class
+                        // (rule 5 would make a final Bin an Ord) and the space after it, which then
+                        // becomes the glue a break discards.
+                        let part = breaks.isEmpty ? m : InlineMath(tex: String(chars[start..<end]) + (b == nil ? "" : "{}"),
+                                                                   position: m.position)
+                        var metrics = try measured(file, m.position, "bad TeX") {
+                            try measurer.math(tex: part.tex, display: false, size: size)
+                        }
+                        if let b { metrics.width -= b.space }
+                        items.append(.box(width: metrics.width))
+                        contents.append(.math(part, metrics))
+                        if let b {
+                            items += [.penalty(width: 0, cost: b.penalty, flagged: false),
+                                      .glue(width: b.space, stretch: 0, shrink: 0)]
+                            contents += [nil, nil]
+                        }
+                        start = end
+                    }
                     lastWasSpace = false
                 // A tie, as TeX's `Figure~2`: a reference never breaks across lines.
                 case .ref(let r): word(r.text.replacingOccurrences(of: " ", with: "\u{00A0}"), style, "#" + r.target)
@@ -144,8 +216,10 @@ struct ParagraphSetter {
     /// `ragged`: lines keep their natural spacing (shrinking only when they must), for display type
     /// such as titles and headings, where justification spreads three big words across the measure.
     func set(_ inlines: [Inline], width: Double, ragged: Bool = false) throws -> [TypesetLine] {
-        let (items, contents) = try items(for: inlines)
-        let lines = LineBreaker.breakLines(items, width: width).map { line in
+        // Display type set ragged has no need to break words.
+        let (items, contents) = try items(for: inlines, hyphenate: !ragged)
+        let space = spaceGlue()
+        let lines = LineBreaker.breakLines(items, width: width, parameters: parameters).map { line in
             var l = line
             if ragged { l.ratio = min(l.ratio, 0) }
             return l
@@ -154,9 +228,20 @@ struct ParagraphSetter {
             var x = 0.0
             var fragments: [PlacedFragment] = []
             var ascent = leading * 0.78, descent = leading * 0.22
+            var afterGlue = true
+            var spaces = false
             for i in line.items {
                 switch items[i] {
                 case .box(let w):
+                    defer { afterGlue = false }
+                    // Pieces of one hyphenatable word come back together as one drawn word.
+                    if !afterGlue, let content = contents[i], case .word(let text, let style, let link) = content,
+                       let previous = fragments.last, case .word(let head, style, link) = previous.content {
+                        fragments[fragments.count - 1].content = .word(head + text, style, link: link)
+                        fragments[fragments.count - 1].width += w
+                        x += w
+                        continue
+                    }
                     if let content = contents[i] {
                         fragments.append(PlacedFragment(content: content, x: x, width: w))
                         if case .math(_, let m) = content {
@@ -167,10 +252,22 @@ struct ParagraphSetter {
                     x += w
                 case .glue(let w, let y, let z):
                     x += w + (line.ratio >= 0 ? line.ratio * y : line.ratio * z)
+                    afterGlue = true
+                    if items[i] == space { spaces = true }
                 case .penalty: break
                 }
             }
-            return TypesetLine(fragments: fragments, ascent: ascent, descent: descent)
+            // A line broken at a hyphen shows it (the penalty's width is the hyphen's).
+            if case .penalty(let w, _, true) = items[line.breakIndex], w > 0, let last = fragments.last,
+               case .word(let text, let style, let link) = last.content {
+                fragments[fragments.count - 1].content = .word(text + "-", style, link: link)
+                fragments[fragments.count - 1].width += w
+            }
+            var typeset = TypesetLine(fragments: fragments, ascent: ascent, descent: descent)
+            if spaces, case .glue(let w, let y, let z) = space, w > 0 {
+                typeset.spaceFactor = 1 + (line.ratio >= 0 ? line.ratio * y : line.ratio * z) / w
+            }
+            return typeset
         }
     }
 }

@@ -296,11 +296,13 @@ public struct PagePainter {
     }
 }
 
-/// The whole paged pipeline for one document: measure, lay out, paint.
-public func paginateHandout(_ document: Document, measurer: HandoutMeasurer) throws -> DocumentDrawing {
+/// The whole paged pipeline for one document: measure, lay out, paint; with the layout's measures.
+public func paginateHandout(_ document: Document, measurer: HandoutMeasurer) throws
+    -> (drawing: DocumentDrawing, statistics: LayoutStatistics) {
     let geometry = PageGeometry(paper: document.meta.paper)
     let laid = try PageLayout.layout(document, geometry: geometry, measurer: measurer)
-    return try PagePainter(document: document, laid: laid, geometry: geometry, measurer: measurer).drawing()
+    let drawing = try PagePainter(document: document, laid: laid, geometry: geometry, measurer: measurer).drawing()
+    return (drawing, LayoutStatistics(laid, textHeight: geometry.textHeight))
 }
 
 /// Figure text on a page is set at 0.9 × the body size, like captions and footnotes (the figure's

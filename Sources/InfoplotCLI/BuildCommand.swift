@@ -166,7 +166,7 @@ struct BuildCommand: ParsableCommand {
             try writeHandout(built, name: name, handoutDir: handoutDir)
             for f in formats {
                 let what = f == .svg ? "handouts/\(name)/page-1…\(built.pageCount).svg" : "handouts/\(name).\(f.rawValue)"
-                let pages = f == .html ? "" : " (\(built.pageCount) pages)"
+                let pages = f == .html ? "" : " (\(built.pageCount) pages" + (built.statistics.map { "; " + $0.summary } ?? "") + ")"
                 progress.line(what + pages, seconds: built.seconds[f] ?? 0)
             }
             return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount))

@@ -21,6 +21,9 @@ struct HandoutCommand: ParsableCommand {
     @Option(help: "Where solutions go: inline, end or omit.")
     var solutions = "inline"
 
+    @Flag(name: .shortAndLong, help: "Print the page count, the loosest line's word spacing and the emptiest page.")
+    var verbose = false
+
     func run() throws {
         guard let mode = SolutionsMode(rawValue: solutions) else {
             throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
@@ -38,6 +41,12 @@ struct HandoutCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for w in built.warnings { FileHandle.standardError.write(Data("\(file): warning: \(w)\n".utf8)) }
+        if verbose, let s = built.statistics {
+            print("\(file): \(built.pageCount) pages; \(s.summary)")
+            for l in s.looseLines {
+                print(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
+            }
+        }
         switch chosen {
         case .pdf: try writeAtomically(built.pdf ?? Data(), to: output ?? "\(name).pdf")
         case .html: try writeAtomically(built.html ?? Data(), to: output ?? "\(name).html")

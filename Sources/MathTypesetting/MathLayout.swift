@@ -9,22 +9,7 @@ public enum MathLayout {
     /// Rules 5–6 (binary atoms that cannot be binary become Ord) and rule 20 (inter-atom spacing)
     /// around the per-atom rules.
     static func layoutList(_ list: MathList, _ start: LayoutContext) -> Box {
-        var classes: [AtomClass?] = list.map { if case .atom(let a) = $0 { return a.cls } else { return nil } }
-        var previous: Int?
-        for i in classes.indices {
-            guard let cls = classes[i] else { continue }
-            if cls == .bin {
-                // Rule 5: a Bin at the start or after Bin, Op, Rel, Open, Punct is an Ord.
-                if let p = previous, let pc = classes[p], ![.bin, .op, .rel, .open, .punct].contains(pc) {}
-                else { classes[i] = .ord }
-            } else if [.rel, .close, .punct].contains(cls), let p = previous, classes[p] == .bin {
-                // Rule 6: a Bin before Rel, Close or Punct is an Ord.
-                classes[p] = .ord
-            }
-            previous = i
-        }
-        if let p = previous, classes[p] == .bin { classes[p] = .ord }
-
+        let classes = effectiveClasses(list)
         var ctx = start
         var boxes: [Box] = []
         var lastClass: AtomClass?
@@ -46,6 +31,26 @@ public enum MathLayout {
         }
         if boxes.count == 1 { return boxes[0] }
         return .hlist(boxes)
+    }
+
+    /// Each item's class after rules 5 and 6 (nil for spaces and style changes).
+    static func effectiveClasses(_ list: MathList) -> [AtomClass?] {
+        var classes: [AtomClass?] = list.map { if case .atom(let a) = $0 { return a.cls } else { return nil } }
+        var previous: Int?
+        for i in classes.indices {
+            guard let cls = classes[i] else { continue }
+            if cls == .bin {
+                // Rule 5: a Bin at the start or after Bin, Op, Rel, Open, Punct is an Ord.
+                if let p = previous, let pc = classes[p], ![.bin, .op, .rel, .open, .punct].contains(pc) {}
+                else { classes[i] = .ord }
+            } else if [.rel, .close, .punct].contains(cls), let p = previous, classes[p] == .bin {
+                // Rule 6: a Bin before Rel, Close or Punct is an Ord.
+                classes[p] = .ord
+            }
+            previous = i
+        }
+        if let p = previous, classes[p] == .bin { classes[p] = .ord }
+        return classes
     }
 
     /// Inter-atom spacing table, TeXbook p. 170 (in mu). Negative entries are the parenthesised ones

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Handouts
+
+/// Float placement, page-foot footnotes and the near-empty last page, on constructed slab lists
+/// (heights in points, a page of 100).
+@Suite struct FloatPlacementTests {
+    private func line(_ h: Double = 10, keep: Bool = false, note: Int? = nil) -> LayoutSlab {
+        let fragments = note.map { [PlacedFragment(content: .word("\($0)", .superscript, link: "#fn-\($0)"), x: 0, width: 3)] } ?? []
+        return LayoutSlab(height: h, keepWithNext: keep,
+                          content: .line(TypesetLine(fragments: fragments, ascent: h * 0.8, descent: h * 0.2), justified: true))
+    }
+    private func table(rows: Int, rowHeight: Double) -> [LayoutSlab] {
+        let t = Table(header: [[.text("a")]], rows: Array(repeating: [[.text("b")]], count: rows), alignments: [.left],
+                      caption: [.text("c")], label: nil, number: 1, id: "tbl-1")
+        let empty = TypesetLine(fragments: [], ascent: 8, descent: 2)
+        return [LayoutSlab(height: rowHeight, keepWithNext: true, content: .tableCaption(t, lines: [empty])),
+                LayoutSlab(height: rowHeight, keepWithNext: true, content: .tableRow(t, row: nil, cells: [empty], columns: [10]))]
+            + (0..<rows).map { r in
+                // The planner's keeps: a short table whole, a long one only at its ends.
+                LayoutSlab(height: rowHeight, keepWithNext: rows <= 12 ? r < rows - 1 : (r == 0 || r == rows - 2), content: .tableRow(t, row: r, cells: [empty], columns: [10]))
+            }
+    }
+    private func isTable(_ s: PlacedSlab) -> Bool {
+        switch s.slab.content {
+        case .tableCaption, .tableRow: return true
+        default: return false
+        }
+    }
+    private func empty(_ page: LaidOutPage, _ height: Double = 100) -> Double { 1 - page.usedHeight / height }
+
+    @Test func aTableThatDoesNotFitFloatsToTheNextPageTopAndTextFillsTheGap() {
+        // 5 lines, then a 60-pt table: it cannot stand where it is; the 4 lines after it fill page 1.
+        let slabs = Array(repeating: line(), count: 5) + table(rows: 4, rowHeight: 10) + Array(repeating: line(), count: 6)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(!pages[0].slabs.contains(where: isTable))
+        #expect(empty(pages[0]) <= 0.15)
+        #expect(pages[1].slabs.prefix(6).allSatisfy(isTable))
+        #expect(pages.flatMap(\.slabs).count == slabs.count)
+    }
+
+    @Test func aFloatThatFitsStaysWhereItStands() {
+        let slabs = Array(repeating: line(), count: 2) + table(rows: 2, rowHeight: 10) + Array(repeating: line(), count: 2)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 1)
+        #expect(pages[0].slabs.map(isTable) == [false, false, true, true, true, true, false, false])
+    }
+
+    @Test func floatsKeepTheirOrder() {
+        // Two tables in a row after a nearly full page: the second never passes the first.
+        let slabs = Array(repeating: line(), count: 6) + table(rows: 3, rowHeight: 10) + table(rows: 2, rowHeight: 10)
+            + Array(repeating: line(), count: 3)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        let order = pages.flatMap(\.slabs).compactMap { s -> Int? in
+            if case .tableRow(_, let r?, _, _) = s.slab.content { return r } else { return nil }
+        }
+        #expect(order == [0, 1, 2, 0, 1])
+    }
+
+    @Test func aLongTableThatMayBreakIsNoFloat() {
+        // 20 rows keep only their first and last two rows together, so the table breaks across pages.
+        let slabs = Array(repeating: line(), count: 5) + table(rows: 20, rowHeight: 4)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages[0].slabs.contains(where: isTable))
+    }
+
+    @Test func footnotesGoToTheFootOfThePageThatRefersToThem() {
+        let note = [LayoutSlab(height: 8, content: .footnoteLine(TypesetLine(fragments: [], ascent: 6, descent: 2), number: 1), marker: "1.")]
+        let rule = LayoutSlab(height: 4, spaceBefore: 2, content: .rule)
+        let slabs = Array(repeating: line(), count: 12) + [line(note: 1)] + Array(repeating: line(), count: 3)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100, footnotes: [1: note], footnoteRule: rule)
+        // Page 1 holds 10 lines (no reference); page 2 the referring line and its note at the foot.
+        #expect(pages.count == 2)
+        #expect(!pages[0].slabs.contains { if case .footnoteLine = $0.slab.content { true } else { false } })
+        let foot = pages[1].slabs.last
+        if case .footnoteLine(_, 1)? = foot?.slab.content {} else { Issue.record("the note should end page 2") }
+        #expect(abs((foot?.y ?? 0) + 8 - 100) < 1e-9)
+        #expect(pages[1].slabs.contains { if case .rule = $0.slab.content { $0.y == 100 - 8 - 4 } else { false } })
+    }
+
+    @Test func aLineWhoseNoteDoesNotFitMovesOnWithIt() {
+        let note = [LayoutSlab(height: 30, content: .footnoteLine(TypesetLine(fragments: [], ascent: 6, descent: 2), number: 1))]
+        // Line 9 refers to a 30-pt note: 9 lines + 30 > 100, so line 9 (and its note) open page 2.
+        let slabs = Array(repeating: line(), count: 8) + [line(note: 1), line()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100, footnotes: [1: note])
+        #expect(pages.count == 2)
+        #expect(pages[0].slabs.count == 8)
+        #expect(pages[1].slabs.contains { if case .footnoteLine = $0.slab.content { true } else { false } })
+    }
+
+    @Test func aNearlyEmptyLastPageIsPulledBackByTighterSpacing() {
+        // 13 lines of 7 pt, 1 pt apart, are 103 pt (last page: one line); a third less space fits one page.
+        var slabs = Array(repeating: line(7), count: 13)
+        for k in 1..<slabs.count { slabs[k].spaceBefore = 1 }
+        #expect(PageBreaker.paginate(slabs, pageHeight: 100).count == 2)
+        let tight = PageBreaker.paginateTight(slabs, pageHeight: 100)
+        #expect(tight.count == 1)
+        // A last page that is not near-empty is left alone.
+        let fuller = Array(repeating: line(8), count: 16)
+        #expect(PageBreaker.paginateTight(fuller, pageHeight: 100).count == 2)
+    }
+}
+
+extension FloatPlacementTests {
+    @Test func textAfterTwoFloatsFillsThePageBothFloatsMoveOn() {
+        // A table that cannot fit, another right behind it: the lines after both fill page 1.
+        let slabs = Array(repeating: line(), count: 5) + table(rows: 4, rowHeight: 10) + table(rows: 1, rowHeight: 10)
+            + Array(repeating: line(), count: 8)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(!pages[0].slabs.contains(where: { isTableSlab($0) }))
+        #expect(pages[0].usedHeight >= 85)
+        #expect(pages.flatMap(\.slabs).count == slabs.count)
+    }
+
+    func isTableSlab(_ s: PlacedSlab) -> Bool {
+        switch s.slab.content {
+        case .tableCaption, .tableRow: return true
+        default: return false
+        }
+    }
+}
