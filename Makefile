@@ -2,12 +2,8 @@
 SHELL := /bin/bash
 DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-<<<<<<< HEAD
-	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern
-=======
-	poppler-utils librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
+	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
 	libhyphen-dev hyphen-en-us
->>>>>>> main
 # Swift is on PATH where /etc/profile.d was read; a bare CI shell may only have /opt/swift.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output

@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
-        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
+        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"],
                     exclude: ["Golden"]),
         .testTarget(name: "FigureCatalogueTests", dependencies: ["FigureCatalogue"]),

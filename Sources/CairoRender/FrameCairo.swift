@@ -128,6 +128,12 @@ struct FrameCairoPainter {
             var cluster = cairo_text_cluster_t(num_bytes: Int32(g.text.utf8.count), num_glyphs: Int32(glyphs.count))
             cairo_show_text_glyphs(cr, g.text, Int32(g.text.utf8.count), &glyphs, Int32(glyphs.count), &cluster, 1,
                                    cairo_text_cluster_flags_t(0))
+        } else if g.glyphs.contains(where: { !$0.text.isEmpty }) {
+            // Math: one cluster per glyph with the characters it stands for.
+            let text = g.glyphs.map(\.text).joined()
+            var clusters = g.glyphs.map { cairo_text_cluster_t(num_bytes: Int32($0.text.utf8.count), num_glyphs: 1) }
+            cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
+                                   cairo_text_cluster_flags_t(0))
         } else {
             cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
         }

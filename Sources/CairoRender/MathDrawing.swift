@@ -42,31 +42,46 @@ private final class CairoMathFaces: @unchecked Sendable {
 
 /// Draws a typeset formula with its baseline's left end at (x, baselineY), glyphs as font outlines
 /// through cairo-ft (so PDF and SVG keep them as vectors) and rules as filled rectangles.
+///
+/// Glyphs go out with cairo_show_text_glyphs and one cluster per glyph holding the characters it stands
+/// for, so a PDF maps every glyph (script alternates, size variants, assembly pieces) back to Unicode
+/// and text extraction, search and screen readers get the formula's characters.
 public func drawMath(_ box: MathBox, on cr: OpaquePointer, x: Double, baselineY: Double,
                      color: MathColor = (0, 0, 0, 1)) {
     let items = box.flatten()
     cairo_save(cr)
-    cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a)
-    // Rules first, then glyphs grouped by size so each size is one cairo_show_glyphs call.
+    func setColor(_ c: MathRGBA?) {
+        if let c { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * color.a) }
+        else { cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a) }
+    }
+    // Rules first, in tree order (a \colorbox background before the rules inside it), then glyphs.
     for case .rule(let r) in items {
+        setColor(r.color)
         cairo_rectangle(cr, x + r.x, baselineY + r.y, r.width, r.height)
+        cairo_fill(cr)
     }
-    cairo_fill(cr)
-    var bySize: [Double: [cairo_glyph_t]] = [:]
-    for case .glyph(let g) in items {
-        bySize[g.size, default: []].append(cairo_glyph_t(index: UInt(g.glyph), x: x + g.x, y: baselineY + g.y))
-    }
-    if !bySize.isEmpty, let face = CairoMathFaces.shared.face(for: box.font) {
+    let glyphs = items.compactMap { if case .glyph(let g) = $0 { return g } else { return nil } }
+    if !glyphs.isEmpty, let face = CairoMathFaces.shared.face(for: box.font) {
         cairo_set_font_face(cr, face)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
-        for size in bySize.keys.sorted() {
-            guard var glyphs = bySize[size] else { continue }
-            cairo_set_font_size(cr, size)
-            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+        // Runs of one size and colour, in reading order.
+        var start = 0
+        while start < glyphs.count {
+            var end = start + 1
+            while end < glyphs.count, glyphs[end].size == glyphs[start].size, glyphs[end].color == glyphs[start].color { end += 1 }
+            let run = glyphs[start..<end]
+            var cairoGlyphs = run.map { cairo_glyph_t(index: UInt($0.glyph), x: x + $0.x, y: baselineY + $0.y) }
+            var clusters = run.map { cairo_text_cluster_t(num_bytes: Int32($0.text.utf8.count), num_glyphs: 1) }
+            let text = run.map(\.text).joined()
+            setColor(glyphs[start].color)
+            cairo_set_font_size(cr, glyphs[start].size)
+            cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &cairoGlyphs, Int32(cairoGlyphs.count),
+                                   &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+            start = end
         }
     }
     cairo_restore(cr)

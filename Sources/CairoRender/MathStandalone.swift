@@ -92,3 +92,42 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     return withExtendedLifetime(sink) { sink.data }
 }
 
+/// Where a cropped formula image's baseline is, for placing it in running text: the numbers of
+/// `infoplot math --json` and the vertical-align of `--inline` SVGs. ex is the font's x-height
+/// (AccentBaseHeight, which the OpenType MATH spec defines as the x-height) at the formula's size.
+public struct MathPageMetrics: Sendable {
+    public let width: Double, height: Double, depth: Double, ex: Double
+    public let texWidth: Double, texHeight: Double, texDepth: Double
+
+    public init(_ box: MathBox, size: Double, padding: Double) {
+        let ink = mathInkExtents(box)
+        width = ink.width + 2 * padding
+        height = padding - ink.y                      // page top to baseline
+        depth = ink.y + ink.height + padding          // baseline to page bottom
+        let x = box.font.constant(.accentBaseHeight) / box.font.unitsPerEm * size
+        ex = x > 0 ? x : size / 2
+        texWidth = box.width; texHeight = box.height; texDepth = box.depth
+    }
+
+    func fixed(_ v: Double) -> String { String(format: "%.3f", v) }
+
+    public var verticalAlign: String { "\(fixed(-depth / ex))ex" }
+
+    public var json: String {
+        "{\"unit\": \"pt\", \"width\": \(fixed(width)), \"height\": \(fixed(height)), \"depth\": \(fixed(depth)), "
+            + "\"ex\": \(fixed(ex)), \"verticalAlign\": \"\(verticalAlign)\", "
+            + "\"tex\": {\"width\": \(fixed(texWidth)), \"height\": \(fixed(texHeight)), \"depth\": \(fixed(texDepth))}}"
+    }
+
+    /// The root element's width and height in ex and the baseline shift as vertical-align.
+    public func inlineSVG(_ svg: Data) -> Data {
+        var text = String(decoding: svg, as: UTF8.self)
+        guard let open = text.range(of: "<svg"), let close = text[open.upperBound...].range(of: ">") else { return svg }
+        var tag = String(text[open.lowerBound..<close.upperBound])
+        tag = tag.replacingOccurrences(of: #" width="[^"]*""#, with: " width=\"\(fixed(width / ex))ex\"", options: .regularExpression)
+        tag = tag.replacingOccurrences(of: #" height="[^"]*""#, with: " height=\"\(fixed((height + depth) / ex))ex\"", options: .regularExpression)
+        tag = tag.replacingOccurrences(of: "<svg", with: "<svg style=\"vertical-align:\(verticalAlign)\"")
+        text.replaceSubrange(open.lowerBound..<close.upperBound, with: tag)
+        return Data(text.utf8)
+    }
+}

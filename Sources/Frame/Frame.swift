@@ -73,7 +73,10 @@ public struct PlacedGlyph: Sendable, Hashable {
     /// Relative to the run's origin, in points, y down.
     public var x: Double
     public var y: Double
-    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
+    /// For math runs: the characters this glyph stands for ("" for continuation pieces), so a PDF maps
+    /// script and size variants back to Unicode.
+    public var text: String
+    public init(id: UInt32, x: Double, y: Double, text: String = "") { self.id = id; self.x = x; self.y = y; self.text = text }
 }
 
 /// Shaped text: glyph ids of one font at one size, each with its position, plus the text they came

@@ -39,6 +39,7 @@ code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-si
 pre { background: var(--code-bg); padding: 0.8em 1em; overflow-x: auto; border-radius: 4px; }
 code.math { font-size: 0.9em; color: var(--muted); }
 .math svg { display: inline-block; overflow: visible; }
+.math .mathml { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 /* cairo writes colours into style attributes, which only !important outranks: formulas follow the text colour, also in dark mode. */
 .math svg * { fill: currentColor !important; }
 .equation { display: flex; align-items: center; margin: 1em 0; }

@@ -36,7 +36,8 @@ public struct HTMLWriter {
 
         mutating func page(_ doc: Document) throws -> String {
             let meta = doc.meta
-            out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+            // The front matter's `lang:` (the PDF's hyphenation language) tells the browser the language too.
+            out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
             out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             out += "<meta name=\"generator\" content=\"infoplot\"/>\n"
             if let author = meta.author { out += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
@@ -241,7 +242,16 @@ public struct HTMLWriter {
                 throw TemplateError(file: file, at: position, "bad TeX: \(error)")
             }
             let cls = display ? "math display" : "math"
-            if let rendered {
+            let markup = try? assets.mathML(tex: tex, display: display)
+            if let rendered, let markup {
+                // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
+                // readers speak and what copy and search find.
+                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
+                var svg = embed(rendered.svg, prefix: "m")
+                if let open = svg.range(of: "<svg") { svg.replaceSubrange(open, with: "<svg aria-hidden=\"true\"") }
+                svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
+                out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
+            } else if let rendered {
                 let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
                 out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(embed(rendered.svg, prefix: "m"))</span>"
             } else {

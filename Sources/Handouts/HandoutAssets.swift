@@ -9,6 +9,12 @@ public protocol HandoutAssets: Sendable {
     /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
     /// so inline math sits on the baseline of the surrounding words.
     func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)?
+    /// MathML Core for a formula (what screen readers read beside the drawn SVG); nil when unavailable.
+    func mathML(tex: String, display: Bool) throws -> String?
+}
+
+extension HandoutAssets {
+    public func mathML(tex: String, display: Bool) throws -> String? { nil }
 }
 
 /// Until the figure catalogue and math typesetter are wired in: nothing is drawn.

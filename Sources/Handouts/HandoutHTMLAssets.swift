@@ -37,6 +37,10 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    public func mathML(tex: String, display: Bool) throws -> String? {
+        MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
+    }
+
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)

@@ -75,8 +75,9 @@ public enum PageBreaker {
     /// `footnotes` holds each note's slabs by number: a note goes to the foot of the page whose
     /// slab references it, under `footnoteRule`, and the referencing slab moves on when its notes
     /// do not fit with it.
-    public static func paginate(_ slabs: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
+    public static func paginate(_ source: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
                                 footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule)) -> [LaidOutPage] {
+        var slabs = source
         var queue = Array(slabs.indices)
         var pages: [LaidOutPage] = []
         var current: [Int] = []     // positions in `queue`
@@ -177,6 +178,12 @@ public enum PageBreaker {
                     let text = (k...l).filter(kept.contains).map { queue[$0] }
                     let floats = (k...l).filter { !kept.contains($0) }.map { queue[$0] }
                     queue.replaceSubrange(k...l, with: text + floats)
+                    // Text resuming under a moved float keeps the float's own distance from it (as
+                    // LaTeX's \textfloatsep), even in the middle of a paragraph.
+                    if l + 1 < queue.count, let first = floats.first {
+                        let next = queue[l + 1]
+                        slabs[next].spaceBefore = max(slabs[next].spaceBefore, slabs[first].spaceBefore)
+                    }
                     continue
                 }
             }

@@ -42,9 +42,9 @@ struct HandoutCommand: ParsableCommand {
         }
         for w in built.warnings { FileHandle.standardError.write(Data("\(file): warning: \(w)\n".utf8)) }
         if verbose, let s = built.statistics {
-            print("\(file): \(built.pageCount) pages; \(s.summary)")
+            try writeStandardOutputLine("\(file): \(built.pageCount) pages; \(s.summary)")
             for l in s.looseLines {
-                print(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
+                try writeStandardOutputLine(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
             }
         }
         switch chosen {

@@ -14,7 +14,7 @@ public struct InfoplotCommand: ParsableCommand {
     /// root's "Usage: infoplot <subcommand>", which points the user at the wrong place).
     public static func main() {
         var command: ParsableCommand
-        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do { command = try parseAsRoot(MathCommand.protectingFormula(Array(CommandLine.arguments.dropFirst()))) } catch { exit(withError: error) }
         do { try command.run() } catch let error as ValidationError {
             // Only ValidationError gets the usage line; help requests and other errors go the usual way.
             FileHandle.standardError.write(Data("Error: \(visible(error.message))\n".utf8))

@@ -13,6 +13,8 @@ public struct Box: Sendable {
         case hlist([HItem])
         /// Children from top to bottom; the box's baseline lies `height` below its top edge.
         case vlist([VItem])
+        /// The child drawn in a colour (\color); dimensions are the child's.
+        case colored(Box, MathRGBA)
     }
 
     public struct HItem: Sendable {
@@ -92,9 +94,15 @@ public struct GlyphBox: Sendable, Equatable {
     public var size: Double
     public var italicCorrection: Double
     public var topAccentAttachment: Double
-    public init(glyph: UInt32, size: Double, italicCorrection: Double, topAccentAttachment: Double) {
+    /// The Unicode text this glyph stands for (for PDF text extraction); "" for the second and later
+    /// pieces of an assembled delimiter.
+    public var text: String
+    /// The source columns it came from (for the missing-glyph error).
+    public var range: SourceRange
+    public init(glyph: UInt32, size: Double, italicCorrection: Double, topAccentAttachment: Double,
+                text: String = "", range: SourceRange = 0..<0) {
         self.glyph = glyph; self.size = size; self.italicCorrection = italicCorrection
-        self.topAccentAttachment = topAccentAttachment
+        self.topAccentAttachment = topAccentAttachment; self.text = text; self.range = range
     }
 }
 
@@ -105,6 +113,10 @@ public struct PositionedGlyph: Sendable, Equatable {
     public var size: Double
     public var x: Double
     public var y: Double
+    /// Unicode text the glyph stands for ("" for continuation pieces), so PDFs can map glyphs back.
+    public var text: String = ""
+    /// nil: the formula's colour.
+    public var color: MathRGBA? = nil
 }
 
 /// A filled rectangle; `y` is its top edge (downward coordinates, formula baseline at 0).
@@ -113,6 +125,8 @@ public struct PositionedRule: Sendable, Equatable {
     public var y: Double
     public var width: Double
     public var height: Double
+    /// nil: the formula's colour.
+    public var color: MathRGBA? = nil
 }
 
 public enum MathDrawItem: Sendable, Equatable {
@@ -124,30 +138,43 @@ extension Box {
     /// Every glyph and rule with absolute coordinates; the box's origin (left end of the baseline) is (0, 0).
     public func flatten() -> [MathDrawItem] {
         var out: [MathDrawItem] = []
-        emit(x: 0, baseline: 0, into: &out)
+        emit(x: 0, baseline: 0, color: nil, into: &out)
         return out
     }
 
-    func emit(x: Double, baseline: Double, into out: inout [MathDrawItem]) {
+    /// Every glyph box in the tree (for checks such as missing glyphs).
+    public func glyphs() -> [GlyphBox] {
+        switch content {
+        case .glyph(let g): return [g]
+        case .rule, .kern: return []
+        case .hlist(let items): return items.flatMap { $0.box.glyphs() }
+        case .vlist(let items): return items.flatMap { $0.box.glyphs() }
+        case .colored(let b, _): return b.glyphs()
+        }
+    }
+
+    func emit(x: Double, baseline: Double, color: MathRGBA?, into out: inout [MathDrawItem]) {
         switch content {
         case .glyph(let g):
-            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline)))
+            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline, text: g.text, color: color)))
         case .rule:
-            out.append(.rule(PositionedRule(x: x, y: baseline - height, width: width, height: height + depth)))
+            out.append(.rule(PositionedRule(x: x, y: baseline - height, width: width, height: height + depth, color: color)))
         case .kern:
             break
         case .hlist(let items):
             var cursor = x
             for item in items {
-                item.box.emit(x: cursor, baseline: baseline + item.shift, into: &out)
+                item.box.emit(x: cursor, baseline: baseline + item.shift, color: color, into: &out)
                 cursor += item.box.width
             }
         case .vlist(let items):
             var top = baseline - height
             for item in items {
-                item.box.emit(x: x + item.offset, baseline: top + item.box.height, into: &out)
+                item.box.emit(x: x + item.offset, baseline: top + item.box.height, color: color, into: &out)
                 top += item.box.height + item.box.depth
             }
+        case .colored(let b, let c):
+            b.emit(x: x, baseline: baseline, color: c, into: &out)
         }
     }
 }

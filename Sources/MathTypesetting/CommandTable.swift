@@ -8,24 +8,49 @@ struct CommandSpec: Sendable {
         /// An upright operator name (\log, \lim …); `limits` puts scripts above/below in display style.
         case function(String, limits: Bool)
         case fraction(ruleThickness: Double?, left: String?, right: String?, style: MathStyle?)
+        /// \genfrac{left}{right}{thickness}{style}{num}{den} (amsmath).
+        case genfrac
+        /// \cfrac[l|c|r]{num}{den}: continued fractions (amsmath).
+        case cfrac
         case sqrt
         case alphabet(MathAlphabet)
-        case text
+        /// \rm, \bf, \cal …: the alphabet for the rest of the group (plain TeX's font switches).
+        case alphabetSwitch(MathAlphabet)
+        /// \text, \textbf, \emph …: text mode in the given face.
+        case text(MathAlphabet)
         case operatorName(limits: Bool)
         case accent(String)
+        case underAccent(String)
         case overline, underline
-        case brace(over: Bool)
+        /// \overbrace, \underbrace and the other stretched stacks (\overbracket, \overparen …).
+        case brace(String, over: Bool)
         case left, middle, right
         case big(size: Int, cls: AtomClass)
         case space(mu: Double)
+        /// \hspace{len}, \kern len, \mkern, \mskip, \hskip (braced: the argument is braced).
+        case kern(braced: Bool)
         case limits(LimitsMode)
         case begin, end
         case style(MathStyle)
+        /// \tiny … \Huge: the rest of the group at a factor of the base size (LaTeX's sizes at 10pt).
+        case sizing(Double)
         /// \mathrel{…} and friends: the argument as one atom of the given class.
         case atomClass(AtomClass)
         /// \overset{top}{base}, \underset{bottom}{base}, \stackrel: the base's class, the other
         /// argument as a limit above or below (amsmath).
         case stack(over: Bool)
+        case color, textcolor, colorbox, fcolorbox, boxed
+        case phantom(width: Bool, height: Bool)
+        case smash
+        case rule
+        case not
+        case extensibleArrow(String)
+        case tag(starred: Bool)
+        case notag
+        case substack
+        case newcommand, def, declareMathOperator
+        /// A built-in macro: the TeX text it stands for (from the LaTeX kernel and amsmath).
+        case macro(String)
     }
     let arguments: Int
     let rule: Rule
@@ -33,6 +58,49 @@ struct CommandSpec: Sendable {
 
 enum CommandTable {
     static func lookUp(_ name: String) -> CommandSpec? { table[name] }
+
+    /// unicode-math's names, parsed once from the generated table (UnicodeMathSymbols.swift).
+    static let unicodeMath: [String: CommandSpec] = {
+        var t: [String: CommandSpec] = [:]
+        for line in UnicodeMathSymbols.table.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            guard f.count == 3, let code = UInt32(f[1], radix: 16), let scalar = Unicode.Scalar(code) else { continue }
+            let name = String(f[0]), ch = String(scalar)
+            let rule: CommandSpec.Rule?
+            switch f[2] {
+            case "ord", "alpha", "fence": rule = .symbol(ch, .ord)
+            case "bin": rule = .symbol(ch, .bin)
+            case "rel": rule = .symbol(ch, .rel)
+            case "open": rule = .symbol(ch, .open)
+            case "close": rule = .symbol(ch, .close)
+            case "punct": rule = .symbol(ch, .punct)
+            // Integrals take their scripts beside them (fontmath.ltx: \int is \intop\nolimits).
+            case "op": rule = .largeOperator(ch, limits: !name.contains("int"))
+            case "accent", "wideaccent": rule = .accent(ch)
+            case "botaccent", "widebotaccent": rule = .underAccent(ch)
+            case "over": rule = .brace(ch, over: true)
+            case "under": rule = .brace(ch, over: false)
+            default: rule = nil   // the \not overlay is \not's business
+            }
+            if let rule { t[name] = CommandSpec(arguments: 0, rule: rule) }
+        }
+        for line in UnicodeMathSymbols.aliases.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            if f.count == 2, let target = t[String(f[1])] { t[String(f[0])] = target }
+        }
+        return t
+    }()
+
+    /// \not X: unicode-math's negation table, then its rule — \notX or \nX when that command exists.
+    static func negation(of name: String) -> String? {
+        for line in UnicodeMathSymbols.negations.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            if f.count == 2, f[0] == name { return String(f[1]) }
+        }
+        if lookUp("not" + name) != nil { return "not" + name }
+        if lookUp("n" + name) != nil { return "n" + name }
+        return nil
+    }
 
     private static let greek: [(String, String)] = [
         ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"), ("varepsilon", "ε"),
@@ -44,55 +112,79 @@ enum CommandTable {
         ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"), ("Omega", "Ω"),
     ]
 
+    /// Where TeX users' names differ from unicode-math's, or a class differs: the LaTeX kernel's
+    /// (fontmath.ltx) and amsmath's meaning wins.
     private static let symbols: [(String, String, AtomClass)] = [
-        // relations
-        ("=", "=", .rel), ("ne", "≠", .rel), ("neq", "≠", .rel), ("le", "≤", .rel), ("leq", "≤", .rel),
-        ("ge", "≥", .rel), ("geq", "≥", .rel), ("approx", "≈", .rel), ("propto", "∝", .rel), ("sim", "∼", .rel),
-        ("simeq", "≃", .rel), ("equiv", "≡", .rel), ("in", "∈", .rel), ("notin", "∉", .rel), ("ni", "∋", .rel),
-        ("subset", "⊂", .rel), ("subseteq", "⊆", .rel), ("supset", "⊃", .rel), ("to", "→", .rel),
-        ("rightarrow", "→", .rel), ("leftarrow", "←", .rel), ("gets", "←", .rel), ("mapsto", "↦", .rel),
-        ("Rightarrow", "⇒", .rel), ("Leftarrow", "⇐", .rel), ("Leftrightarrow", "⇔", .rel),
-        ("leftrightarrow", "↔", .rel), ("iff", "⟺", .rel), ("implies", "⟹", .rel), ("perp", "⟂", .rel),
-        ("mid", "∣", .rel), ("ll", "≪", .rel), ("gg", "≫", .rel), ("coloneqq", "≔", .rel),
-        ("triangleq", "≜", .rel), ("parallel", "∥", .rel),
-        // binary operators
-        ("cdot", "⋅", .bin), ("times", "×", .bin), ("pm", "±", .bin), ("mp", "∓", .bin), ("div", "÷", .bin),
-        ("cup", "∪", .bin), ("cap", "∩", .bin), ("setminus", "∖", .bin), ("circ", "∘", .bin), ("ast", "∗", .bin),
-        ("otimes", "⊗", .bin), ("oplus", "⊕", .bin), ("wedge", "∧", .bin), ("vee", "∨", .bin),
-        // ordinary symbols
-        ("infty", "∞", .ord), ("partial", "∂", .ord), ("nabla", "∇", .ord), ("forall", "∀", .ord),
-        ("exists", "∃", .ord), ("emptyset", "∅", .ord), ("varnothing", "∅", .ord), ("ell", "ℓ", .ord),
-        ("hbar", "ℏ", .ord), ("prime", "′", .ord), ("top", "⊤", .ord), ("bot", "⊥", .ord), ("neg", "¬", .ord),
+        ("ne", "≠", .rel), ("neq", "≠", .rel), ("notin", "∉", .rel),
+        ("perp", "⟂", .rel), ("mid", "∣", .rel), ("parallel", "∥", .rel), ("coloneqq", "≔", .rel),
+        ("ast", "∗", .bin), ("star", "⋆", .bin), ("setminus", "∖", .bin), ("smallsetminus", "∖", .bin),
+        ("emptyset", "∅", .ord), ("varnothing", "∅", .ord), ("prime", "′", .ord), ("neg", "¬", .ord), ("lnot", "¬", .ord),
         ("ldots", "…", .inner), ("dots", "…", .inner), ("cdots", "⋯", .inner), ("vdots", "⋮", .ord),
-        ("ddots", "⋱", .inner), ("dagger", "†", .ord), ("star", "⋆", .bin),
+        ("ddots", "⋱", .inner), ("dotsc", "…", .inner), ("dotso", "…", .inner), ("dotsb", "⋯", .inner),
+        ("dotsm", "⋯", .inner), ("dotsi", "⋯", .inner), ("mathellipsis", "…", .inner),
         ("|", "‖", .ord), ("Vert", "‖", .ord), ("vert", "|", .ord), ("backslash", "∖", .ord),
         ("{", "{", .open), ("}", "}", .close), ("lbrace", "{", .open), ("rbrace", "}", .close),
         ("langle", "⟨", .open), ("rangle", "⟩", .close), ("lvert", "|", .open), ("rvert", "|", .close),
         ("lVert", "‖", .open), ("rVert", "‖", .close), ("lfloor", "⌊", .open), ("rfloor", "⌋", .close),
-        ("lceil", "⌈", .open), ("rceil", "⌉", .close),
+        ("lceil", "⌈", .open), ("rceil", "⌉", .close), ("lbrack", "[", .open), ("rbrack", "]", .close),
+        ("lgroup", "⟮", .open), ("rgroup", "⟯", .close), ("lmoustache", "⎰", .open), ("rmoustache", "⎱", .close),
         ("#", "#", .ord), ("%", "%", .ord), ("&", "&", .ord), ("_", "_", .ord), ("$", "$", .ord),
-        (",", "", .ord),
+        ("colon", ":", .punct), ("bullet", "∙", .bin), ("diamond", "⋄", .bin), ("circ", "∘", .bin),
+        ("imath", "ı", .ord), ("jmath", "ȷ", .ord), ("hbar", "ℏ", .ord), ("degree", "°", .ord),
+        ("surd", "√", .ord), ("angle", "∠", .ord), ("triangle", "△", .ord), ("S", "§", .ord), ("P", "¶", .ord),
+        ("dag", "†", .ord), ("ddag", "‡", .ord), ("copyright", "©", .ord), ("pounds", "£", .ord),
+        ("Box", "□", .ord), ("square", "□", .ord), ("blacksquare", "■", .ord), ("lozenge", "◊", .ord),
+        ("checkmark", "✓", .ord), ("llbracket", "⟦", .open), ("rrbracket", "⟧", .close),
+        ("leadsto", "⇝", .rel), ("restriction", "↾", .rel), ("Re", "ℜ", .ord), ("Im", "ℑ", .ord),
     ]
 
     private static let functions: [(String, Bool)] = [
-        ("log", false), ("ln", false), ("exp", false), ("arg", false), ("sin", false), ("cos", false),
-        ("tan", false), ("tanh", false), ("sinh", false), ("cosh", false), ("dim", false), ("ker", false),
-        ("deg", false), ("Pr", true), ("min", true), ("max", true), ("lim", true), ("sup", true), ("inf", true),
-        ("det", true), ("liminf", true), ("limsup", true), ("argmin", true), ("argmax", true), ("gcd", true),
+        ("log", false), ("ln", false), ("lg", false), ("exp", false), ("arg", false), ("sin", false), ("cos", false),
+        ("tan", false), ("cot", false), ("sec", false), ("csc", false), ("arcsin", false), ("arccos", false),
+        ("arctan", false), ("tanh", false), ("sinh", false), ("cosh", false), ("coth", false), ("dim", false),
+        ("ker", false), ("hom", false), ("deg", false), ("Pr", true), ("min", true), ("max", true), ("lim", true),
+        ("sup", true), ("inf", true), ("det", true), ("liminf", true), ("limsup", true), ("argmin", true),
+        ("argmax", true), ("gcd", true),
+        // KaTeX's extra names
+        ("sgn", false), ("tr", false), ("Tr", false), ("rank", false), ("diag", false), ("erf", false),
     ]
 
+    /// LaTeX sizes at 10pt (size10.clo): \tiny 5pt … \Huge 24.88pt.
+    private static let sizes: [(String, Double)] = [
+        ("tiny", 0.5), ("scriptsize", 0.7), ("footnotesize", 0.8), ("small", 0.9), ("normalsize", 1.0),
+        ("large", 1.2), ("Large", 1.44), ("LARGE", 1.728), ("huge", 2.074), ("Huge", 2.488),
+    ]
+
+    /// Built-in macros, as the LaTeX kernel, amsmath and unicode-math define them.
+    private static let macros: [(String, String)] = [
+        ("iff", #"\;\Longleftrightarrow\;"#), ("implies", #"\;\Longrightarrow\;"#),   // amsmath
+        ("impliedby", #"\;\Longleftarrow\;"#),
+        ("bmod", #"\mathbin{\mathrm{mod}}"#),
+        ("pmod", #"\mkern18mu(\mathrm{mod}\mkern6mu{#1})"#),   // amsmath's \pmod in text style
+        ("pod", #"\mkern18mu({#1})"#), ("mod", #"\mkern18mu\mathrm{mod}\mkern6mu{#1}"#),
+        // \mathstrut is a phantom parenthesis; LaTeX's \strut is .7/.3 \baselineskip (12pt at 10pt).
+        ("mathstrut", #"\vphantom{(}"#), ("strut", #"\rule[-0.36em]{0pt}{1.2em}"#),
+        ("underbar", #"\underline{#1}"#), ("Bbb", #"\mathbb{#1}"#), ("bold", #"\mathbf{#1}"#),
+        ("nobreak", ""), ("allowbreak", ""), ("relax", ""), ("displaylimits", ""),
+    ]
+
+    private static let macroArity: [String: Int] = ["pmod": 1, "pod": 1, "mod": 1, "underbar": 1, "Bbb": 1, "bold": 1]
+
     private static let table: [String: CommandSpec] = {
-        var t: [String: CommandSpec] = [:]
+        var t = unicodeMath
         for (name, ch) in greek { t[name] = CommandSpec(arguments: 0, rule: .symbol(ch, .ord)) }
-        for (name, ch, cls) in symbols where name != "," { t[name] = CommandSpec(arguments: 0, rule: .symbol(ch, cls)) }
+        for (name, ch, cls) in symbols { t[name] = CommandSpec(arguments: 0, rule: .symbol(ch, cls)) }
+        for (name, body) in macros { t[name] = CommandSpec(arguments: macroArity[name] ?? 0, rule: .macro(body)) }
         for (name, limits) in functions {
             let shown = name == "argmin" ? "arg\u{2009}min" : (name == "argmax" ? "arg\u{2009}max" :
                         (name == "liminf" ? "lim\u{2009}inf" : (name == "limsup" ? "lim\u{2009}sup" : name)))
             t[name] = CommandSpec(arguments: 0, rule: .function(shown, limits: limits))
         }
         for (name, ch, limits) in [("sum", "∑", true), ("prod", "∏", true), ("coprod", "∐", true),
-                                   ("int", "∫", false), ("iint", "∬", false), ("oint", "∮", false),
-                                   ("bigcup", "⋃", true), ("bigcap", "⋂", true)] {
+                                   ("int", "∫", false), ("iint", "∬", false), ("iiint", "∭", false), ("oint", "∮", false),
+                                   ("bigcup", "⋃", true), ("bigcap", "⋂", true), ("bigoplus", "⨁", true),
+                                   ("bigotimes", "⨂", true), ("bigodot", "⨀", true), ("biguplus", "⨄", true),
+                                   ("bigsqcup", "⨆", true), ("bigvee", "⋁", true), ("bigwedge", "⋀", true)] {
             t[name] = CommandSpec(arguments: 0, rule: .largeOperator(ch, limits: limits))
         }
         t["frac"] = CommandSpec(arguments: 2, rule: .fraction(ruleThickness: nil, left: nil, right: nil, style: nil))
@@ -101,17 +193,33 @@ enum CommandTable {
         t["binom"] = CommandSpec(arguments: 2, rule: .fraction(ruleThickness: 0, left: "(", right: ")", style: nil))
         t["dbinom"] = CommandSpec(arguments: 2, rule: .fraction(ruleThickness: 0, left: "(", right: ")", style: .display))
         t["tbinom"] = CommandSpec(arguments: 2, rule: .fraction(ruleThickness: 0, left: "(", right: ")", style: .text))
+        t["genfrac"] = CommandSpec(arguments: 6, rule: .genfrac)
+        t["cfrac"] = CommandSpec(arguments: 2, rule: .cfrac)
         t["sqrt"] = CommandSpec(arguments: 1, rule: .sqrt)
-        for (name, alphabet) in [("mathbb", MathAlphabet.blackboard), ("mathcal", .calligraphic), ("mathscr", .calligraphic),
-                                 ("mathrm", .roman), ("mathbf", .bold), ("mathit", .italic), ("boldsymbol", .boldItalic),
-                                 ("bm", .boldItalic)] {
-            t[name] = CommandSpec(arguments: 1, rule: .alphabet(alphabet))
+        let alphabets: [(String, MathAlphabet)] = [
+            ("mathbb", .blackboard), ("mathcal", .calligraphic), ("mathscr", .calligraphic), ("mathrm", .roman),
+            ("mathup", .roman), ("mathbf", .bold), ("mathit", .italic), ("mathnormal", .math), ("boldsymbol", .boldItalic),
+            ("bm", .boldItalic), ("mathsf", .sansSerif), ("mathsfit", .sansSerifItalic), ("mathbfsf", .sansSerifBold),
+            ("mathtt", .monospace), ("mathfrak", .fraktur), ("mathbffrak", .boldFraktur), ("mathbfscr", .boldScript),
+            ("mathbfit", .boldItalic),
+            // unicode-math's \sym… alphabets (always the math font's, where \mathbf may be the text font's)
+            ("symbf", .bold), ("symit", .italic), ("symbfit", .boldItalic), ("symsf", .sansSerif), ("symtt", .monospace),
+            ("symbb", .blackboard), ("symcal", .calligraphic), ("symscr", .calligraphic), ("symfrak", .fraktur),
+            ("symup", .roman), ("symrm", .roman), ("symnormal", .math), ("symbfsf", .sansSerifBold),
+        ]
+        for (name, alphabet) in alphabets { t[name] = CommandSpec(arguments: 1, rule: .alphabet(alphabet)) }
+        for (name, alphabet) in [("rm", MathAlphabet.roman), ("bf", .bold), ("it", .italic), ("sf", .sansSerif),
+                                 ("tt", .monospace), ("cal", .calligraphic), ("frak", .fraktur)] {
+            t[name] = CommandSpec(arguments: 0, rule: .alphabetSwitch(alphabet))
         }
-        t["text"] = CommandSpec(arguments: 1, rule: .text)
-        t["textrm"] = CommandSpec(arguments: 1, rule: .text)
-        t["mbox"] = CommandSpec(arguments: 1, rule: .text)
+        for (name, face) in [("text", MathAlphabet.roman), ("textrm", .roman), ("textup", .roman), ("textnormal", .roman),
+                             ("mbox", .roman), ("hbox", .roman), ("textbf", .bold), ("textit", .italic), ("emph", .italic),
+                             ("textsl", .italic), ("textsf", .sansSerif), ("texttt", .monospace)] {
+            t[name] = CommandSpec(arguments: 1, rule: .text(face))
+        }
         t["operatorname"] = CommandSpec(arguments: 1, rule: .operatorName(limits: false))
         t["operatorname*"] = CommandSpec(arguments: 1, rule: .operatorName(limits: true))
+        t["operatornamewithlimits"] = CommandSpec(arguments: 1, rule: .operatorName(limits: true))
         // Combining marks: OpenType math fonts carry their accent variants on these code points.
         for (name, mark) in [("hat", "\u{0302}"), ("widehat", "\u{0302}"), ("bar", "\u{0304}"), ("tilde", "\u{0303}"),
                              ("widetilde", "\u{0303}"), ("vec", "\u{20D7}"), ("dot", "\u{0307}"), ("ddot", "\u{0308}"),
@@ -120,8 +228,6 @@ enum CommandTable {
         }
         t["overline"] = CommandSpec(arguments: 1, rule: .overline)
         t["underline"] = CommandSpec(arguments: 1, rule: .underline)
-        t["overbrace"] = CommandSpec(arguments: 1, rule: .brace(over: true))
-        t["underbrace"] = CommandSpec(arguments: 1, rule: .brace(over: false))
         t["left"] = CommandSpec(arguments: 0, rule: .left)
         t["middle"] = CommandSpec(arguments: 0, rule: .middle)
         t["right"] = CommandSpec(arguments: 0, rule: .right)
@@ -131,10 +237,16 @@ enum CommandTable {
             t[base + "r"] = CommandSpec(arguments: 0, rule: .big(size: size, cls: .close))
             t[base + "m"] = CommandSpec(arguments: 0, rule: .big(size: size, cls: .rel))
         }
+        // \thinmuskip 3mu, \medmuskip 4mu, \thickmuskip 5mu (plain.tex); \enspace .5em; \quad 1em.
         for (name, mu) in [(",", 3.0), (":", 4.0), (">", 4.0), (";", 5.0), ("!", -3.0), ("quad", 18.0),
-                           ("qquad", 36.0), (" ", 6.0), ("enspace", 9.0), ("thinspace", 3.0)] {
+                           ("qquad", 36.0), (" ", 6.0), ("enspace", 9.0), ("thinspace", 3.0), ("medspace", 4.0),
+                           ("thickspace", 5.0), ("negthinspace", -3.0), ("negmedspace", -4.0), ("negthickspace", -5.0),
+                           ("space", 6.0), ("nobreakspace", 6.0), ("enskip", 9.0)] {
             t[name] = CommandSpec(arguments: 0, rule: .space(mu: mu))
         }
+        t["hspace"] = CommandSpec(arguments: 1, rule: .kern(braced: true))
+        t["hspace*"] = CommandSpec(arguments: 1, rule: .kern(braced: true))
+        for name in ["kern", "mkern", "mskip", "hskip"] { t[name] = CommandSpec(arguments: 1, rule: .kern(braced: false)) }
         t["limits"] = CommandSpec(arguments: 0, rule: .limits(.limits))
         t["nolimits"] = CommandSpec(arguments: 0, rule: .limits(.noLimits))
         t["begin"] = CommandSpec(arguments: 1, rule: .begin)
@@ -146,13 +258,46 @@ enum CommandTable {
         t["overset"] = CommandSpec(arguments: 2, rule: .stack(over: true))
         t["stackrel"] = CommandSpec(arguments: 2, rule: .stack(over: true))
         t["underset"] = CommandSpec(arguments: 2, rule: .stack(over: false))
-        t["colon"] = CommandSpec(arguments: 0, rule: .symbol(":", .punct))
         t["displaystyle"] = CommandSpec(arguments: 0, rule: .style(.display))
         t["textstyle"] = CommandSpec(arguments: 0, rule: .style(.text))
         t["scriptstyle"] = CommandSpec(arguments: 0, rule: .style(.script))
         t["scriptscriptstyle"] = CommandSpec(arguments: 0, rule: .style(.scriptScript))
+        for (name, factor) in sizes { t[name] = CommandSpec(arguments: 0, rule: .sizing(factor)) }
+        t["color"] = CommandSpec(arguments: 1, rule: .color)
+        t["textcolor"] = CommandSpec(arguments: 2, rule: .textcolor)
+        t["colorbox"] = CommandSpec(arguments: 2, rule: .colorbox)
+        t["fcolorbox"] = CommandSpec(arguments: 3, rule: .fcolorbox)
+        t["boxed"] = CommandSpec(arguments: 1, rule: .boxed)
+        t["fbox"] = CommandSpec(arguments: 1, rule: .boxed)
+        t["phantom"] = CommandSpec(arguments: 1, rule: .phantom(width: true, height: true))
+        t["hphantom"] = CommandSpec(arguments: 1, rule: .phantom(width: true, height: false))
+        t["vphantom"] = CommandSpec(arguments: 1, rule: .phantom(width: false, height: true))
+        t["smash"] = CommandSpec(arguments: 1, rule: .smash)
+        t["rule"] = CommandSpec(arguments: 2, rule: .rule)
+        t["not"] = CommandSpec(arguments: 1, rule: .not)
+        for (name, arrow) in [("xrightarrow", "→"), ("xleftarrow", "←"), ("xleftrightarrow", "↔"), ("xRightarrow", "⇒"),
+                              ("xLeftarrow", "⇐"), ("xLeftrightarrow", "⇔"), ("xmapsto", "↦"), ("xhookrightarrow", "↪"),
+                              ("xhookleftarrow", "↩"), ("xrightharpoonup", "⇀"), ("xleftharpoondown", "↽"),
+                              ("xrightleftharpoons", "⇌"), ("xleftrightharpoons", "⇋"), ("xrightleftarrows", "⇄"),
+                              ("xleftrightarrows", "⇆"), ("xlongequal", "=")] {
+            t[name] = CommandSpec(arguments: 1, rule: .extensibleArrow(arrow))
+        }
+        t["tag"] = CommandSpec(arguments: 1, rule: .tag(starred: false))
+        t["tag*"] = CommandSpec(arguments: 1, rule: .tag(starred: true))
+        t["notag"] = CommandSpec(arguments: 0, rule: .notag)
+        t["nonumber"] = CommandSpec(arguments: 0, rule: .notag)
+        t["substack"] = CommandSpec(arguments: 1, rule: .substack)
+        for name in ["newcommand", "renewcommand", "providecommand", "newcommand*", "renewcommand*"] {
+            t[name] = CommandSpec(arguments: 2, rule: .newcommand)
+        }
+        t["def"] = CommandSpec(arguments: 2, rule: .def)
+        t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
+        t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         return t
     }()
+
+    /// Commands whose name may end in `*` (the star is part of the name).
+    static let starred: Set<String> = ["operatorname", "tag", "hspace", "newcommand", "renewcommand", "DeclareMathOperator"]
 
     /// Characters typed directly and their classes (TeX's \mathcode table).
     static func characterClass(_ c: Character) -> AtomClass {
@@ -181,7 +326,21 @@ enum CommandTable {
         case "\\rfloor": return "⌋"
         case "\\lceil": return "⌈"
         case "\\rceil": return "⌉"
+        case "\\lbrack": return "["
+        case "\\rbrack": return "]"
         case "\\backslash": return "∖"
+        case "\\uparrow": return "↑"
+        case "\\downarrow": return "↓"
+        case "\\updownarrow": return "↕"
+        case "\\Uparrow": return "⇑"
+        case "\\Downarrow": return "⇓"
+        case "\\Updownarrow": return "⇕"
+        case "\\lgroup": return "⟮"
+        case "\\rgroup": return "⟯"
+        case "\\llbracket": return "⟦"
+        case "\\rrbracket": return "⟧"
+        case "\\lmoustache": return "⎰"
+        case "\\rmoustache": return "⎱"
         default: return nil
         }
     }

@@ -1,8 +1,8 @@
 /// Where an inline formula may break across lines. As TeX allows: after a Bin or Rel atom of the
 /// formula's outer list (Appendix G rule 20; TeXbook ch. 17, p. 173), never inside braces,
 /// fractions, scripts or \left…\right, and not after a Bin that rule 5 or 6 turned into an Ord
-/// (the unary minus of "= -x"); parentheses do not stop it. Looser than TeX, which needs an
-/// \allowbreak for it: after the commas of the outer
+/// (the unary minus of "= -x"). Stricter than TeX: not inside parentheses either, so "H(Y ∣" never
+/// ends a line. Looser than TeX, which needs an \allowbreak for it: after the commas of the outer
 /// list and of a parenthesised list of four or more entries, "(0.40, 0.30, 0.20, 0.10)", which is
 /// too long to stay unbroken in running text.
 public struct InlineMathBreak: Sendable, Equatable {
@@ -42,7 +42,7 @@ public func inlineMathBreaks(_ tex: String, size: Double) throws -> [InlineMathB
     for (n, item) in atoms.enumerated() where n + 1 < atoms.count {
         guard let cls = classes[item.index], let next = classes[atoms[n + 1].index], next != .rel else { continue }
         switch cls {
-        case .bin, .rel: break
+        case .bin, .rel: guard depth[n] == 0 else { continue }
         case .punct: guard depth[n] == 0 || (depth[n] == 1 && (owner[n].flatMap { commas[$0] } ?? 0) >= 3) else { continue }
         default: continue
         }

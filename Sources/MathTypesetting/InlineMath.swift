@@ -61,5 +61,7 @@ public func typesetInline(_ label: String, font: MathFont, size: Double) throws 
             }
         }
     }
-    return MathBox(root: MathLayout.layout(list, display: false, font: font, size: size), font: font)
+    let root = MathLayout.layout(list, display: false, font: font, size: size)
+    try checkGlyphs(root, font: font, source: label)
+    return MathBox(root: root, font: font)
 }

@@ -7,13 +7,21 @@ extension MathLayout {
         let single = singleGlyph(inner)
         var accent: Box
         if single != nil {
-            accent = ctx.glyphBox(mark.unicodeScalars.first ?? "^")
+            accent = ctx.glyphBox(ctx.glyphID(mark.unicodeScalars.first ?? "^"), text: mark)
         } else {
             // A wide base takes the widest size variant that still fits, as \widehat does.
             let base = ctx.glyphID(mark.unicodeScalars.first ?? "^")
             let variants = ctx.font.variants(of: base, horizontal: true)
             let fitting = variants.last(where: { $0.advance * ctx.scale <= inner.width }) ?? variants.first
-            accent = ctx.glyphBox(fitting?.glyph ?? base)
+            accent = ctx.glyphBox(fitting?.glyph ?? base, text: mark)
+            // Extensible accents (arrows, \overbar): when even the largest variant is narrower than the
+            // base, the font's horizontal GlyphAssembly covers it, as LuaTeX does for unicode-math's
+            // \overrightarrow.
+            let parts = ctx.font.assembly(of: base, horizontal: true)
+            if let widest = variants.last, widest.advance * ctx.scale < inner.width, !parts.isEmpty,
+               let assembled = assemble(parts, length: inner.width, horizontal: true, text: mark, ctx) {
+                accent = assembled
+            }
         }
         let baseAttach = single?.topAccentAttachment ?? inner.width / 2
         let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2
@@ -43,10 +51,12 @@ extension MathLayout {
     /// StretchStackGapAboveMin, but never less than the 3pt (0.3 em) kerns of plain.tex's \underbrace,
     /// which is what the brace looks like in TeX. The label becomes a limit of the resulting Op atom
     /// (rule 13a).
-    static func layoutBrace(_ body: MathList, over: Bool, _ ctx: LayoutContext) -> Box {
+    static func layoutBrace(_ body: MathList, over: Bool, glyph: String, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
-        let brace = stretchGlyphHorizontally(over ? "\u{23DE}" : "\u{23DF}", width: inner.width, ctx)
-        let width = max(inner.width, brace.width)
+        let brace = stretchGlyphHorizontally(glyph, width: inner.width, ctx)
+        // The result is as wide as the body (plain.tex's \downbracefill fills exactly the body's
+        // \halign column); a size variant wider than the body overhangs it, centred.
+        let width = inner.width
         // plain.tex also puts 3pt on the far side of the brace, before the label.
         let outer = 0.3 * ctx.em
         if over {

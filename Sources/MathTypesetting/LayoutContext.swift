@@ -1,9 +1,11 @@
 /// The state Appendix G threads through layout: font, base size, current style and cramping.
 struct LayoutContext: Sendable {
     let font: any MathMetrics
-    let baseSize: Double
+    var baseSize: Double
     var style: MathStyle
     var cramped: Bool
+    /// Source columns of the atom being laid out; glyphs carry them for the missing-glyph error.
+    var range: SourceRange = 0..<0
 
     var scriptLevel: Int { style == .script ? 1 : (style == .scriptScript ? 2 : 0) }
 
@@ -31,6 +33,28 @@ struct LayoutContext: Sendable {
     /// TeX's math unit: 1/18 em of the current size.
     var mu: Double { size / 18 }
     var axis: Double { c(.axisHeight) }
+    /// TeX's ex. OpenType MATH has no x-height; AccentBaseHeight is defined as it ("typically
+    /// x-height", OpenType MATH spec, MathConstants).
+    var ex: Double { c(.accentBaseHeight) }
+
+    /// A TeX dimension in points at the current style (TeXbook ch. 10; mu is 1/18 em of the style).
+    func points(_ l: MathLength) -> Double {
+        switch l.unit {
+        case .pt: return l.value
+        case .mm: return l.value * 7227 / 2540
+        case .cm: return l.value * 7227 / 254
+        case .in: return l.value * 72.27
+        case .bp: return l.value * 72.27 / 72
+        case .pc: return l.value * 12
+        case .dd: return l.value * 1238 / 1157
+        case .cc: return l.value * 14856 / 1157
+        case .sp: return l.value / 65536
+        case .px: return l.value * 72.27 / 96   // CSS px, as KaTeX: 1/96 in
+        case .em: return l.value * em
+        case .ex: return l.value * ex
+        case .mu: return l.value * mu
+        }
+    }
 
     func with(style: MathStyle, cramped: Bool) -> LayoutContext {
         var c = self; c.style = style; c.cramped = cramped; return c
@@ -45,16 +69,18 @@ struct LayoutContext: Sendable {
 
     // MARK: glyphs
 
+    /// Glyph 0 (.notdef) when the font lacks the character; `typeset` reports those as errors.
     func glyphID(_ scalar: Unicode.Scalar) -> UInt32 {
         font.glyph(for: scalar, scriptLevel: scriptLevel) ?? font.glyph(for: scalar, scriptLevel: 0) ?? 0
     }
 
-    func glyphBox(_ id: UInt32) -> Box {
+    /// `text` is what the glyph stands for in Unicode (kept for text extraction from PDFs).
+    func glyphBox(_ id: UInt32, text: String) -> Box {
         let m = font.glyphMetrics(id)
         let g = GlyphBox(glyph: id, size: size, italicCorrection: m.italicCorrection * scale,
-                         topAccentAttachment: (m.topAccentAttachment ?? m.inkCenter) * scale)
+                         topAccentAttachment: (m.topAccentAttachment ?? m.inkCenter) * scale, text: text, range: range)
         return .glyph(g, width: m.advance * scale, height: m.height * scale, depth: m.depth * scale)
     }
 
-    func glyphBox(_ scalar: Unicode.Scalar) -> Box { glyphBox(glyphID(scalar)) }
+    func glyphBox(_ scalar: Unicode.Scalar) -> Box { glyphBox(glyphID(scalar), text: String(scalar)) }
 }

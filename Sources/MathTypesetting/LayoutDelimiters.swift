@@ -9,14 +9,15 @@ extension MathLayout {
         guard let scalar = s.unicodeScalars.first else { return .empty }
         let base = ctx.glyphID(scalar)
         let variants = ctx.font.variants(of: base, horizontal: false)
+        if base == 0 { return ctx.glyphBox(scalar) }
         for v in variants where v.advance * ctx.scale >= total {
-            return ctx.glyphBox(v.glyph)
+            return ctx.glyphBox(v.glyph, text: s)
         }
         let parts = ctx.font.assembly(of: base, horizontal: false)
-        if !parts.isEmpty, let assembled = assemble(parts, length: total, horizontal: false, ctx) {
+        if !parts.isEmpty, let assembled = assemble(parts, length: total, horizontal: false, text: s, ctx) {
             return assembled
         }
-        return ctx.glyphBox(variants.last?.glyph ?? base)
+        return ctx.glyphBox(variants.last?.glyph ?? base, text: s)
     }
 
     /// Horizontal counterpart for braces and wide accents: at least `width` wide.
@@ -24,20 +25,21 @@ extension MathLayout {
         guard let scalar = s.unicodeScalars.first else { return .empty }
         let base = ctx.glyphID(scalar)
         let variants = ctx.font.variants(of: base, horizontal: true)
+        if base == 0 { return ctx.glyphBox(scalar) }
         for v in variants where v.advance * ctx.scale >= width {
-            return ctx.glyphBox(v.glyph)
+            return ctx.glyphBox(v.glyph, text: s)
         }
         let parts = ctx.font.assembly(of: base, horizontal: true)
-        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, ctx) {
+        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: s, ctx) {
             return assembled
         }
-        return ctx.glyphBox(variants.last?.glyph ?? base)
+        return ctx.glyphBox(variants.last?.glyph ?? base, text: s)
     }
 
     /// Builds a glyph assembly (OpenType MATH GlyphAssembly): the fewest extender repetitions that reach
     /// `length` with at least MinConnectorOverlap between parts, then the overlap is spread evenly,
-    /// never exceeding the shorter connector.
-    static func assemble(_ parts: [GlyphPart], length: Double, horizontal: Bool, _ ctx: LayoutContext) -> Box? {
+    /// never exceeding the shorter connector. The first piece carries `text`, the others none.
+    static func assemble(_ parts: [GlyphPart], length: Double, horizontal: Bool, text: String, _ ctx: LayoutContext) -> Box? {
         let minOverlap = ctx.font.minConnectorOverlap
         let target = length / ctx.scale
         var repeats = 0
@@ -69,11 +71,11 @@ extension MathLayout {
         }
         let s = ctx.scale
         if horizontal {
-            let items = sequence.enumerated().map { (i, p) in (box: ctx.glyphBox(p.glyph), x: positions[i] * s, shift: 0.0) }
+            let items = sequence.enumerated().map { (i, p) in (box: ctx.glyphBox(p.glyph, text: i == 0 ? text : ""), x: positions[i] * s, shift: 0.0) }
             return .overlay(items, width: cursor * s)
         }
         // Vertical: parts are listed bottom to top; each part's baseline is its bottom edge.
-        let boxes = sequence.map { ctx.glyphBox($0.glyph) }
+        let boxes = sequence.enumerated().map { ctx.glyphBox($0.element.glyph, text: $0.offset == 0 ? text : "") }
         let width = boxes.map(\.width).max() ?? 0
         let items = boxes.enumerated().map { (i, b) in (box: b.withWidth(0), x: 0.0, shift: -(positions[i] * s)) }
         var assembled = Box.overlay(items, width: width)
@@ -107,11 +109,14 @@ extension MathLayout {
         return .hlist(parts)
     }
 
-    /// \big, \Big, \bigg, \Bigg: fixed sizes of 1.2, 1.8, 2.4 and 3.0 em (plain TeX's 8.5/11.5/14.5/17.5pt
-    /// struts measured about the axis at 10pt).
+    /// \big, \Big, \bigg, \Bigg as amsmath defines them (amsmath.sty \bBigg@): \left…\right around a
+    /// \vcenter of 1, 1.5, 2, 2.5 × \big@size, where \big@size is 1.2 × the height plus depth of
+    /// \mathstrut (the font's parenthesis); rule 19 then asks for max(0.901 X, X − 5pt) for a box of X.
     static func layoutBigDelimiter(_ d: String, size: Int, _ ctx: LayoutContext) -> Box {
-        let totals = [1.2, 1.8, 2.4, 3.0]
-        let total = totals[min(max(size, 1), 4) - 1] * ctx.em
+        let factors = [1.0, 1.5, 2.0, 2.5]
+        let paren = ctx.glyphBox("(")
+        let x = factors[min(max(size, 1), 4) - 1] * 1.2 * (paren.height + paren.depth)
+        let total = max(x * delimiterFactor, x - delimiterShortfall(ctx))
         return makeDelimiter(d, total: total, ctx)
     }
 }

@@ -99,7 +99,7 @@ extension MathLayout {
             let variants = ctx.font.variants(of: glyph, horizontal: false)
             glyph = variants.first(where: { $0.advance >= minHeight })?.glyph ?? variants.last?.glyph ?? glyph
         }
-        let box = ctx.glyphBox(glyph)
+        let box = ctx.glyphBox(glyph, text: s)
         let shift = (box.height - box.depth) / 2 - ctx.axis
         return .hlist([(box, shift)])
     }

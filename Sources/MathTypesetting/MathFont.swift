@@ -156,7 +156,7 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
     }
 
     /// \text{…}: HarfBuzz shaping with the font's default features (kerning, ligatures).
-    public func shapeText(_ text: String) -> [GlyphVariant]? {
+    public func shapeText(_ text: String) -> [ShapedGlyph]? {
         guard !text.isEmpty, let buffer = hb_buffer_create() else { return nil }
         defer { hb_buffer_destroy(buffer) }
         hb_buffer_add_utf8(buffer, text, -1, 0, -1)
@@ -165,7 +165,9 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         var count: UInt32 = 0
         guard let infos = hb_buffer_get_glyph_infos(buffer, &count),
               let positions = hb_buffer_get_glyph_positions(buffer, &count) else { return nil }
-        return (0..<Int(count)).map { GlyphVariant(glyph: infos[$0].codepoint, advance: Double(positions[$0].x_advance)) }
+        return (0..<Int(count)).map {
+            ShapedGlyph(glyph: infos[$0].codepoint, advance: Double(positions[$0].x_advance), cluster: Int(infos[$0].cluster))
+        }
     }
 
     public func glyphMetrics(_ glyph: UInt32) -> GlyphMetrics {

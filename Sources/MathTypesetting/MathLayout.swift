@@ -3,7 +3,12 @@ public enum MathLayout {
     /// Lays out a parsed list in display or text style at `size` points.
     public static func layout(_ list: MathList, display: Bool, font: any MathMetrics, size: Double) -> Box {
         let ctx = LayoutContext(font: font, baseSize: size, style: display ? .display : .text, cramped: false)
-        return layoutList(list, ctx)
+        let body = layoutList(list, ctx)
+        // \tag: the label after the formula.
+        for case .tag(let tag, let parenthesized) in list {
+            return .hlist([body, .kern(2 * ctx.em), tagBox(tag, parenthesized: parenthesized, ctx)])
+        }
+        return body
     }
 
     /// Rules 5–6 (binary atoms that cannot be binary become Ord) and rule 20 (inter-atom spacing)
@@ -11,12 +16,21 @@ public enum MathLayout {
     static func layoutList(_ list: MathList, _ start: LayoutContext) -> Box {
         let classes = effectiveClasses(list)
         var ctx = start
+        var color: MathRGBA?
         var boxes: [Box] = []
         var lastClass: AtomClass?
         for (i, item) in list.enumerated() {
             switch item {
             case .space(let mu):
                 boxes.append(.kern(mu * ctx.mu))
+            case .kern(let length):
+                boxes.append(.kern(ctx.points(length)))
+            case .tag:
+                break   // placed by `layout` (top level) and by display arrays (per row)
+            case .sizing(let factor):
+                ctx.baseSize = start.baseSize * factor
+            case .color(let c):
+                color = c
             case .style(let s):
                 ctx = ctx.with(style: s, cramped: ctx.cramped)
             case .atom(let atom):
@@ -25,7 +39,13 @@ public enum MathLayout {
                     let space = spacing(left, cls, style: ctx.style)
                     if space != 0 { boxes.append(.kern(space * ctx.mu)) }
                 }
-                boxes.append(layoutAtom(atom, ctx))
+                let next = classes[(i + 1)...].first { $0 != nil } ?? nil
+                let box = layoutAtom(atom, ctx, italicKern: next != nil && next != .ord)
+                if let color {
+                    boxes.append(Box(width: box.width, height: box.height, depth: box.depth, content: .colored(box, color)))
+                } else {
+                    boxes.append(box)
+                }
                 lastClass = cls
             }
         }
@@ -79,7 +99,9 @@ public enum MathLayout {
     }
 
     /// One atom: its nucleus by the rule for its kind, then scripts (rule 18) or limits (rule 13a).
-    static func layoutAtom(_ atom: Atom, _ ctx: LayoutContext) -> Box {
+    static func layoutAtom(_ atom: Atom, _ outer: LayoutContext, italicKern: Bool = false) -> Box {
+        var ctx = outer
+        if atom.range.lowerBound < atom.range.upperBound { ctx.range = atom.range }
         var isCharacter = false
         var isLargeOp = false
         var nucleus: Box
@@ -111,22 +133,44 @@ public enum MathLayout {
             nucleus = layoutOverline(body, ctx)
         case .underline(let body):
             nucleus = layoutUnderline(body, ctx)
-        case .brace(let body, let over):
-            nucleus = layoutBrace(body, over: over, ctx)
+        case .brace(let body, let over, let glyph):
+            nucleus = layoutBrace(body, over: over, glyph: glyph, ctx)
         case .leftRight(let delimiters, let bodies):
             nucleus = layoutLeftRight(delimiters: delimiters, bodies: bodies, ctx)
         case .sizedDelimiter(let d, let size):
             nucleus = layoutBigDelimiter(d, size: size, ctx)
         case .array(let a):
             nucleus = layoutArray(a, ctx)
+        case .colored(let body, let color):
+            let b = layoutList(body, ctx)
+            nucleus = Box(width: b.width, height: b.height, depth: b.depth, content: .colored(b, color))
+        case .framed(let body, let background, let frame, let padding):
+            nucleus = layoutFramed(body, background: background, frame: frame, padding: padding, ctx)
+        case .phantom(let body, let width, let height):
+            let b = layoutList(body, ctx)
+            nucleus = Box(width: width ? b.width : 0, height: height ? b.height : 0, depth: height ? b.depth : 0, content: .hlist([]))
+        case .smash(let body, let top, let bottom):
+            nucleus = layoutList(body, ctx)
+            if top { nucleus.height = 0 }
+            if bottom { nucleus.depth = 0 }
+        case .rule(let w, let h, let raise):
+            let r = ctx.points(raise)
+            nucleus = .hlist([(.rule(width: max(0, ctx.points(w)), height: max(0, ctx.points(h))), -r)])
+        case .negated(let body):
+            nucleus = layoutNegated(body, ctx)
+        case .extensibleArrow(let arrow, let above, let below):
+            nucleus = layoutExtensibleArrow(arrow, above: above, below: below, ctx)
+        case .underAccent(let mark, let body):
+            nucleus = layoutUnderAccent(mark, body: body, ctx)
         }
         let italic = (isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0
         // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.
         let useLimits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
         if atom.superscript == nil && atom.sub == nil {
-            // Rule 17 adds the italic correction to a lone character; OpenType math fonts build the
-            // spacing of italic letters into their advances and reserve the correction for script
-            // attachment (as LuaTeX's OpenType mode and MathML Core do), so it is not added here.
+            // Rule 17: a lone character gets its italic correction as a kern after it — as LuaTeX does
+            // with OpenType math fonts, only before an atom that is not an Ord (measured in
+            // Fixtures/lualatex-metrics.tsv: "Y)", "f(x)" gain it, "x" at the end and "αβγ" do not).
+            if isCharacter && italic > 0 && italicKern { return .hlist([nucleus, .kern(italic)]) }
             return nucleus
         }
         if useLimits {
@@ -152,6 +196,7 @@ public enum MathLayout {
     }
 
     /// A run of code points in the math font (a letter, or an operator name such as "log").
+    /// A letter followed by combining marks (\not's U+0338 precomposed or not) is one glyph run.
     static func layoutSymbol(_ s: String, _ ctx: LayoutContext) -> (box: Box, isSingleGlyph: Bool) {
         let scalars = Array(s.unicodeScalars)
         if scalars.count == 1 { return (ctx.glyphBox(scalars[0]), true) }
@@ -164,10 +209,21 @@ public enum MathLayout {
         return (.hlist(boxes), false)
     }
 
-    /// \text{…}: upright glyphs of the math font, interword spaces of a third of an em.
+    /// \text{…}: upright glyphs of the math font shaped by HarfBuzz (kerning, ligatures); each glyph
+    /// carries the characters of its cluster.
     static func layoutText(_ s: String, _ ctx: LayoutContext) -> Box {
         if let shaped = ctx.font.shapeText(s) {
-            return .hlist(shaped.map { ctx.glyphBox($0.glyph).withWidth($0.advance * ctx.scale) })
+            let utf8 = Array(s.utf8)
+            var boxes: [Box] = []
+            for (i, g) in shaped.enumerated() {
+                let start = g.cluster
+                let isFirst = i == 0 || shaped[i - 1].cluster != start
+                // The cluster runs to the next larger cluster offset (HarfBuzz clusters are monotone for LTR).
+                let end = shaped[(i + 1)...].first(where: { $0.cluster > start })?.cluster ?? utf8.count
+                let text = isFirst && start < end && end <= utf8.count ? String(decoding: utf8[start..<end], as: UTF8.self) : ""
+                boxes.append(ctx.glyphBox(g.glyph, text: text).withWidth(g.advance * ctx.scale))
+            }
+            return .hlist(boxes)
         }
         var boxes: [Box] = []
         for scalar in s.unicodeScalars {
@@ -176,7 +232,7 @@ public enum MathLayout {
                 boxes.append(.kern(space))
                 continue
             }
-            boxes.append(ctx.glyphBox(ctx.font.glyph(for: scalar, scriptLevel: 0) ?? 0))
+            boxes.append(ctx.glyphBox(ctx.font.glyph(for: scalar, scriptLevel: 0) ?? 0, text: String(scalar)))
         }
         return .hlist(boxes)
     }

@@ -43,10 +43,35 @@ public struct Fraction: Sendable {
     public var style: MathStyle?
 }
 
+/// An RGBA colour with components in 0…1 (\color, \colorbox …).
+public struct MathRGBA: Sendable, Equatable, Hashable {
+    public var r, g, b, a: Double
+    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) { self.r = r; self.g = g; self.b = b; self.a = a }
+}
+
+/// A TeX dimension: a number and its unit, resolved at layout time (em, ex and mu depend on the style).
+public struct MathLength: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable { case pt, mm, cm, `in`, bp, pc, dd, cc, sp, px, em, ex, mu }
+    public var value: Double
+    public var unit: Unit
+    public init(_ value: Double, _ unit: Unit) { self.value = value; self.unit = unit }
+}
+
 public struct MathArray: Sendable {
-    public enum Kind: Sendable, Equatable { case aligned, cases, matrix }
+    /// The environment families; each fixes the cell style, spacing and default column alignment.
+    public enum Kind: Sendable, Equatable { case aligned, cases, matrix, array, gathered, smallMatrix, subarray }
+    public enum Alignment: Sendable, Equatable { case left, center, right }
+    /// One item of an array preamble (LaTeX's column spec): a column, a rule (`|` solid, `:` dashed)
+    /// or `@{…}` material that replaces the \arraycolsep on both sides.
+    public enum ColumnSpec: Sendable { case column(Alignment), rule(dashed: Bool), separator(MathList) }
     public var kind: Kind
     public var rows: [[MathList]]
+    /// nil: the family's default columns (aligned: r l r l …; matrix: c; cases: l l).
+    public var columns: [ColumnSpec]? = nil
+    /// Horizontal rules above row i (index rows.count: below the last row); true when dashed.
+    public var hlines: [Int: [Bool]] = [:]
+    /// \tag of each row (display environments); nil where a row has none.
+    public var tags: [MathList?] = []
 }
 
 public indirect enum Nucleus: Sendable {
@@ -63,19 +88,44 @@ public indirect enum Nucleus: Sendable {
     case accent(String, body: MathList)
     case overline(MathList)
     case underline(MathList)
-    case brace(MathList, over: Bool)
+    /// \overbrace, \underbrace, \overbracket, \overparen …: `glyph` stretched over or under the body.
+    case brace(MathList, over: Bool, glyph: String)
     /// \left d0 body0 \middle d1 body1 … \right dn; "." is the null delimiter.
     case leftRight(delimiters: [String], bodies: [MathList])
     /// \big … \Bigg: a delimiter of fixed size (1…4).
     case sizedDelimiter(String, size: Int)
     case array(MathArray)
+    /// \color / \textcolor: the body in a colour.
+    case colored(MathList, MathRGBA)
+    /// \boxed, \colorbox, \fcolorbox: the body with padding, an optional background and frame.
+    case framed(MathList, background: MathRGBA?, frame: MathRGBA?, padding: MathLength)
+    /// \phantom (both), \hphantom (width only), \vphantom (height and depth only): space, no ink.
+    case phantom(MathList, width: Bool, height: Bool)
+    /// \smash (top and bottom), \smash[t], \smash[b]: ink without height and/or depth.
+    case smash(MathList, top: Bool, bottom: Bool)
+    /// \rule[raise]{width}{height}.
+    case rule(width: MathLength, height: MathLength, raise: MathLength)
+    /// \not over a symbol with no negated form: the body with U+0338 overlaid.
+    case negated(MathList)
+    /// \xrightarrow[below]{above} and friends: an arrow stretched to its labels (amsmath \ext@arrow).
+    case extensibleArrow(String, above: MathList?, below: MathList?)
+    /// Accents under the body (\underrightarrow, \utilde …).
+    case underAccent(String, body: MathList)
 }
 
 public enum MathItem: Sendable {
     case atom(Atom)
     /// Explicit space in mu (1/18 em): \, \: \; \! \quad \qquad.
     case space(mu: Double)
+    /// \hspace, \kern, \mkern, \mskip, \hskip: a kern of a given length.
+    case kern(MathLength)
     case style(MathStyle)
+    /// \tiny … \Huge: the rest of the list at `factor` times the base size.
+    case sizing(Double)
+    /// \color{…}: the rest of the list in a colour (atoms keep their classes, as in TeX).
+    case color(MathRGBA)
+    /// \tag{…} (or \tag*{…} without parentheses): the equation's label, set at the right.
+    case tag(MathList, parenthesized: Bool)
 }
 
 public typealias MathList = [MathItem]

@@ -16,13 +16,21 @@ public protocol MathMetrics: Sendable {
     var minConnectorOverlap: Double { get }
     /// The MathKernInfo cut-in at one corner of a glyph, at `height` above its baseline (design units).
     func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double
-    func shapeText(_ text: String) -> [GlyphVariant]?
+    func shapeText(_ text: String) -> [ShapedGlyph]?
 }
 
 extension MathMetrics {
     /// Text shaped with the font's own kerning and ligatures: glyphs with their advances (design
     /// units). nil when the implementation cannot shape; layout then sets characters one by one.
-    public func shapeText(_ text: String) -> [GlyphVariant]? { nil }
+    public func shapeText(_ text: String) -> [ShapedGlyph]? { nil }
+}
+
+/// A glyph of shaped text: `cluster` is the UTF-8 offset of the first character it renders.
+public struct ShapedGlyph: Sendable, Equatable {
+    public var glyph: UInt32
+    public var advance: Double
+    public var cluster: Int
+    public init(glyph: UInt32, advance: Double, cluster: Int) { self.glyph = glyph; self.advance = advance; self.cluster = cluster }
 }
 
 public enum MathKernCorner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }

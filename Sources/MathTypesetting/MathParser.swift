@@ -4,18 +4,24 @@ import Foundation
 /// carrying the column range of the offending source, never a trap.
 public struct MathParser {
     let source: String
-    let tokens: [Token]
+    var tokens: [Token]
     var position = 0
     var alphabet: MathAlphabet = .math
     var depth = 0
+    /// Macros defined by the caller (`--macro`, front matter) and by \newcommand / \def in the formula.
+    var macros: [String: MathMacro] = [:]
+    var expansions = 0
+    /// > 0 while parsing `$…$` inside \text: a `$` ends the math list.
+    var dollarDepth = 0
 
-    public init(_ source: String) {
+    public init(_ source: String, macros: [String: MathMacro] = [:]) {
         self.source = source
         self.tokens = MathTokenizer.tokenize(Array(source))
+        self.macros = macros
     }
 
-    public static func parse(_ source: String) throws -> MathList {
-        var parser = MathParser(source)
+    public static func parse(_ source: String, macros: [String: MathMacro] = [:]) throws -> MathList {
+        var parser = MathParser(source, macros: macros)
         return try parser.parseFormula()
     }
 
@@ -63,13 +69,16 @@ public struct MathParser {
         var i = position + 1
         while i < tokens.count, tokens[i].kind != .endGroup { i += 1 }
         if i < tokens.count { end = tokens[i].range.upperBound }
-        return token.range.lowerBound..<end
+        return token.range.lowerBound..<max(end, token.range.upperBound)
+    }
+
+    /// From `start` through the last consumed token.
+    func range(from start: Token) -> SourceRange {
+        start.range.lowerBound..<max(start.range.upperBound, tokens[max(0, position - 1)].range.upperBound)
     }
 
     // MARK: - Lists
 
-    /// Parses items until a token that ends the list: '}', '&', '\\', \right, \middle, \end, or ']' in
-    /// an optional argument.
     /// Nesting limit: far beyond any real formula, and low enough that the recursive parser and
     /// layout cannot exhaust a thread's stack on hostile input.
     static let maximumNesting = 64
@@ -82,15 +91,20 @@ public struct MathParser {
         }
     }
 
+    /// Parses items until a token that ends the list: '}', '&', '\\', \right, \middle, \end, or ']' in
+    /// an optional argument. A list is a group: font switches (\rm, \bf) end with it.
     mutating func parseList(stopAtBracket: Bool) throws -> MathList {
         defer { depth -= 1 }
         try enterNesting()
+        let savedAlphabet = alphabet
+        defer { alphabet = savedAlphabet }
         var list: MathList = []
         while let token = peek() {
             switch token.kind {
             case .endGroup, .alignment: return list
-            case .command("right"), .command("middle"), .command("end"), .command("\\"): return list
+            case .command("right"), .command("middle"), .command("end"), .command("\\"), .command("cr"): return list
             case .char("]") where stopAtBracket: return list
+            case .char("$") where dollarDepth > 0: return list
             case .space: position += 1
             case .superscript, .subscriptToken, .prime:
                 try attachScript(to: &list)
@@ -101,12 +115,33 @@ public struct MathParser {
                 }
                 atom.limits = token.kind == .command("limits") ? .limits : .noLimits
                 list[list.count - 1] = .atom(atom)
+            case .command(let name) where Self.infixFractions[name] != nil:
+                // TeX's generalized fractions: everything before is the numerator, the rest the denominator.
+                position += 1
+                var f = Self.infixFractions[name]!
+                if name == "above" {
+                    let length = try parseLength(for: token, braced: false)
+                    f.ruleThickness = length.unit == .em ? length.value : length.value / 10   // pt at 10pt
+                }
+                f.numerator = list
+                f.denominator = try parseList(stopAtBracket: stopAtBracket)
+                return [.atom(Atom(cls: f.left == nil ? .ord : .inner, nucleus: .fraction(f), range: token.range))]
             default:
                 list.append(contentsOf: try parseItem())
             }
         }
         return list
     }
+
+    /// \over, \atop, \choose, \brack, \brace, \above (TeXbook ch. 17).
+    static let infixFractions: [String: Fraction] = [
+        "over": Fraction(numerator: [], denominator: [], ruleThickness: nil, left: nil, right: nil, style: nil),
+        "atop": Fraction(numerator: [], denominator: [], ruleThickness: 0, left: nil, right: nil, style: nil),
+        "above": Fraction(numerator: [], denominator: [], ruleThickness: nil, left: nil, right: nil, style: nil),
+        "choose": Fraction(numerator: [], denominator: [], ruleThickness: 0, left: "(", right: ")", style: nil),
+        "brack": Fraction(numerator: [], denominator: [], ruleThickness: 0, left: "[", right: "]", style: nil),
+        "brace": Fraction(numerator: [], denominator: [], ruleThickness: 0, left: "{", right: "}", style: nil),
+    ]
 
     /// Attaches ^, _ or ' to the last atom (or an empty one, as TeX does for a leading script).
     mutating func attachScript(to list: inout MathList) throws {
@@ -121,9 +156,12 @@ public struct MathParser {
         }
         switch token.kind {
         case .prime:
-            var primes = "′"
-            while let t = peek(), t.kind == .prime { primes += "′"; position += 1 }
-            let primeAtom = MathItem.atom(Atom(cls: .ord, nucleus: .symbol(primes == "′′" ? "″" : primes), range: token.range))
+            var count = 1
+            while let t = peek(), t.kind == .prime { count += 1; position += 1 }
+            // ′ ″ ‴ ⁗: the font's multiple primes, as unicode-math sets '' and '''.
+            let primes = ["′", "″", "‴", "⁗"]
+            let text = count <= 4 ? primes[count - 1] : String(repeating: "′", count: count)
+            let primeAtom = MathItem.atom(Atom(cls: .ord, nucleus: .symbol(text), range: token.range))
             if atom.superscript != nil {
                 throw error(.doubleScript, "double superscript: use braces, e.g. {x'}^2", token.range)
             }
@@ -168,7 +206,7 @@ public struct MathParser {
         case .command(let name): return "\\" + name
         case .superscript: return "'^'"
         case .subscriptToken: return "'_'"
-        default: return "'\(String(Array(source)[token.range]))'"
+        default: return "'\(token.text)'"
         }
     }
 
@@ -198,6 +236,12 @@ public struct MathParser {
     mutating func parseItem() throws -> MathList {
         defer { depth -= 1 }
         try enterNesting()
+        // Macros expand in a loop, not by recursion, so a runaway definition hits the expansion limit.
+        while let t = peek(), case .command(let name) = t.kind {
+            position += 1
+            if try expandMacro(name, t) { continue }
+            return try parseCommand(name, t)
+        }
         guard let token = peek() else { return [] }
         switch token.kind {
         case .beginGroup:
@@ -207,9 +251,6 @@ public struct MathParser {
         case .char(let c):
             position += 1
             return [.atom(Atom(cls: CommandTable.characterClass(c), nucleus: .symbol(mapCharacter(c)), range: token.range))]
-        case .command(let name):
-            position += 1
-            return try parseCommand(name, token)
         case .endGroup:
             throw error(.unbalancedBraces, "unbalanced braces: this '}' closes no '{'", token.range)
         default:
@@ -225,30 +266,41 @@ public struct MathParser {
         return String(String.UnicodeScalarView(c.unicodeScalars.map { alphabet.map($0) }))
     }
 
+    func atom(_ cls: AtomClass, _ nucleus: Nucleus, from token: Token, limits: LimitsMode = .automatic) -> MathList {
+        var a = Atom(cls: cls, nucleus: nucleus, range: range(from: token))
+        a.limits = limits
+        return [.atom(a)]
+    }
+
     mutating func parseCommand(_ name: String, _ token: Token) throws -> MathList {
         guard let spec = CommandTable.lookUp(name) else {
             throw error(.unknownCommand, "unknown command \\\(name)", token.range)
         }
-        func atom(_ cls: AtomClass, _ nucleus: Nucleus) -> MathList {
-            [.atom(Atom(cls: cls, nucleus: nucleus, range: token.range.lowerBound..<max(token.range.upperBound, tokens[max(0, position - 1)].range.upperBound)))]
-        }
         switch spec.rule {
         case .symbol(let ch, let cls):
             let isLetter = ch.unicodeScalars.count == 1 && (ch.unicodeScalars.first.map { (0x391...0x3F5).contains($0.value) } ?? false)
-            return atom(cls, .symbol(isLetter ? mapCharacter(Character(ch)) : ch))
+            return atom(cls, .symbol(isLetter ? mapCharacter(Character(ch)) : ch), from: token)
         case .largeOperator(let ch, let limits):
-            var items = atom(.op, .largeOperator(ch))
-            if !limits, case .atom(var a) = items[0] { a.limits = .noLimits; items[0] = .atom(a) }
-            return items
+            return atom(.op, .largeOperator(ch), from: token, limits: limits ? .automatic : .noLimits)
         case .function(let shown, let limits):
-            var items = atom(.op, .symbol(shown))
-            if case .atom(var a) = items[0] { a.limits = limits ? .automatic : .noLimits; items[0] = .atom(a) }
-            return items
+            return atom(.op, .symbol(shown), from: token, limits: limits ? .automatic : .noLimits)
         case .fraction(let thickness, let left, let right, let style):
             let num = try parseArgument(for: token).list
             let den = try parseArgument(for: token).list
             let f = Fraction(numerator: num, denominator: den, ruleThickness: thickness, left: left, right: right, style: style)
-            return atom(left == nil ? .ord : .inner, .fraction(f))
+            return atom(left == nil ? .ord : .inner, .fraction(f), from: token)
+        case .genfrac:
+            return try parseGenfrac(token)
+        case .cfrac:
+            _ = try parseOptionalRaw()   // [l] / [r] numerator alignment: accepted, set centred
+            let num = try parseArgument(for: token).list
+            let den = try parseArgument(for: token).list
+            // amsmath: {\displaystyle\frac{\strut#2}{#3}}\kern-\nulldelimiterspace.
+            let strut = MathItem.atom(Atom(cls: .ord, nucleus: .rule(width: MathLength(0, .em), height: MathLength(1.2, .em),
+                                                                      raise: MathLength(-0.36, .em)), range: token.range))
+            let f = Fraction(numerator: [strut] + num, denominator: den, ruleThickness: nil,
+                             left: nil, right: nil, style: .display)
+            return atom(.ord, .fraction(f), from: token) + [.kern(MathLength(-0.12, .em))]
         case .sqrt:
             var degree: MathList?
             skipSpaces()
@@ -261,34 +313,36 @@ public struct MathParser {
                 position += 1
             }
             let body = try parseArgument(for: token).list
-            return atom(.ord, .radical(degree: degree, body: body))
+            return atom(.ord, .radical(degree: degree, body: body), from: token)
         case .alphabet(let a):
             let saved = alphabet
             alphabet = a
             defer { alphabet = saved }
             let body = try parseArgument(for: token).list
-            return atom(.ord, .list(body))
-        case .text:
-            let text = try parseRawText(for: token)
-            return atom(.ord, .text(text))
+            return atom(.ord, .list(body), from: token)
+        case .alphabetSwitch(let a):
+            alphabet = a   // until the enclosing list (group) ends
+            return []
+        case .text(let face):
+            let items = try parseTextArgument(for: token, face: face)
+            if items.count == 1, case .atom(let a) = items[0], case .text = a.nucleus { return items }
+            return atom(.ord, .list(items), from: token)
         case .operatorName(let limits):
-            let text = try parseRawText(for: token)
-            var items = atom(.op, .symbol(text))
-            if case .atom(var a) = items[0] { a.limits = limits ? .automatic : .noLimits; items[0] = .atom(a) }
-            return items
+            return try parseOperatorName(token, limits: limits)
         case .accent(let mark):
             let body = try parseArgument(for: token).list
-            return atom(.ord, .accent(mark, body: body))
+            return atom(.ord, .accent(mark, body: body), from: token)
+        case .underAccent(let mark):
+            let body = try parseArgument(for: token).list
+            return atom(.ord, .underAccent(mark, body: body), from: token)
         case .overline:
-            return atom(.ord, .overline(try parseArgument(for: token).list))
+            return atom(.ord, .overline(try parseArgument(for: token).list), from: token)
         case .underline:
-            return atom(.ord, .underline(try parseArgument(for: token).list))
-        case .brace(let over):
+            return atom(.ord, .underline(try parseArgument(for: token).list), from: token)
+        case .brace(let glyph, let over):
             // \underbrace is a large operator with limits (TeXbook p. 359): its label is a script.
             let body = try parseArgument(for: token).list
-            var items = atom(.op, .brace(body, over: over))
-            if case .atom(var a) = items[0] { a.limits = .limits; items[0] = .atom(a) }
-            return items
+            return atom(.op, .brace(body, over: over, glyph: glyph), from: token, limits: .limits)
         case .left:
             return try parseLeftRight(token)
         case .middle:
@@ -297,9 +351,12 @@ public struct MathParser {
             throw error(.unmatchedRight, "\\right without a matching \\left", token.range)
         case .big(let size, let cls):
             let delim = try parseDelimiter(after: token)
-            return atom(cls, .sizedDelimiter(delim, size: size))
+            return atom(cls, .sizedDelimiter(delim, size: size), from: token)
         case .space(let mu):
             return [.space(mu: mu)]
+        case .kern(let braced):
+            let length = try parseLength(for: token, braced: braced)
+            return [.kern(length)]
         case .limits:
             throw error(.misplacedToken, "\\limits and \\nolimits must follow a large operator such as \\sum", token.range)
         case .begin:
@@ -308,22 +365,170 @@ public struct MathParser {
             throw error(.badEnvironment, "\\end without a matching \\begin", rangeThroughArgument(token))
         case .style(let s):
             return [.style(s)]
+        case .sizing(let factor):
+            return [.sizing(factor)]
         case .atomClass(let cls):
             let body = try parseArgument(for: token).list
-            return atom(cls, .list(body))
+            return atom(cls, .list(body), from: token)
         case .stack(let over):
             let script = try parseArgument(for: token).list
             let base = try parseArgument(for: token).list
             var cls = AtomClass.ord
             if base.count == 1, case .atom(let b) = base[0] { cls = b.cls }
-            var items = atom(cls, .list(base))
-            if case .atom(var a) = items[0] {
-                if over { a.superscript = script } else { a.sub = script }
-                a.limits = .limits
-                items[0] = .atom(a)
+            var a = Atom(cls: cls, nucleus: .list(base), range: range(from: token))
+            if over { a.superscript = script } else { a.sub = script }
+            a.limits = .limits
+            return [.atom(a)]
+        case .color:
+            return [.color(try parseColor(for: token))]
+        case .textcolor:
+            let color = try parseColor(for: token)
+            let body = try parseArgument(for: token).list
+            return atom(.ord, .colored(body, color), from: token)
+        case .colorbox:
+            let color = try parseColor(for: token)
+            let body = try parseTextArgument(for: token, face: .roman)
+            return atom(.ord, .framed(body, background: color, frame: nil, padding: Self.fboxsep), from: token)
+        case .fcolorbox:
+            let frame = try parseColor(for: token)
+            let background = try parseColor(for: token)
+            let body = try parseTextArgument(for: token, face: .roman)
+            return atom(.ord, .framed(body, background: background, frame: frame, padding: Self.fboxsep), from: token)
+        case .boxed:
+            // amsmath: \boxed{x} is \fbox{$\displaystyle x$}; \fbox itself holds text.
+            let body = name == "fbox" ? try parseTextArgument(for: token, face: .roman)
+                                      : [.style(.display)] + (try parseArgument(for: token).list)
+            return atom(.ord, .framed(body, background: nil, frame: MathRGBA(0, 0, 0), padding: Self.fboxsep), from: token)
+        case .phantom(let width, let height):
+            let body = try parseArgument(for: token).list
+            return atom(.ord, .phantom(body, width: width, height: height), from: token)
+        case .smash:
+            let option = try parseOptionalRaw()?.trimmingCharacters(in: .whitespaces)
+            let body = try parseArgument(for: token).list
+            return atom(.ord, .smash(body, top: option != "b", bottom: option != "t"), from: token)
+        case .rule:
+            var raise = MathLength(0, .pt)
+            if let r = try parseOptionalRaw() { raise = try length(from: r, token.range) }
+            let width = try parseLength(for: token, braced: true)
+            let height = try parseLength(for: token, braced: true)
+            return atom(.ord, .rule(width: width, height: height, raise: raise), from: token)
+        case .not:
+            return try parseNot(token)
+        case .extensibleArrow(let arrow):
+            var below: MathList?
+            if let t = peekNonSpace(), t.kind == .char("[") {
+                skipSpaces(); position += 1
+                below = try parseList(stopAtBracket: true)
+                guard let close = peek(), close.kind == .char("]") else {
+                    throw error(.unbalancedBraces, "\(describe(token))[ is missing its closing ']'", t.range)
+                }
+                position += 1
             }
-            return items
+            let above = try parseArgument(for: token).list
+            return atom(.rel, .extensibleArrow(arrow, above: above.isEmpty ? nil : above, below: below?.isEmpty == true ? nil : below), from: token)
+        case .tag(let starred):
+            let body = try parseTextArgument(for: token, face: .roman)
+            return [.tag(body, parenthesized: !starred)]
+        case .notag:
+            return []
+        case .substack:
+            return try parseSubstack(token)
+        case .newcommand, .def, .declareMathOperator:
+            try parseDefinition(name, spec.rule, token)
+            return []
+        case .macro:
+            return []   // expanded before lookup (expandMacro)
         }
+    }
+
+    /// \fboxsep: 3pt (LaTeX).
+    static let fboxsep = MathLength(3, .pt)
+
+    func peekNonSpace() -> Token? {
+        var i = position
+        while i < tokens.count, tokens[i].kind == .space { i += 1 }
+        return i < tokens.count ? tokens[i] : nil
+    }
+
+    /// \not X: the negated symbol when there is one (unicode-math's \not: \notX, \nX, its negation
+    /// table, or Unicode's precomposed form), else X with a slash overlaid.
+    mutating func parseNot(_ token: Token) throws -> MathList {
+        skipSpaces()
+        guard let next = peek() else { throw error(.missingArgument, "missing argument for \\not", token.range) }
+        var key: String?
+        var base: String?
+        var cls = AtomClass.rel
+        switch next.kind {
+        case .char(let c):
+            key = String(c); base = String(c); cls = CommandTable.characterClass(c)
+        case .command(let n):
+            key = n
+            if case .symbol(let ch, let c)? = CommandTable.lookUp(n)?.rule { base = ch; cls = c }
+        default: break
+        }
+        if let key, let negated = CommandTable.negation(of: key), case .symbol(let ch, let c)? = CommandTable.lookUp(negated)?.rule {
+            position += 1
+            return [.atom(Atom(cls: c, nucleus: .symbol(ch), range: token.range.lowerBound..<next.range.upperBound))]
+        }
+        if let base {
+            let composed = (base + "\u{0338}").precomposedStringWithCanonicalMapping
+            if composed.unicodeScalars.count == 1 {
+                position += 1
+                return [.atom(Atom(cls: cls, nucleus: .symbol(composed), range: token.range.lowerBound..<next.range.upperBound))]
+            }
+        }
+        let body = try parseArgument(for: token).list
+        if body.count == 1, case .atom(let a) = body[0] { cls = a.cls }
+        return atom(cls, .negated(body), from: token)
+    }
+
+    /// \operatorname{name}: upright, with `-` and `*` as text characters (amsmath's \operatorname);
+    /// a name of plain characters becomes one run like \log.
+    mutating func parseOperatorName(_ token: Token, limits: Bool) throws -> MathList {
+        let saved = alphabet
+        alphabet = .roman
+        defer { alphabet = saved }
+        let body = try parseArgument(for: token).list
+        var run = ""
+        var plain = true
+        for item in body {
+            guard case .atom(let a) = item, a.superscript == nil, a.sub == nil, case .symbol(let s) = a.nucleus,
+                  a.cls != .op else { plain = false; break }
+            run += s == "−" ? "-" : (s == "∗" ? "*" : s)
+        }
+        let nucleus: Nucleus = plain && !run.isEmpty ? .symbol(run) : .list(body)
+        return atom(.op, nucleus, from: token, limits: limits ? .automatic : .noLimits)
+    }
+
+    mutating func parseGenfrac(_ token: Token) throws -> MathList {
+        let left = try parseRawGroup(for: token)
+        let right = try parseRawGroup(for: token)
+        let thickness = try parseRawGroup(for: token)
+        let style = try parseRawGroup(for: token)
+        func delimiter(_ raw: (text: String, range: SourceRange)) throws -> String? {
+            let t = raw.text.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return nil }
+            guard let d = CommandTable.delimiter(t) else {
+                throw error(.badDelimiter, "'\(t)' is not a delimiter; expected one of ( ) [ ] \\{ \\} | \\| \\langle \\rangle or nothing", raw.range)
+            }
+            return d
+        }
+        let l = try delimiter(left), r = try delimiter(right)
+        var rule: Double?
+        if !thickness.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            let len = try length(from: thickness.text, thickness.range)
+            rule = len.unit == .em ? len.value : (len.unit == .pt ? len.value / 10 : len.value / 10)   // pt at 10pt
+        }
+        let styles: [String: MathStyle] = ["0": .display, "1": .text, "2": .script, "3": .scriptScript]
+        let s = style.text.trimmingCharacters(in: .whitespaces)
+        guard s.isEmpty || styles[s] != nil else {
+            throw error(.missingArgument, "\\genfrac's fourth argument must be empty or 0–3 (display … scriptscript), got '\(s)'", style.range)
+        }
+        let num = try parseArgument(for: token).list
+        let den = try parseArgument(for: token).list
+        let f = Fraction(numerator: num, denominator: den, ruleThickness: rule, left: l ?? (r == nil ? nil : "."),
+                         right: r ?? (l == nil ? nil : "."), style: styles[s])
+        return atom(f.left == nil ? .ord : .inner, .fraction(f), from: token)
     }
 
     mutating func parseDelimiter(after owner: Token) throws -> String {
@@ -364,100 +569,6 @@ public struct MathParser {
                                    range: leftToken.range.lowerBound..<tokens[position - 1].range.upperBound))]
             default:
                 throw error(.missingRight, "\\left without a matching \\right before this point", leftToken.range.lowerBound..<t.range.upperBound)
-            }
-        }
-    }
-
-    /// The raw characters of a braced text argument (\text, \operatorname).
-    mutating func parseRawText(for owner: Token) throws -> String {
-        skipSpaces()
-        guard let open = peek() else { throw error(.missingArgument, "missing argument for \(describe(owner))", owner.range) }
-        guard open.kind == .beginGroup else {
-            if case .char(let c) = open.kind { position += 1; return String(c) }
-            throw error(.missingArgument, "missing argument for \(describe(owner)): expected {text}", owner.range)
-        }
-        position += 1
-        var text = ""
-        var level = 1
-        let chars = Array(source)
-        while let t = peek() {
-            position += 1
-            switch t.kind {
-            case .beginGroup: level += 1
-            case .endGroup:
-                level -= 1
-                if level == 0 { return text }
-            case .space: if !text.hasSuffix(" ") { text += " " }
-            case .command(let n):
-                if n == " " || n == "," || n == ";" || n == "quad" { text += " " }
-                else if n.count == 1, n.first.map({ !$0.isLetter }) ?? false { text += n }
-                else if n == "ldots" || n == "dots" { text += "…" }
-                else { text += String(chars[t.range]) }
-            case .char("$"): break
-            default: text += String(chars[t.range])
-            }
-        }
-        throw error(.unbalancedBraces, "unbalanced braces: this '{' is never closed", open.range)
-    }
-
-    mutating func parseEnvironment(_ token: Token) throws -> MathList {
-        let name = try parseRawText(for: token).trimmingCharacters(in: .whitespaces)
-        let nameRange = token.range.lowerBound..<tokens[position - 1].range.upperBound
-        let kind: MathArray.Kind
-        let fences: (String, String)?
-        switch name {
-        case "aligned", "align", "align*", "gathered", "split": kind = .aligned; fences = nil
-        case "cases": kind = .cases; fences = ("{", ".")
-        case "matrix": kind = .matrix; fences = nil
-        case "pmatrix": kind = .matrix; fences = ("(", ")")
-        case "bmatrix": kind = .matrix; fences = ("[", "]")
-        case "vmatrix": kind = .matrix; fences = ("|", "|")
-        case "Vmatrix": kind = .matrix; fences = ("‖", "‖")
-        case "Bmatrix": kind = .matrix; fences = ("{", "}")
-        default:
-            throw error(.badEnvironment, "unknown environment '\(name)'; expected aligned, cases, matrix, pmatrix, bmatrix, vmatrix", nameRange)
-        }
-        var rows: [[MathList]] = []
-        var row: [MathList] = []
-        while true {
-            row.append(try parseList(stopAtBracket: false))
-            guard let t = peek() else {
-                throw error(.badEnvironment, "\\begin{\(name)} is never closed by \\end{\(name)}", nameRange)
-            }
-            switch t.kind {
-            case .alignment:
-                position += 1
-            case .command("\\"):
-                position += 1
-                rows.append(row); row = []
-                // An optional [length] after \\ (extra row space) is accepted and ignored.
-                skipSpaces()
-                if let open = peek(), open.kind == .char("[") {
-                    var i = position + 1
-                    while i < tokens.count, tokens[i].kind != .char("]") { i += 1 }
-                    guard i < tokens.count else {
-                        throw error(.unbalancedBraces, "'\\\\[' is missing its closing ']'", open.range)
-                    }
-                    position = i + 1
-                }
-            case .command("end"):
-                position += 1
-                let endName = try parseRawText(for: t).trimmingCharacters(in: .whitespaces)
-                guard endName == name else {
-                    throw error(.badEnvironment, "\\begin{\(name)} ended by \\end{\(endName)}",
-                                t.range.lowerBound..<tokens[position - 1].range.upperBound)
-                }
-                if !(row.count == 1 && row[0].isEmpty && !rows.isEmpty) { rows.append(row) }
-                let array = MathArray(kind: kind, rows: rows)
-                let range = token.range.lowerBound..<tokens[position - 1].range.upperBound
-                if let (l, r) = fences {
-                    return [.atom(Atom(cls: .inner, nucleus: .leftRight(delimiters: [l, r], bodies: [[.atom(Atom(cls: .ord, nucleus: .array(array), range: range))]]), range: range))]
-                }
-                return [.atom(Atom(cls: .ord, nucleus: .array(array), range: range))]
-            case .endGroup:
-                throw error(.unbalancedBraces, "unbalanced braces: this '}' closes no '{' inside \\begin{\(name)}", t.range)
-            default:
-                throw error(.unmatchedRight, "\\right or \\middle without a matching \\left", t.range)
             }
         }
     }

@@ -22,10 +22,10 @@ enum MathTokenizer {
                 if i < chars.count, chars[i].isLetter, chars[i].isASCII {
                     while i < chars.count, chars[i].isLetter, chars[i].isASCII { i += 1 }
                     let name = String(chars[(start + 1)..<i])
-                    // \operatorname* and friends: the star is part of the command.
-                    if name == "operatorname", i < chars.count, chars[i] == "*" {
+                    // \operatorname*, \tag* and friends: the star is part of the command.
+                    if CommandTable.starred.contains(name), i < chars.count, chars[i] == "*" {
                         i += 1
-                        tokens.append(Token(kind: .command("operatorname*"), range: start..<i))
+                        tokens.append(Token(kind: .command(name + "*"), range: start..<i))
                     } else {
                         tokens.append(Token(kind: .command(name), range: start..<i))
                     }
@@ -48,5 +48,22 @@ enum MathTokenizer {
             }
         }
         return tokens
+    }
+}
+
+extension Token {
+    /// The TeX text the token stands for (tokens from macro bodies have no source columns of their own).
+    var text: String {
+        switch kind {
+        case .command(let n): return "\\" + n
+        case .char(let c): return String(c)
+        case .beginGroup: return "{"
+        case .endGroup: return "}"
+        case .superscript: return "^"
+        case .subscriptToken: return "_"
+        case .alignment: return "&"
+        case .prime: return "'"
+        case .space: return " "
+        }
     }
 }

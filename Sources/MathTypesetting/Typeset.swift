@@ -12,8 +12,21 @@ public struct MathBox: Sendable {
 }
 
 /// Parses and lays out `tex` at `size` points; display style for `display`, text style otherwise.
-/// Throws `MathError` for malformed input.
-public func typeset(_ tex: String, display: Bool = false, font: MathFont, size: Double) throws -> MathBox {
-    let list = try MathParser.parse(tex)
-    return MathBox(root: MathLayout.layout(list, display: display, font: font, size: size), font: font)
+/// Throws `MathError` for malformed input and for characters the font has no glyph for.
+public func typeset(_ tex: String, display: Bool = false, font: MathFont, size: Double,
+                    macros: [String: MathMacro] = [:]) throws -> MathBox {
+    let list = try MathParser.parse(tex, macros: macros)
+    let root = MathLayout.layout(list, display: display, font: font, size: size)
+    try checkGlyphs(root, font: font, source: tex)
+    return MathBox(root: root, font: font)
+}
+
+/// A glyph the font lacks would be drawn as an empty box (.notdef); report it with its columns instead.
+func checkGlyphs(_ root: Box, font: MathFont, source: String) throws {
+    for g in root.glyphs() where g.glyph == 0 {
+        let scalars = g.text.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+        let shown = g.text.isEmpty ? "a character" : "'\(g.text)' (\(scalars))"
+        throw MathError(kind: .missingGlyph, message: "the math font \"\(font.family)\" has no glyph for \(shown)",
+                        range: g.range, source: source)
+    }
 }

@@ -28,3 +28,16 @@ extension MathTestSheetTests {
         #expect(info.range(of: #"Pages:\s+1\n"#, options: .regularExpression) != nil)
     }
 }
+
+extension MathTestSheetTests {
+    /// Every glyph of the sheet maps back to a character: pdftotext finds no U+FFFD.
+    @Test func sheetTextExtractsWithoutReplacementCharacters() throws {
+        let font = try MathFont.load(family: MathFont.defaultFamily)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-test-sheet-text-\(getpid()).pdf").path
+        try writeFileAtomically(try renderMathTestSheet(font: font), to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = try runTool("/usr/bin/pdftotext", [path, "-"])
+        #expect(!text.contains("\u{FFFD}"))
+        #expect(text.contains("∑") && text.contains("∫") && text.contains("ELBO"))
+    }
+}

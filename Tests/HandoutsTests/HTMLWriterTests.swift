@@ -111,3 +111,25 @@ private func parseXML(_ html: String) throws -> XMLDocument {
         #expect(a == b)
     }
 }
+
+/// Fake assets that also give MathML, as the real HTML assets do.
+private struct MathMLAssets: HandoutAssets {
+    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
+    func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double)? {
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"5\" height=\"5\" role=\"img\"><path d=\"M0 0\"/></svg>", 1)
+    }
+    func mathML(tex: String, display: Bool) throws -> String? {
+        "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\"><mi>x</mi></math>"
+    }
+}
+
+@Suite struct HTMLMathMLTests {
+    @Test func formulasCarryMathMLBesideAnAriaHiddenSVG() throws {
+        let doc = try parse(template("Both $x$ and $y$."))
+        let html = try HTMLWriter.write(doc, assets: MathMLAssets())
+        _ = try parseXML(html)
+        #expect(html.contains("<svg aria-hidden=\"true\""))
+        #expect(html.contains("<math class=\"mathml\" xmlns=\"http://www.w3.org/1998/Math/MathML\""))
+        #expect(!html.contains("role=\"img\" aria-label=\"x\""))
+    }
+}

@@ -1,0 +1,135 @@
+/// MathML Core (W3C, 2023) for a parsed formula, with the TeX source as an annotation: what browsers
+/// render natively and screen readers speak.
+public func mathML(_ list: MathList, source: String, display: Bool) -> String {
+    var w = MathMLWriter()
+    let body = w.row(list)
+    return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
+        + "<semantics>\(body)<annotation encoding=\"application/x-tex\">\(escapeMathML(source))</annotation></semantics></math>"
+}
+
+func escapeMathML(_ s: String) -> String {
+    var out = ""
+    for c in s {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(c)
+        }
+    }
+    return out
+}
+
+struct MathMLWriter {
+    mutating func row(_ list: MathList) -> String {
+        let parts = list.compactMap { item -> String? in
+            switch item {
+            case .atom(let a): return atom(a)
+            case .space(let mu): return "<mspace width=\"\(number(mu / 18))em\"/>"
+            case .kern(let l): return l.unit == .mu ? "<mspace width=\"\(number(l.value / 18))em\"/>"
+                : (l.unit == .em ? "<mspace width=\"\(number(l.value))em\"/>" : "<mspace width=\"\(number(l.value))pt\"/>")
+            case .tag(let t, let p): return "<mspace width=\"2em\"/><mtext>\(p ? "(" : "")</mtext>\(row(t))<mtext>\(p ? ")" : "")</mtext>"
+            case .style, .sizing, .color: return nil
+            }
+        }
+        return parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"
+    }
+
+    func number(_ v: Double) -> String {
+        let r = (v * 1000).rounded() / 1000
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    func token(_ s: String, _ cls: AtomClass) -> String {
+        let e = escapeMathML(s)
+        switch cls {
+        case .bin, .rel, .open, .close, .punct, .inner: return "<mo>\(e)</mo>"
+        case .op: return "<mi>\(e)</mi>"
+        case .ord:
+            if s.allSatisfy({ $0.isNumber || $0 == "." }) { return "<mn>\(e)</mn>" }
+            if s.unicodeScalars.count == 1, let c = s.unicodeScalars.first, c.properties.isAlphabetic { return "<mi>\(e)</mi>" }
+            return s.unicodeScalars.count > 1 ? "<mi>\(e)</mi>" : "<mo>\(e)</mo>"
+        }
+    }
+
+    mutating func atom(_ a: Atom) -> String {
+        var base = nucleus(a)
+        let limits = a.limits == .limits || (a.cls == .op && a.limits == .automatic)
+        if case .largeOperator = a.nucleus, a.limits == .automatic { base = base.replacingOccurrences(of: "<mo>", with: "<mo movablelimits=\"true\">") }
+        switch (a.superscript.map { row($0) }, a.sub.map { row($0) }) {
+        case (nil, nil): return base
+        case (let p?, nil): return limits ? "<mover>\(base)\(p)</mover>" : "<msup>\(base)\(p)</msup>"
+        case (nil, let s?): return limits ? "<munder>\(base)\(s)</munder>" : "<msub>\(base)\(s)</msub>"
+        case (let p?, let s?): return limits ? "<munderover>\(base)\(s)\(p)</munderover>" : "<msubsup>\(base)\(s)\(p)</msubsup>"
+        }
+    }
+
+    func fence(_ d: String) -> String { d == "." ? "" : "<mo fence=\"true\" stretchy=\"true\">\(escapeMathML(d))</mo>" }
+
+    mutating func nucleus(_ a: Atom) -> String {
+        switch a.nucleus {
+        case .symbol(let s): return token(s, a.cls)
+        case .largeOperator(let s): return "<mo largeop=\"true\">\(escapeMathML(s))</mo>"
+        case .text(let s): return "<mtext>\(escapeMathML(s))</mtext>"
+        case .list(let l): return row(l)
+        case .fraction(let f):
+            let thickness = f.ruleThickness == 0 ? " linethickness=\"0\"" : ""
+            var out = "<mfrac\(thickness)>\(row(f.numerator))\(row(f.denominator))</mfrac>"
+            if let s = f.style { out = "<mstyle displaystyle=\"\(s == .display)\">\(out)</mstyle>" }
+            if f.left != nil || f.right != nil { out = "<mrow>\(fence(f.left ?? "."))\(out)\(fence(f.right ?? "."))</mrow>" }
+            return out
+        case .radical(let degree, let body):
+            if let degree { return "<mroot>\(row(body))\(row(degree))</mroot>" }
+            return "<msqrt>\(row(body))</msqrt>"
+        case .accent(let mark, let body): return "<mover accent=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></mover>"
+        case .underAccent(let mark, let body): return "<munder accentunder=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></munder>"
+        case .overline(let body): return "<mover accent=\"true\">\(row(body))<mo>‾</mo></mover>"
+        case .underline(let body): return "<munder accentunder=\"true\">\(row(body))<mo>_</mo></munder>"
+        case .brace(let body, let over, let glyph):
+            return over ? "<mover>\(row(body))<mo stretchy=\"true\">\(glyph)</mo></mover>"
+                        : "<munder>\(row(body))<mo stretchy=\"true\">\(glyph)</mo></munder>"
+        case .leftRight(let delimiters, let bodies):
+            var out = "<mrow>"
+            for (i, d) in delimiters.enumerated() {
+                out += fence(d)
+                if i < bodies.count { out += row(bodies[i]) }
+            }
+            return out + "</mrow>"
+        case .sizedDelimiter(let d, _): return "<mo>\(escapeMathML(d))</mo>"
+        case .array(let array):
+            var out = "<mtable>"
+            for (i, r) in array.rows.enumerated() {
+                out += "<mtr>" + r.map { "<mtd>\(row($0))</mtd>" }.joined()
+                if i < array.tags.count, let t = array.tags[i] { out += "<mtd>\(row(t))</mtd>" }
+                out += "</mtr>"
+            }
+            return out + "</mtable>"
+        case .colored(let body, let c):
+            return "<mstyle mathcolor=\"\(hex(c))\">\(row(body))</mstyle>"
+        case .framed(let body, let background, let frame, _):
+            var style = "padding:3pt;"
+            if let background { style += "background-color:\(hex(background));" }
+            if let frame { style += "border:0.4pt solid \(hex(frame));" }
+            return "<mrow style=\"\(style)\">\(row(body))</mrow>"
+        case .phantom(let body, _, _): return "<mphantom>\(row(body))</mphantom>"
+        case .smash(let body, let top, let bottom):
+            return "<mpadded\(top ? " height=\"0\"" : "")\(bottom ? " depth=\"0\"" : "")>\(row(body))</mpadded>"
+        case .rule: return "<mspace/>"
+        case .negated(let body): return "<mrow>\(row(body))<mo>\u{0338}</mo></mrow>"
+        case .extensibleArrow(let arrow, let above, let below):
+            let mo = "<mo stretchy=\"true\">\(escapeMathML(arrow))</mo>"
+            switch (above.map { row($0) }, below.map { row($0) }) {
+            case (let p?, let s?): return "<munderover>\(mo)\(s)\(p)</munderover>"
+            case (let p?, nil): return "<mover>\(mo)\(p)</mover>"
+            case (nil, let s?): return "<munder>\(mo)\(s)</munder>"
+            case (nil, nil): return mo
+            }
+        }
+    }
+
+    func hex(_ c: MathRGBA) -> String {
+        let v = [c.r, c.g, c.b].map { String(Int(($0 * 255).rounded()), radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
+        return "#" + v.joined()
+    }
+}
