@@ -34,7 +34,7 @@ extension MathTestSheetTests {
     @Test func sheetTextExtractsWithoutReplacementCharacters() throws {
         let font = try MathFont.load(family: MathFont.defaultFamily)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-test-sheet-text-\(getpid()).pdf").path
-        try writeFileAtomically(try renderMathTestSheet(font: font), to: path)
+        try writeAtomically(try renderMathTestSheet(font: font), to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = try runTool("/usr/bin/pdftotext", [path, "-"])
         #expect(!text.contains("\u{FFFD}"))
