@@ -9,7 +9,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run test bench fuzz clean readme-images
+.PHONY: all deps build run examples test bench fuzz clean readme-images update-references
 
 all: deps build run
 
@@ -32,6 +32,15 @@ build: deps
 
 run: build
 	@$(BIN) build --out $(OUT)
+	@$(MAKE) --no-print-directory examples
+
+# Every user-style spec in Examples/: all formats in light, PNG in dark and print to look at.
+examples: build
+	@set -e; for f in Examples/*.yaml; do \
+		$(BIN) plot $$f --out $(OUT)/examples >/dev/null; \
+		$(BIN) plot $$f --theme dark --format png --out $(OUT)/examples/dark >/dev/null; \
+		$(BIN) plot $$f --theme print --format png --out $(OUT)/examples/print >/dev/null; \
+	done
 
 test: deps
 	@set -o pipefail; $(SWIFT) test 2>&1 | { $(QUIET); }
@@ -44,6 +53,10 @@ bench: build
 fuzz: deps
 	@SWIFT=$(SWIFT) Fuzz/run-fuzz.sh
 
+# Rewrites Tests/ReferenceImageTests/References/ from the current renderer (look at them first).
+update-references: deps
+	@set -o pipefail; UPDATE_REFERENCES=1 $(SWIFT) test --filter ReferenceImageTests 2>&1 | { $(QUIET); }
+
 clean:
 	rm -rf .build $(OUT)/*
 	touch $(OUT)/.gitkeep
@@ -52,3 +65,5 @@ clean:
 readme-images: build
 	@for f in entropy-curve kl-fits entropy-venn gaussian-kl-surface; do \
 		$(BIN) figure $$f --format png --dpi 110 -o .readme/$$f.png >/dev/null; done
+	@for f in renyi-entropy loss-curve; do \
+		$(BIN) plot Examples/$$f.yaml --format png --dpi 110 -o .readme/$$f.png >/dev/null; done

@@ -3,7 +3,9 @@ import PackageDescription
 
 // Layers (each imports only those above it in this list):
 //  1 InfoTheory, InfoRequests   numerics and the shared request vocabulary (pure Swift)
+//    Expressions                the formula language over both (pure Swift)
 //  2 FigureModel                backend-free figures (pure Swift)
+//    PlotGrammar                YAML plot specs compiled into figure models (pure Swift)
 //  3 MathTypesetting            TeX subset -> box tree; metrics from the OpenType MATH table
 //    Frame                      the one laid-out result (paths, shaped glyph runs, images, groups)
 //  4 CairoRender                lays figures out to frames; draws them as PDF/PNG (cairo) and SVG (direct)
@@ -19,12 +21,15 @@ let package = Package(
         .library(name: "InfoRequests", targets: ["InfoRequests"]),
         .library(name: "MathTypesetting", targets: ["MathTypesetting"]),
         .library(name: "Handouts", targets: ["Handouts"]),
+        // Build a plot from a spec or from values and write SVG/PDF/PNG, without the CLI.
+        .library(name: "Infoplot", targets: ["Expressions", "PlotGrammar", "FigureModel", "CairoRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -41,8 +46,13 @@ let package = Package(
         // 1. numerics
         .target(name: "InfoTheory"),
         .target(name: "InfoRequests", dependencies: ["InfoTheory"]),
+        .target(name: "Expressions", dependencies: ["InfoTheory", "InfoRequests"]),
         // 2. figure model
         .target(name: "FigureModel"),
+        // 2b. the plot grammar: YAML specs -> figure models
+        .target(name: "PlotGrammar", dependencies: ["FigureModel", "Expressions", "InfoRequests",
+            .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         // 3. math typesetting
         .target(name: "MathTypesetting", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
         // 3½. the laid-out frame every exporter draws (pure values)
@@ -52,13 +62,13 @@ let package = Package(
                                                     "CFreeType", "CHarfBuzz"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // 6. command line
         .target(name: "InfoplotCLI", dependencies: [
-            "InfoRequests", "FigureCatalogue", "Handouts",
+            "InfoRequests", "FigureCatalogue", "Handouts", "PlotGrammar",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "infoplot", dependencies: ["InfoplotCLI"]),
@@ -67,6 +77,11 @@ let package = Package(
             "InfoTheory", "InfoRequests",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InfoRequests"]),
+        .testTarget(name: "PlotGrammarTests", dependencies: ["PlotGrammar", "FigureModel", "InfoRequests"]),
+        .testTarget(name: "LibraryAPITests", dependencies: ["PlotGrammar", "CairoRender", "FigureModel"]),
+        .testTarget(name: "ReferenceImageTests", dependencies: ["PlotGrammar", "CairoRender", "CCairo"],
+                    exclude: ["References"]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"],

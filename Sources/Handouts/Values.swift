@@ -1,5 +1,6 @@
 import Foundation
 import InfoRequests
+import Expressions
 
 /// Evaluates one request of the shared vocabulary (`{"op": …, …}` → result). Injected so tests
 /// and callers can substitute their own; the default is `InfoRequests.evaluateRequest`.
@@ -238,9 +239,12 @@ private func evaluateValue(_ entry: YAMLEntry, table: ValueTable, evaluator: Req
         }
         return try zipRows(rows, name: name, table: table, file: file)
     }
+    if let expr = entry.value.entry("expr") {
+        return try evaluateExpressionValue(expr, fields: fields, name: name, table: table, file: file)
+    }
     guard fields.contains(where: { $0.key == "op" }) else {
         throw TemplateError(file: file, at: entry.keyPosition,
-                            "value '\(name)' needs 'op:' (a computation such as {op: kl, p: …, q: …}) or 'rows:'")
+                            "value '\(name)' needs 'op:' (a computation such as {op: kl, p: …, q: …}), 'expr:' or 'rows:'")
     }
     var digits = 4
     var request: [(String, JSONValue)] = []
@@ -258,6 +262,36 @@ private func evaluateValue(_ entry: YAMLEntry, table: ValueTable, evaluator: Req
         throw error
     } catch {
         throw TemplateError(file: file, at: entry.keyPosition, "value '\(name)': \(error)")
+    }
+    return TemplateValue(raw: result, display: display(of: result, digits: digits))
+}
+
+/// `{expr: "kl_a / kl_b", digits: 2}`: an expression over earlier data and values (issue 8 §2).
+private func evaluateExpressionValue(_ expr: YAMLEntry, fields: [YAMLEntry], name: String, table: ValueTable,
+                                     file: String) throws -> TemplateValue {
+    var digits = 4
+    for field in fields where field.key != "expr" {
+        guard field.key == "digits" else {
+            throw TemplateError(file: file, at: field.keyPosition,
+                                "value '\(name)': an expr value takes only 'expr:' and 'digits:', not '\(field.key)'")
+        }
+        digits = try digitsSetting(field.value, file: file)
+    }
+    guard let text = expr.value.stringValue else {
+        throw TemplateError(file: file, at: expr.value.position, "value '\(name)': 'expr' must be text such as \"kl_a / kl_b\"")
+    }
+    let scope = Scope(Dictionary(uniqueKeysWithValues: table.names.compactMap { n in table[n].map { (n, $0.raw) } }))
+    let result: JSONValue
+    do {
+        result = try CompiledExpression(text).value(in: scope)
+    } catch let e as ExpressionError {
+        // A quoted scalar starts one column before its text.
+        var at = expr.value.position
+        at.column += e.column - 1 + (expr.value.isQuoted ? 1 : 0)
+        throw TemplateError(file: file, at: at, "value '\(name)': \(e.message)")
+    }
+    if case .number(let x) = result, x.isNaN {
+        throw TemplateError(file: file, at: expr.value.position, "value '\(name)': '\(text)' is undefined here (NaN)")
     }
     return TemplateValue(raw: result, display: display(of: result, digits: digits))
 }

@@ -18,6 +18,8 @@ struct YAMLNode: Sendable {
     /// Scalar text exactly as written (numbers from `data:` print as the author wrote them).
     var text: String
     var position: SourcePosition
+    /// Written in quotes ('…' or "…"), so its text starts one column after `position`.
+    var isQuoted = false
 
     var stringValue: String? {
         if case .string(let s) = kind { return s }
@@ -124,7 +126,8 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
                 throw TemplateError(file: file, at: pos, "control character \(codePointName(bad.scalar)) is not allowed in a YAML string (only tab and line breaks are)")
             }
             // Strings, and timestamps such as `date: 2026-11-23`, which we keep as written.
-            return YAMLNode(kind: .string(text), text: text, position: pos)
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return YAMLNode(kind: .string(text), text: text, position: pos, isQuoted: quoted)
         }
     case .sequence(let seq):
         let items = try seq.map { try convert($0, file: file, position: position, seen: &seen, usedAt: pos) }

@@ -6,7 +6,7 @@ public struct InfoplotCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "infoplot",
         abstract: "Information theory computed, drawn and typeset for lecture material.",
-        subcommands: [BuildCommand.self, HandoutCommand.self, ComputeCommand.self, FiguresCommand.self, FigureCommand.self, MathCommand.self])
+        subcommands: [BuildCommand.self, HandoutCommand.self, ComputeCommand.self, FiguresCommand.self, FigureCommand.self, PlotCommand.self, MathCommand.self])
     public init() {}
 
     /// As ArgumentParser's `main()`, except for errors thrown while a subcommand runs: those are

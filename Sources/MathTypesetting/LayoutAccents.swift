@@ -14,14 +14,6 @@ extension MathLayout {
             let variants = ctx.font.variants(of: base, horizontal: true)
             let fitting = variants.last(where: { $0.advance * ctx.scale <= inner.width }) ?? variants.first
             accent = ctx.glyphBox(fitting?.glyph ?? base, text: mark)
-            // Extensible accents (arrows, \overbar): when even the largest variant is narrower than the
-            // base, the font's horizontal GlyphAssembly covers it, as LuaTeX does for unicode-math's
-            // \overrightarrow.
-            let parts = ctx.font.assembly(of: base, horizontal: true)
-            if let widest = variants.last, widest.advance * ctx.scale < inner.width, !parts.isEmpty,
-               let assembled = assemble(parts, length: inner.width, horizontal: true, text: mark, ctx) {
-                accent = assembled
-            }
         }
         let baseAttach = single?.topAccentAttachment ?? inner.width / 2
         let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2
@@ -53,7 +45,15 @@ extension MathLayout {
     /// (rule 13a).
     static func layoutBrace(_ body: MathList, over: Bool, glyph: String, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
-        let brace = stretchGlyphHorizontally(glyph, width: inner.width, ctx)
+        // The font's assembly fills the body's width exactly (as \downbracefill does); a size variant
+        // only when there is no assembly or the body is narrower than the assembly can be.
+        let base = ctx.glyphID(glyph.unicodeScalars.first ?? "\u{23DE}")
+        let parts = ctx.font.assembly(of: base, horizontal: true)
+        var brace = stretchGlyphHorizontally(glyph, width: inner.width, ctx)
+        if !parts.isEmpty, brace.width > inner.width * 1.001,
+           let assembled = assemble(parts, length: inner.width, horizontal: true, text: glyph, ctx), assembled.width < brace.width {
+            brace = assembled
+        }
         // The result is as wide as the body (plain.tex's \downbracefill fills exactly the body's
         // \halign column); a size variant wider than the body overhangs it, centred.
         let width = inner.width

@@ -1,0 +1,87 @@
+import Foundation
+import InfoRequests
+
+/// Compute ops callable as functions (every op of the request vocabulary).
+public let requestOpNames: [String] = requestOps
+
+/// `pow` from the C library, named so the `^` operator's closure is not shadowed by our own `pow` entry.
+@inline(__always) func Foundation_pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+
+func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) throws -> JSONValue {
+    if fn == "if" {
+        guard args.count == 3, args.allSatisfy({ $0.name == nil }) else {
+            throw ExpressionError(column: column, "if takes three arguments: if(condition, then, else)")
+        }
+        let c = try evaluate(args[0].value, in: scope)
+        switch c {
+        case .bool(let b): return try evaluate(args[b ? 1 : 2].value, in: scope)
+        case .number(let x) where x.isNaN: return .number(.nan)
+        default: throw ExpressionError(column: args[0].column, "if's condition must be a comparison, got \(kindName(c))")
+        }
+    }
+    if let f = mathFunctions[fn] {
+        if let named = args.first(where: { $0.name != nil }) {
+            throw ExpressionError(column: named.column, "\(f.signature) takes its arguments by position")
+        }
+        guard f.arity.contains(args.count) else {
+            throw ExpressionError(column: column, "\(fn) takes \(f.arity.lowerBound == f.arity.upperBound ? "\(f.arity.lowerBound)" : "\(f.arity.lowerBound) to \(f.arity.upperBound)") argument(s): \(f.signature); got \(args.count)")
+        }
+        let values = try args.map { try evaluate($0.value, in: scope) }
+        return try elementwise(values, column: column, what: fn, f.apply)
+    }
+    if let f = listFunctions[fn] {
+        if let named = args.first(where: { $0.name != nil }) {
+            throw ExpressionError(column: named.column, "\(fn) takes a list or numbers by position")
+        }
+        let values = try args.map { try evaluate($0.value, in: scope) }
+        var xs: [Double] = []
+        for (v, a) in zip(values, args) {
+            switch v {
+            case .number(let x): xs.append(x)
+            case .array(let items):
+                for item in items {
+                    guard case .number(let x) = item else {
+                        throw ExpressionError(column: a.column, "\(fn) needs numbers; the list holds \(kindName(item))")
+                    }
+                    xs.append(x)
+                }
+            default: throw ExpressionError(column: a.column, "\(fn) needs numbers or a list, got \(kindName(v))")
+            }
+        }
+        return .number(f(xs))
+    }
+    if requestOps.contains(fn) {
+        return try callOp(fn, args, column: column, scope: scope)
+    }
+    throw ExpressionError(column: column, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames))")
+}
+
+/// A compute op as a function: positional arguments take the op's leading parameters in order,
+/// named ones pass through; the request vocabulary then checks names, types and domains.
+private func callOp(_ op: String, _ args: [Expr.Argument], column: Int, scope: Scope) throws -> JSONValue {
+    let positional = positionalOpArguments[op] ?? []
+    var members: [(String, JSONValue)] = [("op", .string(op))]
+    var index = 0
+    for a in args {
+        let name: String
+        if let n = a.name {
+            name = n
+        } else {
+            guard index < positional.count else {
+                let hint = positional.isEmpty ? "name every argument, as in \(op)(x=…)" : "after \(positional.joined(separator: ", ")) name the arguments"
+                throw ExpressionError(column: a.column, "\(op): too many positional arguments; \(hint)")
+            }
+            name = positional[index]
+            index += 1
+        }
+        if members.contains(where: { $0.0 == name }) {
+            throw ExpressionError(column: a.column, "\(op): argument '\(name)' given twice")
+        }
+        members.append((name, try evaluate(a.value, in: scope)))
+    }
+    do {
+        return try evaluateRequest(.object(members))
+    } catch let e as RequestError {
+        throw ExpressionError(column: column, e.message)
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import CairoRender
+import FigureModel
+import PlotGrammar
+
+/// `infoplot plot SPEC …`: draws a user's YAML plot spec (issue 8). Everything is compiled and
+/// rendered before the first file is written; files are written atomically.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw a plot spec (YAML) to PDF, SVG or PNG.",
+        discussion: """
+            Examples:
+              infoplot plot Examples/renyi-entropy.yaml --format png
+              infoplot plot loss.yaml --set smoothing=0.9 -o loss.pdf
+              echo '{layers: [{mark: line, x: {var: p, from: 0, to: 1}, y: "binary_entropy(p)"}]}' | infoplot plot - -o h.svg
+            See the README's "Your own plots" for the format.
+            """)
+
+    @Argument(help: "The spec file, or - to read standard input.")
+    var spec: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a declared parameter (repeatable).", valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(help: "Comma-separated output formats: pdf, svg, png.")
+    var format: String = "pdf,svg,png"
+
+    @Option(help: "light, dark or print (default: the spec's theme, else light).")
+    var theme: String?
+
+    @Option(parsing: .unconditional, help: "Size preset or WxH (inches, or with cm/pt); default: the spec's size, else handout.")
+    var size: String?
+
+    @Option(parsing: .unconditional, help: "PNG resolution in dots per inch.")
+    var dpi: Double = 200
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
+    var outDir: String = "output/plots"
+
+    @Option(name: .short, help: ArgumentHelp("Write a single file; the format comes from its extension.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let text: String
+        let file: String
+        let base: String
+        if spec == "-" {
+            var data = Data()
+            while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+                data.append(chunk)
+                guard data.count < 16 << 20 else { throw FigureCommandError("<stdin>: spec larger than 16 MiB") }
+            }
+            text = String(decoding: data, as: UTF8.self)
+            (file, base) = ("<stdin>", FileManager.default.currentDirectoryPath)
+        } else {
+            guard let t = try? String(contentsOfFile: spec, encoding: .utf8) else {
+                throw FigureCommandError("\(spec): cannot read the spec file")
+            }
+            text = t
+            (file, base) = (spec, (spec as NSString).deletingLastPathComponent.isEmpty ? "." : (spec as NSString).deletingLastPathComponent)
+        }
+        let figure: Figure
+        do {
+            let plot = try PlotSpec(yaml: text, file: file, baseDirectory: base)
+            let pairs = try settings.map { s -> (String, String) in
+                guard let eq = s.firstIndex(of: "="), eq != s.startIndex else { throw FigureCommandError("--set \(s): expected key=value") }
+                return (String(s[..<eq]).trimmingCharacters(in: .whitespaces), String(s[s.index(after: eq)...]))
+            }
+            let themeValue: Theme? = try theme.map { t in
+                do { return try Theme.named(t) } catch { throw FigureCommandError("--theme: \(error)") }
+            }
+            let sizeValue: FigureSize? = try size.map { s in
+                do { return try FigureSize.parse(s) } catch { throw FigureCommandError("--size: \(error)") }
+            }
+            figure = try plot.figure(settings: try plot.parseSettings(pairs), theme: themeValue, size: sizeValue)
+        } catch let e as FigureCommandError { throw e } catch {
+            throw FigureCommandError("\(error)")
+        }
+        guard dpi.isFinite, (10...2400).contains(dpi) else { throw FigureCommandError("--dpi: \(dpi) is out of range; expected 10 to 2400") }
+        var formats: [OutputFormat] = []
+        if let output {
+            let ext = URL(fileURLWithPath: output).pathExtension
+            do { formats = [try OutputFormat.parse(ext)] } catch {
+                throw FigureCommandError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .pdf, .svg or .png")
+            }
+        } else {
+            for part in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                do { let f = try OutputFormat.parse(part); if !formats.contains(f) { formats.append(f) } } catch {
+                    throw FigureCommandError("--format: \(error)")
+                }
+            }
+            guard !formats.isEmpty else { throw FigureCommandError("--format: no format given; expected pdf, svg and/or png") }
+            do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+                throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
+            }
+        }
+        let rendered: [OutputFormat: Data]
+        do { rendered = try renderFigure(figure, formats: formats, options: RenderOptions(dpi: dpi)) } catch {
+            throw FigureCommandError("rendering \(file) failed: \(error)")
+        }
+        let stem = spec == "-" ? "plot" : ((spec as NSString).lastPathComponent as NSString).deletingPathExtension
+        for f in formats {
+            guard let data = rendered[f] else { continue }
+            let path = output ?? "\(outDir)/\(stem).\(f.fileExtension)"
+            do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
+            print(path)
+        }
+    }
+}

@@ -1,0 +1,424 @@
+import Foundation
+import Expressions
+import FigureModel
+import InfoRequests
+
+/// Compiles a panel's `layers:` into marks, one mark kind per function below.
+struct LayerBuilder {
+    let compiler: SpecCompiler
+    let xScale: Scale
+    let yAxis: Axis
+    var marks: [Mark] = []
+    var hasHeatmap = false
+    var colorbarLabel: String?
+    var categoryTicks: (x: TickSpec?, y: TickSpec?)?
+    var pendingArrows: [(text: String, at: Point, node: SpecNode, color: Color?)] = []
+    var seriesIndex = 0
+
+    var reader: SpecReader { compiler.reader }
+
+    static let common = ["mark", "name", "color", "dash", "marker", "width", "alpha", "data", "each"]
+    static let kinds: [String: [String]] = [
+        "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size"],
+        "step": ["x", "y"], "bar": ["x", "y", "stack", "values"], "hist": ["x", "bins", "range"],
+        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size"],
+        "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
+        "contour": ["x", "y", "z", "levels", "labels"],
+    ]
+
+    mutating func add(_ node: SpecNode) throws {
+        guard node.entries != nil, let markNode = node["mark"] else {
+            throw reader.error(node, "a layer is a mapping with mark: (one of \(Self.kinds.keys.sorted().joined(separator: ", ")))")
+        }
+        let kind = try reader.choice(markNode, "mark", Self.kinds.keys.sorted())
+        try reader.allow(node, Self.common + Self.kinds[kind]!, what: "\(kind) layer")
+        // `each: {alpha: [0.5, 1, 2]}` repeats the layer once per value, `{alpha}` in its name replaced.
+        guard let each = node["each"] else { return try add(kind, node, scope: compiler.scope, nameSuffix: nil) }
+        guard let entries = each.entries, entries.count == 1 else { throw reader.error(each, "each must be {name: [values]}") }
+        let (name, listNode) = (entries[0].key, entries[0].value)
+        guard case .array(let values) = try compiler.value(listNode), !values.isEmpty else {
+            throw reader.error(listNode, "each: '\(name)' needs a non-empty list of values")
+        }
+        for v in values {
+            let text: String = if case .number(let x) = v { formatNumber(x) } else if case .string(let s) = v { s } else { v.serialized }
+            try add(kind, node, scope: compiler.scope.binding(name, v), nameSuffix: (name, text))
+        }
+    }
+
+    // MARK: shared keys
+
+    struct Style {
+        var name: String?
+        var color: Color?
+        var dash: LineStyle?
+        var marker: MarkerShape?
+        var width: Double?
+        var alpha: Double?
+    }
+
+    func style(_ node: SpecNode, nameSuffix: (String, String)?) throws -> Style {
+        var s = Style()
+        // A bar layer with several y columns takes a list of names (read there).
+        if let n = node["name"], n.list == nil { s.name = try reader.string(n, "name") }
+        if let (key, text) = nameSuffix {
+            s.name = s.name.map { $0.replacingOccurrences(of: "{\(key)}", with: text) } ?? "\(key) = \(text)"
+        }
+        if let c = node["color"] {
+            let t = try reader.string(c, "color")
+            guard let col = parseColor(t, theme: compiler.theme) else {
+                throw reader.error(c, "unknown color '\(t)'\(suggestion(for: t, in: colorNames)); expected a theme role, a name or #RRGGBB")
+            }
+            s.color = col
+        }
+        if let d = node["dash"] { s.dash = dashNames[try reader.choice(d, "dash", dashNames.keys.sorted())] }
+        if let m = node["marker"] {
+            s.marker = MarkerShape(rawValue: try reader.choice(m, "marker", MarkerShape.allCases.map(\.rawValue)))
+        }
+        if let w = node["width"] {
+            let x = try compiler.number(w, "width")
+            guard x > 0, x <= 20 else { throw reader.error(w, "width must be between 0 and 20 points") }
+            s.width = x
+        }
+        if let a = node["alpha"] {
+            let x = try compiler.number(a, "alpha")
+            guard (0...1).contains(x) else { throw reader.error(a, "alpha must be between 0 and 1") }
+            s.alpha = x
+        }
+        if let a = s.alpha, let c = s.color { s.color = c.withAlpha(a) }
+        return s
+    }
+
+    /// The layer's table (`data: name`), if any.
+    func table(_ node: SpecNode) throws -> DataTable? {
+        guard let d = node["data"] else { return nil }
+        let name = try reader.string(d, "data")
+        guard let t = compiler.tables[name] else {
+            let known = compiler.tables.keys.sorted()
+            throw reader.error(d, "unknown table '\(name)'\(suggestion(for: name, in: known)); tables: \(known.isEmpty ? "none (declare them under data:)" : known.joined(separator: ", "))")
+        }
+        return t
+    }
+
+    /// A column of the layer's table by name, or nil when the text is no column name.
+    func column(_ node: SpecNode, table: DataTable?) -> JSONValue? {
+        guard let t = table, let s = node.string else { return nil }
+        return t.columns[s]
+    }
+
+    func numbers(_ v: JSONValue, _ node: SpecNode, _ what: String) throws -> [Double] {
+        guard case .array(let items) = v else { throw reader.error(node, "\(what) must give a list of numbers, got \(v.serialized.prefix(40))") }
+        return try items.map {
+            if case .number(let x) = $0 { return x }
+            throw reader.error(node, "\(what) must be numbers; it holds \($0.serialized.prefix(30))")
+        }
+    }
+
+    /// Each row's columns as local names, for `y: "loss * 100"` over a table.
+    func rowScopes(_ t: DataTable, base: Scope) -> [Scope] {
+        (0..<t.rowCount).map { r in
+            var s = base
+            for name in t.columnNames {
+                if case .array(let items) = t.columns[name]! { s.locals.append((name, items[r])) }
+            }
+            return s
+        }
+    }
+
+    /// x and y of a line-like layer as matching arrays. A sweep samples y adaptively.
+    func curve(_ node: SpecNode, scope: Scope, table: DataTable?) throws -> (x: [Double], y: [Double]) {
+        guard let xNode = node["x"] else { throw reader.error(node, "this layer needs x: (a column, a list or a sweep {var, from, to})") }
+        guard let yNode = node["y"] else { throw reader.error(node, "this layer needs y: (a column, a list or an expression)") }
+        if xNode.entries != nil {
+            try reader.allow(xNode, ["var", "from", "to", "samples"], what: "sweep")
+            guard let v = xNode["var"], let varName = v.string, let fromNode = xNode["from"], let toNode = xNode["to"] else {
+                throw reader.error(xNode, "a sweep is {var: p, from: 0, to: 1}")
+            }
+            let a = try compiler.number(fromNode, "from"), b = try compiler.number(toNode, "to")
+            guard a < b else { throw reader.error(xNode, "a sweep needs from < to, got \(a) and \(b)") }
+            if xScale == .log && a <= 0 { throw reader.error(fromNode, "on a log x axis the sweep must start above 0") }
+            guard let yText = yNode.string else { throw reader.error(yNode, "over a sweep, y must be an expression in \(varName)") }
+            let e = try compiler.expression(yText, at: yNode)
+            try e.check(in: scope, extra: [varName])
+            let samples: [(x: Double, y: Double)]
+            if let n = xNode["samples"] {
+                let count = try compiler.number(n, "samples")
+                guard count >= 2, count <= 100_000, count == count.rounded() else { throw reader.error(n, "samples must be a whole number from 2 to 100000") }
+                samples = (0..<Int(count)).map { i in
+                    let x = a + (b - a) * Double(i) / (count - 1)
+                    return (x, e.numberOrNaN(in: scope.binding(varName, .number(x))))
+                }
+            } else {
+                samples = adaptiveSamples(from: a, to: b, logarithmic: xScale == .log) { x in
+                    e.numberOrNaN(in: scope.binding(varName, .number(x)))
+                }
+            }
+            guard samples.contains(where: { $0.y.isFinite }) else {
+                let mid = 0.5 * (a + b)
+                throw e.failure(in: scope.binding(varName, .number(mid)))
+                    ?? reader.error(yNode, "'\(yText)' is undefined on the whole sweep from \(a) to \(b)")
+            }
+            return (samples.map(\.x), samples.map(\.y))
+        }
+        let xs = try numbers(column(xNode, table: table) ?? compiler.value(xNode, locals: scope), xNode, "x")
+        if let col = column(yNode, table: table) { return (xs, try numbers(col, yNode, "y")) }
+        if let t = table, let text = yNode.string {
+            let e = try compiler.expression(text, at: yNode)
+            try e.check(in: scope, extra: t.columnNames)
+            let ys = rowScopes(t, base: scope).map { e.numberOrNaN(in: $0) }
+            if !ys.contains(where: \.isFinite), let s = rowScopes(t, base: scope).first, let f = e.failure(in: s) { throw f }
+            return (xs, ys)
+        }
+        if let text = yNode.string {
+            let e = try compiler.expression(text, at: yNode)
+            try e.check(in: scope, extra: ["x"])
+            if !text.contains("x"), case .array = try e.value(in: scope) { return (xs, try numbers(try e.value(in: scope), yNode, "y")) }
+            return (xs, xs.map { e.numberOrNaN(in: scope.binding("x", .number($0))) })
+        }
+        let ys = try numbers(try compiler.value(yNode, locals: scope), yNode, "y")
+        guard ys.count == xs.count else { throw reader.error(yNode, "y has \(ys.count) values but x has \(xs.count)") }
+        return (xs, ys)
+    }
+
+    // MARK: marks
+
+    mutating func add(_ kind: String, _ node: SpecNode, scope: Scope, nameSuffix: (String, String)?) throws {
+        let s = try style(node, nameSuffix: nameSuffix)
+        let table = try table(node)
+        switch kind {
+        case "line", "step":
+            var (x, y) = try curve(node, scope: scope, table: table)
+            guard x.count == y.count else { throw reader.error(node, "x has \(x.count) values but y has \(y.count)") }
+            if kind == "step" {
+                // A post step: each value holds until the next x.
+                var sx: [Double] = [], sy: [Double] = []
+                for i in x.indices {
+                    if i > 0 { sx.append(x[i]); sy.append(y[i - 1]) }
+                    sx.append(x[i]); sy.append(y[i])
+                }
+                (x, y) = (sx, sy)
+            }
+            marks.append(.line(Line(x: x, y: y, label: s.name, color: s.color, style: s.dash, width: s.width, marker: s.marker)))
+        case "area":
+            let (x, y) = try curve(node, scope: scope, table: table)
+            var lower: [Double]?
+            if let y0 = node["y0"] {
+                if let n = y0.number {
+                    lower = Array(repeating: n, count: x.count)
+                } else if let v = node["x"]?["var"]?.string, let text = y0.string {
+                    // Over a sweep, y0 is an expression evaluated at the x positions chosen for y.
+                    let e = try compiler.expression(text, at: y0)
+                    try e.check(in: scope, extra: [v])
+                    lower = x.map { e.numberOrNaN(in: scope.binding(v, .number($0))) }
+                } else if let col = column(y0, table: table) {
+                    lower = try numbers(col, y0, "y0")
+                } else {
+                    lower = try numbers(try compiler.value(y0, locals: scope), y0, "y0")
+                }
+                guard lower!.count == x.count else { throw reader.error(y0, "y0 has \(lower!.count) values but x has \(x.count)") }
+            }
+            let outline = try node["outline"].map { try reader.bool($0, "outline") } ?? false
+            marks.append(.area(Area(x: x, upper: y, lower: lower, label: s.name, color: s.color, opacity: s.alpha, outline: outline)))
+        case "scatter":
+            let (x, y) = try curve(node, scope: scope, table: table)
+            let size = try node["size"].map { try compiler.number($0, "size") }
+            let points = zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map { Point($0.0, $0.1) }
+            marks.append(.scatter(Scatter(points: points, marker: s.marker ?? .circle, size: size, label: s.name, color: s.color)))
+        case "bar": try addBars(node, s, table: table, scope: scope)
+        case "hist": try addHistogram(node, s, table: table, scope: scope)
+        case "rule":
+            if let x = node["x"] {
+                marks.append(.reference(ReferenceLine(.vertical, at: try compiler.number(x, "x"), color: s.color, style: s.dash ?? .dashed, label: s.name)))
+            } else if let y = node["y"] {
+                marks.append(.reference(ReferenceLine(.horizontal, at: try compiler.number(y, "y"), color: s.color, style: s.dash ?? .dashed, label: s.name)))
+            } else {
+                throw reader.error(node, "a rule needs x: (vertical) or y: (horizontal)")
+            }
+        case "annotate": try addAnnotation(node, s)
+        case "heatmap", "contour": try addGrid(kind, node, s, scope: scope)
+        default: break
+        }
+    }
+
+    mutating func addBars(_ node: SpecNode, _ s: Style, table: DataTable?, scope: Scope) throws {
+        guard let xNode = node["x"], let yNode = node["y"] else { throw reader.error(node, "a bar layer needs x: (categories) and y: (one or several columns)") }
+        let catValue = try column(xNode, table: table) ?? compiler.value(xNode, locals: scope)
+        guard case .array(let cats) = catValue else { throw reader.error(xNode, "x must be a list or column of category names") }
+        let categories = cats.map { v -> String in
+            if case .string(let t) = v { return t }
+            if case .number(let x) = v { return formatNumber(x) }
+            return v.serialized
+        }
+        let yNodes = yNode.list ?? [yNode]
+        let names = try node["name"].flatMap { n in try n.list?.map { try reader.string($0, "name") } }
+        var series: [Bars.Series] = []
+        for (i, y) in yNodes.enumerated() {
+            let v = try column(y, table: table) ?? compiler.value(y, locals: scope)
+            let values = try numbers(v, y, "y")
+            guard values.count == categories.count else { throw reader.error(y, "y has \(values.count) values for \(categories.count) categories") }
+            let label = names.map { i < $0.count ? $0[i] : nil } ?? (yNodes.count > 1 ? y.string : s.name)
+            series.append(Bars.Series(label: label ?? nil, values: values, color: yNodes.count == 1 ? s.color : nil))
+        }
+        let stacked = try node["stack"].map { try reader.bool($0, "stack") } ?? false
+        let show = try node["values"].map { try reader.bool($0, "values") } ?? false
+        marks.append(.bars(Bars(categories: categories, series: series, mode: stacked ? .stacked : .grouped, showValues: show)))
+    }
+
+    mutating func addHistogram(_ node: SpecNode, _ s: Style, table: DataTable?, scope: Scope) throws {
+        guard let xNode = node["x"] else { throw reader.error(node, "a hist layer needs x: (a column or list of values)") }
+        let values = try numbers(column(xNode, table: table) ?? compiler.value(xNode, locals: scope), xNode, "x").filter(\.isFinite)
+        guard !values.isEmpty else { throw reader.error(xNode, "hist has no finite values to count") }
+        // Sturges (1926): ⌈log₂ n⌉ + 1 bins when not given.
+        var bins = Int((log2(Double(values.count))).rounded(.up)) + 1
+        if let b = node["bins"] {
+            let n = try compiler.number(b, "bins")
+            guard n >= 1, n <= 1000, n == n.rounded() else { throw reader.error(b, "bins must be a whole number from 1 to 1000") }
+            bins = Int(n)
+        }
+        var lo = values.min()!, hi = values.max()!
+        if let r = node["range"] {
+            guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high]") }
+            lo = try compiler.number(l[0], "range"); hi = try compiler.number(l[1], "range")
+        }
+        if hi <= lo { hi = lo + 1 }
+        var counts = Array(repeating: 0.0, count: bins)
+        for v in values where v >= lo && v <= hi { counts[min(Int((v - lo) / (hi - lo) * Double(bins)), bins - 1)] += 1 }
+        let color = s.color ?? compiler.theme.cycle[seriesIndex % compiler.theme.cycle.count]
+        seriesIndex += 1
+        let width = (hi - lo) / Double(bins)
+        for (i, c) in counts.enumerated() where c > 0 {
+            let x0 = lo + Double(i) * width
+            marks.append(.shape(Shape(.rectangle(from: Point(x0, 0), to: Point(x0 + width, c)),
+                                      fill: color.withAlpha(s.alpha ?? 0.75), stroke: compiler.theme.background, strokeWidth: 0.5,
+                                      label: i == counts.firstIndex(where: { $0 > 0 }) ? s.name : nil)))
+        }
+    }
+
+    mutating func addAnnotation(_ node: SpecNode, _ s: Style) throws {
+        guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
+        guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
+        let at = Point(try compiler.number(l[0], "at"), try compiler.number(l[1], "at"))
+        let text = try reader.string(textNode, "text")
+        let arrow = try node["arrow"].map { try reader.bool($0, "arrow") } ?? false
+        if let t = node["text_at"] {
+            guard let tl = t.list, tl.count == 2 else { throw reader.error(t, "text_at must be [x, y]") }
+            let p = Point(try compiler.number(tl[0], "text_at"), try compiler.number(tl[1], "text_at"))
+            marks.append(.annotation(Annotation(text, point: at, textAt: p, color: s.color)))
+        } else if arrow {
+            pendingArrows.append((text, at, node, s.color))
+        } else {
+            let align = try node["align"].map { try reader.choice($0, "align", ["left", "center", "right"]) } ?? "center"
+            let h: HorizontalAnchor = align == "left" ? .left : align == "right" ? .right : .center
+            let size = try node["size"].map { try compiler.number($0, "size") } ?? 1
+            marks.append(.text(TextLabel(text, at: at, horizontal: h, scale: size, color: s.color)))
+        }
+    }
+
+    /// Arrows without `text_at` put their text up and toward the middle of the data, by a fixed
+    /// fraction (15 % of x, 18 % of y) of the drawn extent, so the leader line has room.
+    mutating func finishAnnotations() throws {
+        guard !pendingArrows.isEmpty else { return }
+        var xs: [Double] = [], ys: [Double] = []
+        for m in marks {
+            switch m {
+            case .line(let l): xs += l.x.filter(\.isFinite); ys += l.y.filter(\.isFinite)
+            case .area(let a): xs += a.x; ys += a.upper.filter(\.isFinite)
+            case .scatter(let s): xs += s.points.map(\.x); ys += s.points.map(\.y)
+            default: break
+            }
+        }
+        for a in pendingArrows { xs.append(a.at.x); ys.append(a.at.y) }
+        let (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        for a in pendingArrows {
+            let dx = (x1 - x0) * 0.15 * (a.at.x > 0.5 * (x0 + x1) ? -1 : 1)
+            let dy = (y1 - y0) * 0.18 * (a.at.y > 0.5 * (y0 + y1) ? -1 : 1)
+            marks.append(.annotation(Annotation(a.text, point: a.at, textAt: Point(a.at.x + dx, a.at.y + dy), color: a.color)))
+        }
+    }
+
+    mutating func addGrid(_ kind: String, _ node: SpecNode, _ s: Style, scope: Scope) throws {
+        guard let zNode = node["z"] else { throw reader.error(node, "\(kind) needs z: (an expression over two sweeps, or a table of rows)") }
+        let grid: Grid2D
+        var labels: (x: [String]?, y: [String]?) = (nil, nil)
+        if let xs = node["x"], let ys = node["y"], xs.entries != nil, ys.entries != nil {
+            func sweep(_ n: SpecNode) throws -> (String, Double, Double, Int) {
+                try reader.allow(n, ["var", "from", "to", "samples"], what: "sweep")
+                guard let v = n["var"]?.string, let f = n["from"], let t = n["to"] else { throw reader.error(n, "a sweep is {var: x, from: 0, to: 1}") }
+                let a = try compiler.number(f, "from"), b = try compiler.number(t, "to")
+                guard a < b else { throw reader.error(n, "a sweep needs from < to") }
+                let samples = try n["samples"].map { try compiler.number($0, "samples") } ?? 121
+                guard samples >= 2, samples <= 1000 else { throw reader.error(n, "samples must be from 2 to 1000") }
+                return (v, a, b, Int(samples))
+            }
+            let (xv, x0, x1, nx) = try sweep(xs), (yv, y0, y1, ny) = try sweep(ys)
+            guard let text = zNode.string else { throw reader.error(zNode, "z must be an expression in \(xv) and \(yv)") }
+            let e = try compiler.expression(text, at: zNode)
+            try e.check(in: scope, extra: [xv, yv])
+            grid = try Grid2D(x: x0...x1, y: y0...y1, nx: nx, ny: ny) { x, y in
+                e.numberOrNaN(in: scope.binding(xv, .number(x)).binding(yv, .number(y)))
+            }
+            if grid.finiteRange == nil {
+                throw e.failure(in: scope.binding(xv, .number(x0)).binding(yv, .number(y0))) ?? reader.error(zNode, "'\(text)' is undefined everywhere")
+            }
+        } else {
+            let v = try compiler.value(zNode, locals: scope)
+            guard case .array(let rows) = v, !rows.isEmpty else { throw reader.error(zNode, "z must be a table: a list of rows of numbers") }
+            let table = try rows.map { try numbers($0, zNode, "each row of z") }
+            let nc = table[0].count
+            guard table.allSatisfy({ $0.count == nc }) else { throw reader.error(zNode, "every row of z must have \(nc) values") }
+            guard nc >= 2, table.count >= 2 else { throw reader.error(zNode, "a table heatmap needs at least 2 rows and 2 columns") }
+            func categories(_ n: SpecNode?, count: Int, axis: String) throws -> [String]? {
+                guard let n else { return nil }
+                guard case .array(let items) = try compiler.value(n, locals: scope), items.count == count else {
+                    throw reader.error(n, "\(axis) must list \(count) labels, one per \(axis == "x" ? "column" : "row")")
+                }
+                return items.map { if case .string(let t) = $0 { t } else if case .number(let x) = $0 { formatNumber(x) } else { $0.serialized } }
+            }
+            labels = (try categories(node["x"], count: nc, axis: "x"), try categories(node["y"], count: table.count, axis: "y"))
+            // Row 0 is drawn at the top, as a table reads.
+            let nr = table.count
+            grid = try Grid2D(xs: (0..<nc).map(Double.init), ys: (0..<nr).map(Double.init),
+                              values: (0..<nr).flatMap { j in table[nr - 1 - j] })
+            let xt = TickSpec.labeled((0..<nc).map { (Double($0), labels.x?[$0] ?? "\($0 + 1)") })
+            let yt = TickSpec.labeled((0..<nr).map { (Double(nr - 1 - $0), labels.y?[$0] ?? "\($0 + 1)") })
+            categoryTicks = (xt, yt)
+        }
+        if kind == "heatmap" {
+            let mapName = try node["colormap"].map { try reader.choice($0, "colormap", ColorMap.allCases.map(\.rawValue)) } ?? "viridis"
+            var range: ClosedRange<Double>?
+            if let r = node["range"] {
+                guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high]") }
+                let lo = try compiler.number(l[0], "range"), hi = try compiler.number(l[1], "range")
+                guard lo < hi else { throw reader.error(r, "range needs low < high") }
+                range = lo...hi
+            }
+            let map = ColorMap(rawValue: mapName)!
+            marks.append(.heatmap(Heatmap(grid, colorMap: map, range: range)))
+            hasHeatmap = true
+            colorbarLabel = s.name
+            if let c = node["contours"], c.string != "none" {
+                let levels: Contour.Levels = c.string == "auto" ? .count(8) : .values(try compiler.numbers(c, "contours"))
+                marks.append(.contour(Contour(grid, levels: levels)))
+            }
+            if try node["values"].map({ try reader.bool($0, "values") }) == true {
+                let digits = try node["digits"].map { try compiler.number($0, "digits") } ?? 2
+                let lo = range?.lowerBound ?? grid.finiteRange?.lowerBound ?? 0, hi = range?.upperBound ?? grid.finiteRange?.upperBound ?? 1
+                for j in grid.ys.indices { for i in grid.xs.indices {
+                    let z = grid.value(i, j)
+                    guard z.isFinite else { continue }
+                    let cell = map.color(at: hi > lo ? (z - lo) / (hi - lo) : 0.5)
+                    // Text in the contrasting ink (WCAG luminance midpoint) so it reads on every cell.
+                    let ink = cell.luminance > 0.4 ? compiler.theme.darkInk : compiler.theme.lightInk
+                    marks.append(.text(TextLabel(String(format: "%.\(Int(digits))f", z), at: Point(grid.xs[i], grid.ys[j]), color: ink)))
+                } }
+            }
+        } else {
+            var levels: Contour.Levels = .count(8)
+            if let l = node["levels"], l.string != "auto" {
+                if let n = l.number { levels = .count(Int(n)) } else { levels = .values(try compiler.numbers(l, "levels")) }
+            }
+            let showLabels = try node["labels"].map { try reader.bool($0, "labels") } ?? true
+            let coloring: Contour.Coloring = s.color.map { .fixed($0) } ?? .colorMap(.viridis)
+            marks.append(.contour(Contour(grid, levels: levels, coloring: coloring, width: s.width, labels: showLabels)))
+        }
+    }
+}

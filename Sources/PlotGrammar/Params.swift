@@ -1,0 +1,77 @@
+import Foundation
+import InfoRequests
+
+/// One declared parameter of a spec (`params: {alpha: {type: number, default: 2, min: 0}}`). The
+/// declaration alone drives `--set` parsing, validation, listings and error messages.
+public struct PlotParameter: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case number, integer, boolean, string, numbers, table, choice }
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: JSONValue
+    public var minimum: Double?
+    public var maximum: Double?
+    public var choices: [String]
+    public var help: String
+
+    /// Parses a `--set name=text` value: lists comma-separated, table rows separated by ';'.
+    public func parse(_ text: String) throws -> JSONValue {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        func num(_ s: Substring) throws -> Double {
+            guard let x = Double(s.trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                throw PlotParameterError("--set \(name)=\(text): '\(s)' is not a number")
+            }
+            return x
+        }
+        let v: JSONValue
+        switch kind {
+        case .number, .integer: v = .number(try num(Substring(t)))
+        case .boolean:
+            guard t == "true" || t == "false" else { throw PlotParameterError("--set \(name)=\(text): expected true or false") }
+            v = .bool(t == "true")
+        case .string, .choice: v = .string(t)
+        case .numbers: v = .array(try t.split(separator: ",").map { .number(try num($0)) })
+        case .table: v = .array(try t.split(separator: ";").map { row in .array(try row.split(separator: ",").map { .number(try num($0)) }) })
+        }
+        try check(v)
+        return v
+    }
+
+    /// Checks a value against the declaration (type, integer, min/max, choices).
+    public func check(_ v: JSONValue) throws {
+        func fail(_ expected: String) -> PlotParameterError {
+            PlotParameterError("parameter '\(name)': expected \(expected), got \(v.serialized)")
+        }
+        func numbers(_ v: JSONValue) -> [Double]? {
+            guard case .array(let xs) = v else { return nil }
+            let ns = xs.compactMap { if case .number(let x) = $0 { x } else { nil } }
+            return ns.count == xs.count ? ns : nil
+        }
+        var values: [Double] = []
+        switch kind {
+        case .number: guard case .number(let x) = v, x.isFinite else { throw fail("a finite number") }; values = [x]
+        case .integer:
+            guard case .number(let x) = v, x == x.rounded(), abs(x) < 1e9 else { throw fail("a whole number") }; values = [x]
+        case .boolean: guard case .bool = v else { throw fail("true or false") }
+        case .string: guard case .string = v else { throw fail("text") }
+        case .choice:
+            guard case .string(let s) = v, choices.contains(s) else { throw fail("one of \(choices.joined(separator: ", "))") }
+        case .numbers: guard let ns = numbers(v), !ns.isEmpty else { throw fail("a list of numbers like 0.5,0.3,0.2") }; values = ns
+        case .table:
+            guard case .array(let rows) = v, !rows.isEmpty, let ns = Optional(rows.compactMap(numbers)), ns.count == rows.count else {
+                throw fail("a table of numbers, rows separated by ';'")
+            }
+            values = ns.flatMap { $0 }
+        }
+        if let lo = minimum, let bad = values.first(where: { $0 < lo }) {
+            throw PlotParameterError("parameter '\(name)': \(bad) is below the minimum \(lo)")
+        }
+        if let hi = maximum, let bad = values.first(where: { $0 > hi }) {
+            throw PlotParameterError("parameter '\(name)': \(bad) is above the maximum \(hi)")
+        }
+    }
+}
+
+public struct PlotParameterError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    init(_ d: String) { description = d }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Expressions
+import FigureModel
+import InfoRequests
+
+/// A plot spec (issue 8 §1) read from YAML: its declared parameters, ready to compile into a
+/// `Figure` with given parameter values, theme and size.
+public struct PlotSpec: Sendable {
+    public let file: String
+    public let root: SpecNode
+    /// Where `{csv: path}` paths are resolved from (the spec's or template's folder).
+    public let baseDirectory: String
+    public let parameters: [PlotParameter]
+
+    static let topKeys = ["title", "description", "size", "theme", "params", "let", "data", "x", "y", "legend",
+                          "layers", "panels", "grid", "share", "heading"]
+
+    public init(yaml: String, file: String, baseDirectory: String, firstLine: Int = 1, columnOffset: Int = 0) throws {
+        self.file = file
+        self.baseDirectory = baseDirectory
+        root = try parseSpecYAML(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset)
+        let reader = SpecReader(file: file)
+        try reader.allow(root, Self.topKeys, what: "spec")
+        parameters = try reader.parameters(root["params"])
+    }
+
+    /// Parses `--set` texts by the declared parameter kinds; an unknown name lists the declared ones.
+    public func parseSettings(_ settings: [(String, String)]) throws -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for (key, text) in settings {
+            guard let p = parameters.first(where: { $0.name == key }) else {
+                let names = parameters.map(\.name)
+                throw PlotParameterError("--set \(key): the spec has no parameter '\(key)'\(suggestion(for: key, in: names)); its parameters: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+            }
+            out[key] = try p.parse(text)
+        }
+        return out
+    }
+
+    /// Compiles the spec. `theme`/`size` given here override the spec's own.
+    public func figure(settings: [String: JSONValue] = [:], theme: Theme? = nil, size: FigureSize? = nil) throws -> Figure {
+        var compiler = SpecCompiler(reader: SpecReader(file: file), baseDirectory: baseDirectory)
+        return try compiler.compile(root, parameters: parameters, settings: settings, theme: theme, size: size)
+    }
+}
+
+/// Key checks and typed reads with file:line:column errors and closest-name suggestions.
+struct SpecReader {
+    let file: String
+
+    func error(_ node: SpecNode, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: node.position, message) }
+    func error(at p: SpecPosition, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: p, message) }
+
+    func allow(_ node: SpecNode, _ keys: [String], what: String) throws {
+        guard let entries = node.entries else { throw error(node, "\(what) must be a mapping of keys, got \(node.typeName)") }
+        for e in entries where !keys.contains(e.key) {
+            throw error(at: e.keyPosition, "unknown key '\(e.key)' in \(what)\(suggestion(for: e.key, in: keys)); expected one of: \(keys.joined(separator: ", "))")
+        }
+    }
+
+    func string(_ node: SpecNode, _ what: String) throws -> String {
+        switch node.kind {
+        case .string(let s): return s
+        case .number(let x): return formatNumber(x)
+        default: throw error(node, "\(what) must be text, got \(node.typeName)")
+        }
+    }
+
+    func bool(_ node: SpecNode, _ what: String) throws -> Bool {
+        guard case .bool(let b) = node.kind else { throw error(node, "\(what) must be true or false, got \(node.typeName)") }
+        return b
+    }
+
+    func choice(_ node: SpecNode, _ what: String, _ options: [String]) throws -> String {
+        let s = try string(node, what)
+        guard options.contains(s) else {
+            throw error(node, "\(what) '\(s)' is not known\(suggestion(for: s, in: options)); expected one of: \(options.joined(separator: ", "))")
+        }
+        return s
+    }
+
+    func json(_ node: SpecNode) -> JSONValue {
+        switch node.kind {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .number(let x): .number(x)
+        case .string(let s): .string(s)
+        case .list(let l): .array(l.map(json))
+        case .map(let m): .object(m.map { ($0.key, json($0.value)) })
+        }
+    }
+
+    func parameters(_ node: SpecNode?) throws -> [PlotParameter] {
+        guard let node else { return [] }
+        guard let entries = node.entries else { throw error(node, "params must map names to {type, default, …}") }
+        return try entries.map { e in
+            try allow(e.value, ["type", "default", "min", "max", "choices", "help"], what: "parameter '\(e.key)'")
+            guard let typeNode = e.value["type"] else {
+                throw error(at: e.keyPosition, "parameter '\(e.key)' needs a type: \(PlotParameter.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let kind = PlotParameter.Kind(rawValue: try choice(typeNode, "type", PlotParameter.Kind.allCases.map(\.rawValue)))!
+            guard let def = e.value["default"] else { throw error(at: e.keyPosition, "parameter '\(e.key)' needs a default") }
+            var choices: [String] = []
+            if let c = e.value["choices"] {
+                guard let l = c.list else { throw error(c, "choices must be a list") }
+                choices = try l.map { try string($0, "a choice") }
+            }
+            if kind == .choice && choices.isEmpty { throw error(at: e.keyPosition, "parameter '\(e.key)' of type choice needs choices: [...]") }
+            func num(_ key: String) throws -> Double? {
+                guard let n = e.value[key] else { return nil }
+                guard let x = n.number else { throw error(n, "\(key) must be a number") }
+                return x
+            }
+            let p = PlotParameter(name: e.key, kind: kind, defaultValue: json(def), minimum: try num("min"), maximum: try num("max"),
+                                  choices: choices, help: try e.value["help"].map { try string($0, "help") } ?? "")
+            do { try p.check(p.defaultValue) } catch { throw self.error(def, "default: \(error)") }
+            return p
+        }
+    }
+}

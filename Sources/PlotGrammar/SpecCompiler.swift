@@ -1,0 +1,293 @@
+import Foundation
+import Expressions
+import FigureModel
+import InfoRequests
+
+/// Turns a spec tree into a `Figure`: params → let → data → panels (axes, legend, layers).
+struct SpecCompiler {
+    let reader: SpecReader
+    let baseDirectory: String
+    var scope = Scope()
+    var tables: [String: DataTable] = [:]
+    var theme: Theme = .light
+
+    init(reader: SpecReader, baseDirectory: String) {
+        self.reader = reader
+        self.baseDirectory = baseDirectory
+    }
+
+    mutating func compile(_ root: SpecNode, parameters: [PlotParameter], settings: [String: JSONValue],
+                          theme themeOverride: Theme?, size sizeOverride: FigureSize?) throws -> Figure {
+        var base: [String: JSONValue] = [:]
+        for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
+        scope = Scope(base)
+        if let t = root["theme"], themeOverride == nil {
+            do { theme = try Theme.named(try reader.string(t, "theme")) } catch let e as FigureError { throw reader.error(t, e.message) }
+        } else {
+            theme = themeOverride ?? .light
+        }
+        var size = sizeOverride ?? .handout
+        if sizeOverride == nil, let s = root["size"] {
+            do { size = try parseSize(try reader.string(s, "size")) } catch let e as FigureError { throw reader.error(s, e.message) }
+        }
+        try readLet(root["let"])
+        try readData(root["data"])
+
+        let title = try root["title"].map { try reader.string($0, "title") } ?? "Plot"
+        var panels: [Panel] = []
+        var columns: Int?
+        var share = "none"
+        if let panelList = root["panels"] {
+            guard let items = panelList.list, !items.isEmpty else { throw reader.error(panelList, "panels must be a list of panel specs") }
+            for (key, _) in [("layers", 0), ("x", 0), ("y", 0)] where root[key] != nil {
+                throw reader.error(root[key]!, "with panels:, put '\(key)' inside each panel")
+            }
+            for item in items {
+                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar"], what: "panel")
+                panels.append(try panel(item))
+            }
+            if let g = root["grid"] {
+                guard let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(),
+                      Int(r) * Int(c) >= items.count else {
+                    throw reader.error(g, "grid must be [rows, columns] with room for all \(items.count) panels")
+                }
+                columns = Int(c)
+            }
+            if let s = root["share"] { share = try reader.choice(s, "share", ["x", "y", "both", "none"]) }
+        } else {
+            guard root["layers"] != nil else { throw reader.error(root, "a spec needs layers: (a list of marks) or panels:") }
+            panels = [try panel(root)]
+        }
+        let description = try root["description"].map { try reader.string($0, "description") }
+            ?? describe(title: title, panels: panels)
+        return Figure(title: title, description: description, size: size, theme: theme,
+                      heading: try root["heading"].map { try reader.string($0, "heading") },
+                      panels: panels, columns: columns, sharedX: share == "x" || share == "both",
+                      sharedY: share == "y" || share == "both")
+    }
+
+    // MARK: names
+
+    mutating func readLet(_ node: SpecNode?) throws {
+        guard let node else { return }
+        guard let entries = node.entries else { throw reader.error(node, "let must map names to expressions or values") }
+        for e in entries {
+            if scope[e.key] != nil && scope.base[e.key] != nil {
+                throw reader.error(at: e.keyPosition, "'\(e.key)' is already defined")
+            }
+            scope.base[e.key] = try value(e.value)
+        }
+    }
+
+    mutating func readData(_ node: SpecNode?) throws {
+        guard let node else { return }
+        guard let entries = node.entries else { throw reader.error(node, "data must map table names to columns or {csv: path}") }
+        for e in entries {
+            guard let cols = e.value.entries else { throw reader.error(e.value, "table '\(e.key)' must be columns {name: [..]} or {csv: path}") }
+            var table: DataTable
+            if let csv = e.value["csv"] {
+                try reader.allow(e.value, ["csv"], what: "table '\(e.key)'")
+                let path = try reader.string(csv, "csv")
+                let full = path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+                do { table = try readCSV(path: full, displayPath: path) } catch let err as PlotParameterError {
+                    throw reader.error(csv, err.description)
+                }
+            } else {
+                table = DataTable(columnNames: [], columns: [:], rowCount: 0)
+                for c in cols {
+                    let v = try value(c.value)
+                    guard case .array(let items) = v else { throw reader.error(c.value, "column '\(c.key)' must be a list") }
+                    if !table.columnNames.isEmpty && items.count != table.rowCount {
+                        throw reader.error(c.value, "column '\(c.key)' has \(items.count) entries but '\(table.columnNames[0])' has \(table.rowCount)")
+                    }
+                    table.columnNames.append(c.key); table.columns[c.key] = v; table.rowCount = items.count
+                }
+            }
+            tables[e.key] = table
+            scope.base[e.key] = table.asValue
+        }
+    }
+
+    /// A scalar string is an expression; numbers, lists and maps are values (their strings expressions too).
+    func value(_ node: SpecNode, locals: Scope? = nil) throws -> JSONValue {
+        switch node.kind {
+        case .string(let s): return try expression(s, at: node).value(in: locals ?? scope)
+        case .list(let items):
+            // In a list, a plain word that names nothing, or text that is no formula, is text
+            // (`label: [Dog, Cat, "Fox (n=3)"]`); any other string is an expression (`[p, 1 - p]`),
+            // so a typo inside a formula is still an error.
+            return .array(try items.map { item in
+                if let s = item.string, isPlainWord(s), (locals ?? scope)[s] == nil { return .string(s) }
+                if let s = item.string, (try? CompiledExpression(s)) == nil { return .string(s) }
+                return try value(item, locals: locals)
+            })
+        case .map(let m): return .object(try m.map { ($0.key, try value($0.value, locals: locals)) })
+        default: return reader.json(node)
+        }
+    }
+
+    func expression(_ text: String, at node: SpecNode) throws -> LocatedExpression {
+        do { return LocatedExpression(compiled: try CompiledExpression(text), node: node, reader: reader) } catch let e as ExpressionError {
+            throw located(e, node)
+        }
+    }
+
+    func located(_ e: ExpressionError, _ node: SpecNode) -> PlotSpecError {
+        var p = node.position
+        p.column += e.column - 1 + (node.quoted ? 1 : 0)
+        return reader.error(at: p, e.message)
+    }
+
+    func number(_ node: SpecNode, _ what: String) throws -> Double {
+        let v = try value(node)
+        guard case .number(let x) = v, x.isFinite else { throw reader.error(node, "\(what) must be a finite number, got \(v.serialized)") }
+        return x
+    }
+
+    func numbers(_ node: SpecNode, _ what: String, locals: Scope? = nil) throws -> [Double] {
+        let v = try value(node, locals: locals)
+        guard case .array(let items) = v else { throw reader.error(node, "\(what) must be a list of numbers, got \(v.serialized.prefix(40))") }
+        return try items.map { item in
+            guard case .number(let x) = item else { throw reader.error(node, "\(what) must be a list of numbers; it holds \(item.serialized.prefix(30))") }
+            return x
+        }
+    }
+
+    // MARK: panels
+
+    mutating func panel(_ node: SpecNode) throws -> Panel {
+        var p = Panel()
+        p.title = try node["title"].map { try reader.string($0, "title") }
+        var grid: Bool?
+        p.x = try axis(node["x"], grid: &grid)
+        p.y = try axis(node["y"], grid: &grid)
+        p.grid = grid
+        if let l = node["legend"] {
+            let options = ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right", "outside-right"]
+            p.legend = switch try reader.choice(l, "legend", options) {
+            case "none": .none
+            case "top-left": .upperLeft
+            case "top-right": .upperRight
+            case "bottom-left": .lowerLeft
+            case "bottom-right": .lowerRight
+            case "outside-right": .outsideRight
+            default: .auto
+            }
+        }
+        guard let layers = node["layers"] else { throw reader.error(node, "a panel needs layers:") }
+        guard let items = layers.list, !items.isEmpty else { throw reader.error(layers, "layers must be a non-empty list of marks") }
+        var builder = LayerBuilder(compiler: self, xScale: p.x.scale, yAxis: p.y)
+        for item in items { try builder.add(item) }
+        try builder.finishAnnotations()
+        p.marks = builder.marks
+        if builder.hasHeatmap {
+            p.colorbar = Colorbar(label: builder.colorbarLabel)
+            p.frame = .box
+            if p.grid == nil { p.grid = false }
+        }
+        if let ticks = builder.categoryTicks, case .auto = p.x.ticks { p.x.ticks = ticks.x ?? .auto; if let y = ticks.y { p.y.ticks = y } }
+        return p
+    }
+
+    func axis(_ node: SpecNode?, grid: inout Bool?) throws -> Axis {
+        var a = Axis()
+        guard let node else { return a }
+        try reader.allow(node, ["label", "scale", "range", "ticks", "grid"], what: "axis")
+        a.label = try node["label"].map { try reader.string($0, "label") }
+        if let s = node["scale"] { a.scale = try reader.choice(s, "scale", ["linear", "log"]) == "log" ? .log : .linear }
+        if let r = node["range"], r.string != "auto" {
+            guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high] or auto") }
+            let lo = try number(l[0], "range"), hi = try number(l[1], "range")
+            guard lo < hi else { throw reader.error(r, "range must have low < high, got [\(lo), \(hi)]") }
+            if a.scale == .log && lo <= 0 { throw reader.error(r, "a log axis needs a positive range") }
+            a.limits = .fixed(lo, hi)
+        }
+        if let t = node["ticks"] {
+            if let s = t.string {
+                guard s == "auto" || s == "none" else { throw reader.error(t, "ticks must be auto, none or a list of numbers") }
+                a.ticks = s == "none" ? .none : .auto
+            } else {
+                a.ticks = .values(try numbers(t, "ticks"))
+            }
+        }
+        if let g = node["grid"] { grid = try reader.bool(g, "grid") || (grid ?? false) }
+        return a
+    }
+
+    func describe(title: String, panels: [Panel]) -> String {
+        var parts: [String] = []
+        for p in panels {
+            var names: [String] = []
+            for m in p.marks {
+                switch m {
+                case .line(let l): names.append("line" + (l.label.map { " \($0)" } ?? ""))
+                case .area(let a): names.append("area" + (a.label.map { " \($0)" } ?? ""))
+                case .scatter(let s): names.append("\(s.points.count) points" + (s.label.map { " \($0)" } ?? ""))
+                case .bars(let b): names.append("bars over \(b.categories.joined(separator: ", "))")
+                case .heatmap: names.append("heatmap")
+                case .contour: names.append("contours")
+                default: break
+                }
+            }
+            let axes = [p.x.label, p.y.label].compactMap { $0 }.joined(separator: " against ")
+            parts.append((p.title.map { $0 + ": " } ?? "") + names.joined(separator: "; ") + (axes.isEmpty ? "" : " (\(axes))"))
+        }
+        return "\(title). " + parts.joined(separator: ". ") + "."
+    }
+}
+
+/// An expression with the spec node it came from, so its errors point into the file.
+struct LocatedExpression {
+    let compiled: CompiledExpression
+    let node: SpecNode
+    let reader: SpecReader
+
+    func located(_ e: ExpressionError) -> PlotSpecError {
+        var p = node.position
+        p.column += e.column - 1 + (node.quoted ? 1 : 0)
+        return reader.error(at: p, e.message)
+    }
+
+    func value(in scope: Scope) throws -> JSONValue {
+        do { return try compiled.value(in: scope) } catch let e as ExpressionError { throw located(e) }
+    }
+
+    func check(in scope: Scope, extra: [String]) throws {
+        do { try compiled.checkNames(in: scope, extra: extra) } catch let e as ExpressionError { throw located(e) }
+    }
+
+    /// NaN where the expression is undefined or an op rejects its arguments (a gap in a curve).
+    func numberOrNaN(in scope: Scope) -> Double {
+        (try? compiled.number(in: scope)) ?? .nan
+    }
+
+    /// The first error at `scope`, located (used when a curve is undefined everywhere).
+    func failure(in scope: Scope) -> PlotSpecError? {
+        do {
+            let x = try compiled.number(in: scope)
+            return x.isFinite ? nil : reader.error(node, "'\(compiled.text)' is undefined (\(x))")
+        } catch let e as ExpressionError { return located(e) } catch { return reader.error(node, "\(error)") }
+    }
+}
+
+/// Presets, `WxH` in inches, or with units: `16cmx9cm`, `400ptx300pt`, `6inx4in`.
+func parseSize(_ text: String) throws -> FigureSize {
+    let s = text.lowercased().replacingOccurrences(of: " ", with: "")
+    guard s.contains("cm") || s.contains("pt") || s.contains("mm") else { return try FigureSize.parse(text) }
+    let parts = s.replacingOccurrences(of: "×", with: "x").split(separator: "x")
+    func inches(_ p: Substring) throws -> Double {
+        // 2.54 cm and 72 pt (PostScript points) to the inch.
+        for (suffix, perInch) in [("cm", 2.54), ("mm", 25.4), ("pt", 72.0), ("in", 1.0), ("", 1.0)] where p.hasSuffix(suffix) {
+            if let v = Double(p.dropLast(suffix.count)) { return v / perInch }
+        }
+        throw FigureError("size '\(text)' is not understood; expected a preset, WxH in inches, or e.g. 16cmx9cm")
+    }
+    guard parts.count == 2 else { throw FigureError("size '\(text)' is not understood; expected e.g. 16cmx9cm") }
+    return try FigureSize.parse("\(try inches(parts[0]))x\(try inches(parts[1]))")
+}
+
+/// Letters, digits, spaces and a few marks, starting with a letter: a label, not a formula.
+func isPlainWord(_ s: String) -> Bool {
+    guard let c = s.first, c.isLetter else { return false }
+    return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " }
+}
