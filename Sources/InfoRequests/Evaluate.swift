@@ -94,7 +94,8 @@ private let requestHandlers: [String: @Sendable (Arguments) throws -> JSONValue]
     "mutual_information_samples": { a in
         // method: "ksg" (default, continuous data, uses k), "discrete" (plug-in on distinct values),
         // "binned" (plug-in after `bins` equal-width bins per variable, default 10).
-        try a.requireOnly(["x", "y", "k", "method", "bins"])
+        // standardize (ksg, default true): divide each variable by its standard deviation first.
+        try a.requireOnly(["x", "y", "k", "method", "bins", "standardize"])
         let method = a.has("method") ? try a.string("method", oneOf: ["ksg", "discrete", "binned"]) : "ksg"
         if method != "ksg" && a.has("k") {
             throw RequestError("mutual_information_samples: 'k' applies to method \"ksg\" only")
@@ -102,11 +103,15 @@ private let requestHandlers: [String: @Sendable (Arguments) throws -> JSONValue]
         if method != "binned" && a.has("bins") {
             throw RequestError("mutual_information_samples: 'bins' applies to method \"binned\" only")
         }
+        if method != "ksg" && a.has("standardize") {
+            throw RequestError("mutual_information_samples: 'standardize' applies to method \"ksg\" only")
+        }
         let x = try a.vector("x"), y = try a.vector("y"), unit = try a.unit()
         switch method {
         case "discrete": return .number(try plugInMutualInformation(x, y, unit: unit))
         case "binned": return .number(try binnedMutualInformation(x, y, bins: a.optionalInteger("bins") ?? 10, unit: unit))
-        default: return .number(try ksgMutualInformation(x, y, k: a.optionalInteger("k") ?? 3, unit: unit))
+        default: return .number(try ksgMutualInformation(x, y, k: a.optionalInteger("k") ?? 3,
+                                                         standardize: a.bool("standardize", default: true), unit: unit))
         }
     },
     "correlation": { a in

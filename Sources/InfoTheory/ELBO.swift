@@ -50,7 +50,13 @@ public struct GaussianMeanModel: Sendable, Equatable {
         let likelihood = -0.5 * n * log(twoPi * v) - (squares + n * s2) / (2 * v)
         let prior = -0.5 * log(twoPi * v0) - ((qMu - priorMu) * (qMu - priorMu) + s2) / (2 * v0)
         let entropyQ = 0.5 * log(twoPi * M_E * s2)
-        return accurateSum([likelihood, prior, entropyQ])
+        let value = accurateSum([likelihood, prior, entropyQ])
+        // q_mu = 1e308 squares to ∞ and the bound came out NaN: a finite ELBO or an error naming q.
+        guard value.isFinite else {
+            throw InfoTheoryError("q_mu = \(formatForMessage(qMu)), q_sigma = \(formatForMessage(qSigma)): the ELBO overflows double precision "
+                                  + "((data − q_mu)² or q_sigma² is beyond 1.8e308); expected q near the data")
+        }
+        return value
     }
 
     /// ln p(x) = ln ∫ p(x|μ) p(μ) dμ in closed form: x ~ N(μ₀1, σ²I + σ₀²11ᵀ), whose determinant

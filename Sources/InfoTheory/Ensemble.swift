@@ -33,5 +33,5 @@ public func ensembleUncertainty(models: [[Double]], normalize: Bool = false, uni
     let aleatoric = accurateSum(rows.map { -accurateSum($0.map(xlogx)) }) / count
     let epistemic = accurateSum(rows.map { klSum($0, mean) }) / count
     return EnsembleUncertainty(total: unit.fromNats(total), aleatoric: unit.fromNats(aleatoric),
-                               epistemic: unit.fromNats(max(0, epistemic)))
+                               epistemic: unit.fromNats(clampedNonNegative(epistemic)))
 }

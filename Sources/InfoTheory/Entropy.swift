@@ -51,10 +51,38 @@ public func klDivergence(_ p: [Double], _ q: [Double], normalize: Bool = false, 
 }
 
 /// Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2; always finite, at most log 2.
+///
+/// Each outcome contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = ¼(pᵢ + qᵢ)·[g(d) + g(−d)] with
+/// d = (pᵢ − qᵢ)/(pᵢ + qᵢ) and g(t) = (1+t) ln(1+t) − t: an exact rewriting in which every term is
+/// non-negative, so nothing cancels (JS ≈ 5e-13 kept only 4 digits as a difference of KLs) and m is
+/// never formed (½·5e-324 rounds to 0, which made JS of [5e-324, 1] and [0, 1] come out as ln 2).
 public func jensenShannon(_ p: [Double], _ q: [Double], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let (p, q) = try validatedPair(p, q, normalize: normalize)
-    let m = zip(p, q).map { 0.5 * ($0 + $1) }
-    return unit.fromNats(min(M_LN2, 0.5 * klSum(p, m) + 0.5 * klSum(q, m)))
+    let terms = zip(p, q).map { pi, qi -> Double in
+        let s = pi + qi
+        if s == 0 { return 0 }
+        return 0.25 * s * symmetricG((pi - qi) / s)
+    }
+    return unit.fromNats(min(M_LN2, accurateSum(terms)))
+}
+
+/// g(d) + g(−d) = (1+d) ln(1+d) + (1−d) ln(1−d) = Σ_{k≥1} d²ᵏ/(k(2k−1)) for d ∈ [−1, 1]
+/// (series below |d| = 0.1, where it falls by 100× a term).
+func symmetricG(_ d: Double) -> Double {
+    let a = Swift.abs(d)
+    if a < 0.1 {
+        let d2 = d * d
+        var sum = 0.0, power = 1.0
+        for k in 1...20 {
+            power *= d2
+            let term = power / Double(k * (2 * k - 1))
+            sum += term
+            if term <= 1e-18 * sum { break }
+        }
+        return sum
+    }
+    let minus = a == 1 ? 0 : (1 - a) * log1p(-a)
+    return (1 + a) * log1p(a) + minus
 }
 
 /// Cross-entropy loss −log softmax(logits)[label] for a 0-based target class, computed as
@@ -65,10 +93,13 @@ public func crossEntropyFromLogits(_ logits: [Double], label: Int, unit: InfoUni
     guard label >= 0, label < logits.count else {
         throw InfoTheoryError("label = \(label) is out of range; expected a 0-based class index in 0...\(logits.count - 1)")
     }
-    let m = logits.max() ?? 0
-    // Subtracting the label's logit inside the sum keeps small losses precise.
-    let lse = log(accurateSum(logits.map { exp($0 - m) }))
-    return unit.fromNats(max(0, (m - logits[label]) + lse))
+    // With m the largest logit (taken once), Σ exp(lⱼ − m) = 1 + r, and the loss is
+    // (m − l_label) + log1p(r): a confident correct prediction ([0, −40], label 0) keeps its
+    // 4.25e-18 instead of log(1 + 4e-18) = 0.
+    let top = logits.indices.max { logits[$0] < logits[$1] } ?? 0
+    let m = logits[top]
+    let rest = accurateSum(logits.indices.lazy.filter { $0 != top }.map { exp(logits[$0] - m) })
+    return unit.fromNats((m - logits[label]) + log1p(rest))
 }
 
 /// Softmax probabilities of a logit vector (stable: shifted by the maximum).
@@ -94,25 +125,43 @@ func validatedPair(_ p: [Double], _ q: [Double], normalize: Bool) throws -> ([Do
     return (vp, vq)
 }
 
-/// Σ pᵢ ln(pᵢ/qᵢ) to full relative precision even when p ≈ q.
+/// KL of the distributions p and q stand for, to full relative precision even when p ≈ q.
 ///
-/// Summing pᵢ ln(pᵢ/qᵢ) directly cancels (terms of size |p − q| add up to a KL of size (p − q)²).
-/// Instead each outcome contributes pᵢ ln(pᵢ/qᵢ) − pᵢ + qᵢ = qᵢ·g(tᵢ), tᵢ = (pᵢ − qᵢ)/qᵢ,
-/// g(t) = (1+t) ln(1+t) − t ≥ 0, and the sums are restored by adding Σpᵢ − Σqᵢ. Every term is then
-/// non-negative, so nothing cancels. +∞ when some qᵢ = 0 < pᵢ.
-func klSum(_ p: [Double], _ q: [Double]) -> Double {
+/// Vectors are accepted when they sum to 1 within `probabilitySumTolerance`, so the divergence is
+/// that of p/P and q/Q (P = Σp, Q = Σq): the exact Σ pᵢ ln(pᵢ/qᵢ) of two such vectors carries the
+/// rounding P − Q ≈ 1e-16 of their entries and can even be negative, which put an absolute floor of
+/// 1e-16 under every small KL. Each outcome contributes q′ᵢ·g(tᵢ) ≥ 0 with q′ᵢ = qᵢ/Q,
+/// tᵢ = (pᵢQ − qᵢP)/(qᵢP) (the numerator formed exactly with fused multiply-adds) and
+/// g(t) = (1+t) ln(1+t) − t; since Σp′ = Σq′ = 1 these terms sum to the KL, and nothing cancels.
+/// (With P and Q rounded, Σp′ − Σq′ = O(ε) is the same first-order amount by which Σ p′ ln(p′/q′)
+/// differs from the normalised KL, so leaving both out is right to first order.)
+/// +∞ when some qᵢ = 0 < pᵢ.
+/// - Parameter qFactor: when given, qᵢ = q[i]·qFactor[i] is a product that may underflow (the
+///   p(x)p(y) of mutual information); ln qᵢ then comes from the factors.
+func klSum(_ p: [Double], _ q: [Double], qFactor: [Double]? = nil) -> Double {
+    let product = qFactor.map { f in zip(q, f).map { $0 * $1 } } ?? q
+    let P = accurateSum(p), Q = accurateSum(product)
     var terms: [Double] = []
     terms.reserveCapacity(p.count)
-    for (pi, qi) in zip(p, q) {
-        if pi == 0 { terms.append(qi); continue }
-        if qi == 0 { return .infinity }
-        let t = (pi - qi) / qi
-        terms.append(Swift.abs(t) < 0.1 ? qi * onePlusTLogOnePlusTMinusT(t) : pi * log(pi / qi) - pi + qi)
+    for i in p.indices {
+        let pi = p[i], qi = product[i]
+        let logQ = qFactor.map { log(q[i]) + log($0[i]) } ?? log(qi)
+        if pi == 0 { terms.append(qi / Q); continue }
+        if logQ == -.infinity { return .infinity }
+        let qn = qi / Q, pn = pi / P
+        // pᵢQ − qᵢP exactly enough: each product split into its rounded value and error (fma).
+        let a = pi * Q, ea = fma(pi, Q, -a), b = qi * P, eb = fma(qi, P, -b)
+        let t = ((a - b) + (ea - eb)) / (qi * P)
+        if t.isFinite && Swift.abs(t) < 0.1 {
+            terms.append(qn * onePlusTLogOnePlusTMinusT(t))
+        } else {
+            // ln(p′/q′) from logarithms when the ratio would overflow (p = 1, q = 1e-310) or q underflowed.
+            let ratio = pn / qn
+            let logRatio = ratio.isNormal && qi.isNormal ? log(ratio) : (log(pi) - log(P)) - (logQ - log(Q))
+            terms.append(pn * logRatio - pn + qn)
+        }
     }
-    // One compensated sum over the terms, p and −q: Σp − Σq is ~1e-17 and must not be rounded
-    // to the precision of the separate sums (~1e-16) first.
-    let restored = accurateSum(terms + p + q.map { -$0 })
-    return max(0, restored)
+    return clampedNonNegative(accurateSum(terms))
 }
 
 /// g(t) = (1+t) ln(1+t) − t = Σ_{k≥2} (−1)ᵏ tᵏ / (k(k−1)) for |t| < 0.1 (terms fall by 10× each).

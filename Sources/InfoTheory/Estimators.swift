@@ -49,48 +49,46 @@ public func binnedMutualInformation(_ x: [Double], _ y: [Double], bins: Int = 10
 ///   I = ψ(k) + ψ(N) − ⟨ψ(nₓ + 1) + ψ(n_y + 1)⟩,
 /// where εᵢ is the max-norm distance from point i to its k-th neighbour in the joint space and
 /// nₓ(i), n_y(i) count the other points strictly closer than εᵢ in each marginal.
+/// The max-norm mixes the two axes, so the estimate depends on their units: each variable is
+/// divided by its standard deviation first (as scikit-learn's mutual_info_regression does;
+/// `standardize: false` keeps the data as given). Neighbours come from a 2-d tree, O(n log n).
 /// The estimate may be slightly negative for independent variables (it is not clamped).
 /// Repeated points make εᵢ = 0, where the estimator is undefined: that is reported as an error.
-public func ksgMutualInformation(_ x: [Double], _ y: [Double], k: Int = 3, unit: InfoUnit = .nats) throws -> Double {
+public func ksgMutualInformation(_ x: [Double], _ y: [Double], k: Int = 3, standardize: Bool = true,
+                                 unit: InfoUnit = .nats) throws -> Double {
     try requireSamplePairs(x, y, minimum: 2)
     let n = x.count
     guard k >= 1, k < n else {
         throw InfoTheoryError("k = \(k); expected 1 <= k < number of samples (\(n))")
     }
-    // Sort by x so the joint k-NN search can stop once |Δx| exceeds the current k-th distance.
-    let order = (0..<n).sorted { x[$0] < x[$1] }
-    let sx = order.map { x[$0] }, sy = order.map { y[$0] }
-    let sortedY = y.sorted()
+    let sx = standardize ? standardized(x) : x, sy = standardize ? standardized(y) : y
+    let tree = MaxNormTree(x: sx, y: sy)
+    let sortedX = sx.sorted(), sortedY = sy.sorted()
     var psiSum: [Double] = []
     psiSum.reserveCapacity(n)
     for i in 0..<n {
-        var nearest: [Double] = []   // k smallest distances so far, ascending
-        nearest.reserveCapacity(k + 1)
-        func consider(_ j: Int) -> Bool {
-            let dx = abs(sx[j] - sx[i])
-            if nearest.count == k, let worst = nearest.last, dx > worst { return false }
-            let d = max(dx, abs(sy[j] - sy[i]))
-            if nearest.count < k || d < (nearest.last ?? .infinity) {
-                let pos = nearest.firstIndex { $0 > d } ?? nearest.count
-                nearest.insert(d, at: pos)
-                if nearest.count > k { nearest.removeLast() }
-            }
-            return true
-        }
-        var j = i + 1
-        while j < n, consider(j) { j += 1 }
-        j = i - 1
-        while j >= 0, consider(j) { j -= 1 }
-        let eps = nearest.last ?? 0
+        let eps = tree.kthNeighbourDistance(of: i, k: k)
         if eps == 0 {
             throw InfoTheoryError("samples contain more than k = \(k) identical (x, y) points; the KSG estimator needs continuous data (add tiny noise or use plug-in MI)")
         }
-        let nx = countStrictlyWithin(sx, center: sx[i], radius: eps) - 1
+        let nx = countStrictlyWithin(sortedX, center: sx[i], radius: eps) - 1
         let ny = countStrictlyWithin(sortedY, center: sy[i], radius: eps) - 1
         psiSum.append(digamma(Double(nx + 1)) + digamma(Double(ny + 1)))
     }
     let estimate = digamma(Double(k)) + digamma(Double(n)) - accurateSum(psiSum) / Double(n)
     return unit.fromNats(estimate)
+}
+
+/// (v − mean)/sd with the population standard deviation, computed on v/max|v| so 1e308 does not
+/// overflow; a constant sample is returned centred (its spread is 0 and stays 0).
+func standardized(_ v: [Double]) -> [Double] {
+    let scale = v.map(abs).max() ?? 0
+    guard scale > 0 else { return v }
+    let u = v.map { $0 / scale }
+    let mean = accurateSum(u) / Double(u.count)
+    let centred = u.map { $0 - mean }
+    let sd = (accurateSum(centred.map { $0 * $0 }) / Double(u.count)).squareRoot()
+    return sd > 0 ? centred.map { $0 / sd } : centred
 }
 
 /// Number of entries v of the ascending array `sorted` with |v − center| < radius.

@@ -48,13 +48,14 @@ public func conditionalEntropy(_ pxy: [[Double]], given: ConditioningVariable, n
             terms.append(-pij * log(cond))
         }
     }
-    return unit.fromNats(max(0, accurateSum(terms)))
+    return unit.fromNats(clampedNonNegative(accurateSum(terms)))
 }
 
 /// Mutual information I(X;Y) = Σ p(x,y) log[p(x,y) / (p(x)p(y))] = KL(p(x,y) ‖ p(x)p(y)).
 public func mutualInformation(_ pxy: [[Double]], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let d = try JointDistribution(pxy, normalize: normalize)
     let px = d.marginalX, py = d.marginalY
-    let product = px.flatMap { a in py.map { a * $0 } }
-    return unit.fromNats(klSum(Array(d.table.joined()), product))
+    // p(x)p(y) is passed as two factors: 1e-170 · 1e-170 underflows to 0, which made a tiny MI infinite.
+    let fx = px.flatMap { a in py.map { _ in a } }, fy = px.flatMap { _ in py }
+    return unit.fromNats(klSum(Array(d.table.joined()), fx, qFactor: fy))
 }

@@ -10,6 +10,9 @@ public struct MixtureComponent: Sendable, Equatable {
     }
 }
 
+/// Most components a fitted mixture may have (the documented size limit of `kl_fit`).
+public let maximumMixtureComponents = 20
+
 /// A validated one-dimensional Gaussian mixture p(x) = Σ wₖ N(x; μₖ, σₖ²).
 public struct GaussianMixture: Sendable, Equatable {
     /// Components with positive weight (zero-weight components are dropped).
@@ -18,6 +21,10 @@ public struct GaussianMixture: Sendable, Equatable {
     /// Weights must form a probability vector (or are rescaled with `normalize`); μ finite, σ > 0.
     public init(_ components: [MixtureComponent], normalize: Bool = false) throws {
         if components.isEmpty { throw InfoTheoryError("target: empty mixture; expected at least one component {weight, mu, sigma}") }
+        guard components.count <= maximumMixtureComponents else {
+            throw InfoTheoryError("target has \(components.count) components; expected at most \(maximumMixtureComponents) "
+                                  + "(a reverse fit costs O(K²) quadrature work per step from 2K starts)")
+        }
         let w = try validatedProbabilities(components.map(\.weight), name: "target weights", normalize: normalize)
         var kept: [MixtureComponent] = []
         for (i, c) in components.enumerated() {
@@ -124,20 +131,55 @@ public func reverseKL(_ p: GaussianMixture, mu: Double, sigma: Double) -> Double
     max(0, reverseKLAndGradient(p, mu: mu, logSigma: log(sigma), gradient: false).value)
 }
 
-/// Every distinct local minimum of KL(q‖p) over (μ, ln σ), found by BFGS started at each
-/// component (μₖ, ln σₖ); sorted by KL so the first is the global optimum among them.
+/// Every distinct local minimum of KL(q‖p) over (μ, ln σ) found by BFGS from 2K starts: each
+/// component (μₖ, σₖ), the moment match of each pair of neighbouring components (sorted by μ),
+/// and the moment match of the whole mixture, which finds the broad optima that cover several
+/// modes (μ 0, σ 2.7438 for ½N(−3,1) + ½N(3,1)). A point is kept only if its Hessian
+/// (central differences of the analytic gradient) is positive definite, so saddles between modes
+/// are not reported. Sorted by KL, the first being the global optimum among them.
+/// Work: 2K minimisations of at most `reverseFitIterations` steps, each evaluation O(K) density
+/// terms on O(K) quadrature pieces: O(K²) per step; `GaussianMixture` bounds K.
 public func reverseKLOptima(_ p: GaussianMixture) -> [GaussianFit] {
+    let sorted = p.components.sorted { $0.mu < $1.mu }
+    var starts = sorted.map { ($0.mu, log($0.sigma)) }
+    for (a, b) in zip(sorted, sorted.dropFirst()) {
+        let pair = try? GaussianMixture([a, b].map { MixtureComponent(weight: $0.weight, mu: $0.mu, sigma: $0.sigma) }, normalize: true)
+        if let pair { starts.append((pair.mean, 0.5 * log(pair.variance))) }
+    }
+    if sorted.count > 1 { starts.append((p.mean, 0.5 * log(p.variance))) }
     var found: [GaussianFit] = []
-    for c in p.components {
-        let (mu, logSigma) = minimiseReverseKL(p, start: (c.mu, log(c.sigma)))
+    func isKnown(_ mu: Double, _ logSigma: Double) -> Bool {
+        found.contains { f in abs(f.mu - mu) <= 1e-5 * max(f.sigma, exp(logSigma)) && abs(log(f.sigma) - logSigma) <= 1e-5 }
+    }
+    for start in starts {
+        let (mu, logSigma) = minimiseReverseKL(p, start: start)
+        guard mu.isFinite, logSigma.isFinite, !isKnown(mu, logSigma), hasPositiveDefiniteHessian(p, mu: mu, logSigma: logSigma) else { continue }
         let sigma = exp(logSigma)
-        let kl = reverseKL(p, mu: mu, sigma: sigma)
-        let duplicate = found.contains { f in
-            abs(f.mu - mu) <= 1e-5 * max(f.sigma, sigma) && abs(log(f.sigma) - logSigma) <= 1e-5
-        }
-        if !duplicate { found.append(GaussianFit(mu: mu, sigma: sigma, kl: kl)) }
+        found.append(GaussianFit(mu: mu, sigma: sigma, kl: reverseKL(p, mu: mu, sigma: sigma)))
     }
     return found.sorted { $0.kl < $1.kl || ($0.kl == $1.kl && $0.mu < $1.mu) }
+}
+
+/// Most BFGS steps one reverse-fit start may take (a start converges in 10–40; the cap bounds the
+/// work on nearly flat directions such as two almost coincident components).
+let reverseFitIterations = 200
+
+/// Hessian of KL(q‖p) in (μ/σ, ln σ) by central differences of the gradient (step 1e-4, error
+/// O(1e-8)); positive definite when its trace and determinant are positive. A flat direction
+/// (determinant within the difference error of 0) counts as a minimum: the point is then one of a
+/// continuum of equally good fits and BFGS stopped on it.
+func hasPositiveDefiniteHessian(_ p: GaussianMixture, mu: Double, logSigma: Double) -> Bool {
+    let sigma = exp(logSigma), h = 1e-4
+    func grad(_ m: Double, _ s: Double) -> (Double, Double) {
+        let r = reverseKLAndGradient(p, mu: m, logSigma: s, gradient: true)
+        return (r.dMu * sigma, r.dLogSigma)   // derivative in μ/σ
+    }
+    let mp = grad(mu + h * sigma, logSigma), mm = grad(mu - h * sigma, logSigma)
+    let sp = grad(mu, logSigma + h), sm = grad(mu, logSigma - h)
+    let a = (mp.0 - mm.0) / (2 * h), d = (sp.1 - sm.1) / (2 * h)
+    let b = 0.5 * ((mp.1 - mm.1) / (2 * h) + (sp.0 - sm.0) / (2 * h))
+    let det = a * d - b * b
+    return a + d > 0 && det > -1e-6 * max(1, (a + d) * (a + d))
 }
 
 /// KL(q‖p) and optionally its gradient in (μ, s = ln σ). With x = μ + σz, by differentiating under
@@ -158,7 +200,10 @@ func reverseKLAndGradient(_ p: GaussianMixture, mu: Double, logSigma: Double, gr
         let logPhi = logPhiConst - 0.5 * z * z
         let logQ = logPhi - logSigma
         return exp(logPhi) * (logQ - p.logDensity(mu + sigma * z))
-    }, breakpoints: bps).value
+        // Absolute floor 1e-15: the integrand is a difference of log densities of size 1–800, whose
+        // rounding (≈ 1e-16 of E_q|ln q|) no refinement removes; without it a KL near 1e-6 ran every
+        // evaluation to the interval limit (2 s each in a debug build).
+    }, breakpoints: bps, absoluteTolerance: 1e-15).value
     if !gradient { return (value, 0, 0) }
     let eDeriv = adaptiveIntegral({ z in
         exp(logPhiConst - 0.5 * z * z) * p.dLogDensity(mu + sigma * z)
@@ -181,7 +226,7 @@ func minimiseReverseKL(_ p: GaussianMixture, start: (Double, Double)) -> (Double
     // (Δμ)²/(2σₖ²) + (Δs)², so start from diag(σ², ½).
     let s0 = exp(start.1)
     var h: [[Double]] = [[s0 * s0, 0], [0, 0.5]]
-    for _ in 0..<500 {
+    for _ in 0..<reverseFitIterations {
         let gScaled = max(abs(g[0]) * exp(theta[1]), abs(g[1]))
         if gScaled < 1e-11 { break }
         var dir = [-(h[0][0] * g[0] + h[0][1] * g[1]), -(h[1][0] * g[0] + h[1][1] * g[1])]
@@ -191,18 +236,24 @@ func minimiseReverseKL(_ p: GaussianMixture, start: (Double, Double)) -> (Double
             dir = [-h[0][0] * g[0], -h[1][1] * g[1]]
             slope = dir[0] * g[0] + dir[1] * g[1]
         }
+        // Trial points need only the value (one integral instead of three); 30 halvings reach a
+        // step of 1e-9 of Newton's, below which the quadrature's rounding decides the comparison.
         var step = 1.0
-        var accepted: ([Double], Double, [Double])?
-        for _ in 0..<60 {
+        var accepted: ([Double], Double)?
+        for _ in 0..<30 {
             let trial = [theta[0] + step * dir[0], theta[1] + step * dir[1]]
-            let (ft, gt) = evaluate(trial)
+            let ft = reverseKLAndGradient(p, mu: trial[0], logSigma: trial[1], gradient: false).value
             if ft.isFinite && ft <= f + 1e-4 * step * slope {
-                accepted = (trial, ft, gt)
+                accepted = (trial, ft)
                 break
             }
             step /= 2
         }
-        guard let (next, fNext, gNext) = accepted else { break }
+        guard let (next, fNext) = accepted else { break }
+        let gNext = evaluate(next).1
+        // No measurable decrease left: the KL is flat to rounding here (two almost coincident
+        // components made BFGS crawl for its whole iteration budget).
+        let stalled = f - fNext <= 8 * Double.ulpOfOne * abs(f)
         let s = [next[0] - theta[0], next[1] - theta[1]]
         let y = [gNext[0] - g[0], gNext[1] - g[1]]
         let sy = s[0] * y[0] + s[1] * y[1]
@@ -219,7 +270,7 @@ func minimiseReverseKL(_ p: GaussianMixture, start: (Double, Double)) -> (Double
         }
         let moved = abs(s[0]) + abs(s[1])
         theta = next; f = fNext; g = gNext
-        if moved < 1e-15 * (1 + abs(theta[0]) + abs(theta[1])) { break }
+        if stalled || moved < 1e-15 * (1 + abs(theta[0]) + abs(theta[1])) { break }
     }
     return (theta[0], theta[1])
 }

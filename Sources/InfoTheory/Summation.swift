@@ -2,6 +2,11 @@ import Foundation
 
 /// Neumaier's compensated sum: sums of many terms of mixed sign (KL terms, log-likelihoods) keep
 /// close to full precision instead of losing digits to rounding (Neumaier 1974).
+///
+/// Once the running sum is no longer finite the compensation is meaningless (inf − inf in it is
+/// NaN), so the plain IEEE sum is returned: ±∞ stays ±∞ and only a genuine ∞ − ∞ gives NaN.
+/// (Returning `sum + c` there turned [1e308, 1e308] into NaN, which then slipped through the
+/// sum-to-1 check because every comparison with NaN is false.)
 public func accurateSum<S: Sequence>(_ xs: S) -> Double where S.Element == Double {
     var sum = 0.0, c = 0.0
     for x in xs {
@@ -9,8 +14,11 @@ public func accurateSum<S: Sequence>(_ xs: S) -> Double where S.Element == Doubl
         if abs(sum) >= abs(x) { c += (sum - t) + x } else { c += (x - t) + sum }
         sum = t
     }
-    return sum + c
+    return sum.isFinite ? sum + c : sum
 }
+
+/// max(0, x) that keeps NaN a NaN (Swift's `max(0, .nan)` is 0, which hid a NaN KL as "0").
+@inline(__always) func clampedNonNegative(_ x: Double) -> Double { x < 0 ? 0 : x }
 
 /// log Σ exp(a_i) without overflow or underflow: shift by the largest term first.
 public func logSumExp(_ a: [Double]) -> Double {

@@ -28,14 +28,19 @@ public func validatedProbabilities(_ p: [Double], name: String = "p", normalize:
         if v.isInfinite { throw InfoTheoryError("\(name)[\(i)] is \(formatForMessage(v)); expected a finite probability") }
         if v < 0 { throw InfoTheoryError("\(name)[\(i)] = \(formatForMessage(v)) is negative; probabilities must be >= 0") }
     }
-    let s = accurateSum(p)
     if normalize {
-        guard s > 0, s.isFinite else {
-            throw InfoTheoryError("\(name): probabilities sum to \(formatForMessage(s)); cannot normalize a vector without positive mass")
+        // Scaled by the largest entry first, so the sum of [1e308, 1e308] is 2, not inf.
+        let largest = p.max() ?? 0
+        guard largest > 0 else {
+            throw InfoTheoryError("\(name): probabilities sum to 0; cannot normalize a vector without positive mass")
         }
-        return p.map { $0 / s }
+        let scaled = p.map { $0 / largest }
+        let s = accurateSum(scaled)
+        return scaled.map { $0 / s }
     }
-    if abs(s - 1) > probabilitySumTolerance {
+    let s = accurateSum(p)
+    // Written so that a NaN or infinite sum fails the check (a NaN comparison is false).
+    if !(abs(s - 1) <= probabilitySumTolerance) {
         throw InfoTheoryError("\(name): probabilities sum to \(formatForMessage(s)), expected 1; pass normalize to rescale")
     }
     return p

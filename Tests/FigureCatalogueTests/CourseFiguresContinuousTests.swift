@@ -61,24 +61,25 @@ import InfoRequests
 
     @Test func miVsCorrelationNumbers() throws {
         // Python: same SplitMix64 stream, X = −3 + 6U, Y = X² + 0.1 Z, contrast X + 1.5 Z′; numpy
-        // corrcoef and a brute-force KSG (max-norm, strict counts, k = 3):
-        //   quad r = 0.028583461277, MI = 2.597019227453; linear r = 0.769917274189, MI = 0.456805082876.
+        // corrcoef and a brute-force KSG (each variable divided by its population standard deviation,
+        // max-norm, strict counts, k = 3; scipy digamma):
+        //   quad r = 0.028583461277, MI = 2.744159076469; linear r = 0.769917274189, MI = 0.466905656176.
         let args = try FigureArguments(entry: Catalogue.entry(named: "mi-vs-correlation"), given: [])
         let (quad, lin) = try MIVsCorrelationFigure.samples(args)
         #expect(abs(quad.x[0] - 1.44938927263094) < 1e-13)
-        #expect(abs(quad.r - 0.028583461276512942) < 1e-12 && abs(quad.mi - 2.59701922745296) < 1e-9)
-        #expect(abs(lin.r - 0.7699172741885929) < 1e-12 && abs(lin.mi - 0.4568050828764445) < 1e-9)
+        #expect(abs(quad.r - 0.028583461276512942) < 1e-12 && abs(quad.mi - 2.7441590764690442) < 1e-9)
+        #expect(abs(lin.r - 0.7699172741885929) < 1e-12 && abs(lin.mi - 0.4669056561763094) < 1e-9)
         let f = try CourseKit.build("mi-vs-correlation")
-        #expect(CourseKit.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.597 nats") && CourseKit.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.457 nats"))
-        #expect(f.description.contains("r = 0.029, yet the KSG estimate (k = 3) of the mutual information is 2.597 nats"))
+        #expect(CourseKit.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.744 nats") && CourseKit.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.467 nats"))
+        #expect(f.description.contains("r = 0.029, yet the KSG estimate (k = 3) of the mutual information is 2.744 nats"))
     }
 
     @Test func miVsCorrelationOtherSeedAndNoContrast() throws {
-        // Same script with n = 200, noise = 0.5, seed = 7: r = 0.143837515088, MI = 1.329394587453.
+        // Same script with n = 200, noise = 0.5, seed = 7: r = 0.143837515088, MI = 1.426046539962.
         let f = try CourseKit.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
                                                    ("contrast", .bool(false))])
         #expect(f.panels.count == 1)
-        #expect(CourseKit.shows(f, "$r$ = 0.144\n$\\hat I(X;Y)$ = 1.329 nats"))
+        #expect(CourseKit.shows(f, "$r$ = 0.144\n$\\hat I(X;Y)$ = 1.426 nats"))
         let same = try CourseKit.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
                                                       ("contrast", .bool(false))])
         #expect(same == f)

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func infeasibleMeans() {
-        for mean in [-1.0, 0, 5, 7, .nan] {
+        for mean in [-1.0, -1e-300, 5.000001, 7, .nan] {   // 0 and 5 are the point masses (EdgeDefectTests)
             #expect(throws: InfoTheoryError.self) { try maxEntropyDistribution(values: [0, 1, 2, 3, 4, 5], mean: mean) }
         }
         #expect(throws: InfoTheoryError.self) { try maxEntropyDistribution(values: [], mean: 1) }
@@ -83,7 +83,7 @@ import Testing
         // mpmath: ln B(a,b) − (a−1)ψ(a) − (b−1)ψ(b) + (a+b−2)ψ(a+b)
         #expect(close(try betaEntropy(alpha: 2, beta: 3), -0.2349066497880003102297094798388788407986, rel: 1e-13))
         #expect(close(try lindleyInformation(alpha: 2, beta: 3, heads: 7, tails: 3), 0.4534334516369491807630104426515409844001, rel: 1e-13))
-        #expect(try betaEntropy(alpha: 1, beta: 1) == 0)   // uniform on [0, 1]
+        #expect(Swift.abs(try betaEntropy(alpha: 1, beta: 1)) <= 1e-15)   // uniform on [0, 1], up to rounding of ψ(2)
         #expect(try lindleyInformation(alpha: 2, beta: 2, heads: 0, tails: 0) == 0)
         #expect(throws: InfoTheoryError.self) { try lindleyInformation(alpha: 0, beta: 1, heads: 1, tails: 1) }
     }
@@ -142,12 +142,18 @@ import Testing
     @Test func reverseFindsBothModes() throws {
         let r = try klFit(target: symmetric, direction: .reverse)
         // mpmath: quad for KL(q‖p), findroot on its gradient (25 digits).
-        #expect(r.optima.count == 2)
+        // Besides the two modes there is a broad local minimum at μ = 0 that covers both (mpmath:
+        // findroot of ∂KL/∂ln σ at μ = 0 gives σ 1.79027851643571524, KL 1.13838187765581690;
+        // second derivatives 0.312 in μ and 9.84 in ln σ, so a true minimum).
+        #expect(r.optima.count == 3)
         #expect(close(Swift.abs(r.best.mu), 1.997078281545838197649076, rel: 1e-7))
         #expect(close(r.best.sigma, 0.6048564206737839700692631, rel: 1e-7))
         #expect(close(r.best.kl, 0.6918360050285669902298191, rel: 1e-10))
-        let mus = r.optima.map(\.mu).sorted()
+        let mus = r.optima.prefix(2).map(\.mu).sorted()
         #expect(close(mus[0], -mus[1], rel: 1e-7))
+        #expect(Swift.abs(r.optima[2].mu) < 1e-7)
+        #expect(close(r.optima[2].sigma, 1.79027851643571524, rel: 1e-7))
+        #expect(close(r.optima[2].kl, 1.13838187765581690, rel: 1e-9))
     }
 
     @Test func reverseOnAnUnevenMixture() throws {
