@@ -31,7 +31,7 @@ build: deps
 	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
 
 run: build
-	@$(BIN) build --out $(OUT)
+	@$(BIN) build --notes --out $(OUT)
 	@$(MAKE) --no-print-directory examples
 
 # Every user-style spec in Examples/: all formats in light, PNG in dark and print to look at.

@@ -35,6 +35,7 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
     // recorded before an opaque paint of the whole page, tags included.
     for (n, page) in document.pages.enumerated() {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
+        if let labels = document.pageLabels, n < labels.count { cairo_pdf_surface_set_page_label(surface, labels[n]) }
         painter.drawBackground(page, on: cr)
         if n == 0 { cairo_tag_begin(cr, "Document", "") }
         try painter.drawItems(page, on: cr, pdf: true, destinations: names)
@@ -57,7 +58,9 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
         let s = status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status(surface)
         throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
     }
-    return withExtendedLifetime(sink) { sink.data }
+    let data = withExtendedLifetime(sink) { sink.data }
+    if let labels = document.pageLabels { return completePageLabels(data, labels: labels) }
+    return data
 }
 
 /// One SVG document per page, finished like figure SVGs (stable hashed ids, title, viewBox).
@@ -117,7 +120,11 @@ final class PagePainter {
     }
 
     func drawItems(_ page: PageDrawing, on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
-        for item in page.items {
+        try draw(page.items, on: cr, pdf: pdf, destinations: destinations)
+    }
+
+    private func draw(_ pageItems: [PageItem], on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
+        for item in pageItems {
             switch item {
             case .text(let run):
                 text.draw(run, on: cr)
@@ -167,6 +174,17 @@ final class PagePainter {
                 guard pdf else { continue }
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
+            case .group(let items, let x, let y, let scale, let clip):
+                cairo_save(cr)
+                cairo_translate(cr, x, y)
+                cairo_scale(cr, scale, scale)
+                cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                cairo_clip(cr)
+                // Links and destinations belong to the page itself, not to a picture of another page.
+                try draw(items.filter {
+                    switch $0 { case .link, .destination: return false; default: return true }
+                }, on: cr, pdf: pdf, destinations: destinations)
+                cairo_restore(cr)
             }
         }
     }

@@ -64,6 +64,9 @@ public enum PageItem: Sendable {
     case link(PageRect, PageLinkTarget)
     /// A named place a link can jump to (PDF only).
     case destination(String, x: Double, y: Double)
+    /// Items drawn scaled by `scale` with their origin at (x, y) and clipped to `clip` (in the
+    /// items' own coordinates): a slide's thumbnail on its notes page.
+    case group([PageItem], x: Double, y: Double, scale: Double, clip: PageRect)
 }
 
 public struct PageDrawing: Sendable {
@@ -91,6 +94,8 @@ public struct DocumentDrawing: Sendable {
     public var subject: String?
     public var pages: [PageDrawing]
     public var outline: [PageOutlineEntry]
+    /// PDF page labels (ISO 32000-1 §12.4.2), one per page, so viewers show slide numbers; nil: none.
+    public var pageLabels: [String]?
     /// Font family for labels inside figures.
     public var figureFontFamily: String
     public init(title: String, author: String? = nil, subject: String? = nil, pages: [PageDrawing],

@@ -21,6 +21,12 @@ public enum Paper: String, Sendable, Equatable, CaseIterable {
     case a4, letter
 }
 
+/// What a template builds: pages to hand out, or a 16:9 slide deck (`format: slides`, or a
+/// template under `Templates/slides/`).
+public enum DocumentFormat: String, Sendable, Equatable, CaseIterable {
+    case handout, slides
+}
+
 public struct Fonts: Sendable, Equatable {
     public var text: String?
     public var math: String?
@@ -42,12 +48,13 @@ public struct DocumentMeta: Sendable, Equatable {
     public var paper: Paper
     public var theme: String
     public var fonts: Fonts
+    public var format: DocumentFormat
     /// `lang:` (BCP 47), which picks the hyphenation patterns.
     public var language: String
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",
-                fonts: Fonts = Fonts(), language: String = Hyphenator.defaultLanguage) {
+                fonts: Fonts = Fonts(), format: DocumentFormat = .handout, language: String = Hyphenator.defaultLanguage) {
         self.title = title
         self.subtitle = subtitle
         self.course = course
@@ -57,6 +64,7 @@ public struct DocumentMeta: Sendable, Equatable {
         self.paper = paper
         self.theme = theme
         self.fonts = fonts
+        self.format = format
         self.language = language
     }
 }
@@ -84,6 +92,13 @@ public struct Heading: Sendable, Equatable {
     /// Anchor id, unique in the document: the label if given, else `sec-1-2`.
     public var id: String
     public var inlines: [Inline]
+    /// Where the heading's line is (a slide's errors name it); nil for generated headings.
+    public var position: SourcePosition? = nil
+    /// `{.shrink}` after the heading: a slide that may be scaled down to fit instead of overflowing.
+    public var shrink = false
+    /// The number of `#` as written (`level` is renumbered from the shallowest level used);
+    /// a deck's `#` is a section slide and `##` a slide.
+    public var sourceLevel = 0
 }
 
 public struct DisplayMath: Sendable, Equatable {
@@ -141,6 +156,18 @@ public struct ListBlock: Sendable, Equatable {
     public var items: [[Block]]
 }
 
+/// Pandoc's fenced divs for slides: `::: notes`, `:::: columns` holding `::: column`s, and
+/// `::: incremental` (or `::: {.incremental}`) whose lists are revealed item by item.
+public enum DivKind: String, Sendable, Equatable, CaseIterable {
+    case notes, columns, column, incremental
+}
+
+public struct Div: Sendable, Equatable {
+    public var kind: DivKind
+    public var blocks: [Block]
+    public var position: SourcePosition
+}
+
 public indirect enum Block: Sendable, Equatable {
     case heading(Heading)
     case paragraph([Inline])
@@ -152,6 +179,11 @@ public indirect enum Block: Sendable, Equatable {
     case codeBlock(info: String, code: String)
     case blockQuote([Block])
     case thematicBreak
+    case div(Div)
+    /// `. . .` on its own line: on a slide, what follows appears on the next overlay page.
+    case pause(SourcePosition)
+    /// `---` between blank lines in a deck: a new slide without a title.
+    case slideBreak(SourcePosition)
 }
 
 public struct Footnote: Sendable, Equatable {

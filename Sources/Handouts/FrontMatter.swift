@@ -54,12 +54,14 @@ struct FrontMatter: Sendable {
     var paper: Paper = .a4
     var theme: String = "light"
     var fonts = Fonts()
+    /// nil when the template does not say (the caller's default applies: a deck under Templates/slides/).
+    var format: DocumentFormat?
     var language = Hyphenator.defaultLanguage
     var data: [YAMLEntry] = []
     var values: [YAMLEntry] = []
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "lang", "data", "values"]
+                       "format", "lang", "data", "values"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -103,6 +105,13 @@ struct FrontMatter: Sendable {
                                         "unknown theme '\(name)' (known: \(themes.joined(separator: ", ")))")
                 }
                 fm.theme = name
+            case "format":
+                let name = try string(e).lowercased()
+                guard let format = DocumentFormat(rawValue: name) else {
+                    throw TemplateError(file: file, at: e.value.position,
+                                        "unknown format '\(e.value.text)' (known: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                fm.format = format
             case "lang":
                 let tag = try string(e)
                 guard Hyphenator.patternFile(for: tag) != nil else {

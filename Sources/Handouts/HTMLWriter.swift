@@ -21,9 +21,12 @@ public struct HTMLWriter {
         return try state.page(document)
     }
 
-    private struct State {
+    struct State {
         let file: String
         let assets: any HandoutAssets
+        /// Set by the slide deck (the formula size in pt): formulas are sized in em instead of pt
+        /// so they grow with the slide's text, which is sized by the viewport.
+        var mathEmSize: Double?
         var out = ""
         var svgCount = 0
         var footnoteRefCount: [Int: Int] = [:]
@@ -76,6 +79,23 @@ public struct HTMLWriter {
                 out += "</ol>\n</section>\n"
             }
             out += "</body>\n</html>\n"
+            return out
+        }
+
+        /// Blocks (or a run of inlines) as an HTML fragment, for writers that build their own page.
+        mutating func fragment(_ blocks: [Block]) throws -> String {
+            let saved = out
+            out = ""
+            defer { out = saved }
+            for b in blocks { try block(b, topLevel: false) }
+            return out
+        }
+
+        mutating func fragment(_ content: [Inline]) throws -> String {
+            let saved = out
+            out = ""
+            defer { out = saved }
+            try inlines(content)
             return out
         }
 
@@ -199,8 +219,19 @@ public struct HTMLWriter {
                 out += "<blockquote>\n"
                 for b in blocks { try self.block(b, topLevel: false) }
                 out += "</blockquote>\n"
-            case .thematicBreak:
+            case .thematicBreak, .slideBreak:
                 out += "<hr/>\n"
+            case .div(let d):
+                switch d.kind {
+                case .notes:
+                    out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n"
+                case .columns, .column, .incremental:
+                    out += "<div class=\"\(d.kind.rawValue)\">\n"
+                }
+                for b in d.blocks { try self.block(b, topLevel: false) }
+                out += d.kind == .notes ? "</aside>\n" : "</div>\n"
+            case .pause:
+                break
             }
         }
 
@@ -246,8 +277,13 @@ public struct HTMLWriter {
             if let rendered, let markup {
                 // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
                 // readers speak and what copy and search find.
-                let shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
+                var shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
                 var svg = embed(rendered.svg, prefix: "m")
+                if let em = mathEmSize {
+                    // A deck sizes formulas in em of their own size (pt → em); the offset came in CSS px (4/3 px per pt).
+                    shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset * 0.75 / em, digits: 3))em\""
+                    svg = svgSizeInEm(svg, pointsPerEm: em)
+                }
                 if let open = svg.range(of: "<svg") { svg.replaceSubrange(open, with: "<svg aria-hidden=\"true\"") }
                 svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
                 out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
@@ -267,6 +303,20 @@ public struct HTMLWriter {
             return uniquifySVGIDs(stripProlog(svg), prefix: "\(prefix)\(svgCount)-")
         }
     }
+}
+
+/// Rewrites the root `<svg width="Wpt" height="Hpt"` of a cairo SVG into em (W / pointsPerEm).
+func svgSizeInEm(_ svg: String, pointsPerEm: Double) -> String {
+    guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">") else { return svg }
+    var head = String(svg[open.lowerBound..<close.upperBound])
+    for name in ["width", "height"] {
+        guard let a = head.range(of: " \(name)=\""), let e = head[a.upperBound...].range(of: "\"") else { continue }
+        let raw = head[a.upperBound..<e.lowerBound]
+        let number = raw.hasSuffix("pt") ? raw.dropLast(2) : raw
+        guard let v = Double(number) else { continue }
+        head.replaceSubrange(a.upperBound..<e.lowerBound, with: formatNumber(v / pointsPerEm, digits: 3) + "em")
+    }
+    return String(svg[..<open.lowerBound]) + head + String(svg[close.upperBound...])
 }
 
 func stripProlog(_ svg: String) -> String {
@@ -308,15 +358,24 @@ func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
         } else { i += 1 }
     }
     guard !ids.isEmpty else { return svg }
+    // An embedded stylesheet scopes its custom properties to the root's id (`#f3a{--fg:…}`), and
+    // `>#`, `}#`, `{#` (inside @media) and `,#` start such selectors; they must follow the renamed id or every var() is unset.
+    let selectorOpens = [Array(">#".utf8), Array("}#".utf8), Array("{#".utf8), Array(",#".utf8)]
+    func selectorEnd(from s: Int) -> Int {
+        var e = s
+        while e < bytes.count, bytes[e] == UInt8(ascii: "-") || bytes[e] == UInt8(ascii: "_")
+            || (bytes[e] >= 48 && bytes[e] <= 57) || (bytes[e] | 0x20 >= 97 && bytes[e] | 0x20 <= 122) { e += 1 }
+        return e
+    }
     let prefixBytes = Array(prefix.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + ids.count * 2 * prefixBytes.count)
     i = 0
     while i < bytes.count {
         var token: [UInt8]? = nil
-        for t in [idOpen, hrefOpen, urlOpen] where matches(i, t) { token = t; break }
+        for t in [idOpen, hrefOpen, urlOpen] + selectorOpens where matches(i, t) { token = t; break }
         guard let t = token else { out.append(bytes[i]); i += 1; continue }
-        let s = i + t.count, e = name(from: s)
+        let s = i + t.count, e = selectorOpens.contains(t) ? selectorEnd(from: s) : name(from: s)
         out += t
         if ids.contains(bytes[s..<e]) { out += prefixBytes }
         out += bytes[s..<e]

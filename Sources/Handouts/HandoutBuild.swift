@@ -32,6 +32,9 @@ public struct BuiltHandout: Sendable {
     public var pdf: Data?
     public var svgPages: [Data]?
     public var html: Data?
+    /// A deck's speaker notes (slide thumbnail and notes, a page per slide), when asked for.
+    public var notesPDF: Data?
+    public var format: DocumentFormat = .handout
     public var pageCount: Int
     public var warnings: [String]
     /// Word spacing and page fill of the paged formats (nil for HTML alone).
@@ -46,15 +49,40 @@ public struct BuiltHandout: Sendable {
 /// font, the HTML assets) is created inside this call and used only by it, so separate templates
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
-                         solutions: SolutionsMode = .inline) throws -> BuiltHandout {
+                         solutions: SolutionsMode = .inline, notes: Bool = false,
+                         defaultFormat: DocumentFormat = .handout) throws -> BuiltHandout {
     var clock = Date()
     func lap() -> Double {
         let now = Date()
         defer { clock = now }
         return now.timeIntervalSince(clock)
     }
-    let document = try HandoutParser.parse(file: file, source: source, solutions: solutions)
+    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
+    result.format = document.meta.format
+    if document.meta.format == .slides {
+        // Slides are read from across a room: a sans text face unless the deck names one.
+        if document.meta.fonts.text == nil { document.meta.fonts.text = "TeX Gyre Heros" }
+        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
+        if formats.contains(.pdf) || notes {
+            let painted = try paintDeck(document, measurer: measurer, notes: notes)
+            result.pageCount = painted.deck.pages.count
+            result.warnings += measurer.warnings
+            do {
+                if formats.contains(.pdf) { result.pdf = try renderDocumentPDF(painted.deck) }
+                if let n = painted.notes { result.notesPDF = try renderDocumentPDF(n) }
+            } catch {
+                throw HandoutBuildError("\(file): error: drawing the slides failed: \(error)")
+            }
+            result.seconds[.pdf] = lap()
+        }
+        if formats.contains(.html) {
+            let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5)
+            result.html = Data(try SlideHTMLWriter(assets: assets, mathSize: assets.mathSize).write(document).utf8)
+            result.seconds[.html] = lap()
+        }
+        return result
+    }
     if formats.contains(.pdf) || formats.contains(.svg) {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
                                             language: document.meta.language)

@@ -32,9 +32,9 @@ public struct HandoutFonts: Sendable, Hashable {
 /// Builds a document's catalogue figures. A figure the format contract names but the catalogue
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
-func buildCatalogueFigure(_ f: Figure, theme: String) throws -> FigureModel.Figure? {
+func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
     guard Catalogue.names.contains(f.name) else { return nil }
-    let size = try f.size.map { try FigureSize.parse($0) } ?? .handout
+    let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
     let themeValue = (try? Theme.named(theme)) ?? .light
     var parameters: [(String, JSONValue)] = []
     if case .object(let members) = f.parameters { parameters = members }
@@ -97,11 +97,14 @@ public final class HandoutMeasurer: LayoutMeasurer {
         min(0.9 * available, size.widthPoints)
     }
 
-    func catalogueFigure(_ f: Figure) throws -> FigureModel.Figure? {
-        if let built = figures[f.id] { return built }
-        let built = try buildCatalogueFigure(f, theme: theme)
+    /// `size` overrides the figure's own `size:` (a slide draws each figure at the size its free
+    /// area leaves, at the slide's type scale).
+    func catalogueFigure(_ f: Figure, size: FigureSize? = nil) throws -> FigureModel.Figure? {
+        let key = size.map { "\(f.id)|\($0)" } ?? f.id
+        if let built = figures[key] { return built }
+        let built = try buildCatalogueFigure(f, theme: theme, size: size)
         if built == nil { warnings.append("figure '\(f.name)' is not in the catalogue yet; a placeholder is drawn") }
-        figures[f.id] = built
+        figures[key] = built
         return built
     }
 }

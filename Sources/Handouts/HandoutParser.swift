@@ -8,14 +8,16 @@ import InfoRequests
 public enum HandoutParser {
     public static func parse(file: String, source: String,
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
-                             solutions: SolutionsMode = .inline) throws -> Document {
+                             solutions: SolutionsMode = .inline,
+                             defaultFormat: DocumentFormat = .handout) throws -> Document {
         try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
+        let format = front.format ?? defaultFormat
         let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
         let rendered = try renderMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
-        var pre = PrePass(file: file, values: values)
+        var pre = PrePass(file: file, values: values, slides: format == .slides)
         let markdown = try pre.run(rendered)
         let titleMarkdown = try pre.liftInlines([metaLine(front.title, at: front.titlePosition)])[0]
         let subtitleMarkdown = try front.subtitle.map { try pre.liftInlines([metaLine($0, at: front.subtitlePosition ?? front.titlePosition)])[0] }
@@ -31,7 +33,7 @@ public enum HandoutParser {
 
         let meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
                                 course: front.course, lecture: front.lecture, author: front.author, date: front.date,
-                                paper: front.paper, theme: front.theme, fonts: front.fonts,
+                                paper: front.paper, theme: front.theme, fonts: front.fonts, format: format,
                                 language: front.language)
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
     }
@@ -43,6 +45,14 @@ public enum HandoutParser {
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
         return try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
+    }
+
+    /// What a template builds, read from its front matter alone (cheap: no values are computed).
+    /// A template whose front matter is broken reports `defaultFormat`; building it reports the error.
+    public static func format(file: String, source: String, defaultFormat: DocumentFormat = .handout) -> DocumentFormat {
+        guard let split = try? splitFrontMatter(source, file: file), let front = try? FrontMatter.decode(split, file: file)
+        else { return defaultFormat }
+        return front.format ?? defaultFormat
     }
 
     private static func metaLine(_ text: String, at position: SourcePosition) -> RenderedLine {

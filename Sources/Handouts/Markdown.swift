@@ -33,6 +33,7 @@ struct MarkdownConverter {
         case block(Block)
         case divOpen(CalloutKind, [Inline], SourcePosition)
         case divClose(SourcePosition)
+        case slideDivOpen(DivKind, SourcePosition)
         case caption(label: String?, [Inline], SourcePosition)
     }
 
@@ -156,7 +157,7 @@ struct MarkdownConverter {
             for item in try convertBlock(node) {
                 switch item {
                 case .block(let b): blocks.append(b)
-                case .divOpen(_, _, let pos), .divClose(let pos):
+                case .divOpen(_, _, let pos), .divClose(let pos), .slideDivOpen(_, let pos):
                     throw TemplateError(file: file, at: pos, "a ':::' callout must start at the top level, not inside \(context)")
                 case .caption(_, _, let pos):
                     throw TemplateError(file: file, at: pos, "a 'Table:' caption must follow a table at the top level, not inside \(context)")
@@ -207,6 +208,12 @@ struct MarkdownConverter {
                 return .divOpen(kind, trim(try inlineOnly(rest, context: "a callout title")), pos)
             case .divClose(let pos):
                 return .divClose(pos)
+            case .slideDivOpen(let kind, let pos):
+                return .slideDivOpen(kind, pos)
+            case .pause(let pos) where significant.count == 1:
+                return .block(.pause(pos))
+            case .slideBreak(let pos) where significant.count == 1:
+                return .block(.slideBreak(pos))
             case .tableCaption(let label, let pos):
                 if let label { try define(label, at: pos) }
                 return .caption(label: label, trim(try inlineOnly(rest, context: "a table caption")), pos)
@@ -226,17 +233,23 @@ struct MarkdownConverter {
 
     private mutating func heading(_ node: OpaquePointer) throws -> Block {
         var label: String?
+        var position: SourcePosition?
+        var shrink = false
         var inl: [Piece] = []
         for piece in try pieces(children(node)) {
             if case .marker(let i) = piece, case .headingLabel(let name, let pos) = lifted[i] {
                 try define(name, at: pos)
                 label = name
+            } else if case .marker(let i) = piece, case .headingInfo(let s, let pos) = lifted[i] {
+                shrink = s
+                position = pos
             } else {
                 inl.append(piece)
             }
         }
         return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), number: nil, label: label, id: label ?? "",
-                                inlines: trim(try inlineOnly(inl, context: "a heading"))))
+                                inlines: trim(try inlineOnly(inl, context: "a heading")), position: position, shrink: shrink,
+                                sourceLevel: Int(cmark_node_get_heading_level(node))))
     }
 
     private mutating func table(_ node: OpaquePointer) throws -> Block {
@@ -262,32 +275,50 @@ struct MarkdownConverter {
         return .table(Table(header: header, rows: rows, alignments: alignments, caption: nil, label: nil, number: nil, id: nil))
     }
 
-    /// Groups `:::` callouts and attaches `Table:` captions to the table before them.
+    /// Groups `:::` callouts and slide divs (which nest: columns hold columns, a column may hold a
+    /// callout) and attaches `Table:` captions to the table before them.
     private func group(_ items: [Item]) throws -> [Block] {
+        enum Open {
+            case callout(Callout)
+            case div(Div)
+            var blocks: [Block] {
+                get { switch self { case .callout(let c): return c.blocks; case .div(let d): return d.blocks } }
+                set {
+                    switch self {
+                    case .callout(var c): c.blocks = newValue; self = .callout(c)
+                    case .div(var d): d.blocks = newValue; self = .div(d)
+                    }
+                }
+            }
+            var block: Block {
+                switch self { case .callout(let c): return .callout(c); case .div(let d): return .div(d) }
+            }
+        }
         var top: [Block] = []
-        var callout: Callout?
+        var stack: [Open] = []
         func append(_ b: Block) {
-            if callout != nil { callout?.blocks.append(b) } else { top.append(b) }
+            if stack.isEmpty { top.append(b) } else { stack[stack.count - 1].blocks.append(b) }
         }
         for item in items {
             switch item {
             case .block(let b): append(b)
             case .divOpen(let kind, let title, let pos):
-                callout = Callout(kind: kind, title: title.isEmpty ? nil : title, number: nil, blocks: [], id: nil, position: pos)
+                stack.append(.callout(Callout(kind: kind, title: title.isEmpty ? nil : title, number: nil, blocks: [], id: nil, position: pos)))
+            case .slideDivOpen(let kind, let pos):
+                stack.append(.div(Div(kind: kind, blocks: [], position: pos)))
             case .divClose:
-                if let c = callout { callout = nil; top.append(.callout(c)) }
+                if let open = stack.popLast() { append(open.block) }
             case .caption(let label, let caption, let pos):
-                let container = callout?.blocks ?? top
+                let container = stack.last?.blocks ?? top
                 guard case .table(var t)? = container.last else {
                     throw TemplateError(file: file, at: pos, "a 'Table:' caption must come right after a table")
                 }
                 t.caption = caption
                 t.label = label
-                if var c = callout {
-                    c.blocks[c.blocks.count - 1] = .table(t)
-                    callout = c
-                } else {
+                if stack.isEmpty {
                     top[top.count - 1] = .table(t)
+                } else {
+                    stack[stack.count - 1].blocks[container.count - 1] = .table(t)
                 }
             }
         }
@@ -318,7 +349,8 @@ struct MarkdownConverter {
     private func position(of item: Lifted) -> SourcePosition {
         switch item {
         case .inlineMath(_, let p), .displayMath(_, _, let p), .divOpen(_, let p), .divClose(let p),
-             .headingLabel(_, let p), .ref(_, _, let p), .tableCaption(_, let p): return p
+             .headingLabel(_, let p), .ref(_, _, let p), .tableCaption(_, let p), .slideDivOpen(_, let p),
+             .pause(let p), .slideBreak(let p), .headingInfo(_, let p): return p
         case .figure(let spec): return spec.position
         }
     }

@@ -93,6 +93,9 @@ struct SlabPlanner {
     var slabs: [LayoutSlab] = []
     /// Space kept free on the right (a callout's inner padding), so text never touches the box edge.
     var rightInset = 0.0
+    /// Paragraphs set ragged-right instead of justified (slides: short measures at large sizes
+    /// justify into rivers).
+    var ragged = false
 
     init(file: String, geometry: PageGeometry, measurer: any LayoutMeasurer) {
         self.file = file
@@ -163,7 +166,8 @@ struct SlabPlanner {
             slabs.append(LayoutSlab(height: height, spaceBefore: size * 1.2, keepWithNext: true,
                                     content: .heading(h, lines: typeset), indent: indent))
         case .paragraph(let inlines):
-            lines(try setter(size: g.bodySize).set(inlines, width: width), space: g.paragraphSpace, indent: indent)
+            lines(try setter(size: g.bodySize).set(inlines, width: width, ragged: ragged), space: g.paragraphSpace, indent: indent,
+                  justified: !ragged)
         case .displayMath(let m):
             // The line that introduces a display stays with it (TeX's \predisplaypenalty = 10000).
             if let last = slabs.indices.last, case .line = slabs[last].content { slabs[last].keepWithNext = true }
@@ -251,8 +255,13 @@ struct SlabPlanner {
             }
         case .blockQuote(let blocks):
             for b in blocks { try add(b, indent: indent + 18) }
-        case .thematicBreak:
+        case .thematicBreak, .slideBreak:
             slabs.append(LayoutSlab(height: g.leading, spaceBefore: g.paragraphSpace, content: .rule, indent: indent))
+        case .div(let d):
+            // On paper, speaker notes stay out and columns and reveals read top to bottom.
+            if d.kind != .notes { for b in d.blocks { try add(b, indent: indent) } }
+        case .pause:
+            break
         }
     }
 }

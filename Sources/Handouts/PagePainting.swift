@@ -3,30 +3,46 @@ import FigureModel
 import Foundation
 import MathTypesetting
 
-/// Colours of the printed handout: near-black text, one accent for headings and links, and a
-/// hue per callout kind (tint for the box, full colour for its left rule and label).
-enum PagePalette {
-    static let text = PageColor(hex: 0x1A1A1A)
-    static let muted = PageColor(hex: 0x666666)
-    static let accent = PageColor(hex: 0x1F4E79)
-    static let rule = PageColor(hex: 0x999999)
+/// Colours of a page: near-black text, one accent for headings and links, and a hue per callout
+/// kind (tint for the box, full colour for its left rule and label). `print` is the handout's;
+/// decks add a dark one (`theme: dark`).
+struct PagePalette: Sendable {
+    var background = PageColor(hex: 0xFFFFFF)
+    var text = PageColor(hex: 0x1A1A1A)
+    var muted = PageColor(hex: 0x666666)
+    var accent = PageColor(hex: 0x1F4E79)
+    var rule = PageColor(hex: 0x999999)
+    /// How much of a callout's hue its box takes over the background.
+    var tintAmount = 0.09
+    var dark = false
 
-    static func callout(_ kind: CalloutKind) -> PageColor {
+    static let print = PagePalette()
+    /// Light-on-dark on the dark figure theme's own ground (FigureModel Theme.dark), so figures sit flush.
+    static let dark = PagePalette(background: PageColor(hex: 0x1E2127), text: PageColor(hex: 0xE6E6E6),
+                                  muted: PageColor(hex: 0x9A9A9A), accent: PageColor(hex: 0x8FB8E8),
+                                  rule: PageColor(hex: 0x5A5E66), tintAmount: 0.16, dark: true)
+
+    func callout(_ kind: CalloutKind) -> PageColor {
+        let c: PageColor
         switch kind {
-        case .note: return PageColor(hex: 0x2F6DB5)
-        case .tip: return PageColor(hex: 0x2E8B57)
-        case .warning: return PageColor(hex: 0xC77700)
-        case .definition: return PageColor(hex: 0x6A4C9C)
-        case .keyIdea: return PageColor(hex: 0x00838F)
-        case .misconception: return PageColor(hex: 0xB3363B)
-        case .example: return PageColor(hex: 0x52677A)
-        case .exercise: return PageColor(hex: 0x8A5A19)
-        case .solution: return PageColor(hex: 0x4F7A3A)
+        case .note: c = PageColor(hex: 0x2F6DB5)
+        case .tip: c = PageColor(hex: 0x2E8B57)
+        case .warning: c = PageColor(hex: 0xC77700)
+        case .definition: c = PageColor(hex: 0x6A4C9C)
+        case .keyIdea: c = PageColor(hex: 0x00838F)
+        case .misconception: c = PageColor(hex: 0xB3363B)
+        case .example: c = PageColor(hex: 0x52677A)
+        case .exercise: c = PageColor(hex: 0x8A5A19)
+        case .solution: c = PageColor(hex: 0x4F7A3A)
         }
+        guard dark else { return c }
+        // Halfway to white keeps the hue and gives the label enough contrast on the dark box.
+        return PageColor(0.5 + 0.5 * c.red, 0.5 + 0.5 * c.green, 0.5 + 0.5 * c.blue)
     }
 
-    static func tint(_ c: PageColor) -> PageColor {
-        PageColor(1 - 0.09 * (1 - c.red), 1 - 0.09 * (1 - c.green), 1 - 0.09 * (1 - c.blue))
+    func tint(_ c: PageColor) -> PageColor {
+        let a = tintAmount, b = background
+        return PageColor(b.red + a * (c.red - b.red), b.green + a * (c.green - b.green), b.blue + a * (c.blue - b.blue))
     }
 }
 
@@ -37,6 +53,7 @@ public struct PagePainter {
     let laid: LaidOutDocument
     let geometry: PageGeometry
     let measurer: HandoutMeasurer
+    var palette = PagePalette.print
 
     public init(document: Document, laid: LaidOutDocument, geometry: PageGeometry, measurer: HandoutMeasurer) {
         self.document = document; self.laid = laid; self.geometry = geometry; self.measurer = measurer
@@ -56,35 +73,7 @@ public struct PagePainter {
                 items.append(.destination(id, x: geometry.margin.left, y: max(0, geometry.margin.top + d.y - 12)))
             }
             items += frame(page: p)
-            // Callout backgrounds first, so text draws over them: one rectangle per box and page
-            // (per-slab rectangles would show hairline seams where they meet).
-            var run: (kind: CalloutKind, top: Double, bottom: Double)? = nil
-            func flush() {
-                guard let r = run else { return }
-                let x = geometry.margin.left + calloutIndent
-                let w = geometry.textWidth - calloutIndent
-                let color = PagePalette.callout(r.kind)
-                let y = geometry.margin.top + r.top, h = r.bottom - r.top
-                items.append(.rect(PageRect(x: x, y: y, width: w, height: h), fill: PagePalette.tint(color), stroke: nil, lineWidth: 0))
-                items.append(.rect(PageRect(x: x, y: y, width: 2.5, height: h), fill: color, stroke: nil, lineWidth: 0))
-                run = nil
-            }
-            for placed in page.slabs {
-                let s = placed.slab
-                if case .calloutTop = s.content {
-                    flush()
-                    calloutIndent = s.indent
-                }
-                guard let kind = s.callout else { flush(); continue }
-                if let r = run, r.kind == kind {
-                    run = (kind, r.top, placed.y + s.height)
-                } else {
-                    flush()
-                    run = (kind, placed.y, placed.y + s.height)
-                }
-                if case .calloutBottom = s.content { flush() }
-            }
-            flush()
+            items += calloutBoxes(page, calloutIndent: &calloutIndent)
             for placed in page.slabs { items += try slab(placed) }
             pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
         }
@@ -92,6 +81,41 @@ public struct PagePainter {
         let subject = document.meta.subtitle?.plainText ?? document.meta.course
         return DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author, subject: subject,
                                pages: pages, outline: outline, figureFontFamily: fonts.sans)
+    }
+
+    /// Callout backgrounds, drawn before the slabs so text draws over them: one rectangle per box
+    /// and page (per-slab rectangles would show hairline seams where they meet).
+    /// `calloutIndent` carries a box's indent over to the page it continues on.
+    func calloutBoxes(_ page: LaidOutPage, calloutIndent: inout Double) -> [PageItem] {
+        var items: [PageItem] = []
+        var run: (kind: CalloutKind, top: Double, bottom: Double)? = nil
+        func flush() {
+            guard let r = run else { return }
+            let x = geometry.margin.left + calloutIndent
+            let w = geometry.textWidth - calloutIndent
+            let color = palette.callout(r.kind)
+            let y = geometry.margin.top + r.top, h = r.bottom - r.top
+            items.append(.rect(PageRect(x: x, y: y, width: w, height: h), fill: palette.tint(color), stroke: nil, lineWidth: 0))
+            items.append(.rect(PageRect(x: x, y: y, width: 2.5, height: h), fill: color, stroke: nil, lineWidth: 0))
+            run = nil
+        }
+        for placed in page.slabs {
+            let s = placed.slab
+            if case .calloutTop = s.content {
+                flush()
+                calloutIndent = s.indent
+            }
+            guard let kind = s.callout else { flush(); continue }
+            if let r = run, r.kind == kind {
+                run = (kind, r.top, placed.y + s.height)
+            } else {
+                flush()
+                run = (kind, placed.y, placed.y + s.height)
+            }
+            if case .calloutBottom = s.content { flush() }
+        }
+        flush()
+        return items
     }
 
     /// Running header on every page but the first (the title block is the header there) and the
@@ -106,19 +130,19 @@ public struct PagePainter {
             let parts = [meta.course, meta.lecture.map { "Lecture \($0)" }, meta.title.plainText].compactMap { $0 }
             let header = parts.joined(separator: "  ·  ")
             let baseline = g.margin.top - 22
-            items.append(.text(PageTextRun(header, font: font, size: size, color: PagePalette.muted, x: g.margin.left, baseline: baseline)))
+            items.append(.text(PageTextRun(header, font: font, size: size, color: palette.muted, x: g.margin.left, baseline: baseline)))
             items.append(.line(x0: g.margin.left, y0: baseline + 5, x1: g.pageWidth - g.margin.right, y1: baseline + 5,
-                               width: 0.4, color: PagePalette.rule))
+                               width: 0.4, color: palette.rule))
         }
         let number = "\(p + 1)"
         let w = measurer.engine.measure(number, font: PageFont(family: fonts.text), size: 9.5).width
-        items.append(.text(PageTextRun(number, font: PageFont(family: fonts.text), size: 9.5, color: PagePalette.muted,
+        items.append(.text(PageTextRun(number, font: PageFont(family: fonts.text), size: 9.5, color: palette.muted,
                                        x: (g.pageWidth - w) / 2, baseline: g.pageHeight - g.margin.bottom + 34)))
         return items
     }
 
     /// The font size a slab's lines were set at (the layout sets them in these sizes).
-    private func size(of content: SlabContent) -> Double {
+    func size(of content: SlabContent) -> Double {
         let g = geometry
         switch content {
         case .heading(let h, _): return g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
@@ -127,7 +151,7 @@ public struct PagePainter {
         }
     }
 
-    private func slab(_ placed: PlacedSlab) throws -> [PageItem] {
+    func slab(_ placed: PlacedSlab) throws -> [PageItem] {
         let g = geometry
         let s = placed.slab
         let left = g.margin.left + s.indent
@@ -139,7 +163,7 @@ public struct PagePainter {
             guard let m = s.marker else { return }
             let font = PageFont(family: fonts.text)
             let w = measurer.engine.measure(m, font: font, size: size).width
-            items.append(.text(PageTextRun(m, font: font, size: size, color: PagePalette.text, x: left - 6 - w, baseline: baseline)))
+            items.append(.text(PageTextRun(m, font: font, size: size, color: palette.text, x: left - 6 - w, baseline: baseline)))
         }
         switch s.content {
         case .line(let line, _):
@@ -148,7 +172,7 @@ public struct PagePainter {
         case .heading(_, let lines):
             var y = top
             for line in lines {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: PagePalette.accent)
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: palette.accent)
                 y += line.height
             }
         case .displayMath(let m, let metrics):
@@ -163,11 +187,11 @@ public struct PagePainter {
             let centred = left + (right - left - metrics.width) / 2
             let limit = right - w - (w > 0 ? size : 0) - metrics.width
             let x = max(left, min(centred, limit))
-            items.append(.math(box, x: x, baseline: baseline, color: PagePalette.text))
+            items.append(.math(box, x: x, baseline: baseline, color: palette.text))
             if m.number != nil {
                 // Centred on the formula's vertical middle: half an x-height below it.
                 let middle = baseline - (metrics.ascent - metrics.descent) / 2
-                items.append(.text(PageTextRun(label, font: font, size: size, color: PagePalette.text,
+                items.append(.text(PageTextRun(label, font: font, size: size, color: palette.text,
                                                x: right - w, baseline: middle + 0.23 * size)))
             }
         case .figure(let f, let height, let caption):
@@ -178,16 +202,16 @@ public struct PagePainter {
             if let built {
                 items.append(.figure(figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio), rect))
             } else {
-                items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: PagePalette.rule, lineWidth: 0.5))
+                items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: palette.rule, lineWidth: 0.5))
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
                 let font = PageFont(family: fonts.sans)
                 let nw = measurer.engine.measure(note, font: font, size: 9).width
-                items.append(.text(PageTextRun(note, font: font, size: 9, color: PagePalette.muted,
+                items.append(.text(PageTextRun(note, font: font, size: 9, color: palette.muted,
                                                x: rect.x + (rect.width - nw) / 2, baseline: rect.y + rect.height / 2)))
             }
             var y = top + height + g.paragraphSpace
             for line in caption {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: PagePalette.text)
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: palette.text)
                 y += line.height
             }
         case .tableCaption(_, let lines):
@@ -216,16 +240,16 @@ public struct PagePainter {
             }
             // Booktabs: heavy rules above and below the table, a light one under the header.
             if row == nil {
-                items.append(.line(x0: x0, y0: top, x1: x0 + total, y1: top, width: 0.8, color: PagePalette.text))
-                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.4, color: PagePalette.text))
+                items.append(.line(x0: x0, y0: top, x1: x0 + total, y1: top, width: 0.8, color: palette.text))
+                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.4, color: palette.text))
             } else if row == t.rows.count - 1 {
-                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.8, color: PagePalette.text))
+                items.append(.line(x0: x0, y0: top + s.height, x1: x0 + total, y1: top + s.height, width: 0.8, color: palette.text))
             }
         case .calloutTop(let c, let title):
             var y = top + g.calloutPadding
             for line in title {
                 items += try self.line(line, x: left + g.calloutPadding, baseline: y + line.ascent, size: size,
-                                       color: PagePalette.callout(c.kind))
+                                       color: palette.callout(c.kind))
                 y += line.height
             }
         case .calloutBottom:
@@ -235,34 +259,34 @@ public struct PagePainter {
             let courseLine = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }.joined(separator: "  ·  ")
             if !courseLine.isEmpty {
                 items.append(.text(PageTextRun(courseLine.uppercased(), font: PageFont(family: fonts.text), size: 8.5,
-                                               color: PagePalette.muted, x: left, baseline: y - 8)))
+                                               color: palette.muted, x: left, baseline: y - 8)))
             }
             for line in title {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: PagePalette.accent)
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: palette.accent)
                 y += line.height
             }
             if !subtitle.isEmpty { y += titleSubtitleGap(g) }
             for line in subtitle {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: PagePalette.muted)
+                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: palette.muted)
                 y += line.height
             }
             let byline = [meta.author, meta.date].compactMap { $0 }.joined(separator: "  ·  ")
             if !byline.isEmpty {
-                items.append(.text(PageTextRun(byline, font: PageFont(family: fonts.text), size: 9.5, color: PagePalette.muted,
+                items.append(.text(PageTextRun(byline, font: PageFont(family: fonts.text), size: 9.5, color: palette.muted,
                                                x: left, baseline: y + g.leading * 1.2)))
             }
             let ruleY = top + s.height - g.leading
-            items.append(.line(x0: left, y0: ruleY, x1: left + width, y1: ruleY, width: 0.6, color: PagePalette.rule))
+            items.append(.line(x0: left, y0: ruleY, x1: left + width, y1: ruleY, width: 0.6, color: palette.rule))
         case .footnoteLine(let line, _):
             items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
             marker(baseline: top + line.ascent)
         case .codeLine(let code):
             let font = PageFont(family: fonts.mono)
-            items.append(.text(PageTextRun(code, font: font, size: g.bodySize * 0.85, color: PagePalette.text,
+            items.append(.text(PageTextRun(code, font: font, size: g.bodySize * 0.85, color: palette.text,
                                            x: left + 8, baseline: top + g.leading * 0.75)))
         case .rule:
             let y = top + s.height / 2
-            items.append(.line(x0: left, y0: y, x1: left + width / 3, y1: y, width: 0.5, color: PagePalette.rule))
+            items.append(.line(x0: left, y0: y, x1: left + width / 3, y1: y, width: 0.5, color: palette.rule))
         case .space:
             break
         }
@@ -270,8 +294,9 @@ public struct PagePainter {
     }
 
     /// One set line: words in their fonts, formulas on the baseline, links over references.
-    private func line(_ line: TypesetLine, x: Double, baseline: Double, size: Double,
-                      color: PageColor = PagePalette.text) throws -> [PageItem] {
+    func line(_ line: TypesetLine, x: Double, baseline: Double, size: Double,
+              color: PageColor? = nil) throws -> [PageItem] {
+        let color = color ?? palette.text
         var items: [PageItem] = []
         for f in line.fragments {
             switch f.content {
@@ -281,7 +306,7 @@ public struct PagePainter {
                 let y = raised ? baseline - 0.35 * size : baseline
                 let isLink = link != nil
                 items.append(.text(PageTextRun(text, font: fonts.font(for: style), size: runSize,
-                                               color: isLink && link?.hasPrefix("#") == true ? PagePalette.accent : color,
+                                               color: isLink && link?.hasPrefix("#") == true ? palette.accent : color,
                                                x: x + f.x, baseline: y)))
                 if let link {
                     let rect = PageRect(x: x + f.x, y: y - 0.8 * runSize, width: f.width, height: runSize)

@@ -15,6 +15,14 @@ enum Lifted: Sendable {
     case ref(label: String, kind: ReferenceKind, SourcePosition)
     /// The caption follows the token in the same paragraph.
     case tableCaption(label: String?, SourcePosition)
+    /// `::: notes`, `:::: columns`, `::: column`, `::: incremental`.
+    case slideDivOpen(DivKind, SourcePosition)
+    /// `. . .` on its own line.
+    case pause(SourcePosition)
+    /// `---` between blank lines in a deck.
+    case slideBreak(SourcePosition)
+    /// Every ATX heading carries its line and its `{.shrink}` class.
+    case headingInfo(shrink: Bool, SourcePosition)
 }
 
 struct FigureSpec: Sendable {
@@ -35,15 +43,26 @@ let tokenClose: Character = "\u{E001}"
 struct PrePass {
     let file: String
     let values: ValueTable
+    /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
+    let slides: Bool
     private(set) var lifted: [Lifted] = []
     /// For each line of `run`'s output, the template line it came from (lines added around lifted
     /// blocks take their block's line), so errors found by cmark can be located.
     private(set) var outputLines: [Int] = []
 
-    init(file: String, values: ValueTable) {
+    init(file: String, values: ValueTable, slides: Bool = false) {
         self.file = file
         self.values = values
+        self.slides = slides
     }
+
+    /// Fenced divs open at a point of the text: callouts may not nest in callouts, slide divs
+    /// (columns, notes) may hold callouts. Bounded so a runaway template cannot recurse deeply.
+    private struct OpenDiv {
+        var callout: Bool
+        var position: SourcePosition
+    }
+    static let maxDivDepth = 8
 
     private mutating func token(_ item: Lifted) -> String {
         lifted.append(item)
@@ -61,7 +80,7 @@ struct PrePass {
         }
         var out: [String] = []
         var i = 0
-        var openDiv: SourcePosition?
+        var openDivs: [OpenDiv] = []
         var sourceLine = lines.first?.sourceLine ?? 1
         while i < lines.count {
             // Everything appended since the last pass of this loop came from that pass's line.
@@ -92,27 +111,54 @@ struct PrePass {
                 let rest = String(body.drop(while: { $0 == ":" }))
                 let trimmed = rest.trimmedSpaces
                 if trimmed.isEmpty {
-                    guard openDiv != nil else {
+                    guard let top = openDivs.popLast() else {
                         throw TemplateError(file: file, at: pos(0), "':::' closes a callout that was never opened")
                     }
-                    openDiv = nil
+                    _ = top
                     out += ["", token(.divClose(pos(0))), ""]
                 } else {
-                    if let outer = openDiv {
-                        throw TemplateError(file: file, at: pos(0),
-                                            "callouts do not nest: the one opened at line \(outer.line) is still open (close it with ':::' first)")
-                    }
                     let kindOffset = body.count - rest.count + (rest.count - rest.drop(while: { $0 == " " || $0 == "\t" }).count)
                     let word = String(trimmed.prefix(while: { $0 != " " && $0 != "\t" }))
-                    guard let kind = CalloutKind(rawValue: word) else {
-                        throw TemplateError(file: file, at: pos(kindOffset),
-                                            "unknown callout kind '\(word)' (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    // Pandoc writes classes as `{.incremental}`; the bare word means the same.
+                    let bare = word.hasPrefix("{.") && word.hasSuffix("}") ? String(word.dropFirst(2).dropLast()) : word
+                    guard openDivs.count < PrePass.maxDivDepth else {
+                        throw TemplateError(file: file, at: pos(0), "fenced divs nest more than \(PrePass.maxDivDepth) deep")
                     }
-                    openDiv = pos(0)
+                    if let kind = DivKind(rawValue: bare) {
+                        let extra = String(trimmed.dropFirst(word.count)).trimmedSpaces
+                        if !extra.isEmpty {
+                            throw TemplateError(file: file, at: pos(kindOffset + word.count),
+                                                "'::: \(bare)' takes no title (got '\(extra)')")
+                        }
+                        openDivs.append(OpenDiv(callout: false, position: pos(0)))
+                        out += ["", token(.slideDivOpen(kind, pos(0))), ""]
+                        i += 1
+                        continue
+                    }
+                    if let outer = openDivs.last(where: \.callout) {
+                        throw TemplateError(file: file, at: pos(0),
+                                            "callouts do not nest: the one opened at line \(outer.position.line) is still open (close it with ':::' first)")
+                    }
+                    guard let kind = CalloutKind(rawValue: word) else {
+                        let known = CalloutKind.allCases.map(\.rawValue) + (slides ? DivKind.allCases.map(\.rawValue) : [])
+                        throw TemplateError(file: file, at: pos(kindOffset),
+                                            "unknown callout kind '\(word)' (known: \(known.joined(separator: ", ")))")
+                    }
+                    openDivs.append(OpenDiv(callout: true, position: pos(0)))
                     let titleOffset = indent.count + kindOffset + word.count
                     let title = try liftInlines([line.dropping(titleOffset)])[0].trimmedSpaces
                     out += ["", token(.divOpen(kind, pos(0))) + (title.isEmpty ? "" : " " + title), ""]
                 }
+                i += 1
+                continue
+            }
+            if body.trimmedSpaces == ". . ." {
+                out += ["", token(.pause(pos(0))), ""]
+                i += 1
+                continue
+            }
+            if slides, indent.isEmpty, body.trimmedSpaces == "---", i == 0 || lines[i - 1].text.trimmedSpaces.isEmpty {
+                out += ["", token(.slideBreak(pos(0))), ""]
                 i += 1
                 continue
             }
@@ -147,8 +193,9 @@ struct PrePass {
             }
             i = j
         }
-        if let open = openDiv {
-            throw TemplateError(file: file, at: open, "callout opened here is never closed (expected a ':::' line)")
+        if let open = openDivs.last {
+            throw TemplateError(file: file, at: open.position,
+                                "\(open.callout ? "callout" : "fenced div") opened here is never closed (expected a ':::' line)")
         }
         outputLines += Array(repeating: sourceLine, count: out.count - outputLines.count)
         return out.joined(separator: "\n") + "\n"
@@ -157,6 +204,7 @@ struct PrePass {
     private func isSpecial(_ text: String) -> Bool {
         let (_, body) = splitIndent(text)
         return body.trimmedSpaces.isEmpty || body.hasPrefix(":::") || body.hasPrefix("$$") || body.hasPrefix("Table:")
+            || body.trimmedSpaces == ". . ." 
             || atxHeading(body) != nil || fenceOpening(body) != nil
     }
 
@@ -258,6 +306,11 @@ struct PrePass {
 
     private mutating func heading(_ line: RenderedLine, indent: Int, hashes: Int) throws -> String {
         var text = line.text
+        var shrink = false
+        if text.trimmingTrailingSpaces.hasSuffix("{.shrink}") {
+            shrink = true
+            text = String(text.trimmingTrailingSpaces.dropLast("{.shrink}".count)).trimmingTrailingSpaces
+        }
         var label: (String, SourcePosition)?
         if let attr = trailingAttribute(text) {
             let pos = line.position(ofColumn: attr.offset + 1)
@@ -269,7 +322,7 @@ struct PrePass {
         }
         var lifted = try liftInlines([line.prefix(text.count)])[0]
         if let (name, pos) = label { lifted += " " + token(.headingLabel(name, pos)) }
-        return lifted
+        return lifted + " " + token(.headingInfo(shrink: shrink, line.position(ofColumn: indent + 1)))
     }
 
     private mutating func tableCaption(_ line: RenderedLine, indent: Int) throws -> String {

@@ -124,7 +124,10 @@ struct Numbering {
             return .list(l)
         case .blockQuote(let b):
             return .blockQuote(b.map { number($0) })
-        case .paragraph, .codeBlock, .thematicBreak:
+        case .div(var d):
+            d.blocks = d.blocks.map { number($0) }
+            return .div(d)
+        case .paragraph, .codeBlock, .thematicBreak, .pause, .slideBreak:
             return block
         }
     }
@@ -153,7 +156,10 @@ struct Numbering {
             l.items = try l.items.map { try $0.map { try resolve($0) } }
             return .list(l)
         case .blockQuote(let b): return .blockQuote(try b.map { try resolve($0) })
-        case .displayMath, .codeBlock, .thematicBreak: return block
+        case .div(var d):
+            d.blocks = try d.blocks.map { try resolve($0) }
+            return .div(d)
+        case .displayMath, .codeBlock, .thematicBreak, .pause, .slideBreak: return block
         }
     }
 

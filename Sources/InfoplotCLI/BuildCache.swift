@@ -11,6 +11,8 @@ struct BuildCache: Codable {
         var hash: String
         var title: String
         var pages: Int
+        /// "slides" for a deck (written to slides/), nil for a handout.
+        var format: String? = nil
     }
     var entries: [String: Entry] = [:]
 

@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Where solutions go: inline (after each exercise), end (a final section) or omit.")
     var solutions = "inline"
 
+    @Flag(help: "Also write each deck's speaker notes (slide thumbnail and notes) to slides/NAME-notes.pdf.")
+    var notes = false
+
     @Flag(name: .shortAndLong, help: "Print a line per artefact even when standard output is not a terminal.")
     var verbose = false
 
@@ -40,13 +43,16 @@ struct BuildCommand: ParsableCommand {
         let progress = Progress(show: verbose || isatty(STDOUT_FILENO) != 0)
         let fm = FileManager.default
         let handoutDir = out + "/handouts"
+        let slideDir = out + "/slides"
         // Foundation's own error here is an NSError dump; name the usual cause instead.
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
             throw ValidationError("--out \(out): is a file; expected a folder to write handouts/, figures/ and index.html into")
         }
-        do { try fm.createDirectory(atPath: handoutDir, withIntermediateDirectories: true) } catch {
-            throw ValidationError("--out \(out): cannot create the folder '\(handoutDir)': \(error.localizedDescription)")
+        for dir in [handoutDir, slideDir] {
+            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw ValidationError("--out \(out): cannot create the folder '\(dir)': \(error.localizedDescription)")
+            }
         }
         removeStaleTemporaries(in: out)
         let cachePath = out + "/.cache.json"
@@ -58,7 +64,7 @@ struct BuildCommand: ParsableCommand {
         let results = Slots<HandoutJobResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, cache: cache,
-                                    handoutDir: handoutDir, progress: progress))
+                                    handoutDir: handoutDir, slideDir: slideDir, progress: progress))
         }
         var newCache = cache
         if only.isEmpty {
@@ -131,12 +137,15 @@ struct BuildCommand: ParsableCommand {
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
-    /// Template names (file names without `.md`) in name order, filtered by `--only`.
+    /// Template names (file names without `.md`; decks in `slides/` as `slides/NAME`) in name
+    /// order, filtered by `--only`.
     func templateNames() throws -> [String] {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: templates) else {
             throw ValidationError("cannot read the templates folder '\(templates)'")
         }
-        let all = files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        let decks = (try? FileManager.default.contentsOfDirectory(atPath: templates + "/slides")) ?? []
+        let all = (files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+            + decks.filter { $0.hasSuffix(".md") }.map { "slides/" + String($0.dropLast(3)) }).sorted()
         guard !only.isEmpty else { return all }
         for name in only where !all.contains(name) {
             throw ValidationError("--only \(name): no template '\(templates)/\(name).md' (have: \(all.joined(separator: ", ")))")
@@ -145,11 +154,16 @@ struct BuildCommand: ParsableCommand {
     }
 
     func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, cache: BuildCache,
-                  handoutDir: String, progress: Progress) -> HandoutJobResult {
+                  handoutDir: String, slideDir: String, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
         let source: String
         do { source = try templateSource(data, file: path) } catch { return .failed("\(error)") }
+        let defaultFormat: DocumentFormat = name.hasPrefix("slides/") ? .slides : .handout
+        if HandoutParser.format(file: path, source: source, defaultFormat: defaultFormat) == .slides {
+            return buildDeck(name, path: path, source: source, formats: formats, identity: identity, cache: cache,
+                             slideDir: slideDir, progress: progress)
+        }
         var hash = ContentHash()
         hash.add(identity)
         hash.add(source)
@@ -175,6 +189,37 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    /// A deck: PDF (a page per overlay) and HTML into slides/, and with --notes the notes PDF.
+    /// SVG pages are a handout format; decks skip them.
+    func buildDeck(_ name: String, path: String, source: String, formats: [HandoutFormat], identity: String, cache: BuildCache,
+                   slideDir: String, progress: Progress) -> HandoutJobResult {
+        let base = URL(fileURLWithPath: name).lastPathComponent
+        let deckFormats = formats.filter { $0 != .svg }
+        var hash = ContentHash()
+        hash.add(identity)
+        hash.add(source)
+        hash.add(deckFormats.map(\.rawValue).joined(separator: ","))
+        hash.add(notes ? "notes" : "")
+        let outputs = deckFormats.map { "\(slideDir)/\(base).\($0.rawValue)" } + (notes ? ["\(slideDir)/\(base)-notes.pdf"] : [])
+        if let entry = cache.entries["handout:" + name], entry.hash == hash.hex,
+           outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+            return .upToDate
+        }
+        do {
+            let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides)
+            for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
+            if let pdf = built.pdf { try writeFileAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
+            if let html = built.html { try writeFileAtomically(html, to: "\(slideDir)/\(base).html") }
+            if let n = built.notesPDF { try writeFileAtomically(n, to: "\(slideDir)/\(base)-notes.pdf") }
+            for f in deckFormats {
+                progress.line("slides/\(base).\(f.rawValue)" + (f == .pdf ? " (\(built.pageCount) pages)" : ""), seconds: built.seconds[f] ?? 0)
+            }
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, format: "slides"))
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
     func expectedOutputs(_ name: String, formats: [HandoutFormat], handoutDir: String) -> [String] {
         formats.map { f in f == .svg ? "\(handoutDir)/\(name)/page-1.svg" : "\(handoutDir)/\(name).\(f.rawValue)" }
     }
@@ -185,6 +230,14 @@ struct BuildCommand: ParsableCommand {
             guard let e = cache.entries[key] else { continue }
             let name = String(key.dropFirst("handout:".count))
             var links: [String] = []
+            if e.format == "slides" {
+                let base = URL(fileURLWithPath: name).lastPathComponent
+                if formats.contains(.pdf) { links.append("<a href=\"slides/\(base).pdf\">slides (PDF)</a>") }
+                if formats.contains(.html) { links.append("<a href=\"slides/\(base).html\">slides (web)</a>") }
+                if notes { links.append("<a href=\"slides/\(base)-notes.pdf\">speaker notes</a>") }
+                rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(deck, \(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
+                continue
+            }
             if formats.contains(.html) { links.append("<a href=\"handouts/\(name).html\">web page</a>") }
             if formats.contains(.pdf) { links.append("<a href=\"handouts/\(name).pdf\">PDF</a>") }
             if formats.contains(.svg) { links.append("<a href=\"handouts/\(name)/page-1.svg\">SVG pages</a>") }

@@ -21,6 +21,8 @@ struct HandoutCommand: ParsableCommand {
     @Option(help: "Where solutions go: inline, end or omit.")
     var solutions = "inline"
 
+    @Flag(help: "For a deck: also write the speaker notes (slide thumbnail and notes per page) to NAME-notes.pdf next to the output.")
+    var notes = false
     @Flag(name: .shortAndLong, help: "Print the page count, the loosest line's word spacing and the emptiest page.")
     var verbose = false
 
@@ -35,12 +37,25 @@ struct HandoutCommand: ParsableCommand {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let built: BuiltHandout
         do {
-            built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode)
+            // A template in a folder named slides/ is a deck, as in `infoplot build`.
+            let inSlides = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "slides"
+            built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode,
+                                     notes: notes, defaultFormat: inSlides ? .slides : .handout)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
         }
         for w in built.warnings { FileHandle.standardError.write(Data("\(file): warning: \(w)\n".utf8)) }
+        if notes, built.format != .slides {
+            throw ValidationError("--notes: '\(file)' is a handout; speaker notes come from decks (format: slides)")
+        }
+        if let n = built.notesPDF {
+            let target = output.map { URL(fileURLWithPath: $0).deletingPathExtension().path } ?? name
+            try writeFileAtomically(n, to: target + "-notes.pdf")
+        }
+        if built.format == .slides, chosen == .svg {
+            throw ValidationError("--format svg: decks are written as pdf or html")
+        }
         if verbose, let s = built.statistics {
             try writeStandardOutputLine("\(file): \(built.pageCount) pages; \(s.summary)")
             for l in s.looseLines {

@@ -16,7 +16,8 @@ import Testing
         let doc = try parse("---\r\ntitle: T\r\n---\r\nHello $x$\r\n\r\n## H {#sec-h}\r\n")
         #expect(doc.blocks == [
             .paragraph([.text("Hello "), .math(InlineMath(tex: "x", position: SourcePosition(line: 4, column: 7)))]),
-            .heading(Heading(level: 1, number: "1", label: "sec-h", id: "sec-h", inlines: [.text("H")])),
+            .heading(Heading(level: 1, number: "1", label: "sec-h", id: "sec-h", inlines: [.text("H")],
+                             position: SourcePosition(line: 6, column: 1), sourceLevel: 2)),
         ])
     }
 

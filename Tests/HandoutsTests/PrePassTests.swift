@@ -101,7 +101,8 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
         let doc = try parse(template("## Terms $x$ {#sec-terms}\n\n| a |\n|---|\n| 1 |\nTable: Values of $a$. {#tbl-a}"))
         #expect(doc.blocks.count == 2)
         #expect(doc.blocks[0] == .heading(Heading(level: 1, number: "1", label: "sec-terms", id: "sec-terms",
-                                                  inlines: [.text("Terms "), .math(InlineMath(tex: "x", position: p(7, 10)))])))
+                                                  inlines: [.text("Terms "), .math(InlineMath(tex: "x", position: p(7, 10)))],
+                                                  position: p(7, 1), sourceLevel: 2)))
         guard case .table(let t) = doc.blocks[1] else { Issue.record("no table"); return }
         #expect(t.caption == [.text("Values of "), .math(InlineMath(tex: "a", position: p(12, 18))), .text(".")])
         #expect(t.label == "tbl-a" && t.number == 1 && t.rows.count == 1)
