@@ -208,9 +208,9 @@ struct BuildCommand: ParsableCommand {
         do {
             let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
-            if let pdf = built.pdf { try writeFileAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
-            if let html = built.html { try writeFileAtomically(html, to: "\(slideDir)/\(base).html") }
-            if let n = built.notesPDF { try writeFileAtomically(n, to: "\(slideDir)/\(base)-notes.pdf") }
+            if let pdf = built.pdf { try writeAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
+            if let html = built.html { try writeAtomically(html, to: "\(slideDir)/\(base).html") }
+            if let n = built.notesPDF { try writeAtomically(n, to: "\(slideDir)/\(base)-notes.pdf") }
             for f in deckFormats {
                 progress.line("slides/\(base).\(f.rawValue)" + (f == .pdf ? " (\(built.pageCount) pages)" : ""), seconds: built.seconds[f] ?? 0)
             }

@@ -51,7 +51,7 @@ struct HandoutCommand: ParsableCommand {
         }
         if let n = built.notesPDF {
             let target = output.map { URL(fileURLWithPath: $0).deletingPathExtension().path } ?? name
-            try writeFileAtomically(n, to: target + "-notes.pdf")
+            try writeAtomically(n, to: target + "-notes.pdf")
         }
         if built.format == .slides, chosen == .svg {
             throw ValidationError("--format svg: decks are written as pdf or html")
