@@ -9,7 +9,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run examples test bench clean readme-images update-references
+.PHONY: all deps build run examples test bench fuzz clean readme-images update-references
 
 all: deps build run
 
@@ -47,6 +47,11 @@ test: deps
 
 bench: build
 	@.ci/bench
+
+# libFuzzer on the TeX parser, the JSONL request decoder and the template front end, seeded from
+# the tests' inputs, FUZZ_SECONDS (default 60) per target; not part of `make test`.
+fuzz: deps
+	@SWIFT=$(SWIFT) Fuzz/run-fuzz.sh
 
 # Rewrites Tests/ReferenceImageTests/References/ from the current renderer (look at them first).
 update-references: deps

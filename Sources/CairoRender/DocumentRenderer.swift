@@ -28,12 +28,21 @@ public func renderDocumentPDF(_ document: DocumentDrawing, creationDate: String?
     for page in document.pages {
         for case .destination(let name, _, _) in page.items { names.insert(name) }
     }
+    // cairo 1.16 gives every link a structure element but writes the structure tree only when it
+    // has a root element of its own: without one, each page's /StructParents entry points at
+    // objects that are never written and `qpdf --check` reports the file damaged. One Document
+    // element around all pages roots the tree (ISO 32000-1 §14.8.4.2, grouping elements). It
+    // opens after the first page's background: cairo's recording surface discards everything
+    // recorded before an opaque paint of the whole page, tags included.
     for (n, page) in document.pages.enumerated() {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
         if let labels = document.pageLabels, n < labels.count { cairo_pdf_surface_set_page_label(surface, labels[n]) }
-        try painter.draw(page, on: cr, pdf: true, destinations: names)
+        painter.drawBackground(page, on: cr)
+        if n == 0 { cairo_tag_begin(cr, "Document", "") }
+        try painter.drawItems(page, on: cr, pdf: true, destinations: names)
         cairo_show_page(cr)
     }
+    cairo_tag_end(cr, "Document")
     // Bookmarks nest by level: each entry's parent is the last entry of a shallower level.
     var parents: [(level: Int, id: Int32)] = []
     for entry in document.outline where names.contains(entry.destination) {
@@ -83,9 +92,17 @@ final class PagePainter {
     }
 
     func draw(_ page: PageDrawing, on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
+        drawBackground(page, on: cr)
+        try drawItems(page, on: cr, pdf: pdf, destinations: destinations)
+    }
+
+    func drawBackground(_ page: PageDrawing, on cr: OpaquePointer) {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_rectangle(cr, 0, 0, page.width, page.height)
         cairo_fill(cr)
+    }
+
+    func drawItems(_ page: PageDrawing, on cr: OpaquePointer, pdf: Bool, destinations: Set<String>) throws {
         try draw(page.items, on: cr, pdf: pdf, destinations: destinations)
     }
 

@@ -95,26 +95,6 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     return withExtendedLifetime(sink) { sink.data }
 }
 
-/// Writes data next to `path` first and renames it into place, so readers never see a partial file.
-public func writeFileAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try data.write(to: temporary)
-    } catch {
-        // Foundation's error text is a dump of NSError fields naming the temporary file; say which
-        // output could not be written and why.
-        let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
-        throw MathRenderError(message: "cannot write '\(path)': \(reason)")
-    }
-    if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw MathRenderError(message: "cannot move the output into place at \(path): \(String(cString: strerror(errno)))")
-    }
-}
-
 /// Where a cropped formula image's baseline is, for placing it in running text: the numbers of
 /// `infoplot math --json` and the vertical-align of `--inline` SVGs. ex is the font's x-height
 /// (AccentBaseHeight, which the OpenType MATH spec defines as the x-height) at the formula's size.

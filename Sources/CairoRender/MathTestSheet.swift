@@ -51,6 +51,6 @@ public func renderMathTestSheet(font: MathFont, size: Double = 11) throws -> Dat
 @discardableResult
 public func writeMathTestSheet(to path: String, family: String = MathFont.defaultFamily, size: Double = 11) throws -> String? {
     let font = try MathFont.load(family: family)
-    try writeFileAtomically(try renderMathTestSheet(font: font, size: size), to: path)
+    try writeAtomically(try renderMathTestSheet(font: font, size: size), to: path)
     return font.warning
 }

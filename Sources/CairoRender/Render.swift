@@ -92,21 +92,6 @@ public func writeFigure(_ figure: Figure, formats: [OutputFormat], directory: St
     return paths
 }
 
-/// Writes bytes to `path` through a temporary file in the same directory and a rename.
-public func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-        throw RenderError("cannot write '\(path)': does the directory '\(dir)' exist and is it writable?")
-    }
-    if rename(tmp, path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(atPath: tmp)
-        throw RenderError("cannot replace '\(path)': \(reason)")
-    }
-}
-
 /// Collects bytes from cairo's stream callbacks.
 final class ByteSink {
     var data = Data()

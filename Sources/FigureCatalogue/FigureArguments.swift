@@ -19,9 +19,23 @@ public struct FigureArguments: Sendable {
                                      + closestFirst(to: name, names).joined(separator: ", "))
             }
             try Self.check(value, against: spec, figure: entry.name)
+            try Self.checkText(value, parameter: name, figure: entry.name)
             values[name] = value
         }
         self.values = values
+    }
+
+    /// Text ends up in SVG (XML 1.0 has no control characters), PDF and terminals: refused whole.
+    private static func checkText(_ v: JSONValue, parameter: String, figure: String) throws {
+        switch v {
+        case .string(let s):
+            if let bad = firstControlCharacter(in: s) {
+                throw CatalogueError("parameter '\(parameter)' of figure '\(figure)': control character \(codePointName(bad.scalar)) at character \(bad.column) is not allowed in text")
+            }
+        case .array(let items): for item in items { try checkText(item, parameter: parameter, figure: figure) }
+        case .object(let members): for (_, value) in members { try checkText(value, parameter: parameter, figure: figure) }
+        default: break
+        }
     }
 
     private static func check(_ v: JSONValue, against spec: ParameterSpec, figure: String) throws {

@@ -10,6 +10,7 @@ public enum HandoutParser {
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
                              solutions: SolutionsMode = .inline,
                              defaultFormat: DocumentFormat = .handout) throws -> Document {
+        try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
         let format = front.format ?? defaultFormat
@@ -21,7 +22,7 @@ public enum HandoutParser {
         let titleMarkdown = try pre.liftInlines([metaLine(front.title, at: front.titlePosition)])[0]
         let subtitleMarkdown = try front.subtitle.map { try pre.liftInlines([metaLine($0, at: front.subtitlePosition ?? front.titlePosition)])[0] }
 
-        var converter = MarkdownConverter(file: file, lifted: pre.lifted)
+        var converter = MarkdownConverter(file: file, lifted: pre.lifted, sourceLines: pre.outputLines)
         let (blocks, footnotes) = try converter.blocks(from: markdown)
         let title = try converter.inlines(from: titleMarkdown, context: "the title")
         let subtitle = try subtitleMarkdown.map { try converter.inlines(from: $0, context: "the subtitle") }
@@ -40,6 +41,7 @@ public enum HandoutParser {
     /// The named data and computed values of a template (for tools that list or check them).
     public static func values(file: String, source: String,
                               evaluator: RequestEvaluator = { try evaluateRequest($0) }) throws -> ValueTable {
+        try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
         return try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)

@@ -10,15 +10,23 @@ private let cmarkExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_r
 struct MarkdownConverter {
     let file: String
     let lifted: [Lifted]
+    /// Template line of each line of the body Markdown (from the pre-pass).
+    let sourceLines: [Int]
     /// label → position of its definition, to report duplicates where the second one is.
     private(set) var labels: [String: SourcePosition] = [:]
     private(set) var labelOrder: [String] = []
     private var footnoteLabels: [String] = []
 
-    init(file: String, lifted: [Lifted]) {
+    init(file: String, lifted: [Lifted], sourceLines: [Int] = []) {
         self.file = file
         self.lifted = lifted
+        self.sourceLines = sourceLines
     }
+
+    /// Block quotes, lists, emphasis and links nested deeper than this are refused: the conversion
+    /// below and every writer after it recurse once per level, on build threads with small stacks,
+    /// and prose never needs more than a handful of levels.
+    static let maximumNesting = 32
 
     /// Top-level material before callouts are grouped and captions attached.
     private enum Item {
@@ -92,7 +100,35 @@ struct MarkdownConverter {
             throw TemplateError(file: file, line: 1, column: 1, message: "cmark could not parse the body")
         }
         defer { cmark_node_free(root) }
+        try checkNesting(root)
         return try body(root)
+    }
+
+    /// Walks the tree with cmark's own iterator (no recursion, so any depth is safe to measure) and
+    /// reports the first container that opens one level too many, where it is in the template.
+    private func checkNesting(_ root: OpaquePointer) throws {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        let containers: Set<cmark_node_type> = [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH,
+                                                CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE]
+        var depth = 0
+        var lastLine: Int32 = 1
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let counted = containers.contains(cmark_node_get_type(node)) || typeString(node) == "strikethrough"
+            guard counted else { continue }
+            if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+            depth += 1
+            // Inline nodes carry no position in cmark-gfm; they inherit the last block's line.
+            let line = cmark_node_get_start_line(node)
+            if line > 0 { lastLine = line }
+            if depth > Self.maximumNesting {
+                let k = Int(lastLine) - 1
+                let templateLine = sourceLines.indices.contains(k) ? sourceLines[k] : max(1, Int(lastLine))
+                throw TemplateError(file: file, line: templateLine, column: max(1, Int(cmark_node_get_start_column(node))),
+                                    message: "block quotes, lists, emphasis and links nested more than \(Self.maximumNesting) levels deep")
+            }
+        }
     }
 
     // MARK: Blocks

@@ -150,11 +150,22 @@ extension String {
     }
 }
 
-/// Checks every name against the values in scope, and that sections close in order.
+/// Sections nested deeper than this are refused: swift-mustache parses and renders sections
+/// recursively on build threads whose stacks are far smaller than the main thread's, and no
+/// handout needs more than a few levels (a table of rows of cells is three).
+let maximumSectionNesting = 16
+
+/// The most times nested loops may repeat their innermost body: a handout's longest real loop is a
+/// few dozen rows, while 15 nested loops over 3 rows would render 3¹⁵ ≈ 14 million copies.
+let maximumSectionRepetitions = 10_000
+
+/// Checks every name against the values in scope, that sections close in order, and that nesting
+/// and the repetitions it multiplies stay within the limits above, before anything is rendered.
 private func validate(_ tags: [MustacheTag], values: ValueTable, file: String) throws {
     let root = DisplayValue.object(values.names.compactMap { name in values[name].map { DisplayField(name: name, value: $0.display) } })
     var scopes: [DisplayValue] = [root]
     var open: [MustacheTag] = []
+    var repetitions: [Int] = [1]
 
     func resolve(_ tag: MustacheTag) throws -> DisplayValue {
         if tag.name == "." {
@@ -193,16 +204,28 @@ private func validate(_ tags: [MustacheTag], values: ValueTable, file: String) t
                                     "'\(tag.name)' is a record, not a printable value; name a field (\(knownList(fields.map { "\(tag.name).\($0)" })))"
                                         + " or loop over it with {{#\(tag.name)}}…{{/\(tag.name)}}")
             }
-        case .section:
-            let value = try resolve(tag)
-            switch value {
-            case .list(let items): scopes.append(items.first ?? .text(""))
-            default: scopes.append(value)
+        case .section, .inverted:
+            guard open.count < maximumSectionNesting else {
+                throw TemplateError(file: file, at: tag.position,
+                                    "Mustache sections nested more than \(maximumSectionNesting) levels deep")
             }
-            open.append(tag)
-        case .inverted:
-            _ = try resolve(tag)
-            scopes.append(scopes.last ?? root)
+            let value = try resolve(tag)
+            var times = 1
+            if tag.kind == .inverted {
+                scopes.append(scopes.last ?? root)
+            } else if case .list(let items) = value {
+                scopes.append(items.first ?? .text(""))
+                times = items.count
+            } else {
+                scopes.append(value)
+            }
+            // The outer product is at most the limit, so this cannot overflow for any real list length.
+            let product = repetitions[repetitions.count - 1] * max(times, 1)
+            if product > maximumSectionRepetitions {
+                throw TemplateError(file: file, at: tag.position,
+                                    "nested sections would repeat their body \(product) times (limit \(maximumSectionRepetitions))")
+            }
+            repetitions.append(product)
             open.append(tag)
         case .close:
             guard let last = open.popLast() else {
@@ -213,6 +236,7 @@ private func validate(_ tags: [MustacheTag], values: ValueTable, file: String) t
                                     "'{{/\(tag.name)}}' does not match the open section '{{#\(last.name)}}' from line \(last.position.line)")
             }
             scopes.removeLast()
+            repetitions.removeLast()
         default: break
         }
     }

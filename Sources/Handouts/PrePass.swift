@@ -46,6 +46,9 @@ struct PrePass {
     /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
     let slides: Bool
     private(set) var lifted: [Lifted] = []
+    /// For each line of `run`'s output, the template line it came from (lines added around lifted
+    /// blocks take their block's line), so errors found by cmark can be located.
+    private(set) var outputLines: [Int] = []
 
     init(file: String, values: ValueTable, slides: Bool = false) {
         self.file = file
@@ -78,7 +81,11 @@ struct PrePass {
         var out: [String] = []
         var i = 0
         var openDivs: [OpenDiv] = []
+        var sourceLine = lines.first?.sourceLine ?? 1
         while i < lines.count {
+            // Everything appended since the last pass of this loop came from that pass's line.
+            outputLines += Array(repeating: sourceLine, count: out.count - outputLines.count)
+            sourceLine = lines[i].sourceLine
             let line = lines[i]
             let (indent, body) = splitIndent(line.text)
             let pos = { (offset: Int) in line.position(ofColumn: indent.count + offset + 1) }
@@ -179,9 +186,10 @@ struct PrePass {
             while j < lines.count, !isSpecial(lines[j].text) { j += 1 }
             // A table ends at its last `|` row: GFM would swallow a following text line as one
             // more row, which in a handout is always a mistake, so that line starts a paragraph.
-            for line in try liftInlines(Array(lines[i..<j])) {
+            for (k, line) in try liftInlines(Array(lines[i..<j])).enumerated() {
                 if let previous = out.last, isTableRow(previous), !isTableRow(line) { out.append("") }
                 out.append(line)
+                outputLines += Array(repeating: lines[min(i + k, j - 1)].sourceLine, count: out.count - outputLines.count)
             }
             i = j
         }
@@ -189,6 +197,7 @@ struct PrePass {
             throw TemplateError(file: file, at: open.position,
                                 "\(open.callout ? "callout" : "fenced div") opened here is never closed (expected a ':::' line)")
         }
+        outputLines += Array(repeating: sourceLine, count: out.count - outputLines.count)
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -70,6 +70,10 @@ func parseYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int =
         guard let mark else { return SourcePosition(line: firstLine, column: 1) }
         return SourcePosition(line: firstLine + mark.line - 1, column: mark.column + columnOffset)
     }
+    if let anchor = firstAnchor(in: text) {
+        throw TemplateError(file: file, at: SourcePosition(line: firstLine + anchor.line - 1, column: anchor.column + columnOffset),
+                            "bad YAML: anchors (&name) and aliases (*name) are not supported in templates")
+    }
     let root: Node?
     do {
         root = try Yams.compose(yaml: text)
@@ -89,11 +93,24 @@ func parseYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int =
         }
     }
     guard let root else { return nil }
-    return try convert(root, file: file, position: position)
+    var seen: Set<SourcePosition> = []
+    return try convert(root, file: file, position: position, seen: &seen, usedAt: position(root.mark))
 }
 
-private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosition) throws -> YAMLNode {
+/// Yams' composer resolves an alias to the very node its anchor names, so the tree it returns is
+/// already "expanded": nine aliases of nine aliases of … (the "billion laughs") would make this
+/// walk visit 9⁹ nodes. An aliased node still carries the source mark of its anchor, and no two
+/// distinct nodes start at the same mark, so the second visit of a mark is an alias: refused there,
+/// before anything below it is walked.
+private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosition,
+                     seen: inout Set<SourcePosition>, usedAt: SourcePosition) throws -> YAMLNode {
     let pos = position(node.mark)
+    if node.mark != nil {
+        guard seen.insert(pos).inserted else {
+            throw TemplateError(file: file, at: usedAt,
+                                "bad YAML: aliases (*name) are not supported in templates (this one repeats the value anchored at line \(pos.line))")
+        }
+    }
     switch node {
     case .scalar(let scalar):
         let text = scalar.string
@@ -104,12 +121,16 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
             if let x = node.float { return YAMLNode(kind: .number(x), text: text, position: pos) }
             return YAMLNode(kind: .string(text), text: text, position: pos)
         default:
+            // Double-quoted YAML can spell any control character ("\e[31m"); refused like raw ones.
+            if let bad = firstControlCharacter(in: text, allowing: templateWhitespace) {
+                throw TemplateError(file: file, at: pos, "control character \(codePointName(bad.scalar)) is not allowed in a YAML string (only tab and line breaks are)")
+            }
             // Strings, and timestamps such as `date: 2026-11-23`, which we keep as written.
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             return YAMLNode(kind: .string(text), text: text, position: pos, isQuoted: quoted)
         }
     case .sequence(let seq):
-        let items = try seq.map { try convert($0, file: file, position: position) }
+        let items = try seq.map { try convert($0, file: file, position: position, seen: &seen, usedAt: pos) }
         return YAMLNode(kind: .list(items), text: "", position: pos)
     case .mapping(let map):
         var entries: [YAMLEntry] = []
@@ -118,10 +139,64 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
                 throw TemplateError(file: file, at: position(key.mark), "bad YAML: mapping keys must be plain names")
             }
             entries.append(YAMLEntry(key: name, keyPosition: position(key.mark),
-                                     value: try convert(value, file: file, position: position)))
+                                     value: try convert(value, file: file, position: position, seen: &seen,
+                                                        usedAt: position(key.mark))))
         }
         return YAMLNode(kind: .map(entries), text: "", position: pos)
     case .alias:
         throw TemplateError(file: file, at: pos, "bad YAML: aliases (*name) are not supported in templates")
     }
+}
+
+/// The 1-based line and column of the first YAML anchor (`&name` where a node starts), skipping
+/// comments, quoted strings and block scalars. Checked before Yams composes anything: its
+/// composer hashes mapping keys to find duplicates, and a key that aliases nine aliases of nine
+/// aliases (the "billion laughs") would hash 9⁹ nodes. Without anchors no alias can resolve.
+func firstAnchor(in text: String) -> (line: Int, column: Int)? {
+    var blockIndent: Int?          // inside a `|` or `>` block scalar more indented than this
+    var quote: Character?          // an open quoted scalar (they may span lines)
+    for (index, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let chars = Array(lineText)
+        let indent = chars.prefix { $0 == " " }.count
+        if let b = blockIndent {
+            if indent > b || chars.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
+            blockIndent = nil
+        }
+        var previous: Character?      // the last non-space character before this one on the line
+        var k = 0
+        while k < chars.count {
+            let c = chars[k]
+            defer { k += 1 }
+            if let q = quote {
+                if c == q {
+                    // '' inside a single-quoted scalar is an escaped quote.
+                    if q == "'", k + 1 < chars.count, chars[k + 1] == "'" { k += 1; continue }
+                    quote = nil
+                    previous = c
+                } else if q == "\"", c == "\\" {
+                    k += 1
+                }
+                continue
+            }
+            if c == " " || c == "\t" { continue }
+            if c == "#", k == 0 || chars[k - 1] == " " { break }
+            let atNodeStart = previous.map { ":-?[{,".contains($0) } ?? true
+            if atNodeStart {
+                switch c {
+                case "&": return (index + 1, k + 1)
+                case "\"", "'": quote = c; continue
+                case "!":
+                    // A tag (`!!str &a x`) leaves the node still to start.
+                    while k + 1 < chars.count, chars[k + 1] != " " { k += 1 }
+                    continue
+                case "|", ">":
+                    let rest = chars[(k + 1)...].prefix { $0 != "#" }
+                    if rest.allSatisfy({ "+-0123456789 \r".contains($0) }) { blockIndent = indent; k = chars.count; continue }
+                default: break
+                }
+            }
+            previous = c
+        }
+    }
+    return nil
 }

@@ -55,6 +55,7 @@ struct BuildCommand: ParsableCommand {
                 throw ValidationError("--out \(out): cannot create the folder '\(dir)': \(error.localizedDescription)")
             }
         }
+        removeStaleTemporaries(in: out)
         let cachePath = out + "/.cache.json"
         let cache = BuildCache.load(from: cachePath)
         let identity = binaryIdentity()
@@ -73,13 +74,14 @@ struct BuildCommand: ParsableCommand {
                 newCache.entries[key] = nil
             }
         }
-        var built = 0, fresh = 0, failures: [String] = []
+        var built = 0, fresh = 0, failures: [String] = [], failedNames: [String] = []
         for (name, result) in zip(jobs, results.all()) {
             switch result {
             case .built(let entry): built += 1; newCache.entries["handout:" + name] = entry
             case .upToDate: fresh += 1
-            case .failed(let message): failures.append(message); newCache.entries["handout:" + name] = nil
-            case nil: failures.append("\(name): not built")
+            case .failed(let message):
+                failures.append(message); failedNames.append(name); newCache.entries["handout:" + name] = nil
+            case nil: failures.append("\(name): not built"); failedNames.append(name)
             }
         }
 
@@ -100,7 +102,7 @@ struct BuildCommand: ParsableCommand {
                     progress.line("figures/ (\(items.count) figures × themes)", since: t0)
                     extras.append("gallery built")
                 } catch {
-                    failures.append("figure gallery: \(error)")
+                    failures.append("figure gallery: \(error)"); failedNames.append("figure gallery")
                 }
             }
             let t1 = Date()
@@ -115,19 +117,24 @@ struct BuildCommand: ParsableCommand {
                     newCache.entries["math-test-sheet"] = .init(hash: extrasHash, title: "Math test sheet", pages: 1)
                     progress.line("math-test-sheet.pdf", since: t1)
                 } catch {
-                    failures.append("math test sheet: \(error)")
+                    failures.append("math test sheet: \(error)"); failedNames.append("math test sheet")
                 }
             }
         }
-        try writeAtomically(try newCache.encoded(), to: cachePath)
-        try writeAtomically(Data(indexPage(newCache).utf8), to: out + "/index.html")
+        // A full disk fails these too; each failure is reported with the file it could not write,
+        // after (not instead of) the handouts that failed before it.
+        do { try writeAtomically(try newCache.encoded(), to: cachePath) } catch { failures.append("\(error)") }
+        do { try writeAtomically(Data(indexPage(newCache).utf8), to: out + "/index.html") } catch {
+            failures.append("\(error)"); failedNames.append("index page")
+        }
 
         for f in failures { FileHandle.standardError.write(Data((f + "\n").utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        let summary = "infoplot build: \(built) built, \(fresh) up to date, \(failures.count) failed"
+        let summary = "infoplot build: \(built) built, \(fresh) up to date, \(failedNames.count) failed"
+            + (failedNames.isEmpty ? "" : " (\(failedNames.joined(separator: ", ")))")
             + (extras.isEmpty ? "" : "; " + extras.joined(separator: ", ")) + " (\(seconds) s) → \(out)/index.html"
         // The summary always prints; per-artefact lines only on a terminal or with -v.
-        print(summary)
+        try writeStandardOutputLine(summary)
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
@@ -156,7 +163,8 @@ struct BuildCommand: ParsableCommand {
                   handoutDir: String, slideDir: String, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
-        let source = String(decoding: data, as: UTF8.self)
+        let source: String
+        do { source = try templateSource(data, file: path) } catch { return .failed("\(error)") }
         let defaultFormat: DocumentFormat = name.hasPrefix("slides/") ? .slides : .handout
         if HandoutParser.format(file: path, source: source, defaultFormat: defaultFormat) == .slides {
             return buildDeck(name, path: path, source: source, formats: formats, identity: identity, cache: cache,
@@ -207,9 +215,9 @@ struct BuildCommand: ParsableCommand {
         do {
             let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
-            if let pdf = built.pdf { try writeFileAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
-            if let html = built.html { try writeFileAtomically(html, to: "\(slideDir)/\(base).html") }
-            if let n = built.notesPDF { try writeFileAtomically(n, to: "\(slideDir)/\(base)-notes.pdf") }
+            if let pdf = built.pdf { try writeAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
+            if let html = built.html { try writeAtomically(html, to: "\(slideDir)/\(base).html") }
+            if let n = built.notesPDF { try writeAtomically(n, to: "\(slideDir)/\(base)-notes.pdf") }
             for f in deckFormats {
                 progress.line("slides/\(base).\(f.rawValue)" + (f == .pdf ? " (\(built.pageCount) pages)" : ""), seconds: built.seconds[f] ?? 0)
             }
@@ -283,6 +291,18 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
+/// Removes temporary files (`.NAME.tmp-PID-N`, see `writeAtomically`) left by a build that was
+/// killed before it could rename them, when the process that made them no longer runs.
+func removeStaleTemporaries(in folder: String) {
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
+    while let relative = walker.nextObject() as? String {
+        let name = (relative as NSString).lastPathComponent
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+              let pid = Int32(name[marker.upperBound...].prefix { $0.isNumber }) else { continue }
+        if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + relative) }
+    }
+}
+
 enum HandoutJobResult: Sendable {
     case built(BuildCache.Entry)
     case upToDate
@@ -293,18 +313,18 @@ enum HandoutJobResult: Sendable {
 /// Writes a built handout's files next to each other: each file via a temporary name and a
 /// rename, and stale SVG pages from a longer earlier version removed.
 func writeHandout(_ built: BuiltHandout, name: String, handoutDir: String) throws {
-    if let pdf = built.pdf { try writeFileAtomically(pdf, to: "\(handoutDir)/\(name).pdf") }
+    if let pdf = built.pdf { try writeAtomically(pdf, to: "\(handoutDir)/\(name).pdf") }
     if let pages = built.svgPages {
         let dir = "\(handoutDir)/\(name)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for (k, page) in pages.enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
+        for (k, page) in pages.enumerated() { try writeAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
         var k = pages.count + 1
         while FileManager.default.fileExists(atPath: "\(dir)/page-\(k).svg") {
             try FileManager.default.removeItem(atPath: "\(dir)/page-\(k).svg")
             k += 1
         }
     }
-    if let html = built.html { try writeFileAtomically(html, to: "\(handoutDir)/\(name).html") }
+    if let html = built.html { try writeAtomically(html, to: "\(handoutDir)/\(name).html") }
 }
 
 
@@ -318,7 +338,8 @@ final class Progress: @unchecked Sendable {
         guard show else { return }
         let text = String(format: "  %6.2f s  ", seconds) + what + "\n"
         lock.lock(); defer { lock.unlock() }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // A failed progress line is not worth stopping a build for; the summary's write reports it.
+        try? writeStandardOutput(Data(text.utf8))
     }
 }
 

@@ -27,9 +27,21 @@ struct ComputeCommand: ParsableCommand {
 
     func run() throws {
         guard jsonl else { throw CleanExit.helpRequest(self) }
-        while let line = readLine(strippingNewline: true) {
-            if line.allSatisfy(\.isWhitespace) { continue }
-            FileHandle.standardOutput.write(Data((handleJSONLine(line) + "\n").utf8))
+        // Lines are read as bytes: readLine would replace invalid UTF-8 and evaluate a request
+        // the author never wrote. A bad line gets its error answer like any other bad request.
+        var reader = StandardInputLines()
+        var lineNumber = 0
+        while let bytes = try reader.next() {
+            lineNumber += 1
+            let answer: String
+            switch decodeUTF8(bytes) {
+            case .success(let line):
+                if line.allSatisfy(\.isWhitespace) { continue }
+                answer = handleJSONLine(line)
+            case .failure(let bad):
+                answer = JSONValue.object([("error", .string("invalid UTF-8 at byte offset \(bad.byteOffset) of line \(lineNumber)"))]).serialized
+            }
+            try writeStandardOutputLine(answer)
         }
     }
 }
@@ -89,7 +101,7 @@ func runCompute(op: String, arguments: [(String, JSONValue)], options: ComputeOp
         throw ComputeError(description: e.message)
     }
     let unitLabel = unitless ? nil : options.unit
-    print(humanText(value, unit: unitLabel, digits: options.digits))
+    try writeStandardOutputLine(humanText(value, unit: unitLabel, digits: options.digits))
 }
 
 /// Numbers with `digits` significant digits; objects as "key: value" lines.

@@ -180,8 +180,8 @@ struct FigureCommand: ParsableCommand {
             }
             let items = try writeGallery(to: outDir, formats: plan.formats, size: plan.context.size, options: plan.options,
                                          parallel: !serial)
-            for item in items { for f in plan.formats { if let file = item.files[f] { print("\(outDir)/\(file)") } } }
-            print("\(outDir)/index.html")
+            for item in items { for f in plan.formats { if let file = item.files[f] { try writeStandardOutputLine("\(outDir)/\(file)") } } }
+            try writeStandardOutputLine("\(outDir)/index.html")
             return
         }
         let plan = try plan()
@@ -220,7 +220,7 @@ struct FigureCommand: ParsableCommand {
         }
         for (path, data) in outputs {
             do { try writeOutput(data, to: path) } catch { throw FigureCommandError("\(error)") }
-            if path != standardOutputPath { print(path) }
+            if path != standardOutputPath { try writeStandardOutputLine(path) }
         }
     }
 }

@@ -13,7 +13,7 @@ struct FiguresCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        print(json ? catalogueJSON() : catalogueText(), terminator: json ? "\n" : "")
+        try writeStandardOutput(Data((json ? catalogueJSON() + "\n" : catalogueText()).utf8))
     }
 }
 

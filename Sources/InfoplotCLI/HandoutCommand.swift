@@ -43,7 +43,7 @@ struct HandoutCommand: ParsableCommand {
         do {
             // A template in a folder named slides/ is a deck, as in `infoplot build`.
             let inSlides = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "slides"
-            built = try buildHandout(file: file, source: String(decoding: data, as: UTF8.self), formats: [chosen], solutions: mode,
+            built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode,
                                      notes: notes, defaultFormat: inSlides ? .slides : .handout)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -55,15 +55,15 @@ struct HandoutCommand: ParsableCommand {
         }
         if let n = built.notesPDF {
             let target = output.map { URL(fileURLWithPath: $0).deletingPathExtension().path } ?? name
-            try writeFileAtomically(n, to: target + "-notes.pdf")
+            try writeAtomically(n, to: target + "-notes.pdf")
         }
         if built.format == .slides, chosen == .svg {
             throw ValidationError("--format svg: decks are written as pdf or html")
         }
         if verbose, let s = built.statistics {
-            print("\(file): \(built.pageCount) pages; \(s.summary)")
+            try writeStandardOutputLine("\(file): \(built.pageCount) pages; \(s.summary)")
             for l in s.looseLines {
-                print(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
+                try writeStandardOutputLine(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
             }
         }
         switch chosen {
@@ -71,7 +71,10 @@ struct HandoutCommand: ParsableCommand {
         case .html: try writeOutput(built.html ?? Data(), to: output ?? "\(name).html")
         case .svg:
             let dir = output ?? name
-            for (k, page) in (built.svgPages ?? []).enumerated() { try writeFileAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw ValidationError("-o \(dir): cannot create the folder for the SVG pages: \(error.localizedDescription)")
+            }
+            for (k, page) in (built.svgPages ?? []).enumerated() { try writeAtomically(page, to: "\(dir)/page-\(k + 1).svg") }
         }
     }
 

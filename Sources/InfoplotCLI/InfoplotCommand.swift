@@ -28,9 +28,25 @@ public struct InfoplotCommand: ParsableCommand {
         do { command = try parseAsRoot(MathCommand.protectingFormula(arguments)) } catch { exit(withError: error) }
         do { try command.run() } catch let error as ValidationError {
             // Only ValidationError gets the usage line; help requests and other errors go the usual way.
-            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(visible(error.message))\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
-        } catch { exit(withError: error) }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((visible(message) + "\n").utf8)) }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// Messages quote what the user typed; a control character in it (an ESC sequence) would act on
+    /// the terminal instead of being seen, so each is shown as its code point.
+    static func visible(_ message: String) -> String {
+        var out = ""
+        for scalar in message.unicodeScalars {
+            if isControlCharacter(scalar) && scalar != "\n" { out += "<" + codePointName(scalar) + ">" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 }
 

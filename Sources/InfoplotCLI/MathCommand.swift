@@ -133,7 +133,7 @@ struct MathCommand: ParsableCommand {
         let metrics = MathPageMetrics(box, size: size, padding: padding)
         if imageFormat == .svg && inline { data = metrics.inlineSVG(data) }
         if json {
-            FileHandle.standardOutput.write(Data((metrics.json + "\n").utf8))
+            try writeStandardOutputLine(metrics.json)
             if output != nil { try emit(data, format: chosen) }
             return
         }

@@ -24,22 +24,6 @@ func requireAgreement(format: String, output: String?) throws {
                           + "name the file .\(format) or drop --format")
 }
 
-/// Writes everything to standard output, or fails with a message: a full disk or a closed pipe
-/// must not look like success (FileHandle.write would trap instead).
-func writeStandardOutput(_ data: Data) throws {
-    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        var offset = 0
-        while offset < raw.count {
-            let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ValidationError("cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += n
-        }
-    }
-}
-
 /// Writes to `path` atomically, or to standard output for `-`.
 func writeOutput(_ data: Data, to path: String) throws {
     if path == standardOutputPath { try writeStandardOutput(data) } else { try writeAtomically(data, to: path) }

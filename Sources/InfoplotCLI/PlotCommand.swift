@@ -105,7 +105,7 @@ struct PlotCommand: ParsableCommand {
             guard let data = rendered[f] else { continue }
             let path = output ?? "\(outDir)/\(stem).\(f.fileExtension)"
             do { try writeAtomically(data, to: path) } catch { throw FigureCommandError("\(error)") }
-            print(path)
+            try writeStandardOutputLine(path)
         }
     }
 }

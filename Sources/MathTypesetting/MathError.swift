@@ -3,7 +3,7 @@ public struct MathError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case unknownCommand, unbalancedBraces, missingArgument, unmatchedRight, missingRight,
              badEnvironment, badDelimiter, misplacedToken, doubleScript, tooDeeplyNested,
-             missingGlyph, badColor, badLength, badMacro
+             missingGlyph, badColor, badLength, badMacro, controlCharacter
     }
     public let kind: Kind
     public let message: String

@@ -26,6 +26,14 @@ public struct MathParser {
     }
 
     mutating func parseFormula() throws -> MathList {
+        // Control characters (Unicode Cc) other than tab and line breaks mean nothing in TeX and
+        // would end up in SVG text, where XML 1.0 forbids them.
+        for (k, c) in source.enumerated() where c != "\t" && c != "\n" && c != "\r\n" && c != "\r" {
+            if let bad = c.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                let hex = String(bad.value, radix: 16, uppercase: true)
+                throw error(.controlCharacter, "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) in the formula", k..<(k + 1))
+            }
+        }
         let list = try parseList(stopAtBracket: false)
         if let token = peek() {
             switch token.kind {

@@ -235,7 +235,7 @@ private func tempPath(_ name: String) -> String {
         #expect(throws: FigureError.self) { try writeFigure(broken, format: .svg, to: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == good)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fig.svg"])
-        #expect(throws: RenderError.self) { try writeFigure(FigureDemos.venn(), format: .svg, to: dir + "/missing/fig.svg") }
+        #expect(throws: OutputWriteError.self) { try writeFigure(FigureDemos.venn(), format: .svg, to: dir + "/missing/fig.svg") }
     }
 
     @Test func severalFormatsFromOneLayout() throws {

@@ -33,7 +33,7 @@ import MathTypesetting
         let pdf = try renderMathDocument(box, format: .pdf)
         let path = temporaryPath("embed.pdf")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try writeFileAtomically(pdf, to: path)
+        try writeAtomically(pdf, to: path)
         let fonts = try runTool("/usr/bin/pdffonts", [path])
         let lines = fonts.split(separator: "\n").filter { $0.contains("DejaVuMathTeXGyre") }
         #expect(!lines.isEmpty, "pdffonts: \(fonts)")
@@ -57,7 +57,7 @@ import MathTypesetting
         let png = try renderMathDocument(box, format: .png, padding: padding, pixelsPerPoint: ppp)
         let path = temporaryPath("crop.png")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try writeFileAtomically(png, to: path)
+        try writeAtomically(png, to: path)
         let image = try #require(cairo_image_surface_create_from_png(path))
         defer { cairo_surface_destroy(image) }
         let width = Int(cairo_image_surface_get_width(image)), height = Int(cairo_image_surface_get_height(image))
@@ -104,9 +104,10 @@ import MathTypesetting
 
     @Test func writesAtomicallyWithoutLeavingTemporaryFiles() throws {
         let dir = temporaryPath("dir")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try writeFileAtomically(Data("one".utf8), to: dir + "/f.svg")
-        try writeFileAtomically(Data("two".utf8), to: dir + "/f.svg")
+        try writeAtomically(Data("one".utf8), to: dir + "/f.svg")
+        try writeAtomically(Data("two".utf8), to: dir + "/f.svg")
         #expect(try String(contentsOfFile: dir + "/f.svg", encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f.svg"])
     }

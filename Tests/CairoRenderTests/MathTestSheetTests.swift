@@ -8,7 +8,7 @@ import MathTypesetting
         let font = try MathFont.load(family: MathFont.defaultFamily)
         let pdf = try renderMathTestSheet(font: font)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-test-sheet.pdf").path
-        try writeFileAtomically(pdf, to: path)
+        try writeAtomically(pdf, to: path)
         let info = try runTool("/usr/bin/pdfinfo", [path])
         #expect(info.range(of: #"Pages:\s+1\n"#, options: .regularExpression) != nil)
         #expect(MathTestSheet.formulas.count >= 60)
@@ -23,7 +23,7 @@ extension MathTestSheetTests {
         let pdf = try renderMathTestSheet(font: font)
         let name = family.replacingOccurrences(of: " ", with: "-")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-test-sheet-\(name).pdf").path
-        try writeFileAtomically(pdf, to: path)
+        try writeAtomically(pdf, to: path)
         let info = try runTool("/usr/bin/pdfinfo", [path])
         #expect(info.range(of: #"Pages:\s+1\n"#, options: .regularExpression) != nil)
     }
@@ -34,7 +34,7 @@ extension MathTestSheetTests {
     @Test func sheetTextExtractsWithoutReplacementCharacters() throws {
         let font = try MathFont.load(family: MathFont.defaultFamily)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-math-test-sheet-text-\(getpid()).pdf").path
-        try writeFileAtomically(try renderMathTestSheet(font: font), to: path)
+        try writeAtomically(try renderMathTestSheet(font: font), to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = try runTool("/usr/bin/pdftotext", [path, "-"])
         #expect(!text.contains("\u{FFFD}"))
