@@ -77,11 +77,6 @@ public func renderDocumentSVG(_ document: DocumentDrawing) throws -> [Data] {
     return out
 }
 
-/// Quotes a string for a cairo tag attribute: single quotes, with `\` and `'` escaped.
-func tagQuoted(_ s: String) -> String {
-    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-}
-
 /// Draws page items on one cairo context.
 final class PagePainter {
     let text = PageTextEngine()
@@ -144,19 +139,15 @@ final class PagePainter {
                 cairo_stroke(cr)
             case .link(let r, let target):
                 guard pdf else { continue }
-                let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", r.x, r.y, r.width, r.height)
                 switch target {
                 case .destination(let name):
-                    guard destinations.contains(name) else { continue }
-                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(tagQuoted(name))'")
+                    tagLink(cr, x: r.x, y: r.y, width: r.width, height: r.height, destination: name, url: nil, known: destinations)
                 case .url(let url):
-                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) uri='\(tagQuoted(url))'")
+                    tagLink(cr, x: r.x, y: r.y, width: r.width, height: r.height, destination: nil, url: url, known: destinations)
                 }
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .destination(let name, let x, let y):
                 guard pdf else { continue }
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
-                cairo_tag_end(cr, CAIRO_TAG_DEST)
+                tagDestination(cr, name: name, x: x, y: y)
             case .group(let items, let x, let y, let scale, let clip):
                 cairo_save(cr)
                 cairo_translate(cr, x, y)

@@ -70,19 +70,15 @@ struct FrameCairoPainter {
                 cairo_restore(cr)
             case .link(let r, let target):
                 guard let destinations else { continue }
-                let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", r.x, r.y, r.width, r.height)
                 switch target {
                 case .destination(let name):
-                    guard destinations.contains(name) else { continue }
-                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(tagQuoted(name))'")
+                    tagLink(cr, x: r.x, y: r.y, width: r.width, height: r.height, destination: name, url: nil, known: destinations)
                 case .url(let url):
-                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) uri='\(tagQuoted(url))'")
+                    tagLink(cr, x: r.x, y: r.y, width: r.width, height: r.height, destination: nil, url: url, known: destinations)
                 }
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .destination(let name, let p):
                 guard destinations != nil else { continue }
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", p.x, p.y))
-                cairo_tag_end(cr, CAIRO_TAG_DEST)
+                tagDestination(cr, name: name, x: p.x, y: p.y)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import CairoRender
 
 /// Standard output that reports failure. `print` buffers and drops errors at exit (so
 /// `> /dev/full` "succeeded" with the output lost) and `FileHandle.write(_:)` traps on them;
@@ -10,19 +11,7 @@ struct StandardOutputError: Error, CustomStringConvertible {
 }
 
 func writeStandardOutput(_ data: Data) throws {
-    var failure: Int32 = 0
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        var offset = 0
-        while offset < raw.count {
-            let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            offset += n
-        }
-    }
+    let failure = writeAll(data, to: STDOUT_FILENO)
     if failure != 0 { throw StandardOutputError(reason: String(cString: strerror(failure))) }
 }
 
