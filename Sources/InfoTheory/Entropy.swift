@@ -50,41 +50,6 @@ public func klDivergence(_ p: [Double], _ q: [Double], normalize: Bool = false, 
     return unit.fromNats(klSum(p, q))
 }
 
-/// Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2; always finite, at most log 2.
-///
-/// Each outcome contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = ¼(pᵢ + qᵢ)·[g(d) + g(−d)] with
-/// d = (pᵢ − qᵢ)/(pᵢ + qᵢ) and g(t) = (1+t) ln(1+t) − t: an exact rewriting in which every term is
-/// non-negative, so nothing cancels (JS ≈ 5e-13 kept only 4 digits as a difference of KLs) and m is
-/// never formed (½·5e-324 rounds to 0, which made JS of [5e-324, 1] and [0, 1] come out as ln 2).
-public func jensenShannon(_ p: [Double], _ q: [Double], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
-    let (p, q) = try validatedPair(p, q, normalize: normalize)
-    let terms = zip(p, q).map { pi, qi -> Double in
-        let s = pi + qi
-        if s == 0 { return 0 }
-        return 0.25 * s * symmetricG((pi - qi) / s)
-    }
-    return unit.fromNats(min(M_LN2, accurateSum(terms)))
-}
-
-/// g(d) + g(−d) = (1+d) ln(1+d) + (1−d) ln(1−d) = Σ_{k≥1} d²ᵏ/(k(2k−1)) for d ∈ [−1, 1]
-/// (series below |d| = 0.1, where it falls by 100× a term).
-func symmetricG(_ d: Double) -> Double {
-    let a = Swift.abs(d)
-    if a < 0.1 {
-        let d2 = d * d
-        var sum = 0.0, power = 1.0
-        for k in 1...20 {
-            power *= d2
-            let term = power / Double(k * (2 * k - 1))
-            sum += term
-            if term <= 1e-18 * sum { break }
-        }
-        return sum
-    }
-    let minus = a == 1 ? 0 : (1 - a) * log1p(-a)
-    return (1 + a) * log1p(a) + minus
-}
-
 /// Cross-entropy loss −log softmax(logits)[label] for a 0-based target class, computed as
 /// logsumexp(logits) − logits[label] so logits of ±1000 neither overflow nor underflow.
 public func crossEntropyFromLogits(_ logits: [Double], label: Int, unit: InfoUnit = .nats) throws -> Double {

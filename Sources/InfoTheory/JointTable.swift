@@ -54,8 +54,12 @@ public func conditionalEntropy(_ pxy: [[Double]], given: ConditioningVariable, n
 /// Mutual information I(X;Y) = Σ p(x,y) log[p(x,y) / (p(x)p(y))] = KL(p(x,y) ‖ p(x)p(y)).
 public func mutualInformation(_ pxy: [[Double]], normalize: Bool = false, unit: InfoUnit = .nats) throws -> Double {
     let d = try JointDistribution(pxy, normalize: normalize)
-    let px = d.marginalX, py = d.marginalY
-    // p(x)p(y) is passed as two factors: 1e-170 · 1e-170 underflows to 0, which made a tiny MI infinite.
+    return unit.fromNats(klSumOfTable(d, d.marginalX, d.marginalY))
+}
+
+/// KL(p(x,y) ‖ p(x)p(y)) with the product passed as two factors: 1e-170 · 1e-170 underflows to 0,
+/// which made a tiny MI infinite.
+func klSumOfTable(_ d: JointDistribution, _ px: [Double], _ py: [Double]) -> Double {
     let fx = px.flatMap { a in py.map { _ in a } }, fy = px.flatMap { _ in py }
-    return unit.fromNats(klSum(Array(d.table.joined()), fx, qFactor: fy))
+    return klSum(Array(d.table.joined()), fx, qFactor: fy)
 }

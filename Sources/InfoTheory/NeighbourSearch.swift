@@ -52,3 +52,17 @@ struct MaxNormTree {
         return best.count == k ? best[k - 1] : .infinity
     }
 }
+
+/// The 1-d counterpart of `MaxNormTree.kthNeighbourDistance`: the distance from `sorted[i]` to its
+/// k-th nearest other entry of an ascending array. The k nearest neighbours of a point on a line are
+/// a window around it, found by merging outwards in O(k) (distances formed as `countStrictlyWithin`
+/// forms them, so the k-th neighbour itself is never counted as strictly closer).
+func kthNeighbourDistance(sorted: [Double], position i: Int, k: Int) -> Double {
+    var left = i - 1, right = i + 1, d = Double.infinity
+    for _ in 0..<k {
+        let dl = left >= 0 ? sorted[i] - sorted[left] : .infinity
+        let dr = right < sorted.count ? sorted[right] - sorted[i] : .infinity
+        if dl <= dr { d = dl; left -= 1 } else { d = dr; right += 1 }
+    }
+    return d
+}

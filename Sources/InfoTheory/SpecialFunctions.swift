@@ -44,11 +44,18 @@ public func logBeta(_ a: Double, _ b: Double) -> Double { lgamma(a) + lgamma(b) 
 func betaEntropyPart(_ x: Double) -> Double {
     if x < 10 { return lgamma(x) - (x - 1) * digamma(x) + x }
     let inv = 1 / x, inv2 = inv * inv
-    // Stirling's correction: 1/12, −1/360, 1/1260, −1/1680, 1/1188, −691/360360, 1/156 (B₂ₖ/(2k(2k−1)))
-    let c = inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 * (1.0 / 1680
-        - inv2 * (1.0 / 1188 - inv2 * (691.0 / 360360 - inv2 * (1.0 / 156)))))))
+    let c = stirlingSeries(x)
     // The digamma series as in `digamma`: B₂ₖ/(2k): 1/12, −1/120, 1/252, −1/240, 1/132, −691/32760, 1/12
     let sPart = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
         - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 * (1.0 / 12)))))))
     return 0.5 * log(2 * Double.pi) + 0.5 * log(x) + 0.5 * (1 - inv) + c + (x - 1) * sPart
+}
+
+/// The tail of Stirling's series, ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π] = Σ B₂ₖ/(2k(2k−1)x^{2k−1})
+/// (A&S 6.1.41), for x ≥ 10, where the terms through x⁻¹³ leave an error below 1e-17.
+func stirlingSeries(_ x: Double) -> Double {
+    let inv = 1 / x, inv2 = inv * inv
+    // B₂ₖ/(2k(2k−1)): 1/12, −1/360, 1/1260, −1/1680, 1/1188, −691/360360, 1/156
+    return inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 * (1.0 / 1680
+        - inv2 * (1.0 / 1188 - inv2 * (691.0 / 360360 - inv2 * (1.0 / 156)))))))
 }

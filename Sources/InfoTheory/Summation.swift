@@ -8,13 +8,20 @@ import Foundation
 /// (Returning `sum + c` there turned [1e308, 1e308] into NaN, which then slipped through the
 /// sum-to-1 check because every comparison with NaN is false.)
 public func accurateSum<S: Sequence>(_ xs: S) -> Double where S.Element == Double {
+    let (sum, c) = compensatedSum(xs)
+    return sum.isFinite ? sum + c : sum
+}
+
+/// Neumaier's running sum and its compensation, unrounded: P − 1 of a probability vector is
+/// (sum − 1) + c to far below the ulp of 1 (`sum − 1` is exact by Sterbenz's lemma).
+func compensatedSum<S: Sequence>(_ xs: S) -> (sum: Double, correction: Double) where S.Element == Double {
     var sum = 0.0, c = 0.0
     for x in xs {
         let t = sum + x
         if abs(sum) >= abs(x) { c += (sum - t) + x } else { c += (x - t) + sum }
         sum = t
     }
-    return sum.isFinite ? sum + c : sum
+    return (sum, c)
 }
 
 /// max(0, x) that keeps NaN a NaN (Swift's `max(0, .nan)` is 0, which hid a NaN KL as "0").
