@@ -120,6 +120,14 @@ private func newtonMaxEnt(_ g: [[Double]], means: [Double], constraintIndices: [
         let step = regularisedNewtonStep(hessian, grad)
         let slope = accurateSum(zip(grad, step).map { $0 * $1 })   // < 0
         var t = 1.0, accepted = false
+        if -slope < 1e-12 {
+            // Newton decrement below 1e-6: inside the region of quadratic convergence, where ψ changes
+            // by less than its rounding and the line search could not tell a better point (Boyd &
+            // Vandenberghe §9.5.3); the full step is taken.
+            lambda = zip(lambda, step).map { $0 + $1 }
+            value = psi(lambda)
+            continue
+        }
         for _ in 0..<60 {
             let trial = zip(lambda, step).map { $0 + t * $1 }
             let v = psi(trial)
