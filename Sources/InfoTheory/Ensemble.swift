@@ -17,15 +17,8 @@ public struct EnsembleUncertainty: Sendable, Equatable {
 /// the cancellation of subtracting two nearly equal entropies; it is never negative.
 /// - Parameter models: one probability vector per ensemble member, all of the same length.
 public func ensembleUncertainty(models: [[Double]], normalize: Bool = false, unit: InfoUnit = .nats) throws -> EnsembleUncertainty {
-    if models.isEmpty { throw InfoTheoryError("models: empty; expected at least one predictive distribution") }
-    var rows: [[Double]] = []
-    for (m, row) in models.enumerated() {
-        let v = try validatedProbabilities(row, name: "models[\(m)]", normalize: normalize)
-        if let first = rows.first, first.count != v.count {
-            throw InfoTheoryError("models[\(m)] has \(v.count) classes but models[0] has \(first.count); all members must predict the same classes")
-        }
-        rows.append(v)
-    }
+    let rows = try validatedDistributions(models, name: "models", normalize: normalize, what: "predictive distribution",
+                                          outcomes: "classes", agreement: "all members must predict the same classes")
     let count = Double(rows.count)
     let k = rows[0].count
     let mean = (0..<k).map { j in accurateSum(rows.map { $0[j] }) / count }

@@ -21,15 +21,8 @@ public func jensenShannon(_ p: [Double], _ q: [Double], weights: [Double]? = nil
 /// Work and memory are linear in the number of entries.
 public func jensenShannon(dists: [[Double]], weights: [Double]? = nil, normalize: Bool = false,
                           unit: InfoUnit = .nats) throws -> Double {
-    if dists.isEmpty { throw InfoTheoryError("dists: empty; expected at least one distribution") }
-    var rows: [[Double]] = []
-    for (j, row) in dists.enumerated() {
-        let v = try validatedProbabilities(row, name: "dists[\(j)]", normalize: normalize)
-        if let first = rows.first, first.count != v.count {
-            throw InfoTheoryError("dists[\(j)] has \(v.count) outcomes but dists[0] has \(first.count); all distributions must have the same outcomes")
-        }
-        rows.append(v)
-    }
+    let rows = try validatedDistributions(dists, name: "dists", normalize: normalize, what: "distribution",
+                                          outcomes: "outcomes", agreement: "all distributions must have the same outcomes")
     if let w = weights, w.count != rows.count {
         throw InfoTheoryError("weights has \(w.count) entries but there are \(rows.count) distributions; expected one weight per distribution")
     }

@@ -79,3 +79,19 @@ func requireRectangular(_ m: [[Double]], _ name: String) throws -> (Int, Int) {
     }
     return (m.count, first.count)
 }
+
+/// A non-empty list of probability vectors over the same outcomes (ensemble members, the
+/// distributions of a generalised JS); messages name the row: "models[2] has 3 classes but …".
+func validatedDistributions(_ rows: [[Double]], name: String, normalize: Bool, what: String, outcomes: String,
+                            agreement: String) throws -> [[Double]] {
+    if rows.isEmpty { throw InfoTheoryError("\(name): empty; expected at least one \(what)") }
+    var result: [[Double]] = []
+    for (i, row) in rows.enumerated() {
+        let v = try validatedProbabilities(row, name: "\(name)[\(i)]", normalize: normalize)
+        if let first = result.first, first.count != v.count {
+            throw InfoTheoryError("\(name)[\(i)] has \(v.count) \(outcomes) but \(name)[0] has \(first.count); \(agreement)")
+        }
+        result.append(v)
+    }
+    return result
+}
