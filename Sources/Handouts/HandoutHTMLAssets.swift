@@ -23,9 +23,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         self.mathSize = mathSize
     }
 
-    public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
-        let f = Figure(name: name, parameters: parameters, caption: [], label: nil, number: 0, id: "", size: nil,
-                       position: SourcePosition(line: 0, column: 0))
+    public func figureSVG(_ f: Figure, title: String) throws -> String? {
         guard var figure = try buildCatalogueFigure(f, theme: theme) else { return nil }
         figure.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:

@@ -44,9 +44,10 @@ public struct HandoutFonts: Sendable, Hashable {
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
 func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
+    let themeValue = (try? Theme.named(theme)) ?? .light
+    if let plot = f.plot { return try plot.figure(theme: themeValue, size: try fitted ?? f.size.map { try FigureSize.parse($0) }) }
     guard Catalogue.names.contains(f.name) else { return nil }
     let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
-    let themeValue = (try? Theme.named(theme)) ?? .light
     var parameters: [(String, JSONValue)] = []
     if case .object(let members) = f.parameters { parameters = members }
     return try Catalogue.figure(named: f.name, parameters: parameters, context: FigureContext(theme: themeValue, size: size))
