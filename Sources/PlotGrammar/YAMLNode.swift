@@ -83,7 +83,8 @@ public struct YAMLEntry: Sendable {
 
 /// Parses YAML text (JSON is YAML) whose first line is line `firstLine` of `file` (columns shifted
 /// by `columnOffset` for YAML that sits indented inside something else); nil for an empty text.
-/// Anchors and aliases are refused, control characters in strings too (only tab and line breaks).
+/// Anchors and aliases are refused, control characters in strings too (only tab and line breaks);
+/// depth is bounded by libyaml itself (1000 levels), which the recursive walk below stays within.
 public func parseYAML(_ text: String, file: String, firstLine: Int = 1, columnOffset: Int = 0) throws -> YAMLNode? {
     func position(_ mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(line: firstLine, column: 1) }
@@ -113,7 +114,7 @@ public func parseYAML(_ text: String, file: String, firstLine: Int = 1, columnOf
     }
     guard let root else { return nil }
     var seen: Set<SourcePosition> = []
-    return try convert(root, file: file, position: position, seen: &seen, usedAt: position(root.mark), depth: 0)
+    return try convert(root, file: file, position: position, seen: &seen, usedAt: position(root.mark))
 }
 
 /// Yams' composer resolves an alias to the very node its anchor names, so the tree it returns is
@@ -122,10 +123,8 @@ public func parseYAML(_ text: String, file: String, firstLine: Int = 1, columnOf
 /// distinct nodes start at the same mark, so the second visit of a mark is an alias: refused there,
 /// before anything below it is walked.
 private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosition,
-                     seen: inout Set<SourcePosition>, usedAt: SourcePosition, depth: Int) throws -> YAMLNode {
+                     seen: inout Set<SourcePosition>, usedAt: SourcePosition) throws -> YAMLNode {
     let pos = position(node.mark)
-    // Bounded so a hostile spec cannot exhaust the stack.
-    guard depth < 64 else { throw PlotSpecError(file: file, at: pos, "bad YAML: nested more than 64 deep") }
     if node.mark != nil {
         guard seen.insert(pos).inserted else {
             throw PlotSpecError(file: file, at: usedAt,
@@ -151,7 +150,7 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
             return YAMLNode(kind: .string(text), text: text, position: pos, isQuoted: quoted)
         }
     case .sequence(let seq):
-        let items = try seq.map { try convert($0, file: file, position: position, seen: &seen, usedAt: pos, depth: depth + 1) }
+        let items = try seq.map { try convert($0, file: file, position: position, seen: &seen, usedAt: pos) }
         return YAMLNode(kind: .list(items), text: "", position: pos)
     case .mapping(let map):
         var entries: [YAMLEntry] = []
@@ -161,7 +160,7 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
             }
             entries.append(YAMLEntry(key: name, keyPosition: position(key.mark),
                                      value: try convert(value, file: file, position: position, seen: &seen,
-                                                        usedAt: position(key.mark), depth: depth + 1)))
+                                                        usedAt: position(key.mark))))
         }
         return YAMLNode(kind: .map(entries), text: "", position: pos)
     case .alias:
