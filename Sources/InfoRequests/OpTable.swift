@@ -25,7 +25,7 @@ public let opTable: [OpSpec] = opFamilies.flatMap { $0 }
 
 /// The families in documentation order (README, `--help`, "expected one of").
 let opFamilies: [[OpSpec]] = [
-    entropyOps, jointOps, gaussianOps, modelOps, bayesOps, policyOps,
+    entropyOps, jointOps, measureOps, gaussianOps, modelOps, bayesOps, policyOps,
 ]
 
 /// Every op name, in documentation order.

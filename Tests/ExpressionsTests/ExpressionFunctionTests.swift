@@ -53,6 +53,10 @@ func relativelyClose(_ a: Double, _ b: Double, _ tol: Double = 1e-13) -> Bool {
         ("binary_entropy(p, unit='bits')", 0.72192809488736234787),
         ("kl(p=[p, 1-p], q=[0.5, 0.5], unit='bits')", 0.27807190511263765213),
         ("kl([p, 1-p], [0.5, 0.5], unit='bits')", 0.27807190511263765213),
+        // mpmath: log2(p² + (1−p)²)/(1 − 2), ln Σ pᵢ^½ (½)^½/(½ − 1), exp H(p).
+        ("renyi_entropy([p, 1-p], 2, unit='bits')", 0.5563933485243853157521),
+        ("renyi_divergence([p, 1-p], [0.5, 0.5], 0.5)", 0.1053605156578262919756),
+        ("perplexity([p, 1-p])", 1.649384888466117849603),
     ]
 
     @Test(arguments: references)

@@ -72,6 +72,14 @@ func number(_ v: JSONValue?) -> Double {
             #"{"op": "lindley_information", "alpha": 2, "beta": 3, "heads": 7, "tails": 3}"#,
             #"{"op": "elbo_gaussian_mean", "data": [1.2, 0.8], "noise_sigma": 1, "prior_mu": 0, "prior_sigma": 2}"#,
             #"{"op": "kl_fit", "target": [{"weight": 1, "mu": 0, "sigma": 1}], "direction": "forward"}"#,
+            #"{"op": "renyi_entropy", "p": [0.5, 0.5], "order": "inf"}"#,
+            #"{"op": "tsallis_entropy", "p": [0.5, 0.5], "order": 2}"#,
+            #"{"op": "renyi_divergence", "p": [0.5, 0.5], "q": [0.9, 0.1], "order": 0.5}"#,
+            #"{"op": "perplexity", "p": [0.5, 0.5], "q": [0.9, 0.1]}"#,
+            #"{"op": "conditional_mutual_information", "pxyz": [[[0.25], [0.25]], [[0.25], [0.25]]]}"#,
+            #"{"op": "normalized_mutual_information", "labels_true": [0, 0, 1], "labels_pred": ["a", "b", "b"]}"#,
+            #"{"op": "cramers_v", "table": [[3, 1], [1, 3]]}"#,
+            #"{"op": "differential_entropy", "dist": "laplace", "scale": 2}"#,
         ]
         #expect(requests.count == requestOps.count)
         for r in requests { #expect(answerValue(r) != nil, "\(r) → \(handleJSONLine(r))") }

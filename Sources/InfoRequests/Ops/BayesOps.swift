@@ -2,11 +2,24 @@ import InfoTheory
 
 /// Maximum entropy, ensembles, Bayesian updates and KL fits (see `opTable`).
 let bayesOps: [OpSpec] = [
-    OpSpec("maxent", "Maximum-entropy distribution over values with a given mean.",
-           arguments: [OpArgument("values", .vector, "The values, e.g. 0,1,2,3,4,5."), OpArgument("mean", .number, "The required mean.")],
-           result: .plain, summary: "`{p, lambda}`") { a in
-        let r = try maxEntropyDistribution(values: a.vector("values"), mean: a.number("mean"))
-        return .object([("p", .array(r.p.map(JSONValue.number))), ("lambda", .number(r.lambda))])
+    OpSpec("maxent", "Maximum-entropy distribution over values with a given mean, or given means of several features.",
+           arguments: [OpArgument("values", .vector, "The values, e.g. 0,1,2,3,4,5."),
+                       OpArgument.optional("mean", .number, "The required mean of the values."),
+                       OpArgument.optional("features", .table, "Instead of mean: one row f_k(value) per constraint (at most \(maximumMaxEntConstraints))."),
+                       OpArgument.optional("means", .vector, "The required mean of each feature row.")],
+           result: .plain, summary: "`{p, lambda}`; with `features` and `means` (at most \(maximumMaxEntConstraints) rows) one lambda per row") { a in
+        if a.has("mean") {
+            if a.has("features") || a.has("means") {
+                throw RequestError("maxent: give either 'mean' or 'features' and 'means', not both")
+            }
+            let r = try maxEntropyDistribution(values: a.vector("values"), mean: a.number("mean"))
+            return .object([("p", .array(r.p.map(JSONValue.number))), ("lambda", .number(r.lambda))])
+        }
+        if !a.has("features") && !a.has("means") {
+            throw RequestError("maxent: missing argument 'mean' (a number), or 'features' and 'means'")
+        }
+        let r = try maxEntropyDistribution(values: a.vector("values"), features: a.matrix("features"), means: a.vector("means"))
+        return .object([("p", .array(r.p.map(JSONValue.number))), ("lambda", .array(r.lambda.map(JSONValue.number)))])
     },
     OpSpec("ensemble_uncertainty", "Total, aleatoric and epistemic uncertainty of an ensemble.",
            arguments: [OpArgument("models", .table, "One predictive distribution per member (rows)."), normalizeArgument],

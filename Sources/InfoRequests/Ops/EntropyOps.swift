@@ -19,7 +19,24 @@ let entropyOps: [OpSpec] = [
     },
     twoDistributionOp("cross_entropy", "Cross-entropy H(p, q).", summary: "H(p, q)", crossEntropy),
     twoDistributionOp("kl", "Kullback-Leibler divergence KL(p||q).", summary: "KL(p‖q)", klDivergence),
-    twoDistributionOp("js", "Jensen-Shannon divergence.", summary: "JS(p, q)", jensenShannon),
+    OpSpec("js", "Jensen-Shannon divergence of p and q, or generalised JS of several distributions, with weights.",
+           arguments: [
+            OpArgument.optional("p", .vector, "First probability vector p."),
+            OpArgument.optional("q", .vector, "Second probability vector q."),
+            OpArgument.optional("dists", .table, "Several distributions, one per row (instead of p and q)."),
+            OpArgument.optional("weights", .vector, "Weights of p and q, or one per row of dists (default equal)."),
+            normalizeArgument,
+           ],
+           result: .information, summary: "JS(p, q), or Σ πⱼ KL(Pⱼ‖Σ πₖPₖ) of `dists`", positional: ["p", "q"]) { a in
+        let weights = a.has("weights") ? try a.vector("weights") : nil
+        switch (a.has("p") || a.has("q"), a.has("dists")) {
+        case (_, false):
+            return .number(try jensenShannon(a.vector("p"), a.vector("q"), weights: weights, normalize: a.bool("normalize")))
+        case (false, true):
+            return .number(try jensenShannon(dists: a.matrix("dists"), weights: weights, normalize: a.bool("normalize")))
+        case (true, true): throw RequestError("js: give either 'p' and 'q' or 'dists', not both")
+        }
+    },
     OpSpec("kl_terms", "Per-outcome terms p log(p/q) of KL(p||q).",
            arguments: twoDistributionArguments, result: .information, summary: "per-outcome p·log(p/q)",
            positional: ["p", "q"]) { a in

@@ -21,22 +21,24 @@ let jointOps: [OpSpec] = [
            arguments: [
             OpArgument("x", .vector, "Samples of X."),
             OpArgument("y", .vector, "Samples of Y."),
-            OpArgument.optional("method", .choice(["ksg", "discrete", "binned"]), default: .string("ksg"),
-                                "Estimator: ksg (k nearest neighbours), discrete (plug-in on distinct values) or binned."),
-            OpArgument.optional("k", .integer, default: .number(3), "Number of neighbours (ksg)."),
+            OpArgument.optional("method", .choice(["ksg", "discrete", "binned", "mixed"]), default: .string("ksg"),
+                                "Estimator: ksg (k nearest neighbours), discrete (plug-in on distinct values), binned, or mixed (continuous x, discrete y; Ross 2014)."),
+            OpArgument.optional("k", .integer, default: .number(3), "Number of neighbours (ksg, mixed)."),
             OpArgument.optional("bins", .integer, default: .number(10), "Equal-width bins per variable (binned)."),
             OpArgument.optional("standardize", .bool, default: .bool(true),
                                 "Divide each variable by its standard deviation first (ksg), so the estimate does not depend on units."),
            ],
            result: .information, summary: "Î(X;Y)") { a in
-        let method = try a.string("method", oneOf: ["ksg", "discrete", "binned"])
-        for (name, owner) in [("k", "ksg"), ("bins", "binned"), ("standardize", "ksg")] where method != owner && a.has(name) {
-            throw RequestError("mutual_information_samples: '\(name)' applies to method \"\(owner)\" only")
+        let method = try a.string("method", oneOf: ["ksg", "discrete", "binned", "mixed"])
+        for (name, owners) in [("k", ["ksg", "mixed"]), ("bins", ["binned"]), ("standardize", ["ksg"])]
+        where !owners.contains(method) && a.has(name) {
+            throw RequestError("mutual_information_samples: '\(name)' applies to method \(owners.map { "\"\($0)\"" }.joined(separator: " and ")) only")
         }
         let x = try a.vector("x"), y = try a.vector("y")
         switch method {
         case "discrete": return .number(try plugInMutualInformation(x, y))
         case "binned": return .number(try binnedMutualInformation(x, y, bins: a.integer("bins")))
+        case "mixed": return .number(try mixedMutualInformation(x, y, k: a.integer("k")))
         default: return .number(try ksgMutualInformation(x, y, k: a.integer("k"), standardize: a.bool("standardize")))
         }
     },
