@@ -92,7 +92,7 @@ struct CLITestError: Error, CustomStringConvertible {
     @Test func opHelpComesFromTheTable() throws {
         let r = try runInfoplot(["compute", "mutual-information-samples", "--help"])
         #expect(r.status == 0, "\(r.stderr)")
-        for fragment in ["USAGE: infoplot compute mutual-information-samples --x <list> --y <list>", "--method <ksg|discrete|binned>",
+        for fragment in ["USAGE: infoplot compute mutual-information-samples --x <list> --y <list>", "--method <ksg|discrete|binned|mixed>",
                          "(default: ksg)", "--k <integer>", "(default: 3)", "--standardize/--no-standardize", "--base <number>", "--digits"] {
             #expect(r.stdout.contains(fragment), "help lacks \(fragment): \(r.stdout)")
         }
