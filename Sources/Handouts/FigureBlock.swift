@@ -1,0 +1,55 @@
+import InfoRequests
+
+extension MarkdownConverter {
+    /// A ```figure block: YAML naming a catalogue figure, its parameters, caption, label and size.
+    mutating func figure(yaml: String, fencePosition: SourcePosition) throws -> Figure {
+        let firstLine = fencePosition.line + 1
+        guard let root = try parseYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
+            throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
+        }
+        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.stringValue else {
+            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
+        }
+        guard let known = FigureParameters.catalogue[name] else {
+            throw TemplateError(file: file, at: nameEntry.value.position,
+                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
+        }
+        var spec = Figure(name: name, parameters: .object([]), caption: [], label: nil, number: 0, id: "", size: nil, position: fencePosition)
+        var params: [(String, JSONValue)] = []
+        for e in entries where e.key != "name" {
+            switch e.key {
+            case "caption":
+                guard case .string(let caption) = e.value.kind else {
+                    throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
+                }
+                spec.caption = try inlines(from: caption, at: e.value.position, context: "a figure caption")
+            case "label":
+                guard let label = e.value.stringValue, label.hasPrefix("fig-"), label.count > 4,
+                      label.allSatisfy(isLabelChar) else {
+                    throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
+                }
+                spec.label = label
+                spec.id = label
+            case "size":
+                spec.size = e.value.text
+            default:
+                guard let kind = known.first(where: { $0.name == e.key })?.kind else {
+                    throw TemplateError(file: file, at: e.keyPosition,
+                                        "figure '\(name)' has no parameter '\(e.key)'"
+                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
+                }
+                let value = try resolveReferences(e.value, in: values, file: file)
+                if kind == .data, case .string(let s) = value {
+                    throw TemplateError(file: file, at: e.value.position,
+                                        "figure parameter '\(e.key)' needs data, and '\(s)' is not a data or value name (known: \(knownList(values.names)))")
+                }
+                params.append((e.key, value))
+            }
+        }
+        spec.parameters = .object(params)
+        if let label = spec.label { try define(label, at: fencePosition) }
+        return spec
+    }
+}
