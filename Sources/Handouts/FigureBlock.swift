@@ -1,6 +1,15 @@
 import InfoRequests
 
+/// Reads a code block that is a document element from its YAML text and its fence's position.
+typealias FencedBlockReader = @Sendable (inout MarkdownConverter, _ yaml: String, _ fence: SourcePosition) throws -> Block
+
 extension MarkdownConverter {
+    /// Code blocks that are document elements, by fence info (cmark parses them as code blocks;
+    /// the tree reader hands their text here). Adding a block kind is one entry and its reader.
+    static let fencedBlocks: [String: FencedBlockReader] = [
+        "figure": { converter, yaml, fence in .figure(try converter.figure(yaml: yaml, fencePosition: fence)) },
+    ]
+
     /// A ```figure block: YAML naming a catalogue figure, its parameters, caption, label and size.
     mutating func figure(yaml: String, fencePosition: SourcePosition) throws -> Figure {
         let firstLine = fencePosition.line + 1

@@ -194,10 +194,10 @@ struct MarkdownConverter {
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let code = resolvingValues(literal(node))
-            if info.split(separator: " ").first == "figure" {
+            if let reader = info.split(separator: " ").first.flatMap({ Self.fencedBlocks[String($0)] }) {
                 let line = sourceLine(Int(cmark_node_get_start_line(node)))
                 let fence = line.position(at: line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count)
-                return [.block(.figure(try figure(yaml: code, fencePosition: fence)))]
+                return [.block(try reader(&self, code, fence))]
             }
             return [.block(.codeBlock(info: info, code: code))]
         case CMARK_NODE_HTML_BLOCK:

@@ -50,9 +50,10 @@ struct MathProtection {
             let trimmed = body.trimmedSpaces
             if let fence = fenceOpening(body) {
                 guard let close = lines[(i + 1)...].firstIndex(where: { isFenceClose($0.text, fence) }) else {
-                    if fence.info == "figure" {
+                    if MarkdownConverter.fencedBlocks[fence.info] != nil {
                         let c = String(fence.char)
-                        throw TemplateError(file: file, at: line.position(at: indent), "figure block is never closed (expected a closing \(c)\(c)\(c))")
+                        throw TemplateError(file: file, at: line.position(at: indent),
+                                            "\(fence.info) block is never closed (expected a closing \(c)\(c)\(c))")
                     }
                     out += lines[i...]
                     break

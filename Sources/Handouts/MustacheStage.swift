@@ -198,7 +198,7 @@ extension String {
     }
 }
 
-/// Sections nested deeper than this are refused: swift-mustache parses and renders sections
+/// Sections nested deeper than this are refused: the expansion renders sections
 /// recursively on build threads whose stacks are far smaller than the main thread's, and no
 /// handout needs more than a few levels (a table of rows of cells is three).
 let maximumSectionNesting = 16
