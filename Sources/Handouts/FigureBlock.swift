@@ -1,3 +1,4 @@
+import PlotGrammar
 import InfoRequests
 
 /// Reads a code block that is a document element from its YAML text and its fence's position.
@@ -8,15 +9,37 @@ extension MarkdownConverter {
     /// the tree reader hands their text here). Adding a block kind is one entry and its reader.
     static let fencedBlocks: [String: FencedBlockReader] = [
         "figure": { converter, yaml, fence in .figure(try converter.figure(yaml: yaml, fencePosition: fence)) },
+        "plot": { converter, yaml, fence in .figure(try converter.plot(yaml: yaml, fencePosition: fence)) },
     ]
+
+    /// The keys every figure-like block shares: `caption` (Markdown with math), `label` (fig-…),
+    /// `size` (a preset or WxH inches, kept as written).
+    mutating func readBlockKey(_ e: YAMLEntry, into spec: inout Figure) throws {
+        switch e.key {
+        case "caption":
+            guard case .string(let caption) = e.value.kind else {
+                throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
+            }
+            spec.caption = try inlines(from: caption, at: e.value.position, context: "a figure caption")
+        case "label":
+            guard let label = e.value.string, label.hasPrefix("fig-"), label.count > 4,
+                  label.allSatisfy(isLabelChar) else {
+                throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
+            }
+            spec.label = label
+            spec.id = label
+        default:
+            spec.size = e.value.text
+        }
+    }
 
     /// A ```figure block: YAML naming a catalogue figure, its parameters, caption, label and size.
     mutating func figure(yaml: String, fencePosition: SourcePosition) throws -> Figure {
         let firstLine = fencePosition.line + 1
-        guard let root = try parseYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
+        guard let root = try parseTemplateYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
             throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
         }
-        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.stringValue else {
+        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.string else {
             throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
         }
         guard let known = FigureParameters.catalogue[name] else {
@@ -28,20 +51,8 @@ extension MarkdownConverter {
         var params: [(String, JSONValue)] = []
         for e in entries where e.key != "name" {
             switch e.key {
-            case "caption":
-                guard case .string(let caption) = e.value.kind else {
-                    throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
-                }
-                spec.caption = try inlines(from: caption, at: e.value.position, context: "a figure caption")
-            case "label":
-                guard let label = e.value.stringValue, label.hasPrefix("fig-"), label.count > 4,
-                      label.allSatisfy(isLabelChar) else {
-                    throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
-                }
-                spec.label = label
-                spec.id = label
-            case "size":
-                spec.size = e.value.text
+            case "caption", "label", "size":
+                try readBlockKey(e, into: &spec)
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else {
                     throw TemplateError(file: file, at: e.keyPosition,
