@@ -1,4 +1,5 @@
 import PlotGrammar
+import FigureCatalogue
 import InfoRequests
 
 /// Reads a code block that is a document element from its YAML text and its fence's position.
@@ -40,12 +41,25 @@ extension MarkdownConverter {
             throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
         }
         guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.string else {
-            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
+            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(figures.names, limit: 20)))")
+        }
+        func noParameter(_ e: YAMLEntry, _ names: [String]) -> TemplateError {
+            TemplateError(file: file, at: e.keyPosition, "figure '\(name)' has no parameter '\(e.key)'"
+                          + (likelyMeant(e.key, names).map { "; did you mean '\($0)'?" } ?? "")
+                          + " (parameters: \(knownList(closestFirst(to: e.key, names))))")
+        }
+        if let spec = figures.specs[name] {
+            // The user's own spec (a figures folder): drawn by the plot grammar like a plot block.
+            let names = spec.parameters.map(\.name)
+            for e in entries where !["name", "caption", "label", "size"].contains(e.key) && !names.contains(e.key) {
+                throw noParameter(e, names)
+            }
+            return try plotFigure(name: name, spec: spec, entries: entries, fencePosition: fencePosition)
         }
         guard let known = FigureParameters.catalogue[name] else {
             throw TemplateError(file: file, at: nameEntry.value.position,
-                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
-                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
+                                "unknown figure '\(name)'" + (likelyMeant(name, figures.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, figures.names), limit: 20)))")
         }
         var spec = Figure(name: name, parameters: .object([]), caption: [], label: nil, number: 0, id: "", size: nil, position: fencePosition)
         var params: [(String, JSONValue)] = []
@@ -54,12 +68,7 @@ extension MarkdownConverter {
             case "caption", "label", "size":
                 try readBlockKey(e, into: &spec)
             default:
-                guard let kind = known.first(where: { $0.name == e.key })?.kind else {
-                    throw TemplateError(file: file, at: e.keyPosition,
-                                        "figure '\(name)' has no parameter '\(e.key)'"
-                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
-                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
-                }
+                guard let kind = known.first(where: { $0.name == e.key })?.kind else { throw noParameter(e, known.map(\.name)) }
                 let value = try resolveReferences(e.value, in: values, file: file)
                 if kind == .data, case .string(let s) = value {
                     throw TemplateError(file: file, at: e.value.position,

@@ -1,3 +1,4 @@
+import FigureCatalogue
 import InfoRequests
 
 /// The front end of the handout builder: template text → resolved `Document`.
@@ -10,7 +11,7 @@ public enum HandoutParser {
     public static func parse(file: String, source: String,
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
                              solutions: SolutionsMode = .inline,
-                             defaultFormat: DocumentFormat = .handout) throws -> Document {
+                             defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn) throws -> Document {
         try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
@@ -18,7 +19,8 @@ public enum HandoutParser {
         let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
         let body = try expandMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
-        var converter = MarkdownConverter(file: file, printed: body.printed, values: values, slides: format == .slides)
+        var converter = MarkdownConverter(file: file, printed: body.printed, values: values, slides: format == .slides,
+                                          figures: figures)
         let (blocks, footnotes) = try converter.blocks(from: body.lines)
         let title = try converter.inlines(from: front.title, at: front.titlePosition, context: "the title")
         let subtitle = try front.subtitle.map {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import FigureCatalogue
 
 /// cmark-gfm registers its extensions through an unguarded static flag; a Swift global is
 /// initialised exactly once even when several handouts are parsed on different threads.
@@ -18,6 +19,8 @@ struct MarkdownConverter {
     let values: ValueTable
     /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
     let slides: Bool
+    /// The figures a figure block may name: the catalogue and the user's own specs.
+    let figures: FigureLibrary
     /// The lines cmark was fed, each character with its template position.
     private var lines: [SourcedLine] = []
     /// label → position of its definition, to report duplicates where the second one is.
@@ -25,8 +28,10 @@ struct MarkdownConverter {
     private(set) var labelOrder: [String] = []
     private var footnoteLabels: [String] = []
 
-    init(file: String, printed: [String] = [], values: ValueTable = ValueTable(), slides: Bool = false) {
+    init(file: String, printed: [String] = [], values: ValueTable = ValueTable(), slides: Bool = false,
+         figures: FigureLibrary = .builtIn) {
         self.file = file
+        self.figures = figures
         self.protection = MathProtection(file: file)
         self.printed = printed
         self.values = values
