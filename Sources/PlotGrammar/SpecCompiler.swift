@@ -22,7 +22,10 @@ struct SpecCompiler {
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
         scope = Scope(base)
         if let t = root["theme"], themeOverride == nil {
-            do { theme = try Theme.named(try reader.string(t, "theme")) } catch let e as FigureError { throw reader.error(t, e.message) }
+            // A built-in name or a theme file beside the spec (its own errors name that file).
+            do { theme = try ThemeFile.load(try reader.string(t, "theme"), relativeTo: baseDirectory) } catch let e as FigureError {
+                throw reader.error(t, e.message)
+            }
         } else {
             theme = themeOverride ?? .light
         }
