@@ -108,7 +108,7 @@ struct FigureCommand: ParsableCommand {
         let themeValue: Theme
         let auto = theme.lowercased() == "auto"
         do { themeValue = auto ? .light : try ThemeFile.load(theme) } catch {
-            throw FigureCommandError("--theme: \(error) (or auto)" + (likelyMeant(theme, themeNames).map { "; did you mean '\($0)'?" } ?? ""))
+            throw FigureCommandError("--theme: \(error) (or auto)")
         }
         let sizeValue: FigureSize
         do { sizeValue = try FigureSize.parse(size) } catch {

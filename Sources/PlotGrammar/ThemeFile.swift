@@ -20,7 +20,7 @@ public enum ThemeFile {
         let isPath = nameOrPath.contains("/") || [".yaml", ".yml"].contains { nameOrPath.lowercased().hasSuffix($0) }
         guard isPath else {
             guard builtInNames.contains(nameOrPath.lowercased()) else {
-                throw FigureError("unknown theme '\(nameOrPath)'\(suggestion(for: nameOrPath, in: builtInNames)); expected light, dark, print or a theme file (.yaml)")
+                throw FigureError("unknown theme '\(nameOrPath)'\(suggestion(for: nameOrPath, in: builtInNames)); expected light, dark or print, or a theme file (.yaml)")
             }
             return try Theme.named(nameOrPath)
         }
