@@ -1,6 +1,7 @@
 import FigureModel
 import Foundation
 import Expressions
+import InfoRequests
 
 /// Theme files (issue 8 §3): YAML naming colours, cycles and the colour map, as in
 /// `Themes/light.yaml`. The one place a theme file becomes a `Theme` value (the built-in themes
@@ -20,7 +21,8 @@ public enum ThemeFile {
         let isPath = nameOrPath.contains("/") || [".yaml", ".yml"].contains { nameOrPath.lowercased().hasSuffix($0) }
         guard isPath else {
             guard builtInNames.contains(nameOrPath.lowercased()) else {
-                throw FigureError("unknown theme '\(nameOrPath)'\(suggestion(for: nameOrPath, in: builtInNames)); expected light, dark or print, or a theme file (.yaml)")
+                throw FigureError("unknown theme '\(nameOrPath)'" + (likelyMeant(nameOrPath, builtInNames).map { "; did you mean '\($0)'?" } ?? "")
+                                  + " (expected light, dark or print, or a theme file .yaml)")
             }
             return try Theme.named(nameOrPath)
         }

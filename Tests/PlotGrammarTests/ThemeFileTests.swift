@@ -53,6 +53,6 @@ import FigureModel
         let missing = specError("theme: nowhere.yaml\nlayers: [{mark: line, x: [0, 1], y: [0, 1]}]", base: dir.path)
         #expect(missing?.file == "t.yaml" && missing?.position == SourcePosition(line: 1, column: 8))
         let unknown = specError("theme: drak\nlayers: [{mark: line, x: [0, 1], y: [0, 1]}]")
-        #expect(unknown?.message.contains("did you mean dark") == true, "\(unknown?.message ?? "")")
+        #expect(unknown?.message.contains("did you mean 'dark'?") == true, "\(unknown?.message ?? "")")
     }
 }
