@@ -59,15 +59,17 @@ extension MathLayout {
         let width = inner.width
         // plain.tex also puts 3pt on the far side of the brace, before the label.
         let outer = 0.3 * ctx.em
+        // A variant wider than the body overhangs both sides without widening the box (LuaTeX's stretched
+        // \Umathaccent, which unicode-math's \underbrace is, keeps the body's width).
         if over {
             let gap = max(ctx.c(.stretchStackGapBelowMin), 0.3 * ctx.em)
-            return .vlist([(.vkern(outer), 0), (brace, (width - brace.width) / 2), (.vkern(gap), 0),
-                           (inner, (width - inner.width) / 2)],
-                          height: outer + brace.height + brace.depth + gap + inner.height)
+            return Box.vlist([(.vkern(outer), 0), (brace, (width - brace.width) / 2), (.vkern(gap), 0),
+                              (inner, (width - inner.width) / 2)],
+                             height: outer + brace.height + brace.depth + gap + inner.height).withWidth(width)
         }
         let gap = max(ctx.c(.stretchStackGapAboveMin), 0.3 * ctx.em)
-        return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2),
-                       (.vkern(outer), 0)],
-                      height: inner.height)
+        return Box.vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2),
+                          (.vkern(outer), 0)],
+                         height: inner.height).withWidth(width)
     }
 }

@@ -278,7 +278,7 @@ public struct MathParser {
         }
         switch spec.rule {
         case .symbol(let ch, let cls):
-            let isLetter = ch.unicodeScalars.count == 1 && (ch.unicodeScalars.first.map { (0x391...0x3F5).contains($0.value) } ?? false)
+            let isLetter = ch.unicodeScalars.count == 1 && (ch.unicodeScalars.first.map { (0x391...0x3F5).contains($0.value) || $0 == "∂" } ?? false)
             return atom(cls, .symbol(isLetter ? mapCharacter(Character(ch)) : ch), from: token)
         case .largeOperator(let ch, let limits):
             return atom(.op, .largeOperator(ch), from: token, limits: limits ? .automatic : .noLimits)
