@@ -68,6 +68,21 @@ public func drawMath(_ box: MathBox, on cr: OpaquePointer, x: Double, baselineY:
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
+        // An assembly's pieces as one path filled once, so their overlaps leave no seam.
+        var single: [PositionedGlyph] = []
+        for group in glyphs.assemblyGroups() {
+            guard group.count > 1 else { single += group; continue }
+            setColor(group.first?.color)
+            cairo_new_path(cr)
+            for g in group {
+                cairo_set_font_size(cr, g.size)
+                var cg = cairo_glyph_t(index: UInt(g.glyph), x: x + g.x, y: baselineY + g.y)
+                cairo_glyph_path(cr, &cg, 1)
+            }
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
+            cairo_fill(cr)
+        }
+        let glyphs = single
         // Runs of one size and colour, in reading order.
         var start = 0
         while start < glyphs.count {

@@ -66,7 +66,8 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     if document.meta.format == .slides {
         // Slides are read from across a room: a sans text face unless the deck names one.
         if document.meta.fonts.text == nil { document.meta.fonts.text = "TeX Gyre Heros" }
-        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
+        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
+                                            macros: document.meta.mathMacros)
         if formats.contains(.pdf) || notes {
             let painted = try paintDeck(document, measurer: measurer, notes: notes)
             result.pageCount = painted.deck.pages.count
@@ -80,7 +81,8 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
             result.seconds[.pdf] = lap()
         }
         if formats.contains(.html) {
-            let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5)
+            let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5,
+                                               macros: document.meta.mathMacros)
             result.html = Data(try SlideHTMLWriter(assets: assets, mathSize: assets.mathSize).write(document).utf8)
             result.seconds[.html] = lap()
         }
@@ -88,7 +90,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     }
     if formats.contains(.pdf) || formats.contains(.svg) {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
-                                            language: document.meta.language)
+                                            language: document.meta.language, macros: document.meta.mathMacros)
         let (drawing, statistics) = try paginateHandout(document, measurer: measurer)
         result.statistics = statistics
         result.pageCount = drawing.pages.count
@@ -107,7 +109,8 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
         }
     }
     if formats.contains(.html) {
-        let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme)
+        let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme,
+                                           macros: document.meta.mathMacros)
         result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
         result.seconds[.html] = lap()
     }

@@ -17,8 +17,11 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// formulas match the text (SVG width/height are in pt).
     public let mathSize: Double
 
-    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5) throws {
+    private let macros: [String: MathMacro]
+
+    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5, macros: [String: MathMacro] = [:]) throws {
         mathFont = try HandoutFonts(fonts).loadMathFont()
+        self.macros = macros
         self.theme = theme
         self.mathSize = mathSize
     }
@@ -42,14 +45,14 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func pageDefinitions() -> String { glyphs.defsSVG() }
 
     public func mathML(tex: String, display: Bool) throws -> String? {
-        MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
+        MathTypesetting.mathML(try MathParser.parse(tex, macros: macros), source: tex, display: display)
     }
 
     /// The formula as SVG, with how far its bottom edge lies below the baseline and its whole
     /// height, both in CSS px.
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         lock.lock(); defer { lock.unlock() }
-        let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
+        let box = try typeset(tex, display: display, font: mathFont, size: mathSize, macros: macros)
         let padding = 1.0
         let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex, sharedGlyphs: glyphs)
         let ink = mathInkExtents(box)

@@ -134,6 +134,8 @@ extension MathLayout {
         "↼": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
         "⇌": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),   // \xrightleftharpoons 3095
         "⇋": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),   // \xleftrightharpoons 0359
+        "↠": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),   // as \xrightarrow
+        "↞": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),   // as \xleftarrow
         "⇄": ArrowSpec(before: 0, after: 0, padLeft: 9, padRight: 9),
         "⇆": ArrowSpec(before: 0, after: 0, padLeft: 9, padRight: 9),
     ]
@@ -142,7 +144,7 @@ extension MathLayout {
     /// hung from the body's depth.
     static func layoutUnderAccent(_ mark: String, body: MathList, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
-        let accent = stretchGlyphHorizontally(mark, width: inner.width, ctx)
+        let accent = coverHorizontally(mark, width: inner.width, ctx)
         let width = max(inner.width, accent.width)
         let gap = ctx.c(.underbarVerticalGap)
         return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0),

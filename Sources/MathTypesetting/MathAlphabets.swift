@@ -95,5 +95,5 @@ public enum MathAlphabet: Sendable, Equatable {
     /// partial=italic sets \partial as U+1D715, as plain TeX's cmmi \partial is italic).
     private static let italicGreekSymbols: [UInt32: UInt32] = [0x3F5: 0x1D716, 0x3D1: 0x1D717, 0x3D5: 0x1D719,
                                                                 0x3F1: 0x1D71A, 0x3D6: 0x1D71B, 0x3C2: 0x1D70D,
-                                                                0x2202: 0x1D715]
+                                                                0x2202: 0x1D715, 0x3F0: 0x1D718]
 }

@@ -3,7 +3,7 @@ public enum MathLayout {
     /// Lays out a parsed list in display or text style at `size` points.
     public static func layout(_ list: MathList, display: Bool, font: any MathMetrics, size: Double) -> Box {
         let ctx = LayoutContext(font: font, baseSize: size, style: display ? .display : .text, cramped: false)
-        let body = layoutList(list, ctx)
+        let body = layoutList(list, ctx, trailingPunctuation: endsWithPunctuation(list))
         // \tag: the label after the formula.
         for case .tag(let tag, let parenthesized) in list {
             return .hlist([body, .kern(2 * ctx.em), tagBox(tag, parenthesized: parenthesized, ctx)])
@@ -13,7 +13,17 @@ public enum MathLayout {
 
     /// Rules 5–6 (binary atoms that cannot be binary become Ord) and rule 20 (inter-atom spacing)
     /// around the per-atom rules.
-    static func layoutList(_ list: MathList, _ start: LayoutContext) -> Box {
+    /// Whether the formula ends with sentence punctuation (". , ;" with no scripts), as a display that
+    /// closes a sentence does: it follows the formula with no inter-atom space, where TeX would put a thin
+    /// space after an Op such as \underbrace or an Inner such as \left…\right (rule 20).
+    static func endsWithPunctuation(_ list: MathList) -> Bool {
+        guard let last = list.last(where: { if case .tag = $0 { return false } else { return true } }),
+              case .atom(let a) = last, a.superscript == nil, a.sub == nil, case .symbol(let s) = a.nucleus else { return false }
+        return s == "." || s == "," || s == ";"
+    }
+
+    static func layoutList(_ list: MathList, _ start: LayoutContext, trailingPunctuation: Bool = false) -> Box {
+        let lastAtom = list.lastIndex { if case .atom = $0 { return true } else { return false } }
         let classes = effectiveClasses(list)
         var ctx = start
         var color: MathRGBA?
@@ -35,7 +45,7 @@ public enum MathLayout {
                 ctx = ctx.with(style: s, cramped: ctx.cramped)
             case .atom(let atom):
                 let cls = classes[i] ?? atom.cls
-                if let left = lastClass {
+                if let left = lastClass, !(trailingPunctuation && i == lastAtom) {
                     let space = spacing(left, cls, style: ctx.style)
                     if space != 0 { boxes.append(.kern(space * ctx.mu)) }
                 }
@@ -147,8 +157,8 @@ public enum MathLayout {
             nucleus = layoutFraction(f, ctx)
         case .radical(let degree, let body):
             nucleus = layoutRadical(degree: degree, body: body, ctx)
-        case .accent(let mark, let body):
-            nucleus = layoutAccent(mark, body: body, ctx)
+        case .accent(let mark, let body, let stretchy):
+            nucleus = layoutAccent(mark, body: body, stretchy: stretchy, ctx)
             // Rule 12: scripts of an accented single character attach as to the character itself,
             // not above the accent.
             if body.count == 1, case .atom(let b) = body[0], case .symbol(let s) = b.nucleus, s.unicodeScalars.count == 1,

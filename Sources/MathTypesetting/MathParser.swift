@@ -329,9 +329,9 @@ public struct MathParser {
             return atom(.ord, .list(items), from: token)
         case .operatorName(let limits):
             return try parseOperatorName(token, limits: limits)
-        case .accent(let mark):
+        case .accent(let mark, let stretchy):
             let body = try parseArgument(for: token).list
-            return atom(.ord, .accent(mark, body: body), from: token)
+            return atom(.ord, .accent(mark, body: body, stretchy: stretchy), from: token)
         case .underAccent(let mark):
             let body = try parseArgument(for: token).list
             return atom(.ord, .underAccent(mark, body: body), from: token)
