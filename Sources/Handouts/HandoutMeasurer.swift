@@ -44,9 +44,10 @@ public struct HandoutFonts: Sendable, Hashable {
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
 func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
+    let themeValue = (try? Theme.named(theme)) ?? .light
+    if let plot = f.plot { return try plot.figure(theme: themeValue, size: try fitted ?? f.size.map { try FigureSize.parse($0) }) }
     guard Catalogue.names.contains(f.name) else { return nil }
     let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
-    let themeValue = (try? Theme.named(theme)) ?? .light
     var parameters: [(String, JSONValue)] = []
     if case .object(let members) = f.parameters { parameters = members }
     return try Catalogue.figure(named: f.name, parameters: parameters, context: FigureContext(theme: themeValue, size: size))
@@ -62,6 +63,9 @@ public final class HandoutMeasurer: LayoutMeasurer {
     let theme: String
     private var boxes: [String: MathBox] = [:]
     private var figures: [String: FigureModel.Figure?] = [:]
+    /// Each catalogue figure as the pages placed it (first placement of a name and parameters), so
+    /// the HTML handout shows the very figure frame the PDF and SVG pages drew.
+    public private(set) var placedFigures: [PlacedFigure] = []
     /// Warnings worth showing the author (missing fonts, placeholder figures), in order, once each.
     public private(set) var warnings: [String] = []
 
@@ -112,6 +116,11 @@ public final class HandoutMeasurer: LayoutMeasurer {
         min(0.9 * available, size.widthPoints)
     }
 
+    func recordPlacement(_ f: Figure, _ placed: FigureModel.Figure) {
+        guard !placedFigures.contains(where: { $0.draws(f) }) else { return }
+        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, plot: f.plot, figure: placed))
+    }
+
     /// `size` overrides the figure's own `size:` (a slide draws each figure at the size its free
     /// area leaves, at the slide's type scale).
     func catalogueFigure(_ f: Figure, size: FigureSize? = nil) throws -> FigureModel.Figure? {
@@ -122,4 +131,15 @@ public final class HandoutMeasurer: LayoutMeasurer {
         figures[key] = built
         return built
     }
+}
+
+/// A catalogue figure (by name and parameters) at the size and label size a page gave it.
+public struct PlacedFigure: Sendable {
+    public var name: String
+    public var parameters: JSONValue
+    /// Plot blocks are all named `plot`: their spec tells them apart.
+    public var plot: PlotBlock?
+    public var figure: FigureModel.Figure
+
+    func draws(_ f: Figure) -> Bool { name == f.name && parameters == f.parameters && plot == f.plot }
 }
