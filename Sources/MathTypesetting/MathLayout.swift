@@ -49,6 +49,13 @@ public enum MathLayout {
                     let space = spacing(left, cls, style: ctx.style)
                     if space != 0 { boxes.append(.kern(space * ctx.mu)) }
                 }
+                if trailingPunctuation && i == lastAtom, let previous = lastAtomBefore(i, in: list) {
+                    // A label under (or over) the last term, wider than it, would push the period away from
+                    // the formula: the period sits on the baseline, clear of the label, so it moves back
+                    // over the label's overhang to follow the term itself.
+                    let overhang = limitOverhang(previous, ctx)
+                    if overhang > 0 { boxes.append(.kern(-overhang)) }
+                }
                 let box = layoutAtom(atom, ctx, italicKern: i + 1 < list.count && startsWithCharacter(list[i + 1]))
                 if let color {
                     boxes.append(Box(width: box.width, height: box.height, depth: box.depth, content: .colored(box, color)))
@@ -60,6 +67,21 @@ public enum MathLayout {
         }
         if boxes.count == 1 { return boxes[0] }
         return .hlist(boxes)
+    }
+
+    static func lastAtomBefore(_ i: Int, in list: MathList) -> Atom? {
+        for item in list[..<i].reversed() { if case .atom(let a) = item { return a } }
+        return nil
+    }
+
+    /// How far an atom's limits (an \underbrace label, \sum's limits) stick out right of its nucleus:
+    /// limits are centred (rule 13a), so half the difference of the widths.
+    static func limitOverhang(_ atom: Atom, _ ctx: LayoutContext) -> Double {
+        let limits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
+        guard limits, atom.superscript != nil || atom.sub != nil else { return 0 }
+        var bare = atom
+        bare.superscript = nil; bare.sub = nil
+        return max(0, (layoutAtom(atom, ctx).width - layoutAtom(bare, ctx).width) / 2)
     }
 
     /// Whether an item is an atom whose nucleus is a math character (after `simplified`): LuaTeX adds a

@@ -102,6 +102,13 @@ import Testing
             let period = try typeset(".", display: true, font: font, size: 10).width
             #expect(abs(with - (without + period)) < 1e-9, "\(body).")
         }
+        // A label wider than its term: the period follows the term, over the label's overhang.
+        let labelled = #"\underbrace{x}_{\text{a long label}}"#
+        let full = try typeset(labelled, display: true, font: font, size: 10).width
+        let bare = try typeset(#"\underbrace{x}"#, display: true, font: font, size: 10).width
+        let period = try typeset(".", display: true, font: font, size: 10).width
+        #expect(full > bare + 10)
+        #expect(abs(try typeset(labelled + ".", display: true, font: font, size: 10).width - ((full + bare) / 2 + period)) < 1e-9)
         // Inside the formula a period keeps its spacing (an Op before an Ord is a thin space).
         let inner = try typeset(#"\underbrace{x}_{k}.y"#, display: true, font: font, size: 10).width
         let parts = try [#"\underbrace{x}_{k}"#, ".", "y"].map { try typeset($0, display: true, font: font, size: 10).width }.reduce(0, +)
