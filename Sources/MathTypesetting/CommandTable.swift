@@ -350,8 +350,9 @@ enum CommandTable {
         for name in ["newcommand", "renewcommand", "providecommand", "newcommand*", "renewcommand*"] {
             t[name] = CommandSpec(arguments: 2, rule: .newcommand)
         }
-        // \gdef, \edef and \xdef define as \def does (a formula is one group; nothing to expand early).
-        for name in ["def", "gdef", "edef", "xdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
+        // \gdef defines as \def does (a formula is one group). \edef and \xdef, which expand their body
+        // at once, stay unknown rather than silently behaving as \def.
+        for name in ["def", "gdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         for (name, body) in aliases where t[name] == nil {
