@@ -12,10 +12,14 @@ import subprocess
 import sys
 import tempfile
 
+# Each math font with its companion text roman: LaTeX sets operator names (\log, \max) in the text font
+# (unicode-math's \setoperatorfont{\mathrm}, as fontmath.ltx's \operator@font), and infoplot sets them from
+# the math font's upright letters, which are that text face's (kerned as text).
 FONTS = {
     "Latin Modern Math": r"\setmathfont{latinmodern-math.otf}",
-    "TeX Gyre Pagella Math": r"\setmathfont{texgyrepagella-math.otf}",
-    "DejaVu Math TeX Gyre": r"\setmathfont[Path=/usr/share/fonts/truetype/dejavu/]{DejaVuMathTeXGyre.ttf}",
+    "TeX Gyre Pagella Math": r"\setmainfont{texgyrepagella-regular.otf}\setmathfont{texgyrepagella-math.otf}",
+    "DejaVu Math TeX Gyre": r"\setmainfont[Path=/usr/share/fonts/truetype/dejavu/]{DejaVuSerif.ttf}"
+                            r"\setmathfont[Path=/usr/share/fonts/truetype/dejavu/]{DejaVuMathTeXGyre.ttf}",
 }
 
 # (display, TeX): no \text or \mathrm, whose text font differs between LaTeX and infoplot; \sym… rather than

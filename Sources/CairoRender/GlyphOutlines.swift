@@ -1,4 +1,5 @@
 import CHarfBuzz
+import FigureModel
 import Foundation
 import Frame
 
@@ -10,6 +11,7 @@ final class GlyphOutlines: @unchecked Sendable {
     private let lock = NSLock()
     private var fonts: [FontRef: (font: OpaquePointer, upem: Double)] = [:]
     private var paths: [GlyphKey: [UInt8]] = [:]
+    private var outlines: [GlyphKey: [PathElement]] = [:]
     private let funcs: OpaquePointer
 
     private struct GlyphKey: Hashable { var font: FontRef; var glyph: UInt32 }
@@ -43,15 +45,26 @@ final class GlyphOutlines: @unchecked Sendable {
     /// The glyph's outline as path data in font units, y up (empty for a blank glyph such as a space).
     func path(_ ref: FontRef, _ glyph: UInt32) -> [UInt8] {
         lock.lock(); defer { lock.unlock() }
+        return draw(ref, glyph)?.bytes ?? []
+    }
+
+    /// The same outline as path elements in font units, y up, quadratic segments raised to cubics.
+    func elements(_ ref: FontRef, _ glyph: UInt32) -> [PathElement] {
+        lock.lock(); defer { lock.unlock() }
+        return draw(ref, glyph)?.elements ?? []
+    }
+
+    private func draw(_ ref: FontRef, _ glyph: UInt32) -> (bytes: [UInt8], elements: [PathElement])? {
         let key = GlyphKey(font: ref, glyph: glyph)
-        if let p = paths[key] { return p }
-        guard let font = open(ref)?.font else { return [] }
+        if let p = paths[key], let e = outlines[key] { return (p, e) }
+        guard let font = open(ref)?.font else { return nil }
         let sink = OutlineSink()
         withExtendedLifetime(sink) {
             hb_font_get_glyph_shape(font, glyph, funcs, Unmanaged.passUnretained(sink).toOpaque())
         }
         paths[key] = sink.bytes
-        return sink.bytes
+        outlines[key] = sink.elements
+        return (sink.bytes, sink.elements)
     }
 
     private func open(_ ref: FontRef) -> (font: OpaquePointer, upem: Double)? {
@@ -74,12 +87,15 @@ final class GlyphOutlines: @unchecked Sendable {
 private final class OutlineSink {
     var bytes: [UInt8] = []
     var last: UInt8 = 0
+    var elements: [PathElement] = []
+    private var current = ScenePoint(0, 0)
 
     static func from(_ p: UnsafeMutableRawPointer?) -> OutlineSink {
         Unmanaged<OutlineSink>.fromOpaque(p!).takeUnretainedValue()
     }
 
     func command(_ c: UInt8, _ values: [Float]) {
+        record(c, values.map(Double.init))
         if c != last || c == UInt8(ascii: "M") { bytes.append(c); last = c } else { bytes.append(UInt8(ascii: " ")) }
         for (i, v) in values.enumerated() {
             let n = Int(v.rounded())
@@ -88,5 +104,21 @@ private final class OutlineSink {
         }
     }
 
-    func close() { bytes.append(UInt8(ascii: "Z")); last = UInt8(ascii: "Z") }
+    func close() { bytes.append(UInt8(ascii: "Z")); last = UInt8(ascii: "Z"); elements.append(.close) }
+
+    private func record(_ c: UInt8, _ v: [Double]) {
+        switch c {
+        case UInt8(ascii: "M"): current = ScenePoint(v[0], v[1]); elements.append(.move(current))
+        case UInt8(ascii: "L"): current = ScenePoint(v[0], v[1]); elements.append(.line(current))
+        case UInt8(ascii: "Q"):
+            // A quadratic Bézier as the cubic with control points 2/3 of the way to its control point.
+            let q = ScenePoint(v[0], v[1]), end = ScenePoint(v[2], v[3])
+            let c1 = ScenePoint(current.x + 2 / 3 * (q.x - current.x), current.y + 2 / 3 * (q.y - current.y))
+            let c2 = ScenePoint(end.x + 2 / 3 * (q.x - end.x), end.y + 2 / 3 * (q.y - end.y))
+            elements.append(.curve(c1, c2, end)); current = end
+        default:
+            let end = ScenePoint(v[4], v[5])
+            elements.append(.curve(ScenePoint(v[0], v[1]), ScenePoint(v[2], v[3]), end)); current = end
+        }
+    }
 }

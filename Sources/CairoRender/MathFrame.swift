@@ -14,12 +14,26 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
     var keys: [RunKey] = []
     var runs: [RunKey: [PlacedGlyph]] = [:]
     var rules: [FrameItem] = [], colouredRules: [FrameItem] = []
-    for item in box.flatten() {
-        switch item {
-        case .glyph(let g):
+    var assemblies: [FrameItem] = []
+    let items = box.flatten()
+    let glyphs = items.compactMap { if case .glyph(let g) = $0 { return g } else { return nil } }
+    for group in glyphs.assemblyGroups() {
+        if group.count > 1 {
+            // One path for all pieces of an assembly: filled once (nonzero), their overlaps are one
+            // area, where pieces drawn one by one leave a faint band at each join.
+            assemblies.append(.path(FramePath(assemblyOutline(group, font: font, x: x, baseline: baseline), fill: paint(group.first?.color))))
+            continue
+        }
+        for g in group {
             let key = RunKey(size: g.size, color: g.color)
             if runs[key] == nil { keys.append(key) }
             runs[key, default: []].append(PlacedGlyph(id: g.glyph, x: g.x, y: g.y, text: g.text))
+        }
+    }
+    for item in items {
+        switch item {
+        case .glyph:
+            continue
         case .rule(let r):
             let x0 = x + r.x, y0 = baseline + r.y
             let path = FrameItem.path(FramePath([.move(ScenePoint(x0, y0)), .line(ScenePoint(x0 + r.width, y0)),
@@ -34,5 +48,24 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
                                     glyphs: runs[key] ?? [], text: n == 0 ? source : "", kind: .math)))
     }
     // Coloured rules (\colorbox backgrounds, frames) under the glyphs; plain rules after them.
-    return colouredRules + out + rules
+    return colouredRules + out + assemblies + rules
+}
+
+/// The outlines of an assembly's pieces, each scaled from font units (y up) to points at its place.
+func assemblyOutline(_ pieces: ArraySlice<PositionedGlyph>, font: FontRef, x: Double, baseline: Double) -> [PathElement] {
+    guard let upem = GlyphOutlines.shared.unitsPerEm(font) else { return [] }
+    var out: [PathElement] = []
+    for g in pieces {
+        let k = g.size / upem
+        func p(_ q: ScenePoint) -> ScenePoint { ScenePoint(x + g.x + q.x * k, baseline + g.y - q.y * k) }
+        for e in GlyphOutlines.shared.elements(font, g.glyph) {
+            switch e {
+            case .move(let a): out.append(.move(p(a)))
+            case .line(let a): out.append(.line(p(a)))
+            case .curve(let a, let b, let c): out.append(.curve(p(a), p(b), p(c)))
+            case .close: out.append(.close)
+            }
+        }
+    }
+    return out
 }

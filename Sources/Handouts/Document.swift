@@ -1,4 +1,5 @@
 import InfoRequests
+import MathTypesetting
 
 /// The parsed handout: what both writers (HTML and the paged PDF/SVG layout) consume.
 /// Everything is resolved: numbers assigned, cross-references turned into text and anchors.
@@ -51,6 +52,9 @@ public struct DocumentMeta: Sendable, Equatable {
     public var format: DocumentFormat
     /// `lang:` (BCP 47), which picks the hyphenation patterns.
     public var language: String
+    /// `macros:` (name → TeX body) for every formula of the document.
+    public var macros: [String: String] = [:]
+    public var mathMacros: [String: MathMacro] { macros.mapValues { MathMacro($0) } }
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",

@@ -1,5 +1,6 @@
 import PlotGrammar
 import Foundation
+import MathTypesetting
 
 /// A template split into its YAML front matter and Markdown body, keeping line numbers so that
 /// errors in either part name the line of the template file.
@@ -60,9 +61,11 @@ struct FrontMatter: Sendable {
     var language = Hyphenator.defaultLanguage
     var data: [YAMLEntry] = []
     var values: [YAMLEntry] = []
+    /// `macros:` — name → TeX body, as `--macro NAME=BODY` on the command line.
+    var macros: [String: String] = [:]
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "format", "lang", "data", "values"]
+                       "format", "lang", "data", "values", "macros"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -135,6 +138,14 @@ struct FrontMatter: Sendable {
                         throw TemplateError(file: file, at: f.keyPosition, "unknown font role '\(f.key)' (known: text, math, sans)")
                     }
                 }
+            case "macros":
+                guard let list = e.value.entries else {
+                    if case .null = e.value.kind { continue }
+                    throw TemplateError(file: file, at: e.value.position, "'macros' must be a mapping of names to TeX, e.g. 'R: \\mathbb{R}'")
+                }
+                for m in list {
+                    fm.macros[try macroName(m, file: file)] = try macroBody(m, file: file, string: string)
+                }
             case "data":
                 guard let d = e.value.entries else {
                     if case .null = e.value.kind { continue }
@@ -155,8 +166,36 @@ struct FrontMatter: Sendable {
         guard let title else {
             throw TemplateError(file: file, at: root.position, "front matter needs a 'title:'")
         }
+
         fm.title = try string(title)
         fm.titlePosition = title.value.position
         return fm
+    }
+}
+
+extension FrontMatter {
+    /// A macro's name: letters only, with or without its backslash (as `--macro`).
+    static func macroName(_ e: YAMLEntry, file: String) throws -> String {
+        var name = e.key
+        if name.hasPrefix("\\") { name.removeFirst() }
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw TemplateError(file: file, at: e.keyPosition, "macro name '\(e.key)' must be letters only (e.g. 'R' for \\R)")
+        }
+        return name
+    }
+
+    /// A macro's body, checked now: expanded once with placeholder arguments it must parse, so a bad body
+    /// is reported at its line and column in the front matter rather than at each use.
+    static func macroBody(_ e: YAMLEntry, file: String, string: (YAMLEntry) throws -> String) throws -> String {
+        let body = try string(e)
+        let name = try macroName(e, file: file)
+        let macro = MathMacro(body)
+        let use = "\\" + name + String(repeating: "{x}", count: macro.parameters)
+        do {
+            _ = try MathParser.parse(use, macros: [name: macro])
+        } catch let error as MathError {
+            throw TemplateError(file: file, at: e.value.position, "macro \\\(name): \(error.message)")
+        }
+        return body
     }
 }

@@ -1,3 +1,15 @@
+/// Formulas follow the text colour (light and dark) where they carry the formula's own colour, black in
+/// the SVG; \color, \textcolor and \colorbox keep theirs (SVG fill attributes, which any CSS rule
+/// outranks, so only the default fill is matched). In dark mode an explicit colour has its lightness
+/// inverted and its hue kept (invert, then a half turn of hue): navy becomes light blue and stays
+/// readable on the dark page, mid-tone red or green barely changes.
+let mathColorCSS = """
+.math svg [fill="#000000"] { fill: currentColor; }
+@media (prefers-color-scheme: dark) {
+  .math svg [fill]:not([fill="#000000"]) { filter: invert(1) hue-rotate(180deg); }
+}
+"""
+
 /// The one embedded stylesheet of a handout page. Written for XML parsers too (no `<` or `&`).
 /// Measure ~42em and 1.55 leading for comfortable reading (Bringhurst's 45–75 characters);
 /// colours follow `prefers-color-scheme`. The figures of a light handout follow it too (their SVGs
@@ -39,9 +51,8 @@ pre { background: var(--code-bg); padding: 0.8em 1em; overflow-x: auto; border-r
 code.math { font-size: 0.9em; color: var(--muted); }
 .math svg { display: inline-block; overflow: visible; }
 .math .mathml { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-/* cairo writes colours into style attributes, which only !important outranks: formulas follow the text colour, also in dark mode. */
-.math svg * { fill: currentColor !important; }
-.equation { display: flex; align-items: center; margin: 1em 0; }
+\(mathColorCSS)
+.equation { display: flex; align-items: baseline; margin: 1em 0; }
 .equation .math { flex: 1; text-align: center; overflow-x: auto; }
 .eqno { margin-left: 1em; color: var(--muted); }
 figure { margin: 1.6em 0; text-align: center; }

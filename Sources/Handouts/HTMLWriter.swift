@@ -294,9 +294,10 @@ public struct HTMLWriter {
                 // likewise sets a line's depth and height from the strut unless boxes collide).
                 let d = rendered.baselineOffset, h = rendered.height - d
                 var svg = embed(rendered.svg, prefix: "m")
-                var shift = ""
-                if display {
-                    if d != 0 { shift = " style=\"vertical-align: \(formatNumber(-d, digits: 2))px\"" }
+                if display, let open = svg.range(of: "<svg ") {
+                    // On the <svg>: the display span is a flex item (vertical-align does not apply to it),
+                    // and the equation number aligns on the formula's baseline (TeX's \eqno).
+                    if d != 0 { svg.replaceSubrange(open, with: "<svg style=\"vertical-align: \(formatNumber(-d, digits: 2))px\" ") }
                 } else if let open = svg.range(of: "<svg ") {
                     // On the replaced <svg> itself: vertical margins of the inline span would be ignored.
                     svg.replaceSubrange(open, with: "<svg style=\"vertical-align: 0; margin: \(formatNumber(-h, digits: 2))px 0 \(formatNumber(-d, digits: 2))px\" ")
@@ -306,9 +307,9 @@ public struct HTMLWriter {
                     // readers speak and what copy and search find.
                     if let open = svg.range(of: "<svg") { svg.replaceSubrange(open, with: "<svg aria-hidden=\"true\"") }
                     svg = svg.replacingOccurrences(of: " role=\"img\"", with: "")
-                    out += "<span class=\"\(cls)\"\(shift)>\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
+                    out += "<span class=\"\(cls)\">\(svg)\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
                 } else {
-                    out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(svg)</span>"
+                    out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\">\(svg)</span>"
                 }
             } else {
                 out += "<code class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\">\(text(tex))</code>"

@@ -71,7 +71,8 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     if document.meta.format == .slides {
         // Slides are read from across a room: a sans text face unless the deck names one.
         if document.meta.fonts.text == nil { document.meta.fonts.text = "TeX Gyre Heros" }
-        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme)
+        let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
+                                            macros: document.meta.mathMacros)
         if formats.contains(.pdf) || notes {
             let painted = try paintDeck(document, measurer: measurer, notes: notes)
             result.pageCount = painted.deck.pages.count
@@ -87,7 +88,8 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
             result.seconds[.pdf] = lap()
         }
         if formats.contains(.html) {
-            let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5)
+            let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5,
+                                               macros: document.meta.mathMacros)
             result.html = Data(try SlideHTMLWriter(assets: assets, mathSize: assets.mathSize).write(document).utf8)
             result.seconds[.html] = lap()
         }
@@ -97,7 +99,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     var placed: [PlacedFigure] = []
     if formats.contains(.pdf) || formats.contains(.svg) {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
-                                            language: document.meta.language)
+                                            language: document.meta.language, macros: document.meta.mathMacros)
         let (drawing, statistics) = try paginateHandout(document, measurer: measurer)
         result.statistics = statistics
         placed = measurer.placedFigures
@@ -120,7 +122,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     }
     if formats.contains(.html) {
         let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, placed: placed,
-                                           figures: figures)
+                                           figures: figures, macros: document.meta.mathMacros)
         result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
         result.seconds[.html] = lap()
     }

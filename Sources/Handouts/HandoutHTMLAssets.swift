@@ -23,12 +23,15 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     private let figures: FigureFrames
     /// Figure labels in the handout's sans face, as on the pages.
     private let figureFontFamily: String
+    /// The front matter's `macros:` for every formula.
+    private let macros: [String: MathMacro]
 
     public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5, placed: [PlacedFigure] = [],
-                figures: FigureFrames = FigureFrames()) throws {
+                figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
         figureFontFamily = resolved.sans
+        self.macros = macros
         self.theme = theme
         self.mathSize = mathSize
         self.placed = placed
@@ -59,14 +62,14 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func pageDefinitions() -> String { glyphs.defsSVG() }
 
     public func mathML(tex: String, display: Bool) throws -> String? {
-        MathTypesetting.mathML(try MathParser.parse(tex), source: tex, display: display)
+        MathTypesetting.mathML(try MathParser.parse(tex, macros: macros), source: tex, display: display)
     }
 
     /// The formula as SVG, with how far its bottom edge lies below the baseline and its whole
     /// height, both in CSS px.
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         lock.lock(); defer { lock.unlock() }
-        let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
+        let box = try typeset(tex, display: display, font: mathFont, size: mathSize, macros: macros)
         let padding = 1.0
         let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex, sharedGlyphs: glyphs)
         let ink = mathInkExtents(box)

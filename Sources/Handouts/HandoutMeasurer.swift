@@ -71,8 +71,12 @@ public final class HandoutMeasurer: LayoutMeasurer {
 
     let hyphenator: Hyphenator
 
-    public init(fonts: Fonts, theme: String = "light", language: String = Hyphenator.defaultLanguage) throws {
+    let macros: [String: MathMacro]
+
+    public init(fonts: Fonts, theme: String = "light", language: String = Hyphenator.defaultLanguage,
+                macros: [String: MathMacro] = [:]) throws {
         hyphenator = try Hyphenator(language: language)
+        self.macros = macros
         self.fonts = HandoutFonts(fonts)
         mathFont = try self.fonts.loadMathFont()
         self.theme = theme
@@ -85,7 +89,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
 
     public func hyphenationPoints(_ word: String) -> [Int] { hyphenator.points(in: word) }
 
-    public func mathBreaks(tex: String, size: Double) throws -> [InlineMathBreak] { try inlineMathBreaks(tex, size: size) }
+    public func mathBreaks(tex: String, size: Double) throws -> [InlineMathBreak] { try inlineMathBreaks(tex, size: size, macros: macros) }
 
     public func math(tex: String, display: Bool, size: Double) throws -> BoxMetrics {
         let box = try mathBox(tex: tex, display: display, size: size)
@@ -95,7 +99,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
     func mathBox(tex: String, display: Bool, size: Double) throws -> MathBox {
         let key = "\(display ? "D" : "T")|\(size)|\(tex)"
         if let b = boxes[key] { return b }
-        let b = try typeset(tex, display: display, font: mathFont, size: size)
+        let b = try typeset(tex, display: display, font: mathFont, size: size, macros: macros)
         boxes[key] = b
         return b
     }

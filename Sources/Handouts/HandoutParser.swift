@@ -31,10 +31,11 @@ public enum HandoutParser {
         var numbering = Numbering(file: file)
         let (numbered, notes) = try numbering.apply(arranged, footnotes: footnotes)
 
-        let meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
+        var meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
                                 course: front.course, lecture: front.lecture, author: front.author, date: front.date,
                                 paper: front.paper, theme: front.theme, fonts: front.fonts, format: format,
                                 language: front.language)
+        meta.macros = front.macros
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
     }
 

@@ -199,10 +199,11 @@ public struct PagePainter {
             let x = max(left, min(centred, limit))
             items.append(.math(box, x: x, baseline: baseline, color: palette.text))
             if m.number != nil {
-                // Centred on the formula's vertical middle: half an x-height below it.
-                let middle = baseline - (metrics.ascent - metrics.descent) / 2
+                // On the formula's baseline, as TeX's \eqno sets the number (TeXbook p. 189, §1204–1206:
+                // the number's box shares the display's baseline when it fits beside it), so an
+                // \underbrace's deep label does not pull the number down.
                 items.append(.text(PageTextRun(label, font: font, size: size, color: palette.text,
-                                               x: right - w, baseline: middle + 0.23 * size)))
+                                               x: right - w, baseline: baseline)))
             }
         case .figure(let f, let height, let caption):
             let built = try measurer.catalogueFigure(f)

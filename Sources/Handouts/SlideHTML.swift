@@ -125,7 +125,7 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         figcaption { color: var(--muted); font-size: 0.8em; }
         figcaption .figno { display: none; }
         .math svg { display: inline; overflow: visible; }
-        .math svg * { fill: currentColor !important; }
+        \(mathColorCSS)
         .math.display { display: block; text-align: center; margin: 0.3em 0; }
         .equation { text-align: center; } .eqno { float: right; }
         table { border-collapse: collapse; margin: 0.3em auto; }

@@ -99,6 +99,9 @@ public struct GlyphBox: Sendable, Equatable {
     public var text: String
     /// The source columns it came from (for the missing-glyph error).
     public var range: SourceRange
+    /// 1, 2, … for the pieces of one glyph assembly in order (0: a glyph of its own). Renderers fill
+    /// the pieces of an assembly as one outline, so their overlaps leave no seam.
+    public var assemblyPiece: Int = 0
     public init(glyph: UInt32, size: Double, italicCorrection: Double, topAccentAttachment: Double,
                 text: String = "", range: SourceRange = 0..<0) {
         self.glyph = glyph; self.size = size; self.italicCorrection = italicCorrection
@@ -117,6 +120,25 @@ public struct PositionedGlyph: Sendable, Equatable {
     public var text: String = ""
     /// nil: the formula's colour.
     public var color: MathRGBA? = nil
+    /// As GlyphBox.assemblyPiece: pieces 1, 2, … of one assembly follow each other in `flatten()`.
+    public var assemblyPiece: Int = 0
+}
+
+extension [PositionedGlyph] {
+    /// Consecutive glyphs grouped: each assembly's pieces together, every other glyph alone.
+    public func assemblyGroups() -> [ArraySlice<PositionedGlyph>] {
+        var groups: [ArraySlice<PositionedGlyph>] = []
+        var start = startIndex
+        while start < endIndex {
+            var end = start + 1
+            if self[start].assemblyPiece == 1 {
+                while end < endIndex, self[end].assemblyPiece == self[end - 1].assemblyPiece + 1 { end += 1 }
+            }
+            groups.append(self[start..<end])
+            start = end
+        }
+        return groups
+    }
 }
 
 /// A filled rectangle; `y` is its top edge (downward coordinates, formula baseline at 0).
@@ -156,7 +178,8 @@ extension Box {
     func emit(x: Double, baseline: Double, color: MathRGBA?, into out: inout [MathDrawItem]) {
         switch content {
         case .glyph(let g):
-            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline, text: g.text, color: color)))
+            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline, text: g.text, color: color,
+                                              assemblyPiece: g.assemblyPiece)))
         case .rule:
             out.append(.rule(PositionedRule(x: x, y: baseline - height, width: width, height: height + depth, color: color)))
         case .kern:

@@ -19,7 +19,8 @@ struct CommandSpec: Sendable {
         /// \text, \textbf, \emph …: text mode in the given face.
         case text(MathAlphabet)
         case operatorName(limits: Bool)
-        case accent(String)
+        /// `stretchy`: unicode-math's \mathaccentwide (\overrightarrow …), stretched to cover the base.
+        case accent(String, stretchy: Bool = false)
         case underAccent(String)
         case overline, underline
         /// \overbrace, \underbrace and the other stretched stacks (\overbracket, \overparen …).
@@ -76,7 +77,8 @@ enum CommandTable {
             case "punct": rule = .symbol(ch, .punct)
             // Integrals take their scripts beside them (fontmath.ltx: \int is \intop\nolimits).
             case "op": rule = .largeOperator(ch, limits: !name.contains("int"))
-            case "accent", "wideaccent": rule = .accent(ch)
+            case "accent": rule = .accent(ch)
+            case "wideaccent": rule = .accent(ch, stretchy: true)
             case "botaccent", "widebotaccent": rule = .underAccent(ch)
             case "over": rule = .brace(ch, over: true)
             case "under": rule = .brace(ch, over: false)
@@ -168,7 +170,63 @@ enum CommandTable {
         ("nobreak", ""), ("allowbreak", ""), ("relax", ""), ("displaylimits", ""),
     ]
 
-    private static let macroArity: [String: Int] = ["pmod": 1, "pod": 1, "mod": 1, "underbar": 1, "Bbb": 1, "bold": 1]
+    /// Other names for the same symbols and constructions that KaTeX accepts: MediaWiki texvc's
+    /// (\R, \larr, \Alpha …), amssymb's older names (\lhd, \thicksim …), the braket package's
+    /// \bra/\ket, and operator names of Russian and other traditions (\tg, \arcctg …).
+    private static let aliases: [(String, String)] = [
+        ("Alpha", #"\mathrm{A}"#), ("Beta", #"\mathrm{B}"#), ("Epsilon", #"\mathrm{E}"#), ("Zeta", #"\mathrm{Z}"#),
+        ("Eta", #"\mathrm{H}"#), ("Iota", #"\mathrm{I}"#), ("Kappa", #"\mathrm{K}"#), ("Mu", #"\mathrm{M}"#),
+        ("Nu", #"\mathrm{N}"#), ("Omicron", #"\mathrm{O}"#), ("Rho", #"\mathrm{P}"#), ("Tau", #"\mathrm{T}"#),
+        ("Chi", #"\mathrm{X}"#), ("omicron", "o"), ("thetasym", #"\vartheta"#),
+        ("varGamma", #"\mathit{\Gamma}"#), ("varDelta", #"\mathit{\Delta}"#), ("varTheta", #"\mathit{\Theta}"#),
+        ("varLambda", #"\mathit{\Lambda}"#), ("varXi", #"\mathit{\Xi}"#), ("varPi", #"\mathit{\Pi}"#),
+        ("varSigma", #"\mathit{\Sigma}"#), ("varUpsilon", #"\mathit{\Upsilon}"#), ("varPhi", #"\mathit{\Phi}"#),
+        ("varPsi", #"\mathit{\Psi}"#), ("varOmega", #"\mathit{\Omega}"#),
+        ("R", #"\mathbb{R}"#), ("Reals", #"\mathbb{R}"#), ("reals", #"\mathbb{R}"#), ("N", #"\mathbb{N}"#),
+        ("natnums", #"\mathbb{N}"#), ("Z", #"\mathbb{Z}"#), ("Complex", #"\mathbb{C}"#), ("cnums", #"\mathbb{C}"#),
+        ("real", #"\Re"#), ("image", #"\Im"#), ("weierp", #"\wp"#), ("alef", #"\aleph"#), ("alefsym", #"\aleph"#),
+        ("empty", #"\emptyset"#), ("exist", #"\exists"#), ("infin", #"\infty"#), ("isin", #"\in"#),
+        ("plusmn", #"\pm"#), ("sub", #"\subset"#), ("sube", #"\subseteq"#), ("supe", #"\supseteq"#),
+        ("sdot", #"\cdot"#), ("bull", #"\bullet"#), ("sect", #"\S"#), ("Dagger", #"\ddagger"#),
+        ("clubs", #"\clubsuit"#), ("diamonds", #"\diamondsuit"#), ("hearts", #"\heartsuit"#), ("spades", #"\spadesuit"#),
+        ("lang", #"\langle"#), ("rang", #"\rangle"#), ("lt", "<"), ("gt", ">"), ("And", #"\&"#),
+        ("larr", #"\leftarrow"#), ("rarr", #"\rightarrow"#), ("lArr", #"\Leftarrow"#), ("rArr", #"\Rightarrow"#),
+        ("Larr", #"\Leftarrow"#), ("Rarr", #"\Rightarrow"#), ("harr", #"\leftrightarrow"#), ("hArr", #"\Leftrightarrow"#),
+        ("Harr", #"\Leftrightarrow"#), ("lrarr", #"\leftrightarrow"#), ("lrArr", #"\Leftrightarrow"#),
+        ("Lrarr", #"\Leftrightarrow"#), ("uarr", #"\uparrow"#), ("uArr", #"\Uparrow"#), ("Uarr", #"\Uparrow"#),
+        ("darr", #"\downarrow"#), ("dArr", #"\Downarrow"#), ("Darr", #"\Downarrow"#),
+        // amssymb's names for unicode-math's symbols
+        ("lhd", #"\vartriangleleft"#), ("rhd", #"\vartriangleright"#), ("unlhd", #"\trianglelefteq"#),
+        ("unrhd", #"\trianglerighteq"#), ("circlearrowleft", #"\acwopencirclearrow"#),
+        ("circlearrowright", #"\cwopencirclearrow"#), ("dashleftarrow", #"\leftdasharrow"#),
+        ("dashrightarrow", #"\rightdasharrow"#), ("doteqdot", #"\Doteq"#), ("doublecap", #"\Cap"#),
+        ("doublecup", #"\Cup"#), ("gggtr", #"\ggg"#), ("llless", #"\lll"#), ("centerdot", #"\cdot"#),
+        ("thickapprox", #"\approx"#), ("thicksim", #"\sim"#), ("shortmid", #"\mid"#), ("shortparallel", #"\parallel"#),
+        ("nshortmid", #"\nmid"#), ("nshortparallel", #"\nparallel"#), ("smallfrown", #"\frown"#),
+        ("smallsmile", #"\smile"#), ("varpropto", #"\propto"#), ("blacklozenge", #"\mdlgblklozenge"#),
+        ("npreceq", #"\npreccurlyeq"#), ("nsucceq", #"\nsucccurlyeq"#), ("ntriangleleft", #"\nvartriangleleft"#),
+        ("ntriangleright", #"\nvartriangleright"#), ("varsubsetneq", #"\subsetneq"#), ("varsupsetneq", #"\supsetneq"#),
+        ("varsubsetneqq", #"\subsetneqq"#), ("varsupsetneqq", #"\supsetneqq"#), ("gvertneqq", #"\gneqq"#),
+        ("lvertneqq", #"\lneqq"#), ("notni", #"\nni"#), ("dblcolon", #"\Colon"#), ("coloncolon", #"\Colon"#),
+        ("colonequals", #"\coloneq"#), ("equalscolon", #"\eqcolon"#), ("ratio", #"\mathratio"#),
+        ("vcentcolon", #"\mathrel{:}"#), ("ldotp", #"\mathpunct{.}"#),
+        ("utilde", #"\wideutilde{#1}"#), ("pmb", #"\boldsymbol{#1}"#), ("intop", #"\int\limits"#),
+        ("smallint", #"\int"#), ("varkappa", "ϰ"), ("yen", "¥"), ("circledR", "®"),
+        // braket.sty
+        ("bra", #"\langle #1\vert"#), ("ket", #"\vert #1\rangle"#), ("braket", #"\langle #1\rangle"#),
+        ("Bra", #"\left\langle #1\right\vert"#), ("Ket", #"\left\vert #1\right\rangle"#),
+        ("Braket", #"\left\langle #1\right\rangle"#), ("set", #"\{#1\}"#), ("Set", #"\left\{#1\right\}"#),
+        // Operator names in other traditions (KaTeX's list)
+        ("arctg", #"\operatorname{arctg}"#), ("arcctg", #"\operatorname{arcctg}"#), ("tg", #"\operatorname{tg}"#),
+        ("ctg", #"\operatorname{ctg}"#), ("cotg", #"\operatorname{cotg}"#), ("cosec", #"\operatorname{cosec}"#),
+        ("sh", #"\operatorname{sh}"#), ("ch", #"\operatorname{ch}"#), ("th", #"\operatorname{th}"#),
+        ("cth", #"\operatorname{cth}"#), ("plim", #"\operatorname*{plim}"#),
+        ("injlim", #"\operatorname*{inj\,lim}"#), ("projlim", #"\operatorname*{proj\,lim}"#),
+    ]
+
+    private static let macroArity: [String: Int] = ["pmod": 1, "pod": 1, "mod": 1, "underbar": 1, "Bbb": 1, "bold": 1,
+                                                    "utilde": 1, "pmb": 1, "bra": 1, "ket": 1, "braket": 1, "Bra": 1,
+                                                    "Ket": 1, "Braket": 1, "set": 1, "Set": 1]
 
     private static let table: [String: CommandSpec] = {
         var t = unicodeMath
@@ -279,7 +337,9 @@ enum CommandTable {
                               ("xLeftarrow", "⇐"), ("xLeftrightarrow", "⇔"), ("xmapsto", "↦"), ("xhookrightarrow", "↪"),
                               ("xhookleftarrow", "↩"), ("xrightharpoonup", "⇀"), ("xleftharpoondown", "↽"),
                               ("xrightleftharpoons", "⇌"), ("xleftrightharpoons", "⇋"), ("xrightleftarrows", "⇄"),
-                              ("xleftrightarrows", "⇆"), ("xlongequal", "=")] {
+                              ("xleftrightarrows", "⇆"), ("xlongequal", "="), ("xleftharpoonup", "↼"),
+                              ("xrightharpoondown", "⇁"), ("xtwoheadrightarrow", "↠"), ("xtwoheadleftarrow", "↞"),
+                              ("xtofrom", "⇄")] {
             t[name] = CommandSpec(arguments: 1, rule: .extensibleArrow(arrow))
         }
         t["tag"] = CommandSpec(arguments: 1, rule: .tag(starred: false))
@@ -290,9 +350,14 @@ enum CommandTable {
         for name in ["newcommand", "renewcommand", "providecommand", "newcommand*", "renewcommand*"] {
             t[name] = CommandSpec(arguments: 2, rule: .newcommand)
         }
-        t["def"] = CommandSpec(arguments: 2, rule: .def)
+        // \gdef defines as \def does (a formula is one group). \edef and \xdef, which expand their body
+        // at once, stay unknown rather than silently behaving as \def.
+        for name in ["def", "gdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
+        for (name, body) in aliases where t[name] == nil {
+            t[name] = CommandSpec(arguments: macroArity[name] ?? 0, rule: .macro(body))
+        }
         return t
     }()
 

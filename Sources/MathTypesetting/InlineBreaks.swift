@@ -18,8 +18,8 @@ public struct InlineMathBreak: Sendable, Equatable {
 }
 
 /// The break points of an inline (text-style) formula at `size` points.
-public func inlineMathBreaks(_ tex: String, size: Double) throws -> [InlineMathBreak] {
-    let list = try MathParser.parse(tex)
+public func inlineMathBreaks(_ tex: String, size: Double, macros: [String: MathMacro] = [:]) throws -> [InlineMathBreak] {
+    let list = try MathParser.parse(tex, macros: macros)
     let classes = MathLayout.effectiveClasses(list)
     let atoms: [(index: Int, atom: Atom)] = list.enumerated().compactMap {
         if case .atom(let a) = $0.element { return ($0.offset, a) } else { return nil }

@@ -2,11 +2,15 @@ extension MathLayout {
     /// Rule 12: an accent over a cramped body. The accent is lowered by min(h, AccentBaseHeight)
     /// (the font draws accents to sit over a base of AccentBaseHeight) and aligned by the top accent
     /// attachments of accent and base (MathTopAccentAttachment) when the base is a single glyph.
-    static func layoutAccent(_ mark: String, body: MathList, _ ctx: LayoutContext) -> Box {
+    static func layoutAccent(_ mark: String, body: MathList, stretchy: Bool = false, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx.with(style: ctx.style, cramped: true))
         let single = singleGlyph(inner)
         var accent: Box
-        if single != nil {
+        if stretchy && isExtensibleHorizontally(mark, ctx) {
+            // An extensible accent (\overrightarrow, \overleftrightarrow: unicode-math's \mathaccentwide,
+            // a stretchy \Umathaccent) covers the whole base, from the font's variants or assembly.
+            accent = coverHorizontally(mark, width: inner.width, ctx)
+        } else if single != nil {
             accent = ctx.glyphBox(ctx.glyphID(mark.unicodeScalars.first ?? "^"), text: mark)
         } else {
             // A wide base takes the widest size variant that still fits, as \widehat does.
@@ -47,27 +51,23 @@ extension MathLayout {
         let inner = layoutList(body, ctx)
         // The font's assembly fills the body's width exactly (as \downbracefill does); a size variant
         // only when there is no assembly or the body is narrower than the assembly can be.
-        let base = ctx.glyphID(glyph.unicodeScalars.first ?? "\u{23DE}")
-        let parts = ctx.font.assembly(of: base, horizontal: true)
-        var brace = stretchGlyphHorizontally(glyph, width: inner.width, ctx)
-        if !parts.isEmpty, brace.width > inner.width * 1.001,
-           let assembled = assemble(parts, length: inner.width, horizontal: true, text: glyph, ctx), assembled.width < brace.width {
-            brace = assembled
-        }
+        let brace = coverHorizontally(glyph, width: inner.width, ctx)
         // The result is as wide as the body (plain.tex's \downbracefill fills exactly the body's
         // \halign column); a size variant wider than the body overhangs it, centred.
         let width = inner.width
         // plain.tex also puts 3pt on the far side of the brace, before the label.
         let outer = 0.3 * ctx.em
+        // A variant wider than the body overhangs both sides without widening the box (LuaTeX's stretched
+        // \Umathaccent, which unicode-math's \underbrace is, keeps the body's width).
         if over {
             let gap = max(ctx.c(.stretchStackGapBelowMin), 0.3 * ctx.em)
-            return .vlist([(.vkern(outer), 0), (brace, (width - brace.width) / 2), (.vkern(gap), 0),
-                           (inner, (width - inner.width) / 2)],
-                          height: outer + brace.height + brace.depth + gap + inner.height)
+            return Box.vlist([(.vkern(outer), 0), (brace, (width - brace.width) / 2), (.vkern(gap), 0),
+                              (inner, (width - inner.width) / 2)],
+                             height: outer + brace.height + brace.depth + gap + inner.height).withWidth(width)
         }
         let gap = max(ctx.c(.stretchStackGapAboveMin), 0.3 * ctx.em)
-        return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2),
-                       (.vkern(outer), 0)],
-                      height: inner.height)
+        return Box.vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0), (brace, (width - brace.width) / 2),
+                          (.vkern(outer), 0)],
+                         height: inner.height).withWidth(width)
     }
 }

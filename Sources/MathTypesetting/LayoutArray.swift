@@ -23,8 +23,11 @@ extension MathLayout {
                 cellStyle = .display; columnSeparation = 0; pairSeparation = 2 * em
                 strut = (0.7 * baselineskip, 0.3 * baselineskip); rowGap = 0.3 * em; baselineSkip = nil; outerSeparation = false
             case .array, .matrix, .cases:
+                // LaTeX's \@arstrutbox is \arraystretch × (0.7, 0.3) \baselineskip; amsmath's \env@cases
+                // sets \arraystretch to 1.2 (and its @{}l@{\quad}l@{} preamble is the trimmed 2 × 5pt).
+                let stretch = kind == .cases ? 1.2 : 1
                 cellStyle = .text; columnSeparation = 0.5 * em; pairSeparation = 0
-                strut = (0.7 * baselineskip, 0.3 * baselineskip); rowGap = 0; baselineSkip = nil
+                strut = (stretch * 0.7 * baselineskip, stretch * 0.3 * baselineskip); rowGap = 0; baselineSkip = nil
                 outerSeparation = kind == .array   // amsmath's matrices and cases trim the outer \arraycolsep
             case .smallMatrix:
                 // amsmath smallmatrix: \scriptstyle cells, \thickspace between columns, \baselineskip 6\ex@
@@ -69,8 +72,9 @@ extension MathLayout {
             }
         }
         let p = ArrayParameters(array.kind, outer)
-        // Scripted styles shrink from the current one (smallmatrix inside a subscript is scriptscript).
-        let style: MathStyle = p.cellStyle == .script ? max(outer.style.superscript, .script) : p.cellStyle
+        // amsmath's smallmatrix and subarray set every cell in \scriptstyle whatever the surrounding style
+        // (their preambles are $\m@th\scriptstyle##$), so a \substack in a subscript stays script size.
+        let style = p.cellStyle
         let ctx = outer.with(style: style, cramped: outer.cramped)
         let count = max(array.rows.map(\.count).max() ?? 0, array.columns?.filter { if case .column = $0 { return true } else { return false } }.count ?? 0)
         guard count > 0 else { return .empty }
@@ -123,8 +127,10 @@ extension MathLayout {
             for (k, item) in items.enumerated() {
                 switch item {
                 case .rule(let dashed):
+                    // LaTeX's kernel array draws `|` as \hskip-.5\arrayrulewidth\vrule\hskip-.5\arrayrulewidth:
+                    // centred on the boundary and taking no width; `||` is \doublerulesep apart.
                     if k > 0, case .rule = items[k - 1] { x += doubleRuleSeparation * ctx.em }
-                    verticalRules.append((x, dashed)); x += ruleWidth
+                    verticalRules.append((x - ruleWidth / 2, dashed))
                 case .separator(let material):
                     let box = layoutList(material, ctx)
                     separators.append((box, x))

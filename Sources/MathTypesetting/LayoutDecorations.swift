@@ -43,35 +43,108 @@ extension MathLayout {
         return box
     }
 
-    /// amsmath's \ext@arrow (and mathtools' extensions): the labels in script style padded by the
-    /// arrow's mu kerns (\xrightarrow: 5mu before, 9mu after), the arrow stretched to the wider one
-    /// (at least its natural width), labels set as limits above and below.
+    /// amsmath's \ext@arrow (and mathtools' extensions). TeX measures both labels in \scriptstyle between
+    /// \mkern#3mu and \mkern#4mu (\xrightarrow: 5mu and 9mu) and sets the arrow fill, in display style,
+    /// in an \hbox to the widest of those and the fill's natural width; the box is exactly that wide
+    /// (a \cleaders fill never overshoots), so a size variant wider than it must not widen the formula.
+    /// The labels then become limits of the \mathop, padded by \mkern#1mu before and \mkern#2mu after.
     static func layoutExtensibleArrow(_ arrow: String, above: MathList?, below: MathList?, _ ctx: LayoutContext) -> Box {
-        let pad = arrowPadding[arrow] ?? (5, 5)
-        let scriptCtx = ctx.superscriptContext
-        let labelWidth = [above, below].compactMap { $0 }.map { layoutList($0, scriptCtx).width }.max() ?? 0
-        let natural = ctx.glyphBox(arrow.unicodeScalars.first ?? "→").width
-        let width = max(natural, labelWidth + (pad.0 + pad.1) * scriptCtx.mu)
-        let stretched = stretchGlyphHorizontally(arrow, width: width, ctx)
-        var body = stretched
-        if stretched.width < width {
-            // A font without a horizontal construction: centre the longest variant.
-            body = .hlist([.kern((width - stretched.width) / 2), stretched, .kern((width - stretched.width) / 2)])
+        let spec = arrowSpecs[arrow] ?? ArrowSpec(before: 0, after: 0, padLeft: 5, padRight: 5)
+        let scriptCtx = ctx.with(style: .script, cramped: false)
+        let space = textSpace(ctx)
+        let spaces = (spec.spaceBefore ? space : 0) + (spec.spaceAfter ? space : 0)
+        let labelWidth = [above, below].compactMap { $0 }.map { layoutList($0, scriptCtx).width + spaces }.max() ?? 0
+        let width = max(naturalArrowFill(arrow, ctx), labelWidth + (spec.padLeft + spec.padRight) * scriptCtx.mu)
+        let arrowBox = arrowGlyph(arrow, width: width, ctx)
+        // Centred in the box of the fill's width; its own width does not count (\hbox to \wd\tw@).
+        let body = Box.overlay([(arrowBox.withWidth(0), (width - arrowBox.width) / 2, 0)], width: width)
+        var nucleus = body
+        nucleus.height = arrowBox.height; nucleus.depth = arrowBox.depth
+        func padded(_ label: MathList?) -> MathList? {
+            guard let label else { return nil }
+            var list: MathList = []
+            if spec.before > 0 { list.append(.space(mu: spec.before)) }
+            if spec.spaceBefore { list.append(.kern(MathLength(space, .pt))) }
+            list += label
+            if spec.spaceAfter { list.append(.kern(MathLength(space, .pt))) }
+            if spec.after > 0 { list.append(.space(mu: spec.after)) }
+            return list
         }
-        return layoutLimits(nucleus: body, italic: 0, sup: above, sub: below, ctx)
+        return layoutLimits(nucleus: nucleus, italic: 0, sup: padded(above), sub: padded(below), ctx)
     }
 
-    /// (before, after) label padding in mu, from amsmath.sty and mathtools.sty's \ext@arrow calls.
-    static let arrowPadding: [String: (Double, Double)] = [
-        "→": (5, 9), "←": (9, 5), "↔": (9, 9), "⇒": (5, 5), "⇐": (5, 5), "⇔": (5, 5), "↦": (9, 5),
-        "↪": (5, 9), "↩": (9, 5), "⇀": (5, 9), "↽": (9, 5), "⇌": (9, 9), "⇋": (9, 9), "⇄": (9, 9), "⇆": (9, 9),
+    /// The arrow drawn at `width`: the base glyph when it is long enough, else the font's assembly at
+    /// exactly `width`, else the widest size variant (centred by the caller).
+    static func arrowGlyph(_ arrow: String, width: Double, _ ctx: LayoutContext) -> Box {
+        let base = ctx.glyphBox(arrow.unicodeScalars.first ?? "→")
+        if base.width >= width - 1e-6 { return base }
+        let id = ctx.glyphID(arrow.unicodeScalars.first ?? "→")
+        let parts = ctx.font.assembly(of: id, horizontal: true)
+        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: arrow, ctx) {
+            return assembled
+        }
+        return stretchGlyphHorizontally(arrow, width: width, ctx)
+    }
+
+    /// The natural width of amsmath's \arrowfill@#1#2#3: #1 and #3 with \mkern-7mu after and before
+    /// them (the \cleaders filler has no natural width), in display style, e.g. \relbar\rightarrow.
+    static func naturalArrowFill(_ arrow: String, _ ctx: LayoutContext) -> Double {
+        let glyph = ctx.glyphBox(arrow.unicodeScalars.first ?? "→").width
+        let ends: (String, String)?
+        switch arrow {
+        case "→": ends = ("−", "→")
+        case "←": ends = ("←", "−")
+        case "↔": ends = ("←", "→")
+        case "⇒": ends = ("=", "⇒")
+        case "⇐": ends = ("⇐", "=")
+        case "⇔": ends = ("⇐", "⇒")
+        default: ends = nil
+        }
+        guard let ends else { return glyph }
+        return ctx.glyphBox(ends.0.unicodeScalars.first!).width + ctx.glyphBox(ends.1.unicodeScalars.first!).width - 14 * ctx.mu
+    }
+
+    /// The interword space of the text font (mathtools' \xRightarrow pads its labels with "\ ").
+    static func textSpace(_ ctx: LayoutContext) -> Double {
+        ctx.font.glyph(for: " ", scriptLevel: 0).map { ctx.font.glyphMetrics($0).advance * ctx.baseSize / ctx.font.unitsPerEm } ?? ctx.em / 3
+    }
+
+    /// The four digits of an \ext@arrow call: limit kerns #1 (before) and #2 (after), label padding #3
+    /// and #4 in mu; mathtools' double arrows add a control space ("\ ") beside their labels.
+    struct ArrowSpec {
+        var before: Double, after: Double, padLeft: Double, padRight: Double
+        var spaceBefore = false, spaceAfter = false
+    }
+
+    /// From amsmath.sty (\xrightarrow 0359, \xleftarrow 3095) and mathtools.sty (the others); ⇄ and ⇆,
+    /// which neither package defines, keep 9mu of padding on both sides.
+    static let arrowSpecs: [String: ArrowSpec] = [
+        "→": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),
+        "←": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "↔": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "⇒": ArrowSpec(before: 0, after: 0, padLeft: 5, padRight: 5, spaceAfter: true),
+        "⇐": ArrowSpec(before: 0, after: 0, padLeft: 5, padRight: 5, spaceBefore: true),
+        "⇔": ArrowSpec(before: 0, after: 0, padLeft: 5, padRight: 5, spaceBefore: true, spaceAfter: true),
+        "↦": ArrowSpec(before: 0, after: 3, padLeft: 9, padRight: 5),   // 0395
+        "↪": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "↩": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "⇀": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),
+        "⇁": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),
+        "↽": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "↼": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),
+        "⇌": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),   // \xrightleftharpoons 3095
+        "⇋": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),   // \xleftrightharpoons 0359
+        "↠": ArrowSpec(before: 0, after: 3, padLeft: 5, padRight: 9),   // as \xrightarrow
+        "↞": ArrowSpec(before: 3, after: 0, padLeft: 9, padRight: 5),   // as \xleftarrow
+        "⇄": ArrowSpec(before: 0, after: 0, padLeft: 9, padRight: 9),
+        "⇆": ArrowSpec(before: 0, after: 0, padLeft: 9, padRight: 9),
     ]
 
     /// Accents below the body (unicode-math's \mathbotaccentwide): the mark stretched to the body's width,
     /// hung from the body's depth.
     static func layoutUnderAccent(_ mark: String, body: MathList, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
-        let accent = stretchGlyphHorizontally(mark, width: inner.width, ctx)
+        let accent = coverHorizontally(mark, width: inner.width, ctx)
         let width = max(inner.width, accent.width)
         let gap = ctx.c(.underbarVerticalGap)
         return .vlist([(inner, (width - inner.width) / 2), (.vkern(gap), 0),

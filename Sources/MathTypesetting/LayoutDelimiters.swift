@@ -36,6 +36,26 @@ extension MathLayout {
         return ctx.glyphBox(variants.last?.glyph ?? base, text: s)
     }
 
+    /// A horizontal glyph covering `width` as closely as the font allows: the first size variant at least
+    /// that wide, unless it overshoots and the assembly can be built to exactly `width` (as plain.tex's
+    /// \downbracefill and amsmath's arrow fills fill their box exactly).
+    static func coverHorizontally(_ s: String, width: Double, _ ctx: LayoutContext) -> Box {
+        var box = stretchGlyphHorizontally(s, width: width, ctx)
+        guard box.width > width * 1.001, let scalar = s.unicodeScalars.first else { return box }
+        let parts = ctx.font.assembly(of: ctx.glyphID(scalar), horizontal: true)
+        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: s, ctx), assembled.width < box.width {
+            box = assembled
+        }
+        return box
+    }
+
+    /// Whether the font can build `s` to any width (it has a horizontal GlyphAssembly): arrows and
+    /// braces, as opposed to \widehat-style accents that only come in sizes.
+    static func isExtensibleHorizontally(_ s: String, _ ctx: LayoutContext) -> Bool {
+        guard let scalar = s.unicodeScalars.first else { return false }
+        return !ctx.font.assembly(of: ctx.glyphID(scalar), horizontal: true).isEmpty
+    }
+
     /// Builds a glyph assembly (OpenType MATH GlyphAssembly): the fewest extender repetitions that reach
     /// `length` with at least MinConnectorOverlap between parts, then the overlap is spread evenly,
     /// never exceeding the shorter connector. The first piece carries `text`, the others none.
@@ -70,12 +90,18 @@ extension MathLayout {
             cursor += part.fullAdvance - (i < overlaps.count ? overlaps[i] : 0)
         }
         let s = ctx.scale
+        // Each piece numbered, so renderers fill the assembly as one outline (no seams where pieces overlap).
+        func piece(_ i: Int, _ part: GlyphPart) -> Box {
+            var b = ctx.glyphBox(part.glyph, text: i == 0 ? text : "")
+            if case .glyph(var g) = b.content { g.assemblyPiece = i + 1; b.content = .glyph(g) }
+            return b
+        }
         if horizontal {
-            let items = sequence.enumerated().map { (i, p) in (box: ctx.glyphBox(p.glyph, text: i == 0 ? text : ""), x: positions[i] * s, shift: 0.0) }
+            let items = sequence.enumerated().map { (i, p) in (box: piece(i, p), x: positions[i] * s, shift: 0.0) }
             return .overlay(items, width: cursor * s)
         }
         // Vertical: parts are listed bottom to top; each part's baseline is its bottom edge.
-        let boxes = sequence.enumerated().map { ctx.glyphBox($0.element.glyph, text: $0.offset == 0 ? text : "") }
+        let boxes = sequence.enumerated().map { piece($0.offset, $0.element) }
         let width = boxes.map(\.width).max() ?? 0
         let items = boxes.enumerated().map { (i, b) in (box: b.withWidth(0), x: 0.0, shift: -(positions[i] * s)) }
         var assembled = Box.overlay(items, width: width)

@@ -42,16 +42,16 @@ extension MathLayout {
         num = items[0].0
         den = items[items.count - 1].0
         let stack = Box.vlist(items, height: u + num.height)
-        // 15e: delimiters (\binom) of size σ20 in display, σ21 otherwise (2.39 em and 1.01 em in cmsy10).
+        // 15e: delimiters (\binom) of size σ20 in display, σ21 otherwise. OpenType MATH has no such
+        // constants; LuaTeX's font loader (luaotfload, fontloader-font-con.lua) supplies
+        // FractionDelimiterDisplayStyleSize = 2.40 em and FractionDelimiterSize = 1.01 em (cmsy10's
+        // σ20 is 2.39 em, which picks Latin Modern's 2.393 em parenthesis where LuaLaTeX takes 2.991 em).
         let null = nullDelimiterSpace(ctx)
+        let delimiterSize = (display ? 2.40 : 1.01) * ctx.em
         var parts: [Box] = []
-        if let l = f.left {
-            parts.append(makeDelimiter(l, total: display ? 2.39 * ctx.em : 1.01 * ctx.em, ctx))
-        } else { parts.append(.kern(null)) }
+        parts.append(f.left.map { makeDelimiter($0, total: delimiterSize, ctx) } ?? .kern(null))
         parts.append(stack)
-        if let r = f.right {
-            parts.append(makeDelimiter(r, total: display ? 2.39 * ctx.em : 1.01 * ctx.em, ctx))
-        } else { parts.append(.kern(null)) }
+        parts.append(f.right.map { makeDelimiter($0, total: delimiterSize, ctx) } ?? .kern(null))
         return .hlist(parts)
     }
 

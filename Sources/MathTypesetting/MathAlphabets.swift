@@ -91,7 +91,9 @@ public enum MathAlphabet: Sendable, Equatable {
                                                          0x49: 0x2110, 0x4C: 0x2112, 0x4D: 0x2133, 0x52: 0x211B,
                                                          0x65: 0x212F, 0x67: 0x210A, 0x6F: 0x2134]
     private static let frakturHoles: [UInt32: UInt32] = [0x43: 0x212D, 0x48: 0x210C, 0x49: 0x2111, 0x52: 0x211C, 0x5A: 0x2128]
-    /// ϵ ϑ ϕ ϖ ϱ ς ∂ and friends in italic.
+    /// ϵ ϑ ϕ ϖ ϱ ς and ∂ in italic (∂ as unicode-math's default math-style=TeX, whose option
+    /// partial=italic sets \partial as U+1D715, as plain TeX's cmmi \partial is italic).
     private static let italicGreekSymbols: [UInt32: UInt32] = [0x3F5: 0x1D716, 0x3D1: 0x1D717, 0x3D5: 0x1D719,
-                                                                0x3F1: 0x1D71A, 0x3D6: 0x1D71B, 0x3C2: 0x1D70D]
+                                                                0x3F1: 0x1D71A, 0x3D6: 0x1D71B, 0x3C2: 0x1D70D,
+                                                                0x2202: 0x1D715, 0x3F0: 0x1D718]
 }

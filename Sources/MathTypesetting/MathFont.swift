@@ -158,13 +158,21 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         return infos[0].codepoint
     }
 
-    /// \text{…}: HarfBuzz shaping with the font's default features (kerning, ligatures).
-    public func shapeText(_ text: String) -> [ShapedGlyph]? {
+    /// \text{…} and operator names: HarfBuzz shaping with the font's default features (kerning,
+    /// ligatures), plus `ssty` at script levels.
+    public func shapeText(_ text: String, scriptLevel: Int) -> [ShapedGlyph]? {
         guard !text.isEmpty, let buffer = hb_buffer_create() else { return nil }
         defer { hb_buffer_destroy(buffer) }
         hb_buffer_add_utf8(buffer, text, -1, 0, -1)
         hb_buffer_guess_segment_properties(buffer)
-        hb_shape(hbFont, buffer, nil, 0)
+        if scriptLevel > 0 {
+            // The math script tag, under which the font registers its ssty lookups.
+            hb_buffer_set_script(buffer, HB_SCRIPT_MATH)
+            var feature = hb_feature_t(tag: hbTag("ssty"), value: UInt32(min(scriptLevel, 2)), start: 0, end: UInt32.max)
+            hb_shape(hbFont, buffer, &feature, 1)
+        } else {
+            hb_shape(hbFont, buffer, nil, 0)
+        }
         var count: UInt32 = 0
         guard let infos = hb_buffer_get_glyph_infos(buffer, &count),
               let positions = hb_buffer_get_glyph_positions(buffer, &count) else { return nil }
@@ -172,6 +180,10 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
             ShapedGlyph(glyph: infos[$0].codepoint, advance: Double(positions[$0].x_advance), cluster: Int(infos[$0].cluster))
         }
     }
+
+    /// Latin Modern Roman is the only companion text roman here with design sizes (lmroman5…17; fontspec
+    /// sets 7pt scripts in lmroman7); TeX Gyre Pagella and DejaVu Serif have one design, scaled.
+    public var textHasScriptDesigns: Bool { family.hasPrefix("Latin Modern") }
 
     public func glyphMetrics(_ glyph: UInt32) -> GlyphMetrics {
         lock.lock(); defer { lock.unlock() }

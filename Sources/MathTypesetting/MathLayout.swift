@@ -3,7 +3,7 @@ public enum MathLayout {
     /// Lays out a parsed list in display or text style at `size` points.
     public static func layout(_ list: MathList, display: Bool, font: any MathMetrics, size: Double) -> Box {
         let ctx = LayoutContext(font: font, baseSize: size, style: display ? .display : .text, cramped: false)
-        let body = layoutList(list, ctx)
+        let body = layoutList(list, ctx, trailingPunctuation: endsWithPunctuation(list))
         // \tag: the label after the formula.
         for case .tag(let tag, let parenthesized) in list {
             return .hlist([body, .kern(2 * ctx.em), tagBox(tag, parenthesized: parenthesized, ctx)])
@@ -13,7 +13,17 @@ public enum MathLayout {
 
     /// Rules 5–6 (binary atoms that cannot be binary become Ord) and rule 20 (inter-atom spacing)
     /// around the per-atom rules.
-    static func layoutList(_ list: MathList, _ start: LayoutContext) -> Box {
+    /// Whether the formula ends with sentence punctuation (". , ;" with no scripts), as a display that
+    /// closes a sentence does: it follows the formula with no inter-atom space, where TeX would put a thin
+    /// space after an Op such as \underbrace or an Inner such as \left…\right (rule 20).
+    static func endsWithPunctuation(_ list: MathList) -> Bool {
+        guard let last = list.last(where: { if case .tag = $0 { return false } else { return true } }),
+              case .atom(let a) = last, a.superscript == nil, a.sub == nil, case .symbol(let s) = a.nucleus else { return false }
+        return s == "." || s == "," || s == ";"
+    }
+
+    static func layoutList(_ list: MathList, _ start: LayoutContext, trailingPunctuation: Bool = false) -> Box {
+        let lastAtom = list.lastIndex { if case .atom = $0 { return true } else { return false } }
         let classes = effectiveClasses(list)
         var ctx = start
         var color: MathRGBA?
@@ -35,12 +45,18 @@ public enum MathLayout {
                 ctx = ctx.with(style: s, cramped: ctx.cramped)
             case .atom(let atom):
                 let cls = classes[i] ?? atom.cls
-                if let left = lastClass {
+                if let left = lastClass, !(trailingPunctuation && i == lastAtom) {
                     let space = spacing(left, cls, style: ctx.style)
                     if space != 0 { boxes.append(.kern(space * ctx.mu)) }
                 }
-                let next = classes[(i + 1)...].first { $0 != nil } ?? nil
-                let box = layoutAtom(atom, ctx, italicKern: next != nil && next != .ord)
+                if trailingPunctuation && i == lastAtom, let previous = lastAtomBefore(i, in: list) {
+                    // A label under (or over) the last term, wider than it, would push the period away from
+                    // the formula: the period sits on the baseline, clear of the label, so it moves back
+                    // over the label's overhang to follow the term itself.
+                    let overhang = limitOverhang(previous, ctx)
+                    if overhang > 0 { boxes.append(.kern(-overhang)) }
+                }
+                let box = layoutAtom(atom, ctx, italicKern: i + 1 < list.count && startsWithCharacter(list[i + 1]))
                 if let color {
                     boxes.append(Box(width: box.width, height: box.height, depth: box.depth, content: .colored(box, color)))
                 } else {
@@ -51,6 +67,44 @@ public enum MathLayout {
         }
         if boxes.count == 1 { return boxes[0] }
         return .hlist(boxes)
+    }
+
+    static func lastAtomBefore(_ i: Int, in list: MathList) -> Atom? {
+        for item in list[..<i].reversed() { if case .atom(let a) = item { return a } }
+        return nil
+    }
+
+    /// How far an atom's limits (an \underbrace label, \sum's limits) stick out right of its nucleus:
+    /// limits are centred (rule 13a), so half the difference of the widths.
+    static func limitOverhang(_ atom: Atom, _ ctx: LayoutContext) -> Double {
+        let limits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
+        guard limits, atom.superscript != nil || atom.sub != nil else { return 0 }
+        var bare = atom
+        bare.superscript = nil; bare.sub = nil
+        return max(0, (layoutAtom(atom, ctx).width - layoutAtom(bare, ctx).width) / 2)
+    }
+
+    /// Whether an item is an atom whose nucleus is a math character (after `simplified`): LuaTeX adds a
+    /// character's italic correction only before such an atom ("f x", "Y)"), not before a box such as
+    /// \bigr) or an \xrightarrow, an empty group, a space, or the end of the list.
+    static func startsWithCharacter(_ item: MathItem) -> Bool {
+        guard case .atom(let a) = item else { return false }
+        switch simplified(a).nucleus {
+        case .symbol(let s): return s.unicodeScalars.count == 1
+        case .largeOperator: return true
+        default: return false
+        }
+    }
+
+    /// TeX §1186: a group holding a single Ord character without scripts ({x}, \mathbf{x}) is replaced
+    /// by that character, so it keeps the character's italic correction and script kerns.
+    static func simplified(_ atom: Atom) -> Atom {
+        guard case .list(let l) = atom.nucleus, l.count == 1, case .atom(let inner) = l[0], inner.cls == .ord,
+              inner.superscript == nil, inner.sub == nil, case .symbol(let s) = inner.nucleus, s.unicodeScalars.count == 1
+        else { return atom }
+        var a = atom
+        a.nucleus = inner.nucleus
+        return a
     }
 
     /// Each item's class after rules 5 and 6 (nil for spaces and style changes).
@@ -99,13 +153,17 @@ public enum MathLayout {
     }
 
     /// One atom: its nucleus by the rule for its kind, then scripts (rule 18) or limits (rule 13a).
-    static func layoutAtom(_ atom: Atom, _ outer: LayoutContext, italicKern: Bool = false) -> Box {
+    static func layoutAtom(_ original: Atom, _ outer: LayoutContext, italicKern: Bool = false) -> Box {
+        let atom = simplified(original)
         var ctx = outer
         if atom.range.lowerBound < atom.range.upperBound { ctx.range = atom.range }
         var isCharacter = false
         var isLargeOp = false
+        var accentedItalic: Double?
         var nucleus: Box
         switch atom.nucleus {
+        case .symbol(let s) where atom.cls == .op && s.unicodeScalars.count > 1:
+            nucleus = layoutOperatorName(s, ctx)
         case .symbol(let s):
             let run = layoutSymbol(s, ctx)
             nucleus = run.box
@@ -121,13 +179,15 @@ public enum MathLayout {
             nucleus = layoutFraction(f, ctx)
         case .radical(let degree, let body):
             nucleus = layoutRadical(degree: degree, body: body, ctx)
-        case .accent(let mark, let body):
-            nucleus = layoutAccent(mark, body: body, ctx)
+        case .accent(let mark, let body, let stretchy):
+            nucleus = layoutAccent(mark, body: body, stretchy: stretchy, ctx)
             // Rule 12: scripts of an accented single character attach as to the character itself,
             // not above the accent.
             if body.count == 1, case .atom(let b) = body[0], case .symbol(let s) = b.nucleus, s.unicodeScalars.count == 1,
                b.superscript == nil, b.sub == nil {
                 isCharacter = true
+                // …and the character's italic correction follows the accented box (LuaLaTeX: "\bar{x} +").
+                accentedItalic = singleGlyph(layoutList(body, ctx.with(style: ctx.style, cramped: true)))?.italicCorrection
             }
         case .overline(let body):
             nucleus = layoutOverline(body, ctx)
@@ -163,13 +223,13 @@ public enum MathLayout {
         case .underAccent(let mark, let body):
             nucleus = layoutUnderAccent(mark, body: body, ctx)
         }
-        let italic = (isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0
+        let italic = accentedItalic ?? ((isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0)
         // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.
         let useLimits = atom.limits == .limits || (atom.cls == .op && atom.limits == .automatic && ctx.style == .display)
         if atom.superscript == nil && atom.sub == nil {
             // Rule 17: a lone character gets its italic correction as a kern after it — as LuaTeX does
-            // with OpenType math fonts, only before an atom that is not an Ord (measured in
-            // Fixtures/lualatex-metrics.tsv: "Y)", "f(x)" gain it, "x" at the end and "αβγ" do not).
+            // with OpenType math fonts, only when a character follows at once (measured with LuaLaTeX:
+            // "f x", "βγ", "Y)" gain it; "f" at the end, "f{}", "f\,", "x\bigr)" do not).
             if isCharacter && italic > 0 && italicKern { return .hlist([nucleus, .kern(italic)]) }
             return nucleus
         }
@@ -209,10 +269,23 @@ public enum MathLayout {
         return (.hlist(boxes), false)
     }
 
+    /// Operator names (\log, \operatorname{…}) are words of the text roman (fontmath.ltx's \operator@font;
+    /// unicode-math's \setoperatorfont{\mathrm}): kerned as text, and in scripts the text family's
+    /// script design when it has one, else its one design scaled. The thin space of "lim sup" stays a kern.
+    static func layoutOperatorName(_ s: String, _ ctx: LayoutContext) -> Box {
+        let level = ctx.font.textHasScriptDesigns ? ctx.scriptLevel : 0
+        var boxes: [Box] = []
+        for (i, word) in s.split(separator: "\u{2009}", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { boxes.append(.kern(3 * ctx.mu)) }
+            if !word.isEmpty { boxes.append(layoutText(String(word), scriptLevel: level, ctx)) }
+        }
+        return boxes.count == 1 ? boxes[0] : .hlist(boxes)
+    }
+
     /// \text{…}: upright glyphs of the math font shaped by HarfBuzz (kerning, ligatures); each glyph
     /// carries the characters of its cluster.
-    static func layoutText(_ s: String, _ ctx: LayoutContext) -> Box {
-        if let shaped = ctx.font.shapeText(s) {
+    static func layoutText(_ s: String, scriptLevel: Int = 0, _ ctx: LayoutContext) -> Box {
+        if let shaped = ctx.font.shapeText(s, scriptLevel: scriptLevel) {
             let utf8 = Array(s.utf8)
             var boxes: [Box] = []
             for (i, g) in shaped.enumerated() {

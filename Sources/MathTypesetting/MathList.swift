@@ -85,7 +85,7 @@ public indirect enum Nucleus: Sendable {
     case fraction(Fraction)
     case radical(degree: MathList?, body: MathList)
     /// `wide` accents stretch to the body width (\widehat); `\vec`, `\hat` … use the base glyph.
-    case accent(String, body: MathList)
+    case accent(String, body: MathList, stretchy: Bool = false)
     case overline(MathList)
     case underline(MathList)
     /// \overbrace, \underbrace, \overbracket, \overparen …: `glyph` stretched over or under the body.

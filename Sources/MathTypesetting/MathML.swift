@@ -82,7 +82,7 @@ struct MathMLWriter {
         case .radical(let degree, let body):
             if let degree { return "<mroot>\(row(body))\(row(degree))</mroot>" }
             return "<msqrt>\(row(body))</msqrt>"
-        case .accent(let mark, let body): return "<mover accent=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></mover>"
+        case .accent(let mark, let body, _): return "<mover accent=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></mover>"
         case .underAccent(let mark, let body): return "<munder accentunder=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></munder>"
         case .overline(let body): return "<mover accent=\"true\">\(row(body))<mo>‾</mo></mover>"
         case .underline(let body): return "<munder accentunder=\"true\">\(row(body))<mo>_</mo></munder>"

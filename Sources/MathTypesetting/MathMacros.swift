@@ -1,7 +1,7 @@
 /// A TeX macro without delimiters: `parameters` arguments (#1…#9), the first optional with a default
 /// when `defaultFirst` is set (\newcommand{\x}[2][d]{…}).
 public struct MathMacro: Sendable {
-    let parameters: Int
+    public let parameters: Int
     let defaultFirst: [Token]?
     let body: [Token]
 

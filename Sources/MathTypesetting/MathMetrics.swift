@@ -16,13 +16,19 @@ public protocol MathMetrics: Sendable {
     var minConnectorOverlap: Double { get }
     /// The MathKernInfo cut-in at one corner of a glyph, at `height` above its baseline (design units).
     func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double
-    func shapeText(_ text: String) -> [ShapedGlyph]?
+    /// Text shaped with the font's kerning and ligatures; `scriptLevel` 1 or 2 adds the `ssty` feature.
+    func shapeText(_ text: String, scriptLevel: Int) -> [ShapedGlyph]?
+    /// Whether the text roman that goes with this math font has design sizes for scripts (Latin Modern
+    /// Roman's lmroman7 and lmroman5, which the math font's `ssty` alternates reproduce).
+    var textHasScriptDesigns: Bool { get }
 }
 
 extension MathMetrics {
     /// Text shaped with the font's own kerning and ligatures: glyphs with their advances (design
     /// units). nil when the implementation cannot shape; layout then sets characters one by one.
-    public func shapeText(_ text: String) -> [ShapedGlyph]? { nil }
+    public func shapeText(_ text: String, scriptLevel: Int) -> [ShapedGlyph]? { nil }
+    public func shapeText(_ text: String) -> [ShapedGlyph]? { shapeText(text, scriptLevel: 0) }
+    public var textHasScriptDesigns: Bool { false }
 }
 
 /// A glyph of shaped text: `cluster` is the UTF-8 offset of the first character it renders.

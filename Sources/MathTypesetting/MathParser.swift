@@ -278,7 +278,7 @@ public struct MathParser {
         }
         switch spec.rule {
         case .symbol(let ch, let cls):
-            let isLetter = ch.unicodeScalars.count == 1 && (ch.unicodeScalars.first.map { (0x391...0x3F5).contains($0.value) } ?? false)
+            let isLetter = ch.unicodeScalars.count == 1 && (ch.unicodeScalars.first.map { (0x391...0x3F5).contains($0.value) || $0 == "∂" } ?? false)
             return atom(cls, .symbol(isLetter ? mapCharacter(Character(ch)) : ch), from: token)
         case .largeOperator(let ch, let limits):
             return atom(.op, .largeOperator(ch), from: token, limits: limits ? .automatic : .noLimits)
@@ -329,9 +329,9 @@ public struct MathParser {
             return atom(.ord, .list(items), from: token)
         case .operatorName(let limits):
             return try parseOperatorName(token, limits: limits)
-        case .accent(let mark):
+        case .accent(let mark, let stretchy):
             let body = try parseArgument(for: token).list
-            return atom(.ord, .accent(mark, body: body), from: token)
+            return atom(.ord, .accent(mark, body: body, stretchy: stretchy), from: token)
         case .underAccent(let mark):
             let body = try parseArgument(for: token).list
             return atom(.ord, .underAccent(mark, body: body), from: token)

@@ -19,6 +19,8 @@ extension MathParser {
         "textunderscore": "_", "textdollar": "$", "textdegree": "°", "S": "§", "P": "¶", "dag": "†", "ddag": "‡",
         "copyright": "©", "pounds": "£", "i": "ı", "j": "ȷ", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ",
         "OE": "Œ", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "textbullet": "•",
+        "textbardbl": "‖", "textbraceleft": "{", "textbraceright": "}", "textdagger": "†", "textdaggerdbl": "‡",
+        "textregistered": "®", "textsterling": "£",
     ]
 
     /// The argument of a text-mode command.

@@ -114,6 +114,7 @@ public enum MathTestSheet {
         Entry(topic: "left middle right, big", tex: #"\left\langle \frac{a}{b} \middle| \frac{c}{d} \right\rangle \quad \left\lfloor \frac{n}{2} \right\rfloor \left\lceil \frac{n}{2} \right\rceil \left. \frac{df}{dx} \right|_{0} \left\Vert v \right\Vert \quad \bigl[ \Bigl( \biggl\{ \Biggl\langle x \Biggr\rangle \biggr\} \Bigr) \bigr]"#, display: true),
         Entry(topic: "macros", tex: #"\newcommand{\KL}[2]{D_{\mathrm{KL}}(#1 \,\|\, #2)} \def\E#1{\mathbb{E}\left[#1\right]} \DeclareMathOperator{\Var}{Var} \KL{p}{q} = \E{\log\frac{p}{q}}, \quad \Var(X)"#, display: true),
         Entry(topic: "symbols", tex: #"\imath\jmath \hbar \ell \wp \Re \Im \aleph \beth \partial \nabla \infty \emptyset \angle \triangle \clubsuit \heartsuit \spadesuit \diamondsuit \flat \natural \sharp \dagger \ddagger \S \P \checkmark \dots"#, display: false),
+        Entry(topic: "other names (texvc, amssymb, braket)", tex: #"\R^n \larr \Rarr \lhd \thicksim \bra{\psi} \ket{\phi} \Braket{\psi|\phi} \Set{x \mid x > 0} \tg x \varGamma \varkappa \xtwoheadrightarrow{f} \injlim_{n} A_n"#, display: true),
         Entry(topic: "primes, dots, mod", tex: #"f' f'' f''' f'''' \quad x_1, \dots, x_n \quad a_1 + \cdots + a_n \quad \vdots \quad \ddots \quad \iff \quad \implies \quad a \bmod b \quad a \equiv b \pmod{m}"#, display: false),
     ]
 }

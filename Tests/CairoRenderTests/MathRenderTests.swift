@@ -44,6 +44,53 @@ import MathTypesetting
         #expect(try renderMathDocument(box, format: .pdf) == pdf)
     }
 
+    /// A long \underbrace is a glyph assembly; drawn piece by piece, the anti-aliased edges of two
+    /// overlapping pieces add up at each join to a darker tick (a seam at high zoom). Filled as one
+    /// outline, every column of the straight bar has the same coverage, joins included.
+    @Test func assembledBraceHasNoSeamAtTheJoins() throws {
+        let box = try typeset(#"\underbrace{a+b+c+d+e+f+g+h+i+j}"#, display: true, font: font, size: 20)
+        let pieces = box.flatten().compactMap { if case .glyph(let g) = $0, g.assemblyPiece > 0 { return g } else { return nil } }
+        #expect(pieces.count >= 5)
+        #expect(pieces.map(\.assemblyPiece) == Array(1...pieces.count))
+        // The frame (SVG, HTML) has one path for the whole brace and no glyph of it in a run.
+        let items = mathFrameItems(box, x: 0, baseline: 0, fill: .color(Color(red: 0, green: 0, blue: 0, alpha: 1)), source: "")
+        let pieceIDs = Set(pieces.map(\.glyph))
+        for case .glyphs(let run) in items { #expect(run.glyphs.allSatisfy { !pieceIDs.contains($0.id) }) }
+        #expect(items.filter { if case .path = $0 { return true } else { return false } }.count == 1)
+
+        // Coverage of the bar, column by column, at 8 px per point.
+        let zoom = 8.0, ink = mathInkExtents(box)
+        let w = Int32((ink.width + 2) * zoom), h = Int32((ink.height + 2) * zoom)
+        let surface = try #require(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h))
+        defer { cairo_surface_destroy(surface) }
+        let cr = try #require(cairo_create(surface))
+        cairo_scale(cr, zoom, zoom)
+        FrameCairoPainter(palette: Palette()).draw(Frame(width: ink.width + 2, height: ink.height + 2, items:
+            mathFrameItems(box, x: 1 - ink.x, baseline: 1 - ink.y, fill: .color(.black), source: "")), on: cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let rowStride = Int(cairo_image_surface_get_stride(surface))
+        let data = try #require(cairo_image_surface_get_data(surface))
+        // Rows of the brace: below the body's baseline (the brace hangs under the body).
+        let top = Int((1 - ink.y + box.flatten().compactMap { if case .glyph(let g) = $0, g.assemblyPiece > 0 { return g.y } else { return nil } }.min()! - 3) * zoom)
+        func coverage(_ px: Int) -> Int {
+            var sum = 0
+            for y in max(0, top)..<Int(h) { sum += Int(data[y * rowStride + px * 4 + 3]) }
+            return sum
+        }
+        let offset = 1 - ink.x
+        // The reference: the middle of the first extender (piece 2).
+        let reference = Double(coverage(Int((offset + (pieces[1].x + pieces[2].x) / 2) * zoom)))
+        #expect(reference > 0)
+        for k in [1, 3] {   // joins left piece/extender and middle/extender, where the bar is straight
+            let join = offset + pieces[k].x
+            for dx in stride(from: -0.3, through: 0.3, by: 1 / zoom) {
+                let c = Double(coverage(Int((join + dx) * zoom)))
+                #expect(abs(c / reference - 1) < 0.02, "column at join \(k) \(dx) pt: coverage \(c) vs \(reference)")
+            }
+        }
+    }
+
     @Test func pngTooLargeForCairoIsAnErrorNotATrap() throws {
         // Padding 1e7 pt is 4e7 px, beyond cairo's 32767-pixel side; 1e9 px/pt makes ~1e10 px, which
         // does not fit Int32 and used to trap. (The typeset size stays small: huge sizes in-process

@@ -199,8 +199,12 @@ import Testing
         #expect(abs(m.width - (5 + 5 + 10)) < 1e-9)
         let a = try box(#"\begin{array}{cc} a & b \end{array}"#)
         #expect(abs(a.width - (5 + 5 + 4 * 5)) < 1e-9)   // array keeps the outer \arraycolsep
+        // LaTeX's kernel array centres `|` on the column boundary and gives it no width; `||` adds
+        // \doublerulesep (2pt).
         let r = try box(#"\begin{array}{c|c} a & b \end{array}"#)
-        #expect(abs(r.width - (a.width + 0.4)) < 1e-9)
+        #expect(abs(r.width - a.width) < 1e-9)
+        let rr = try box(#"\begin{array}{c||c} a & b \end{array}"#)
+        #expect(abs(rr.width - (a.width + 2)) < 1e-9)
         #expect(r.flatten().contains { if case .rule = $0 { return true } else { return false } })
     }
 

@@ -18,20 +18,12 @@ import Testing
         }
     }()
 
-    /// Formulas still more than 0.5 % off in some font, and why (the other formulas must be within 0.5 %):
-    /// \xrightarrow (LuaTeX's unicode-math arrow fill is narrower in LM/Pagella), text-style \binom
-    /// delimiters (OpenType has no σ21), cases and substack (row/column spacing), over/underbrace labels,
-    /// \log/\max (LaTeX sets operator names in the text font), array rules, \big… in Pagella, αβγ and
-    /// ∂/∇ spacing (kerning LuaTeX applies between math characters).
-    static let knownDeviations: Set<String> = [
-        #"x \xrightarrow{f} y"#, #"\binom{n}{k}"#, #"\begin{cases} a & b \\ c & d \end{cases}"#, #"\underbrace{x+y}_{k}"#,
-        #"\overbrace{a+b+c}^{n}"#, #"\sum_{\substack{i<m \\ j<n}} x_{ij}"#, #"\alpha\beta\gamma"#, #"\nabla f \cdot \partial_x"#,
-        #"\begin{array}{c|c} a & b \end{array}"#, #"\frac{\partial^2 f}{\partial x^2}"#, #"\frac{\partial^2 f}{\partial x \partial y}"#,
-        #"|x| + \|y\|"#, #"H(X) = -\sum_{x} p(x) \log p(x)"#, #"D(p \,\|\, q) = \sum_x p(x) \log \frac{p(x)}{q(x)}"#,
-        #"\bigl( x \bigr)"#, #"\Bigl( x \Bigr)"#, #"\biggl( x \biggr)"#, #"\Biggl( x \Biggr)"#, #"\phantom{xy}z"#,
-        #"\sigma^2_{\max}"#, #"\symbf{x}^\top \symbf{y}"#, #"\bar{x} + \tilde{p}"#,
-    ]
-
+    /// Every formula must be within 0.5 % of TeX's width (the issue's target is a median of 0.2 % and no
+    /// formula above 2 %); the former deviations had causes, each fixed where it lived: \xrightarrow's box
+    /// is \ext@arrow's \hbox to the label width, text-style \binom takes LuaTeX's 2.40 em delimiter size,
+    /// cases has amsmath's \arraystretch 1.2, \substack stays in \scriptstyle, array rules take no width,
+    /// a wide brace variant overhangs its body, operator names are words of the companion text roman,
+    /// italic correction follows a character before another character (βγ, x\bigr), and \partial is italic.
     func measure(_ row: Row, _ font: MathFont) throws -> (w: Double, h: Double, d: Double) {
         let b = try typeset(row.tex, display: row.display, font: font, size: 10)
         return (b.width, b.height, b.depth)
@@ -56,7 +48,7 @@ import Testing
             .map { String(format: "%+.2f%% ", $0.0 * 100) + $0.1 }.joined(separator: "\n")
         print("[\(family)] median |w/TeX − 1| = \(String(format: "%.3f", median * 100))%\n\(report)")
         #expect(median <= 0.002, "\(family): median \(median)")
-        for (r, tex) in ratios where !Self.knownDeviations.contains(tex) {
+        for (r, tex) in ratios {
             #expect(abs(r) <= 0.005, "\(family): \(tex) is \(String(format: "%+.2f", r * 100)) % off TeX's width")
         }
     }

@@ -80,7 +80,7 @@ func classes(_ list: MathList) -> [AtomClass] {
         if case .text(let t)? = try nucleus(#"\text{if } "#) { #expect(t == "if ") } else { Issue.record("text") }
         if case .brace(_, let over, _)? = try nucleus(#"\underbrace{a+b}_{n}"#) { #expect(!over) } else { Issue.record("brace") }
         if case .sizedDelimiter(let d, let size)? = try nucleus(#"\Bigg\langle"#) { #expect(d == "⟨" && size == 4) } else { Issue.record("big") }
-        if case .accent(let mark, _)? = try nucleus(#"\hat\theta"#) { #expect(mark == "\u{0302}") } else { Issue.record("accent") }
+        if case .accent(let mark, _, _)? = try nucleus(#"\hat\theta"#) { #expect(mark == "\u{0302}") } else { Issue.record("accent") }
         if case .leftRight(let ds, let bodies)? = try nucleus(#"\begin{pmatrix} a & b \\ c & d \end{pmatrix}"#),
            case .atom(let inner)? = bodies.first?.first, case .array(let array) = inner.nucleus {
             #expect(ds == ["(", ")"])
