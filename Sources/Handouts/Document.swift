@@ -51,6 +51,8 @@ public struct DocumentMeta: Sendable, Equatable {
     public var format: DocumentFormat
     /// `lang:` (BCP 47), which picks the hyphenation patterns.
     public var language: String
+    /// `description:`, one line for the index and the page's `<meta name="description">`.
+    public var description: String? = nil
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",
@@ -122,6 +124,9 @@ public struct Figure: Sendable, Equatable {
     /// `size:` as written (a preset name or `WxH` inches), nil when absent.
     public var size: String?
     public var position: SourcePosition
+    /// `alt:` as written: the figure's text alternative for screen readers (nil: generated from
+    /// its number and caption).
+    public var alt: String? = nil
 }
 
 public enum ColumnAlignment: String, Sendable, Equatable {

@@ -10,9 +10,9 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`.
     private let lock = NSLock()
     private let mathFont: MathFont
-    private let theme: String
+    let theme: String
     /// The formulas' glyph outlines, once for the whole page (see `pageDefinitions`).
-    private let glyphs = SharedGlyphs()
+    let glyphs = SharedGlyphs()
     /// Formula size in points: the page's body is 18 CSS px and a CSS px is 0.75 pt, so 13.5 pt
     /// formulas match the text (SVG width/height are in pt).
     public let mathSize: Double

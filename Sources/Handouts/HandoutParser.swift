@@ -31,10 +31,11 @@ public enum HandoutParser {
         var numbering = Numbering(file: file)
         let (numbered, notes) = try numbering.apply(arranged, footnotes: footnotes)
 
-        let meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
+        var meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
                                 course: front.course, lecture: front.lecture, author: front.author, date: front.date,
                                 paper: front.paper, theme: front.theme, fonts: front.fonts, format: format,
                                 language: front.language)
+        meta.description = front.description
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
     }
 
@@ -53,6 +54,14 @@ public enum HandoutParser {
         guard let split = try? splitFrontMatter(source, file: file), let front = try? FrontMatter.decode(split, file: file)
         else { return defaultFormat }
         return front.format ?? defaultFormat
+    }
+
+    /// A template's title as its front matter writes it (cheap: no values are computed), for links
+    /// to it from other pages; nil when the front matter is broken (building it reports that).
+    public static func title(file: String, source: String) -> String? {
+        guard let split = try? splitFrontMatter(source, file: file), let front = try? FrontMatter.decode(split, file: file)
+        else { return nil }
+        return front.title
     }
 
     private static func metaLine(_ text: String, at position: SourcePosition) -> RenderedLine {

@@ -223,8 +223,10 @@ struct MarkdownConverter {
             case .figure(let spec) where significant.count == 1:
                 if let label = spec.label { try define(label, at: spec.position) }
                 let caption = try inlines(from: spec.caption, context: "a figure caption")
-                return .block(.figure(Figure(name: spec.name, parameters: spec.parameters, caption: caption, label: spec.label,
-                                             number: 0, id: spec.label ?? "", size: spec.size, position: spec.position)))
+                var figure = Figure(name: spec.name, parameters: spec.parameters, caption: caption, label: spec.label,
+                                    number: 0, id: spec.label ?? "", size: spec.size, position: spec.position)
+                figure.alt = spec.alt
+                return .block(.figure(figure))
             default: break
             }
         }

@@ -33,6 +33,8 @@ struct FigureSpec: Sendable {
     var label: String?
     var size: String?
     var position: SourcePosition
+    /// `alt:`: the figure's text alternative (generated from number and caption when absent).
+    var alt: String? = nil
 }
 
 /// Tokens are private-use characters around an index: cmark treats them as ordinary text, never
@@ -449,6 +451,11 @@ struct PrePass {
                 spec.label = label
             case "size":
                 spec.size = e.value.text
+            case "alt":
+                guard case .string(let alt) = e.value.kind, !alt.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw TemplateError(file: file, at: e.value.position, "figure 'alt' must be text (what the figure shows, for screen readers)")
+                }
+                spec.alt = alt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else {
                     throw TemplateError(file: file, at: e.keyPosition,

@@ -18,8 +18,10 @@ public struct SlideHTMLWriter {
         var state = HTMLWriter.State(file: document.file, assets: assets)
         state.mathEmSize = mathSize
         let geometry = SlideGeometry()
-        var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+        var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
         out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        // A deck has one scheme, its theme's (as the PDF); a meta element, which the HTML checker knows, not CSS color-scheme.
+        out += "<meta name=\"color-scheme\" content=\"\(meta.theme == "dark" ? "dark" : "light")\"/>\n"
         out += "<meta name=\"generator\" content=\"infoplot\"/>\n"
         if let author = meta.author { out += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
         let fonts = HandoutFonts(meta.fonts)
@@ -94,7 +96,7 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
     let light = "--bg: #ffffff; --text: #1a1a1a; --muted: #666666; --accent: #1f4e79; --rule: #999999; --box: #f2f5f9; --ground: #d8d8d8;"
     let darkVars = "--bg: #1e2127; --text: #e6e6e6; --muted: #9a9a9a; --accent: #8fb8e8; --rule: #5a5e66; --box: #2a2f37; --ground: #0c0d0f;"
     return """
-        :root { color-scheme: \(dark ? "dark" : "light"); \(dark ? darkVars : light)
+        :root { \(dark ? darkVars : light)
           --u: min(calc(100vw / \(Int(g.width))), calc(100vh / \(Int(g.height)))); }
         html { scroll-snap-type: y mandatory; background: var(--ground); }
         body { margin: 0; }

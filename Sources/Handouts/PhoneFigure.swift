@@ -1,0 +1,76 @@
+import CairoRender
+import FigureModel
+import Foundation
+import Frame
+
+/// The phone drawing of a handout figure. A figure's layout (tick choice, panel arrangement, label
+/// placement) is computed at one physical size, and CSS can only scale the result, which shrinks
+/// the page-width drawing's labels to 4–5 px on a phone. So the figure is laid out a second time
+/// for a phone's column and the page's stylesheet picks one drawing by viewport width (a media
+/// query; no script): at the column preset's width, every panel kept (several panels stack in one
+/// column, so the caption still describes what is shown), text scaled so the smallest label is at
+/// least `minimumFigureTextPx` on the narrowest phone (`phoneViewportPx`).
+extension HandoutHTMLAssets {
+    public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
+        guard let wide = try buildCatalogueFigure(f, theme: theme), let smallest = smallestTextPoints(try layoutFigureFrame(wide))
+        else { return nil }
+        let m = WebPageMetrics.self
+        // A drawing w pt wide shows at min(w · 4/3, column) CSS px, so its text is scaled by column / (w · 4/3);
+        // below this column width the smallest text is under the minimum.
+        let legibleColumn = m.minimumFigureTextPx * wide.size.widthPoints / smallest
+        let phoneColumn = m.phoneViewportPx - m.figureChromePx
+        guard legibleColumn > phoneColumn else { return nil }
+
+        let panels = max(wide.panels.count, 1)
+        let size: FigureSize = panels == 1 ? .column
+            : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
+        func drawing(_ theme: String, fontScale: Double) throws -> FigureModel.Figure? {
+            guard var figure = try buildCatalogueFigure(f, theme: theme, size: size) else { return nil }
+            figure.title = title
+            figure.fontScale *= fontScale
+            return figure
+        }
+        guard var narrow = try drawing(theme, fontScale: 1) else { return nil }
+        // Shown at its own width, or the narrowest phone's column if that is less.
+        let shownScale = min(1, phoneColumn / (narrow.size.widthPoints * 4 / 3))
+        var fontScale = 1.0
+        if let s = smallestTextPoints(try layoutFigureFrame(narrow)) {
+            let px = s * 4 / 3 * shownScale
+            if px < m.minimumFigureTextPx {
+                fontScale = m.minimumFigureTextPx / px
+                narrow.fontScale *= fontScale
+            }
+        }
+        let svg: Data
+        if theme == "light", let dark = try drawing("dark", fontScale: fontScale) {
+            svg = try renderAutoSVG(light: narrow, dark: dark, shared: glyphs)
+        } else {
+            svg = frameSVG(try layoutFigureFrame(narrow), shared: glyphs)
+        }
+        return PhoneFigure(svg: String(decoding: svg, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                           below: legibleColumn + m.figureChromePx)
+    }
+}
+
+/// The smallest text of a laid-out drawing, in points as drawn (group transforms applied); nil
+/// when it has no text.
+func smallestTextPoints(_ frame: Frame) -> Double? {
+    func walk(_ items: [FrameItem], scale: Double) -> Double? {
+        var smallest: Double?
+        for item in items {
+            switch item {
+            case .glyphs(let run) where !run.glyphs.isEmpty:
+                smallest = min(smallest ?? .infinity, run.size * scale)
+            case .group(let g):
+                let t = g.transform
+                if let s = walk(g.items, scale: scale * abs(t.a * t.d - t.b * t.c).squareRoot()) {
+                    smallest = min(smallest ?? .infinity, s)
+                }
+            default:
+                break
+            }
+        }
+        return smallest
+    }
+    return walk(frame.items, scale: 1)
+}
