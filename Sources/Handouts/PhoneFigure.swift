@@ -12,7 +12,10 @@ import Frame
 /// least `minimumFigureTextPx` on the narrowest phone (`phoneViewportPx`).
 extension HandoutHTMLAssets {
     public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
-        guard let wide = try buildCatalogueFigure(f, theme: theme), let smallest = smallestTextPoints(try layoutFigureFrame(wide))
+        // The page-width drawing is figureSVG's: the page's placement, else the preset.
+        let onPage = placed.first { $0.name == f.name && $0.parameters == f.parameters }?.figure
+        guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme),
+              let smallest = smallestTextPoints(try figures.frame(wide, fontFamily: figureFontFamily))
         else { return nil }
         let m = WebPageMetrics.self
         // A drawing w pt wide shows at min(w · 4/3, column) CSS px, so its text is scaled by column / (w · 4/3);
@@ -26,26 +29,27 @@ extension HandoutHTMLAssets {
             : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
         func drawing(_ theme: String, fontScale: Double) throws -> FigureModel.Figure? {
             guard var figure = try buildCatalogueFigure(f, theme: theme, size: size) else { return nil }
-            figure.title = title
             figure.fontScale *= fontScale
             return figure
         }
-        guard var narrow = try drawing(theme, fontScale: 1) else { return nil }
+        guard let first = try drawing(theme, fontScale: 1) else { return nil }
         // Shown at its own width, or the narrowest phone's column if that is less.
-        let shownScale = min(1, phoneColumn / (narrow.size.widthPoints * 4 / 3))
+        let shownScale = min(1, phoneColumn / (first.size.widthPoints * 4 / 3))
         var fontScale = 1.0
-        if let s = smallestTextPoints(try layoutFigureFrame(narrow)) {
+        if let s = smallestTextPoints(try figures.frame(first, fontFamily: figureFontFamily)) {
             let px = s * 4 / 3 * shownScale
-            if px < m.minimumFigureTextPx {
-                fontScale = m.minimumFigureTextPx / px
-                narrow.fontScale *= fontScale
-            }
+            if px < m.minimumFigureTextPx { fontScale = m.minimumFigureTextPx / px }
         }
+        guard let narrow = try drawing(theme, fontScale: fontScale) else { return nil }
+        var light = try figures.frame(narrow, fontFamily: figureFontFamily)
+        light.title = title
         let svg: Data
-        if theme == "light", let dark = try drawing("dark", fontScale: fontScale) {
-            svg = try renderAutoSVG(light: narrow, dark: dark, shared: glyphs)
+        if theme == "light", let darkFigure = try drawing("dark", fontScale: fontScale) {
+            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
+            dark.title = title
+            svg = try renderAutoSVG(light: light, dark: dark, lightTheme: narrow.theme, darkTheme: darkFigure.theme, shared: glyphs)
         } else {
-            svg = frameSVG(try layoutFigureFrame(narrow), shared: glyphs)
+            svg = frameSVG(light, shared: glyphs)
         }
         return PhoneFigure(svg: String(decoding: svg, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
                            below: legibleColumn + m.figureChromePx)
