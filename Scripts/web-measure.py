@@ -13,7 +13,8 @@ in the light and the dark colour scheme (CDP Emulation.setEmulatedMedia), it rep
 - boxes that overflow their own scroll box (display equations, tables) and whether they scroll;
 - the smallest figure text in CSS px: every glyph run of a visible figure SVG, its font size in
   font units (units per em read from the font file, found by the glyph id's font hash) times the
-  run's screen transform;
+  run's screen transform; words only (runs in a math family, "… Math": a formula's glyphs and
+  its scripts, are left out);
 - line-height spread: in every paragraph, the distance between consecutive lines' text (text nodes
   of the paragraph's own font only), max - min over the paragraph;
 - inline math followed by punctuation that starts a new line (a formula parted from its comma);
@@ -60,7 +61,10 @@ def units_per_em_by_hash():
             else:
                 faces = [TTFont(path, lazy=True)]
             for i, face in enumerate(faces):
-                table[fnv32("%d:%s" % (i, path))] = face["head"].unitsPerEm
+                # Formula fonts (a math family: "… Math") are left out: a formula's scripts are set
+                # at TeX's script ratios of a label that meets the minimum; only words are measured.
+                family = face["name"].getDebugName(1) or ""
+                table[fnv32("%d:%s" % (i, path))] = 0 if "math" in family.lower() else face["head"].unitsPerEm
         except Exception:
             continue
     return table
@@ -108,35 +112,45 @@ for (const fig of document.querySelectorAll('.figure-art svg')) {
   out.figureText.push({id: figure ? figure.id : '', px: isFinite(smallest) ? smallest : null, width: fig.getBoundingClientRect().width});
 }
 
-// Line pitch within paragraphs: rects of the paragraph's own text (same font size, baseline).
+// Line pitch within paragraphs. Every text rect (and each inline formula's own inline box, whose
+// content area sits where its text would) is assigned to a line by its vertical centre; a line's
+// position is the top of its text in the paragraph's own font (same size, on the baseline), so
+// lines holding only smaller text or only a formula are counted but not measured.
 out.lineSpread = [];
 for (const p of document.querySelectorAll('main p, main li, .body p, .body li')) {
   if (!visible(p)) continue;
   const fs = getComputedStyle(p).fontSize;
-  const tops = [];
+  const lh = parseFloat(getComputedStyle(p).lineHeight) || parseFloat(fs) * 1.2;
+  const rects = [];   // {centre, top, own}
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
   let node;
   while ((node = walker.nextNode())) {
     if (!node.textContent.trim()) continue;
     const parent = node.parentElement;
-    if (parent.closest('.math, sup, sub, code, .mathml, math') || parent.closest('li') !== p.closest('li')) continue;
+    if (parent.closest('.math, sup, sub, .mathml, math') || parent.closest('li') !== p.closest('li')) continue;
     const cs = getComputedStyle(parent);
-    if (cs.fontSize !== fs || cs.verticalAlign !== 'baseline') continue;
+    const own = cs.fontSize === fs && cs.verticalAlign === 'baseline' && !parent.closest('code');
     const r = document.createRange();
     r.selectNodeContents(node);
-    for (const rect of r.getClientRects()) if (rect.width > 0) tops.push(rect.top);
+    for (const rect of r.getClientRects()) if (rect.width > 0) rects.push({centre: (rect.top + rect.bottom) / 2, top: rect.top, own: own});
   }
-  // A line holding only a formula has no text node: the formula's own inline box (span.math, the
-  // paragraph's font, so its content area sits where the text's would) marks that line.
   for (const m of p.querySelectorAll('span.math:not(.display)')) {
     if (m.closest('li') !== p.closest('li') || getComputedStyle(m).fontSize !== fs) continue;
-    for (const rect of m.getClientRects()) if (rect.width > 0) tops.push(rect.top);
+    for (const rect of m.getClientRects()) if (rect.width > 0) rects.push({centre: (rect.top + rect.bottom) / 2, top: rect.top, own: true});
   }
-  tops.sort((a, b) => a - b);
-  const lines = [];
-  for (const t of tops) if (!lines.length || t - lines[lines.length - 1] > 2) lines.push(t);
-  if (lines.length < 3) continue;
-  const pitches = lines.slice(1).map((t, i) => t - lines[i]);
+  rects.sort((a, b) => a.centre - b.centre);
+  const lines = [];   // {centre, top (own text) or null}
+  for (const r of rects) {
+    const last = lines[lines.length - 1];
+    if (last && r.centre - last.centre < lh / 3) {
+      if (r.own) last.top = last.top === null ? r.top : Math.min(last.top, r.top);
+    } else {
+      lines.push({centre: r.centre, top: r.own ? r.top : null});
+    }
+  }
+  const known = lines.map((l, i) => [i, l.top]).filter(x => x[1] !== null);
+  if (known.length < 3) continue;
+  const pitches = known.slice(1).map((x, k) => (x[1] - known[k][1]) / (x[0] - known[k][0]));
   const hasMath = p.querySelector('.math') !== null;
   out.lineSpread.push({spread: Math.max(...pitches) - Math.min(...pitches), lines: lines.length, hasMath: hasMath,
                        pitch: Math.min(...pitches), text: p.textContent.slice(0, 60)});
@@ -153,8 +167,12 @@ for (const m of document.querySelectorAll('span.math:not(.display)')) {
   if (!next || next.nodeType !== Node.TEXT_NODE || !/^[,.;:!?)\]]/.test(next.textContent)) continue;
   const r = document.createRange();
   r.setStart(next, 0); r.setEnd(next, 1);
-  const pr = r.getBoundingClientRect(), mr = m.getBoundingClientRect();
-  if (pr.width > 0 && pr.left < mr.right - 1 && pr.top > mr.top + 1) out.partedPunctuation.push(next.textContent.slice(0, 20));
+  // Against the formula's last piece (a long formula may itself break across lines).
+  const pieces = m.querySelectorAll(':scope > svg, :scope > code');
+  const last = pieces.length ? pieces[pieces.length - 1] : m;
+  const pr = r.getBoundingClientRect(), mr = last.getBoundingClientRect();
+  // On another line: starts left of the formula's end, below its baseline region.
+  if (pr.width > 0 && pr.left < mr.right - 1 && pr.top > mr.bottom - 2) out.partedPunctuation.push(next.textContent.slice(0, 20));
 }
 
 // Contrast of every text-holding element against its effective background.

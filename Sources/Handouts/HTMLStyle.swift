@@ -14,11 +14,13 @@ enum WebPageMetrics {
     static var figureChromePx: Double { 2 * (sidePaddingEm + figurePaddingEm) * bodyFontPx }
     /// Widest drawing the column shows at its own size, in CSS px.
     static var widestFigurePx: Double { measureEm * bodyFontPx - figureChromePx }
+    /// A phone's text column (`phoneViewportPx` less the body's side padding), in CSS px.
+    static var phoneTextColumnPx: Double { phoneViewportPx - 2 * sidePaddingEm * bodyFontPx }
     /// No figure text below this on screen (issue 13: phone figures showed 4–5 px labels).
     static let minimumFigureTextPx = 9.0
-    /// The narrowest phone the phone drawings are made legible for (CSS px of viewport): the
-    /// small Android size; a 390 px phone shows them at their own size.
-    static let phoneViewportPx = 360.0
+    /// The phone the phone drawings are made legible for (CSS px of viewport; a current iPhone),
+    /// which shows them at their own size. Narrower phones scale them down a little (360 px: 0.94).
+    static let phoneViewportPx = 390.0
 }
 
 extension PagePalette {
@@ -102,12 +104,12 @@ let handoutStylesheet: String = {
     p { margin: 0.7em 0; }
     a { color: var(--link); }
     a.xref { text-decoration: none; }
-    .nobreak { white-space: nowrap; }
+    .nobreak { white-space: nowrap; } .math-pieces { white-space: normal; }
     code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
     pre { --surface: var(--code-bg); padding: 0.8em 1em; border-radius: 4px; }
     code.math { font-size: 0.9em; color: var(--muted); }
     .math svg { display: inline-block; overflow: visible; }
-    .math .mathml { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .math { position: relative; } .math .mathml { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     /* cairo writes colours into style attributes, which only !important outranks: formulas follow the text colour, also in dark mode. */
     .math svg * { fill: currentColor !important; }
     .equation { display: flex; align-items: center; margin: 1em 0; }
@@ -117,7 +119,7 @@ let handoutStylesheet: String = {
       overflow-x: auto; overflow-y: hidden;
       background-color: var(--surface);
       background-image: linear-gradient(to right, var(--surface) 40%, transparent), linear-gradient(to left, var(--surface) 40%, transparent),
-        radial-gradient(farthest-side at 0 50%, var(--shade), transparent), radial-gradient(farthest-side at 100% 50%, var(--shade), transparent);
+        linear-gradient(to right, var(--shade), transparent), linear-gradient(to left, var(--shade), transparent);
       background-position: left center, right center, left center, right center;
       background-size: 2.5em 100%, 2.5em 100%, 0.9em 100%, 0.9em 100%;
       background-repeat: no-repeat;

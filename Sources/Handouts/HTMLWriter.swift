@@ -1,5 +1,6 @@
 import Foundation
 import InfoRequests
+import MathTypesetting
 
 /// Writes a `Document` as one self-contained HTML5 page: semantic elements, one embedded
 /// stylesheet, figures and math inlined as SVG, no scripts and no external requests.
@@ -364,50 +365,82 @@ public struct HTMLWriter {
         }
 
         mutating func math(_ tex: String, display: Bool, position: SourcePosition) throws {
-            let rendered: (svg: String, baselineOffset: Double, height: Double)?
-            do {
-                rendered = try assets.mathSVG(tex: tex, display: display)
-            } catch let e as TemplateError {
-                throw e
-            } catch {
-                throw TemplateError(file: file, at: position, "bad TeX: \(error)")
+            func typeset(_ source: String) throws -> (svg: String, baselineOffset: Double, height: Double)? {
+                do {
+                    return try assets.mathSVG(tex: source, display: display)
+                } catch let e as TemplateError {
+                    throw e
+                } catch {
+                    throw TemplateError(file: file, at: position, "bad TeX: \(error)")
+                }
             }
             let cls = display ? "math display" : "math"
-            let markup = try? assets.mathML(tex: tex, display: display)
-            if let em = mathEmSize, let rendered, let markup {
-                // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
-                // readers speak and what copy and search find.
-                var shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset, digits: 2))px\""
-                var svg = embed(rendered.svg, prefix: "m")
-                do {
-                    // A deck sizes formulas in em of their own size (pt → em); the offset came in CSS px (4/3 px per pt).
-                    shift = rendered.baselineOffset == 0 ? "" : " style=\"vertical-align: \(formatNumber(-rendered.baselineOffset * 0.75 / em, digits: 3))em\""
-                    svg = svgSizeInEm(svg, pointsPerEm: em)
-                }
-                out += "<span class=\"\(cls)\"\(shift)>\(hiddenFromScreenReaders(svg))\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
-            } else if let rendered {
-                // Inline: the formula sits on the baseline (its depth below it) inside a margin box of
-                // zero height, so it never pushes its line box and the leading stays even (TeX
-                // likewise sets a line's depth and height from the strut unless boxes collide).
-                let d = rendered.baselineOffset, h = rendered.height - d
-                var svg = embed(rendered.svg, prefix: "m")
-                var shift = ""
-                if display {
-                    if d != 0 { shift = " style=\"vertical-align: \(formatNumber(-d, digits: 2))px\"" }
-                } else if let open = svg.range(of: "<svg ") {
-                    // On the replaced <svg> itself: vertical margins of the inline span would be ignored.
-                    svg.replaceSubrange(open, with: "<svg style=\"vertical-align: 0; margin: \(formatNumber(-h, digits: 2))px 0 \(formatNumber(-d, digits: 2))px\" ")
-                }
-                if let markup {
-                    // The SVG is what the eye sees; the MathML beside it (visually hidden) is what screen
-                    // readers speak and what copy and search find.
-                    out += "<span class=\"\(cls)\"\(shift)>\(hiddenFromScreenReaders(svg))\(markup.replacingOccurrences(of: "<math ", with: "<math class=\"mathml\" "))</span>"
-                } else {
-                    out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(svg)</span>"
-                }
-            } else {
+            guard let whole = try typeset(tex) else {
                 out += "<code class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\">\(text(tex))</code>"
+                return
             }
+            let markup = try? assets.mathML(tex: tex, display: display)
+            // Lengths in CSS px, or in a deck in em of the formula size (pt → em; 4/3 px per pt).
+            func length(_ px: Double) -> String {
+                guard let em = mathEmSize else { return formatNumber(px, digits: 2) + "px" }
+                return formatNumber(px * 0.75 / em, digits: 3) + "em"
+            }
+            let parts = display ? [(whole, 0.0)] : try inlineParts(tex, whole: whole, typeset: typeset)
+            let padding = HandoutHTMLAssets.formulaPaddingPoints * 4 / 3
+            var svgs: [String] = []
+            for (k, (part, space)) in parts.enumerated() {
+                var svg = embed(part.svg, prefix: "m")
+                if let em = mathEmSize { svg = svgSizeInEm(svg, pointsPerEm: em) }
+                if !display, let open = svg.range(of: "<svg ") {
+                    // Inline: the formula sits on the baseline (its depth below it) inside a margin box of
+                    // zero height, so it never pushes its line box and the leading stays even (TeX
+                    // likewise sets a line's depth and height from the strut unless boxes collide).
+                    // On the replaced <svg> itself: vertical margins of the inline span would be ignored.
+                    // The pieces of a broken formula stand apart by the operator's space (ink to ink:
+                    // less both paddings), which a break at the line's end hides.
+                    let d = part.baselineOffset, h = part.height - d
+                    let horizontal = k + 1 < parts.count ? " \(length(space * 4 / 3 - 2 * padding)) " : " 0 "
+                    svg.replaceSubrange(open, with: "<svg style=\"vertical-align: 0; margin: \(length(-h))\(horizontal)\(length(-d))\" ")
+                }
+                svgs.append(markup == nil ? svg : hiddenFromScreenReaders(svg))
+            }
+            let shift = display && whole.baselineOffset != 0 ? " style=\"vertical-align: \(length(-whole.baselineOffset))\"" : ""
+            // Between the pieces of a long formula a line may break, even inside a nobreak group
+            // (their own span allows it; the group's edges stay unbreakable).
+            let drawn = svgs.count == 1 ? svgs[0] : "<span class=\"math-pieces\">" + svgs.joined(separator: "<wbr/>") + "</span>"
+            if let markup {
+                // The SVG is what the eye sees; the MathML before it (visually hidden, in an HTML span
+                // because MathML elements ignore overflow clipping) is what screen readers speak and
+                // what copy and search find.
+                out += "<span class=\"\(cls)\"\(shift)><span class=\"mathml\">\(markup)</span>\(drawn)</span>"
+            } else {
+                out += "<span class=\"\(cls)\" role=\"img\" aria-label=\"\(attr(tex))\"\(shift)>\(drawn)</span>"
+            }
+        }
+
+        /// An inline formula wider than half a phone's text column, cut where TeX may break it
+        /// (after a top-level relation or binary operator, as the PDF's line breaker does), each
+        /// piece typeset on its own; otherwise the formula whole. Half the column: a line that
+        /// cannot take the formula ends ragged by at most that much.
+        /// Each piece with the space (pt) after its final operator, which its cropped drawing lacks.
+        func inlineParts(_ tex: String, whole: (svg: String, baselineOffset: Double, height: Double),
+                         typeset: (String) throws -> (svg: String, baselineOffset: Double, height: Double)?)
+            throws -> [((svg: String, baselineOffset: Double, height: Double), Double)] {
+            guard let width = svgWidthPoints(whole.svg), width * 4 / 3 > WebPageMetrics.phoneTextColumnPx / 2,
+                  let breaks = try? inlineMathBreaks(tex, size: mathEmSize ?? HandoutHTMLAssets.defaultMathSize), !breaks.isEmpty
+            else { return [(whole, 0)] }
+            let chars = Array(tex)
+            var parts: [((svg: String, baselineOffset: Double, height: Double), Double)] = []
+            var start = 0
+            for b in breaks.map(Optional.some) + [nil] {
+                let end = b?.offset ?? chars.count
+                // A piece before a break ends in an empty Ord, so its operator keeps its class (rule 5
+                // would make a final Bin an Ord).
+                guard let part = try typeset(String(chars[start..<end]) + (b == nil ? "" : "{}")) else { return [(whole, 0)] }
+                parts.append((part, b?.space ?? 0))
+                start = end
+            }
+            return parts
         }
 
         /// Inline SVG: the XML prolog goes, and ids get a per-drawing prefix because every Cairo
@@ -418,6 +451,15 @@ public struct HTMLWriter {
             return uniquifySVGIDs(stripProlog(svg), prefix: "\(prefix)\(svgCount)-")
         }
     }
+}
+
+/// The root `width="…pt"` of an SVG, in points.
+func svgWidthPoints(_ svg: String) -> Double? {
+    guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].range(of: ">"),
+          let a = svg[open.upperBound..<close.lowerBound].range(of: " width=\""),
+          let e = svg[a.upperBound..<close.lowerBound].range(of: "\"") else { return nil }
+    let raw = svg[a.upperBound..<e.lowerBound]
+    return Double(raw.hasSuffix("pt") ? raw.dropLast(2) : raw)
 }
 
 /// A formula's SVG beside its MathML: `aria-hidden`, without the accessible name it would otherwise

@@ -24,7 +24,12 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// Figure labels in the handout's sans face, as on the pages.
     let figureFontFamily: String
 
-    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5, placed: [PlacedFigure] = [],
+    /// The page's formula size (see `mathSize`).
+    public static let defaultMathSize = 13.5
+    /// Blank margin around a formula's ink in its SVG, in points (so antialiased edges are not cut).
+    static let formulaPaddingPoints = 1.0
+
+    public init(fonts: Fonts, theme: String = "light", mathSize: Double = defaultMathSize, placed: [PlacedFigure] = [],
                 figures: FigureFrames = FigureFrames()) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
@@ -69,7 +74,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize)
-        let padding = 1.0
+        let padding = Self.formulaPaddingPoints
         let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex, sharedGlyphs: glyphs)
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.

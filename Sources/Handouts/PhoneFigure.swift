@@ -32,15 +32,19 @@ extension HandoutHTMLAssets {
             figure.fontScale *= fontScale
             return figure
         }
-        guard let first = try drawing(theme, fontScale: 1) else { return nil }
+        guard var narrow = try drawing(theme, fontScale: 1) else { return nil }
         // Shown at its own width, or the narrowest phone's column if that is less.
-        let shownScale = min(1, phoneColumn / (first.size.widthPoints * 4 / 3))
+        let shownScale = min(1, phoneColumn / (narrow.size.widthPoints * 4 / 3))
         var fontScale = 1.0
-        if let s = smallestTextPoints(try figures.frame(first, fontFamily: figureFontFamily)) {
-            let px = s * 4 / 3 * shownScale
-            if px < m.minimumFigureTextPx { fontScale = m.minimumFigureTextPx / px }
+        // Text scales with fontScale, except where a figure fits it to the room (a legend that
+        // shrinks to fit): a few rounds, keeping the last.
+        for _ in 0..<3 {
+            guard let s = smallestTextPoints(try figures.frame(narrow, fontFamily: figureFontFamily)),
+                  s * 4 / 3 * shownScale < m.minimumFigureTextPx * 0.999 else { break }
+            fontScale *= m.minimumFigureTextPx / (s * 4 / 3 * shownScale)
+            guard let next = try drawing(theme, fontScale: fontScale) else { return nil }
+            narrow = next
         }
-        guard let narrow = try drawing(theme, fontScale: fontScale) else { return nil }
         var light = try figures.frame(narrow, fontFamily: figureFontFamily)
         light.title = title
         let svg: Data
@@ -57,13 +61,14 @@ extension HandoutHTMLAssets {
 }
 
 /// The smallest text of a laid-out drawing, in points as drawn (group transforms applied); nil
-/// when it has no text.
+/// when it has no text. Words only: a formula's sub- and superscripts are set at TeX's script
+/// ratios of a label that meets the minimum (TeXbook ch. 17: 7 pt scripts to 10 pt text).
 func smallestTextPoints(_ frame: Frame) -> Double? {
     func walk(_ items: [FrameItem], scale: Double) -> Double? {
         var smallest: Double?
         for item in items {
             switch item {
-            case .glyphs(let run) where !run.glyphs.isEmpty:
+            case .glyphs(let run) where !run.glyphs.isEmpty && run.kind == .prose:
                 smallest = min(smallest ?? .infinity, run.size * scale)
             case .group(let g):
                 let t = g.transform

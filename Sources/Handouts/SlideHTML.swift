@@ -63,6 +63,8 @@ public struct SlideHTMLWriter {
             }
             out += "</div>\n</section>\n"
         }
+        // The formulas' and figures' shared glyph outlines (without them every glyph <use> points nowhere).
+        out += assets.pageDefinitions()
         out += "</body>\n</html>\n"
         return out
     }
@@ -127,6 +129,8 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         figcaption { color: var(--muted); font-size: 0.8em; }
         figcaption .figno { display: none; }
         .math svg { display: inline; overflow: visible; }
+        .math { position: relative; } .math .mathml { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .nobreak { white-space: nowrap; } .math-pieces { white-space: normal; }
         .math svg * { fill: currentColor !important; }
         .math.display { display: block; text-align: center; margin: 0.3em 0; }
         .equation { text-align: center; } .eqno { float: right; }

@@ -14,14 +14,16 @@ extension BuildCommand {
             candidates.filter { exists($0.0) }.map { (href: $0.0, label: $0.1) }
         }
         /// One entry: the title linking the first format, the other formats after it, the description below.
-        func item(_ title: String, _ formats: [(href: String, label: String)], meta: String, description: String?) -> String {
+        func item(_ title: String, _ formats: [(href: String, label: String)], meta: String?, description: String?) -> String {
             guard let first = formats.first else { return "" }
             var s = "<li><a class=\"entry\" href=\"\(escapeXML(first.href))\">\(escapeXML(title))</a> <span class=\"meta\">("
-            s += ([meta] + formats.map { "<a href=\"\(escapeXML($0.href))\">\(escapeXML($0.label))</a>" }).joined(separator: " · ")
+            s += ((meta.map { [$0] } ?? []) + formats.map { "<a href=\"\(escapeXML($0.href))\">\(escapeXML($0.label))</a>" }).joined(separator: " · ")
             s += ")</span>"
             if let d = description, !d.isEmpty { s += "<br/><span class=\"description\">\(escapeXML(d))</span>" }
             return s + "</li>\n"
         }
+        // An HTML-only build paginates nothing: no count then.
+        func count(_ n: Int, _ noun: String) -> String? { n > 0 ? "\(n) \(noun)\(n == 1 ? "" : "s")" : nil }
         var handouts = "", decks = ""
         for key in cache.entries.keys.sorted() where key.hasPrefix("handout:") {
             guard let e = cache.entries[key] else { continue }
@@ -29,10 +31,10 @@ extension BuildCommand {
             if e.format == "slides" {
                 let base = URL(fileURLWithPath: name).lastPathComponent
                 let found = links([("slides/\(base).html", "web"), ("slides/\(base).pdf", "PDF"), ("slides/\(base)-notes.pdf", "speaker notes")])
-                decks += item(e.title, found, meta: "\(e.pages) slide\(e.pages == 1 ? "" : "s")", description: e.description)
+                decks += item(e.title, found, meta: count(e.pages, "slide"), description: e.description)
             } else {
                 let found = links([("handouts/\(name).html", "web page"), ("handouts/\(name).pdf", "PDF"), ("handouts/\(name)/page-1.svg", "SVG pages")])
-                handouts += item(e.title, found, meta: "\(e.pages) page\(e.pages == 1 ? "" : "s")", description: e.description)
+                handouts += item(e.title, found, meta: count(e.pages, "page"), description: e.description)
             }
         }
         var figures = ""
