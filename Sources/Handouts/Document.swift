@@ -124,6 +124,9 @@ public struct Figure: Sendable, Equatable {
     /// `size:` as written (a preset name or `WxH` inches), nil when absent.
     public var size: String?
     public var position: SourcePosition
+    /// A ```plot block's spec (or a user's spec named in a ```figure block), drawn by the plot
+    /// grammar instead of a catalogue recipe.
+    public var plot: PlotBlock? = nil
     /// `alt:` as written: the figure's text alternative for screen readers (nil: generated from
     /// its number and caption).
     public var alt: String? = nil

@@ -212,7 +212,7 @@ public struct HTMLWriter {
                 out += "<figure id=\"\(attr(f.id))\">\n"
                 let svg: String?, phone: PhoneFigure?
                 do {
-                    svg = try assets.figureSVG(name: f.name, parameters: f.parameters, title: description)
+                    svg = try assets.figureSVG(f, title: description)
                     phone = svg == nil ? nil : try assets.phoneFigure(f, title: description)
                 } catch let e as TemplateError {
                     throw e

@@ -1,4 +1,5 @@
 import CairoRender
+import FigureCatalogue
 import Foundation
 import InfoRequests
 
@@ -58,14 +59,16 @@ public struct BuiltHandout: Sendable {
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline, notes: Bool = false,
-                         defaultFormat: DocumentFormat = .handout, navigation: HandoutNavigation? = nil) throws -> BuiltHandout {
+                         defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn,
+                         navigation: HandoutNavigation? = nil) throws -> BuiltHandout {
     var clock = Date()
     func lap() -> Double {
         let now = Date()
         defer { clock = now }
         return now.timeIntervalSince(clock)
     }
-    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat)
+    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat,
+                                              figures: figures)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     result.description = document.meta.description.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
         ?? document.blocks.lazy.compactMap { b -> String? in

@@ -13,7 +13,7 @@ import Frame
 extension HandoutHTMLAssets {
     public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
         // The page-width drawing is figureSVG's: the page's placement, else the preset.
-        let onPage = placed.first { $0.name == f.name && $0.parameters == f.parameters }?.figure
+        let onPage = placed.first { $0.draws(f) }?.figure
         guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme),
               let smallest = smallestTextPoints(try figures.frame(wide, fontFamily: figureFontFamily))
         else { return nil }

@@ -10,7 +10,7 @@ import Testing
 /// Formulas as a tiny SVG 100 pt wide (wide enough to be cut at its relations), figures as a tiny
 /// SVG, and a phone drawing for every figure that switches below 612 px.
 private struct PhoneAssets: HandoutAssets {
-    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
+    func figureSVG(_ figure: Figure, title: String) throws -> String? {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10pt\" height=\"10pt\" role=\"img\" aria-labelledby=\"a-t0 a-d0\"><title id=\"a-t0\">W</title><desc id=\"a-d0\">D</desc></svg>"
     }
     func phoneFigure(_ figure: Figure, title: String) throws -> PhoneFigure? {
