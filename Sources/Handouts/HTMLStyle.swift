@@ -119,7 +119,7 @@ let handoutStylesheet: String = {
       overflow-x: auto; overflow-y: hidden;
       background-color: var(--surface);
       background-image: linear-gradient(to right, var(--surface) 40%, transparent), linear-gradient(to left, var(--surface) 40%, transparent),
-        linear-gradient(to right, var(--shade), transparent), linear-gradient(to left, var(--shade), transparent);
+        linear-gradient(to right, var(--shade) 0%, transparent 100%), linear-gradient(to left, var(--shade) 0%, transparent 100%);
       background-position: left center, right center, left center, right center;
       background-size: 2.5em 100%, 2.5em 100%, 0.9em 100%, 0.9em 100%;
       background-repeat: no-repeat;

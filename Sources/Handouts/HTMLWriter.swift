@@ -32,6 +32,8 @@ public struct HTMLWriter {
         /// Set by the slide deck (the formula size in pt): formulas are sized in em instead of pt
         /// so they grow with the slide's text, which is sized by the viewport.
         var mathEmSize: Double?
+        /// A deck scales each slide as a whole to the screen, so its figures keep one drawing.
+        var phoneFigures = true
         var out = ""
         var svgCount = 0
         var footnoteRefCount: [Int: Int] = [:]
@@ -213,7 +215,7 @@ public struct HTMLWriter {
                 let svg: String?, phone: PhoneFigure?
                 do {
                     svg = try assets.figureSVG(f, title: description)
-                    phone = svg == nil ? nil : try assets.phoneFigure(f, title: description)
+                    phone = svg == nil || !phoneFigures ? nil : try assets.phoneFigure(f, title: description)
                 } catch let e as TemplateError {
                     throw e
                 } catch {

@@ -17,6 +17,7 @@ public struct SlideHTMLWriter {
         let meta = document.meta
         var state = HTMLWriter.State(file: document.file, assets: assets)
         state.mathEmSize = mathSize
+        state.phoneFigures = false
         let geometry = SlideGeometry()
         var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
         out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
