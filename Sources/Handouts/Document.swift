@@ -55,6 +55,8 @@ public struct DocumentMeta: Sendable, Equatable {
     /// `macros:` (name → TeX body) for every formula of the document.
     public var macros: [String: String] = [:]
     public var mathMacros: [String: MathMacro] { macros.mapValues { MathMacro($0) } }
+    /// `description:`, one line for the index and the page's `<meta name="description">`.
+    public var description: String? = nil
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",
@@ -129,6 +131,9 @@ public struct Figure: Sendable, Equatable {
     /// A ```plot block's spec (or a user's spec named in a ```figure block), drawn by the plot
     /// grammar instead of a catalogue recipe.
     public var plot: PlotBlock? = nil
+    /// `alt:` as written: the figure's text alternative for screen readers (nil: generated from
+    /// its number and caption).
+    public var alt: String? = nil
 }
 
 public enum ColumnAlignment: String, Sendable, Equatable {

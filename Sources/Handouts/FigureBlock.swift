@@ -14,7 +14,7 @@ extension MarkdownConverter {
     ]
 
     /// The keys every figure-like block shares: `caption` (Markdown with math), `label` (fig-…),
-    /// `size` (a preset or WxH inches, kept as written).
+    /// `size` (a preset or WxH inches, kept as written), `alt` (the text alternative).
     mutating func readBlockKey(_ e: YAMLEntry, into spec: inout Figure) throws {
         switch e.key {
         case "caption":
@@ -29,6 +29,11 @@ extension MarkdownConverter {
             }
             spec.label = label
             spec.id = label
+        case "alt":
+            guard case .string(let alt) = e.value.kind, !alt.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw TemplateError(file: file, at: e.value.position, "figure 'alt' must be text (what the figure shows, for screen readers)")
+            }
+            spec.alt = alt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         default:
             spec.size = e.value.text
         }
@@ -51,7 +56,7 @@ extension MarkdownConverter {
         if let spec = figures.specs[name] {
             // The user's own spec (a figures folder): drawn by the plot grammar like a plot block.
             let names = spec.parameters.map(\.name)
-            for e in entries where !["name", "caption", "label", "size"].contains(e.key) && !names.contains(e.key) {
+            for e in entries where !["name", "caption", "label", "size", "alt"].contains(e.key) && !names.contains(e.key) {
                 throw noParameter(e, names)
             }
             return try plotFigure(name: name, spec: spec, entries: entries, fencePosition: fencePosition)
@@ -65,7 +70,7 @@ extension MarkdownConverter {
         var params: [(String, JSONValue)] = []
         for e in entries where e.key != "name" {
             switch e.key {
-            case "caption", "label", "size":
+            case "caption", "label", "size", "alt":
                 try readBlockKey(e, into: &spec)
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else { throw noParameter(e, known.map(\.name)) }

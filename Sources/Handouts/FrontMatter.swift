@@ -53,6 +53,7 @@ struct FrontMatter: Sendable {
     var lecture: Int?
     var author: String?
     var date: String?
+    var description: String?
     var paper: Paper = .a4
     var theme: String = "light"
     var fonts = Fonts()
@@ -65,7 +66,7 @@ struct FrontMatter: Sendable {
     var macros: [String: String] = [:]
 
     static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
-                       "format", "lang", "data", "values", "macros"]
+                       "format", "lang", "description", "data", "values", "macros"]
     static let themes = ["light", "dark", "print"]
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
@@ -91,6 +92,7 @@ struct FrontMatter: Sendable {
             case "course": fm.course = try string(e)
             case "author": fm.author = try string(e)
             case "date": fm.date = try string(e)
+            case "description": fm.description = try string(e)
             case "lecture":
                 guard case .number(let x) = e.value.kind, x == x.rounded(), abs(x) < 1e6 else {
                     throw TemplateError(file: file, at: e.value.position, "'lecture' must be a whole number, got '\(e.value.text)'")

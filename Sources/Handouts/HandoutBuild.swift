@@ -30,6 +30,9 @@ public struct HandoutBuildError: Error, CustomStringConvertible, Sendable {
 /// One template's finished outputs, in memory (the caller writes them, temp file then rename).
 public struct BuiltHandout: Sendable {
     public var title: String
+    /// One line for the index: the front matter's `description:`, else the first sentence of the
+    /// first paragraph (formulas as text).
+    public var description = ""
     public var pdf: Data?
     public var svgPages: [Data]?
     public var html: Data?
@@ -56,7 +59,8 @@ public struct BuiltHandout: Sendable {
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline, notes: Bool = false,
-                         defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn) throws -> BuiltHandout {
+                         defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn,
+                         navigation: HandoutNavigation? = nil) throws -> BuiltHandout {
     var clock = Date()
     func lap() -> Double {
         let now = Date()
@@ -66,6 +70,11 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat,
                                               figures: figures)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
+    result.description = document.meta.description.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+        ?? document.blocks.lazy.compactMap { b -> String? in
+            if case .paragraph(let content) = b { return firstSentence(speakableText(content)) }
+            return nil
+        }.first ?? ""
     result.fontFiles = HandoutFonts(document.meta.fonts).files
     result.format = document.meta.format
     if document.meta.format == .slides {
@@ -123,7 +132,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     if formats.contains(.html) {
         let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, placed: placed,
                                            figures: figures, macros: document.meta.mathMacros)
-        result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
+        result.html = Data(try HTMLWriter.write(document, assets: assets, navigation: navigation).utf8)
         result.seconds[.html] = lap()
     }
     result.figureLayouts = figures.layouts

@@ -10,23 +10,28 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`.
     private let lock = NSLock()
     private let mathFont: MathFont
-    private let theme: String
+    let theme: String
     /// The formulas' glyph outlines, once for the whole page (see `pageDefinitions`).
-    private let glyphs = SharedGlyphs()
+    let glyphs = SharedGlyphs()
     /// Formula size in points: the page's body is 18 CSS px and a CSS px is 0.75 pt, so 13.5 pt
     /// formulas match the text (SVG width/height are in pt).
     public let mathSize: Double
 
     /// The figures as the pages placed them, and the build's laid-out figure frames: a figure the
     /// pages drew is inlined from the same frame, not laid out again.
-    private let placed: [PlacedFigure]
-    private let figures: FigureFrames
+    let placed: [PlacedFigure]
+    let figures: FigureFrames
     /// Figure labels in the handout's sans face, as on the pages.
-    private let figureFontFamily: String
+    let figureFontFamily: String
     /// The front matter's `macros:` for every formula.
     private let macros: [String: MathMacro]
 
-    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5, placed: [PlacedFigure] = [],
+    /// The page's formula size (see `mathSize`).
+    public static let defaultMathSize = 13.5
+    /// Blank margin around a formula's ink in its SVG, in points (so antialiased edges are not cut).
+    static let formulaPaddingPoints = 1.0
+
+    public init(fonts: Fonts, theme: String = "light", mathSize: Double = defaultMathSize, placed: [PlacedFigure] = [],
                 figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
@@ -70,7 +75,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         lock.lock(); defer { lock.unlock() }
         let box = try typeset(tex, display: display, font: mathFont, size: mathSize, macros: macros)
-        let padding = 1.0
+        let padding = Self.formulaPaddingPoints
         let data = try renderMathDocument(box, format: .svg, padding: padding, title: tex, sharedGlyphs: glyphs)
         let ink = mathInkExtents(box)
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.

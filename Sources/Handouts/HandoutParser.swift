@@ -36,6 +36,7 @@ public enum HandoutParser {
                                 paper: front.paper, theme: front.theme, fonts: front.fonts, format: format,
                                 language: front.language)
         meta.macros = front.macros
+        meta.description = front.description
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
     }
 
@@ -56,4 +57,11 @@ public enum HandoutParser {
         return front.format ?? defaultFormat
     }
 
+    /// A template's title as its front matter writes it (cheap: no values are computed), for links
+    /// to it from other pages; nil when the front matter is broken (building it reports that).
+    public static func title(file: String, source: String) -> String? {
+        guard let split = try? splitFrontMatter(source, file: file), let front = try? FrontMatter.decode(split, file: file)
+        else { return nil }
+        return front.title
+    }
 }

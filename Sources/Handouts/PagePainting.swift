@@ -29,25 +29,32 @@ struct PagePalette: Sendable {
         return PageColor(0.5 + 0.5 * c.red, 0.5 + 0.5 * c.green, 0.5 + 0.5 * c.blue)
     }
 
-    /// The one table of callout hues, shared by the PDF and the HTML stylesheet (light scheme), so
-    /// a key idea is the same teal on paper and on screen.
+    /// The one table of callout hues, shared by the PDF and the HTML stylesheet (both schemes), so
+    /// a key idea is the same teal on paper and on screen. Each hue is dark enough that its label
+    /// on its own tinted box keeps WCAG 2.x AA contrast (4.5 : 1 for normal text, SC 1.4.3) on the
+    /// PDF's white and the web page's paper ground; the dark scheme's halfway-to-white keeps it too
+    /// (CalloutColourTests checks every pair).
     static func calloutHex(_ kind: CalloutKind) -> UInt32 {
         switch kind {
-        case .note: 0x2F6DB5
-        case .tip: 0x2E8B57
-        case .warning: 0xC77700
+        case .note: 0x2E6CB3
+        case .tip: 0x28784B
+        case .warning: 0x995C00
         case .definition: 0x6A4C9C
-        case .keyIdea: 0x00838F
+        case .keyIdea: 0x007580
         case .misconception: 0xB3363B
         case .example: 0x52677A
         case .exercise: 0x8A5A19
-        case .solution: 0x4F7A3A
+        case .solution: 0x4C7538
         }
     }
 
-    /// `--note: #2f6db5; …` for the light scheme of the HTML stylesheet.
-    static var calloutCSSVariables: String {
-        CalloutKind.allCases.map { "--\($0.rawValue): #\(String(format: "%06x", calloutHex($0)));" }.joined(separator: " ")
+    /// `--note: #…; --note-tint: #…; …`: each callout's label colour and its box's tint on this
+    /// palette's ground, for the HTML stylesheet (the PDF paints the same two colours).
+    var calloutCSSVariables: String {
+        CalloutKind.allCases.map { kind in
+            let c = callout(kind)
+            return "--\(kind.rawValue): \(cssHex(c)); --\(kind.rawValue)-tint: \(cssHex(tint(c)));"
+        }.joined(separator: " ")
     }
 
     func tint(_ c: PageColor) -> PageColor {

@@ -26,7 +26,7 @@ public struct PlotBlock: Sendable, Equatable {
 }
 
 /// The keys a plot block reads itself; every other key is the spec's (or sets one of its `params:`).
-let plotBlockKeys = ["caption", "label"]
+let plotBlockKeys = ["caption", "label", "alt"]
 
 extension MarkdownConverter {
     /// A ```plot block: a spec inline (CSV paths relative to the template), `caption`/`label` as

@@ -17,9 +17,12 @@ public struct SlideHTMLWriter {
         let meta = document.meta
         var state = HTMLWriter.State(file: document.file, assets: assets)
         state.mathEmSize = mathSize
+        state.phoneFigures = false
         let geometry = SlideGeometry()
-        var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+        var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
         out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        // A deck has one scheme, its theme's (as the PDF); a meta element, which the HTML checker knows, not CSS color-scheme.
+        out += "<meta name=\"color-scheme\" content=\"\(meta.theme == "dark" ? "dark" : "light")\"/>\n"
         out += "<meta name=\"generator\" content=\"infoplot\"/>\n"
         if let author = meta.author { out += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
         let fonts = HandoutFonts(meta.fonts)
@@ -61,6 +64,8 @@ public struct SlideHTMLWriter {
             }
             out += "</div>\n</section>\n"
         }
+        // The formulas' and figures' shared glyph outlines (without them every glyph <use> points nowhere).
+        out += assets.pageDefinitions()
         out += "</body>\n</html>\n"
         return out
     }
@@ -94,7 +99,7 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
     let light = "--bg: #ffffff; --text: #1a1a1a; --muted: #666666; --accent: #1f4e79; --rule: #999999; --box: #f2f5f9; --ground: #d8d8d8;"
     let darkVars = "--bg: #1e2127; --text: #e6e6e6; --muted: #9a9a9a; --accent: #8fb8e8; --rule: #5a5e66; --box: #2a2f37; --ground: #0c0d0f;"
     return """
-        :root { color-scheme: \(dark ? "dark" : "light"); \(dark ? darkVars : light)
+        :root { \(dark ? darkVars : light)
           --u: min(calc(100vw / \(Int(g.width))), calc(100vh / \(Int(g.height)))); }
         html { scroll-snap-type: y mandatory; background: var(--ground); }
         body { margin: 0; }
@@ -126,6 +131,8 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         figcaption .figno { display: none; }
         .math svg { display: inline; overflow: visible; }
         \(mathColorCSS)
+        .math { position: relative; } .math .mathml { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .nobreak { white-space: nowrap; } .math-pieces { white-space: normal; }
         .math.display { display: block; text-align: center; margin: 0.3em 0; }
         .equation { text-align: center; } .eqno { float: right; }
         table { border-collapse: collapse; margin: 0.3em auto; }

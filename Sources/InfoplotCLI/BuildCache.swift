@@ -16,6 +16,8 @@ struct BuildCache: Codable {
         var fonts: [String]? = nil
         /// "slides" for a deck (written to slides/), nil for a handout.
         var format: String? = nil
+        /// The index's one-line description (front matter `description:` or the first sentence).
+        var description: String? = nil
     }
     var entries: [String: Entry] = [:]
 

@@ -56,6 +56,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
         }
         let names = try templateNames()
+        let navigation = handoutNavigation()
         let progress = Progress(show: verbose || isatty(STDOUT_FILENO) != 0)
         let fm = FileManager.default
         let handoutDir = out + "/handouts"
@@ -86,7 +87,7 @@ struct BuildCommand: ParsableCommand {
         let results = Slots<HandoutJobResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, library: library, cache: cache,
-                                    handoutDir: handoutDir, slideDir: slideDir, progress: progress))
+                                    handoutDir: handoutDir, slideDir: slideDir, navigation: navigation[jobs[k]], progress: progress))
         }
         var newCache = cache
         if only.isEmpty {
@@ -159,15 +160,19 @@ struct BuildCommand: ParsableCommand {
         return failures.isEmpty
     }
 
-    /// Template names (file names without `.md`; decks in `slides/` as `slides/NAME`) in name
-    /// order, filtered by `--only`.
-    func templateNames() throws -> [String] {
+    /// Every template name (file names without `.md`; decks in `slides/` as `slides/NAME`) in name order.
+    func allTemplateNames() throws -> [String] {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: templates) else {
             throw ValidationError("cannot read the templates folder '\(templates)'")
         }
         let decks = (try? FileManager.default.contentsOfDirectory(atPath: templates + "/slides")) ?? []
-        let all = (files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        return (files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
             + decks.filter { $0.hasSuffix(".md") }.map { "slides/" + String($0.dropLast(3)) }).sorted()
+    }
+
+    /// Template names filtered by `--only`.
+    func templateNames() throws -> [String] {
+        let all = try allTemplateNames()
         // An empty folder is almost always the wrong --templates; building only the gallery would hide that.
         guard !all.isEmpty else {
             throw ValidationError("the templates folder '\(templates)' holds no templates (NAME.md); nothing to build")
@@ -180,9 +185,33 @@ struct BuildCommand: ParsableCommand {
         return all.filter(only.contains)
     }
 
+    /// Each handout's links to the index and to the handouts before and after it in name order
+    /// (decks and templates whose front matter is broken are not handout pages). Made from every
+    /// template, so a page built with `--only` links the same neighbours as in a full build.
+    func handoutNavigation() -> [String: HandoutNavigation] {
+        let names = (try? allTemplateNames()) ?? []
+        var handouts: [(name: String, title: String)] = []
+        for name in names where !name.hasPrefix("slides/") {
+            let path = templates + "/" + name + ".md"
+            guard let data = FileManager.default.contents(atPath: path), let source = try? templateSource(data, file: path),
+                  HandoutParser.format(file: path, source: source) == .handout,
+                  let title = HandoutParser.title(file: path, source: source) else { continue }
+            handouts.append((name, title))
+        }
+        let index = HandoutNavigation.Link(title: "All handouts", href: "../index.html")
+        var out: [String: HandoutNavigation] = [:]
+        for (k, h) in handouts.enumerated() {
+            func link(_ i: Int) -> HandoutNavigation.Link? {
+                handouts.indices.contains(i) ? .init(title: handouts[i].title, href: handouts[i].name + ".html") : nil
+            }
+            out[h.name] = HandoutNavigation(index: index, previous: link(k - 1), next: link(k + 1))
+        }
+        return out
+    }
+
     func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, library: FigureLibrary,
                   cache: BuildCache,
-                  handoutDir: String, slideDir: String, progress: Progress) -> HandoutJobResult {
+                  handoutDir: String, slideDir: String, navigation: HandoutNavigation?, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
         let source: String
@@ -197,6 +226,8 @@ struct BuildCommand: ParsableCommand {
         hash.add(source)
         hash.add(formats.map(\.rawValue).joined(separator: ","))
         hash.add(solutions.rawValue)
+        // The page links its neighbours by title: a neighbour renamed or retitled changes it.
+        for link in [navigation?.index, navigation?.previous, navigation?.next] { hash.add((link?.title ?? "") + "\u{0}" + (link?.href ?? "")) }
         let outputs = expectedOutputs(name, formats: formats, handoutDir: handoutDir)
         if let entry = cache.entries["handout:" + name], entry.hash == hash.hex,
            let fonts = entry.fonts, fonts.allSatisfy({ $0 == fileFingerprint(String($0.split(separator: " ").dropLast(2).joined(separator: " "))) }),
@@ -204,7 +235,8 @@ struct BuildCommand: ParsableCommand {
             return .upToDate
         }
         do {
-            let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions, figures: library)
+            let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions, figures: library,
+                                         navigation: navigation)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             try writeHandout(built, name: name, handoutDir: handoutDir)
             for f in formats {
@@ -212,7 +244,8 @@ struct BuildCommand: ParsableCommand {
                 let pages = f == .html ? "" : " (\(built.pageCount) pages" + (built.statistics.map { "; " + $0.summary } ?? "") + ")"
                 progress.line(what + pages, seconds: built.seconds[f] ?? 0)
             }
-            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, fonts: built.fontFiles.map(fileFingerprint)))
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, fonts: built.fontFiles.map(fileFingerprint),
+                                description: built.description))
         } catch {
             return .failed("\(error)")
         }
@@ -245,7 +278,7 @@ struct BuildCommand: ParsableCommand {
             for f in deckFormats {
                 progress.line("slides/\(base).\(f.rawValue)" + (f == .pdf ? " (\(built.pageCount) pages)" : ""), seconds: built.seconds[f] ?? 0)
             }
-            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, format: "slides"))
+            return .built(.init(hash: hash.hex, title: built.title, pages: built.pageCount, format: "slides", description: built.description))
         } catch {
             return .failed("\(error)")
         }
@@ -253,65 +286,6 @@ struct BuildCommand: ParsableCommand {
 
     func expectedOutputs(_ name: String, formats: [HandoutFormat], handoutDir: String) -> [String] {
         formats.map { f in f == .svg ? "\(handoutDir)/\(name)/page-1.svg" : "\(handoutDir)/\(name).\(f.rawValue)" }
-    }
-
-    /// The index links only files that are there: `--only X` or `--formats pdf` after another
-    /// build leaves handouts in other formats (or none), and the gallery may never have been built.
-    func indexPage(_ cache: BuildCache) -> String {
-        let exists = { (relative: String) in FileManager.default.fileExists(atPath: out + "/" + relative) }
-        var rows = ""
-        for key in cache.entries.keys.sorted() where key.hasPrefix("handout:") {
-            guard let e = cache.entries[key] else { continue }
-            let name = String(key.dropFirst("handout:".count))
-            if e.format == "slides" {
-                let base = URL(fileURLWithPath: name).lastPathComponent
-                let deck = [("slides/\(base).pdf", "slides (PDF)"), ("slides/\(base).html", "slides (web)"), ("slides/\(base)-notes.pdf", "speaker notes")]
-                    .filter { exists($0.0) }.map { "<a href=\"\($0.0)\">\($0.1)</a>" }
-                guard !deck.isEmpty else { continue }
-                rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(deck, \(e.pages) pages)</span><br/>\(deck.joined(separator: " · "))</li>\n"
-                continue
-            }
-            let links = [("handouts/\(name).html", "web page"), ("handouts/\(name).pdf", "PDF"), ("handouts/\(name)/page-1.svg", "SVG pages")]
-                .filter { exists($0.0) }.map { "<a href=\"\($0.0)\">\($0.1)</a>" }
-            guard !links.isEmpty else { continue }
-            rows += "<li><strong>\(escapeXML(e.title))</strong> <span class=\"meta\">(\(e.pages) pages)</span><br/>\(links.joined(separator: " · "))</li>\n"
-        }
-        var figures = ""
-        for entry in Catalogue.entries {
-            let file = "figures/\(entry.name).svg"
-            let name = exists(file) ? "<a href=\"\(file)\">\(escapeXML(entry.name))</a>" : escapeXML(entry.name)
-            figures += "<li>\(name): \(escapeXML(entry.summary))</li>\n"
-        }
-        let gallery = exists("figures/index.html") ? "<a href=\"figures/index.html\">The figure gallery</a>" : "The figure gallery (not built yet: run `infoplot build` without --only)"
-        let sheet = exists("math-test-sheet.pdf") ? "the <a href=\"math-test-sheet.pdf\">math test sheet</a>" : "the math test sheet"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>Information Theory for Data Science: handouts and figures</title>
-            <style>
-            :root { color-scheme: light dark; --bg: #fdfdfb; --text: #1a1a1a; --muted: #666; --link: #1f4e79; }
-            @media (prefers-color-scheme: dark) { :root { --bg: #16181c; --text: #e6e6e6; --muted: #9a9a9a; --link: #8fb8e8; } }
-            html { background: var(--bg); color: var(--text); }
-            body { max-width: 42em; margin: 0 auto; padding: 2em 1.25em; font-family: "TeX Gyre Pagella", Palatino, Georgia, serif; font-size: 1.125rem; line-height: 1.5; }
-            a { color: var(--link); } .meta { color: var(--muted); } li { margin: 0.5em 0; }
-            </style>
-            </head>
-            <body>
-            <h1>Handouts and figures</h1>
-            <h2>Handouts</h2>
-            <ul>
-            \(rows)</ul>
-            <h2>Figures</h2>
-            <p>\(gallery) (SVG, PDF and PNG, light and dark) and \(sheet).</p>
-            <ul>
-            \(figures)</ul>
-            </body>
-            </html>
-
-            """
     }
 }
 

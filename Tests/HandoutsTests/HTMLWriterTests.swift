@@ -124,7 +124,7 @@ private func parseXML(_ html: String) throws -> XMLDocument {
             let c = PagePalette.print.callout(kind)
             #expect(String(format: "#%02x%02x%02x", Int((c.red * 255).rounded()), Int((c.green * 255).rounded()), Int((c.blue * 255).rounded())) == hex)
         }
-        #expect(handoutStylesheet.contains("--key-idea: #00838f;"))
+        #expect(handoutStylesheet.contains("--key-idea: #007580;"))
     }
 }
 
@@ -145,7 +145,10 @@ private struct MathMLAssets: HandoutAssets {
         let html = try HTMLWriter.write(doc, assets: MathMLAssets())
         _ = try parseXML(html)
         #expect(html.contains("<svg aria-hidden=\"true\""))
-        #expect(html.contains("<math class=\"mathml\" xmlns=\"http://www.w3.org/1998/Math/MathML\""))
+        // In an HTML span (MathML elements ignore overflow clipping), before the drawing.
+        #expect(html.contains("<span class=\"mathml\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\""))
+        // The hidden SVG carries no accessible name of its own.
+        #expect(!html.contains("aria-labelledby"))
         #expect(!html.contains("role=\"img\" aria-label=\"x\""))
     }
 }

@@ -72,7 +72,8 @@ import Testing
         let html = String(decoding: try #require(built.html), as: UTF8.self)
         #expect(html.contains("<figure id=\"fig-loss\">"))
         #expect(html.contains("Figure 1: The loss of one run against"))
-        #expect(!html.contains("class=\"figure-placeholder\"") && html.contains("class=\"figure-art\""))
+        // Drawn (with a phone drawing beside the page-width one, so the class names its switch width).
+        #expect(!html.contains("class=\"figure-placeholder\"") && html.contains("class=\"figure-art"))
         // The SVG pages parse as XML and hold the figure's drawing (more than the bare page).
         let page = try #require(built.svgPages?.first)
         _ = try XMLDocument(data: page)

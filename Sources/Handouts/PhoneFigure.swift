@@ -1,0 +1,85 @@
+import CairoRender
+import FigureModel
+import Foundation
+import Frame
+
+/// The phone drawing of a handout figure. A figure's layout (tick choice, panel arrangement, label
+/// placement) is computed at one physical size, and CSS can only scale the result, which shrinks
+/// the page-width drawing's labels to 4–5 px on a phone. So the figure is laid out a second time
+/// for a phone's column and the page's stylesheet picks one drawing by viewport width (a media
+/// query; no script): at the column preset's width, every panel kept (several panels stack in one
+/// column, so the caption still describes what is shown), text scaled so the smallest label is at
+/// least `minimumFigureTextPx` on the narrowest phone (`phoneViewportPx`).
+extension HandoutHTMLAssets {
+    public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
+        // The page-width drawing is figureSVG's: the page's placement, else the preset.
+        let onPage = placed.first { $0.draws(f) }?.figure
+        guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme),
+              let smallest = smallestTextPoints(try figures.frame(wide, fontFamily: figureFontFamily))
+        else { return nil }
+        let m = WebPageMetrics.self
+        // A drawing w pt wide shows at min(w · 4/3, column) CSS px, so its text is scaled by column / (w · 4/3);
+        // below this column width the smallest text is under the minimum.
+        let legibleColumn = m.minimumFigureTextPx * wide.size.widthPoints / smallest
+        let phoneColumn = m.phoneViewportPx - m.figureChromePx
+        guard legibleColumn > phoneColumn else { return nil }
+
+        let panels = max(wide.panels.count, 1)
+        let size: FigureSize = panels == 1 ? .column
+            : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
+        func drawing(_ theme: String, fontScale: Double) throws -> FigureModel.Figure? {
+            guard var figure = try buildCatalogueFigure(f, theme: theme, size: size) else { return nil }
+            figure.fontScale *= fontScale
+            return figure
+        }
+        guard var narrow = try drawing(theme, fontScale: 1) else { return nil }
+        // Shown at its own width, or the narrowest phone's column if that is less.
+        let shownScale = min(1, phoneColumn / (narrow.size.widthPoints * 4 / 3))
+        var fontScale = 1.0
+        // Text scales with fontScale, except where a figure fits it to the room (a legend that
+        // shrinks to fit): a few rounds, keeping the last.
+        for _ in 0..<3 {
+            guard let s = smallestTextPoints(try figures.frame(narrow, fontFamily: figureFontFamily)),
+                  s * 4 / 3 * shownScale < m.minimumFigureTextPx * 0.999 else { break }
+            fontScale *= m.minimumFigureTextPx / (s * 4 / 3 * shownScale)
+            guard let next = try drawing(theme, fontScale: fontScale) else { return nil }
+            narrow = next
+        }
+        var light = try figures.frame(narrow, fontFamily: figureFontFamily)
+        light.title = title
+        let svg: Data
+        if theme == "light", let darkFigure = try drawing("dark", fontScale: fontScale) {
+            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
+            dark.title = title
+            svg = try renderAutoSVG(light: light, dark: dark, lightTheme: narrow.theme, darkTheme: darkFigure.theme, shared: glyphs)
+        } else {
+            svg = frameSVG(light, shared: glyphs)
+        }
+        return PhoneFigure(svg: String(decoding: svg, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                           below: legibleColumn + m.figureChromePx)
+    }
+}
+
+/// The smallest text of a laid-out drawing, in points as drawn (group transforms applied); nil
+/// when it has no text. Words only: a formula's sub- and superscripts are set at TeX's script
+/// ratios of a label that meets the minimum (TeXbook ch. 17: 7 pt scripts to 10 pt text).
+func smallestTextPoints(_ frame: Frame) -> Double? {
+    func walk(_ items: [FrameItem], scale: Double) -> Double? {
+        var smallest: Double?
+        for item in items {
+            switch item {
+            case .glyphs(let run) where !run.glyphs.isEmpty && run.kind == .prose:
+                smallest = min(smallest ?? .infinity, run.size * scale)
+            case .group(let g):
+                let t = g.transform
+                if let s = walk(g.items, scale: scale * abs(t.a * t.d - t.b * t.c).squareRoot()) {
+                    smallest = min(smallest ?? .infinity, s)
+                }
+            default:
+                break
+            }
+        }
+        return smallest
+    }
+    return walk(frame.items, scale: 1)
+}
