@@ -15,7 +15,7 @@ struct Arguments {
         for (key, _) in members where !accepted.contains(key) {
             let guess = likelyMeant(key, allowed + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
             let expected = allowed.isEmpty ? "no arguments" : closestFirst(to: key, allowed).joined(separator: ", ")
-            throw RequestError("\(op): unknown argument '\(key)'\(guess); expected \(expected)\(allowed.contains("unit") ? "" : " (and optional unit)")")
+            throw RequestError("\(op): unknown argument '\(abbreviatedForMessage(key))'\(guess); expected \(expected)\(allowed.contains("unit") ? "" : " (and optional unit)")")
         }
     }
 
@@ -113,7 +113,7 @@ func describe(_ v: JSONValue) -> String {
     case .bool: return "a boolean"
     // The value itself: "must be an integer, got a number" does not say that 1.5 was the problem.
     case .number(let x): return "the number \(x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(describing: x))"
-    case .string(let s): return "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+    case .string(let s): return "the string \"\(abbreviatedForMessage(s))\""
     case .array: return "an array"
     case .object: return "an object"
     }

@@ -22,8 +22,11 @@ public func evaluateRequest(_ request: JSONValue) throws -> JSONValue {
         throw RequestError(unknownNameMessage("op", op, known: requestOps, knownLabel: "valid ops"))
     }
     let args = Arguments(op: op, members: members)
+    try requireRequestSize(args)
     do {
-        return try handler(args)
+        let result = try handler(args)
+        try requireNoNaN(result, args)
+        return result
     } catch let e as InfoTheoryError {
         throw RequestError("\(op): \(e.message)")
     }
@@ -238,18 +241,19 @@ private func requireNatsOnly(_ a: Arguments) throws {
 
 /// Answers one line of `infoplot compute --jsonl`: `{"value": …}` or `{"error": "…"}`. Never throws.
 public func handleJSONLine(_ line: String) -> String {
-    let result: JSONValue
+    let message: String
     do {
         let request = try JSONValue.parse(line)
-        result = .object([("value", try evaluateRequest(request))])
+        return JSONValue.object([("value", try evaluateRequest(request))]).serialized
     } catch let e as JSONParseError {
-        result = .object([("error", .string(e.description))])
+        message = e.description
     } catch let e as RequestError {
-        result = .object([("error", .string(e.message))])
+        message = e.message
     } catch let e as InfoTheoryError {
-        result = .object([("error", .string(e.message))])
+        message = e.message
     } catch {
-        result = .object([("error", .string("\(error)"))])
+        message = "\(error)"
     }
-    return result.serialized
+    // An error may quote the input (an op name, a key): a huge line is never echoed whole.
+    return JSONValue.object([("error", .string(truncatedMessage(message)))]).serialized
 }
