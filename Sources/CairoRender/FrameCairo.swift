@@ -120,9 +120,12 @@ struct FrameCairoPainter {
         source(g.fill, cr)
         var glyphs = g.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: g.origin.x + $0.x, y: g.origin.y + $0.y) }
         if g.kind == .prose && !g.text.isEmpty {
-            // The run's text as one cluster, so a PDF reader extracts exactly what was written.
-            var cluster = cairo_text_cluster_t(num_bytes: Int32(g.text.utf8.count), num_glyphs: Int32(glyphs.count))
-            cairo_show_text_glyphs(cr, g.text, Int32(g.text.utf8.count), &glyphs, Int32(glyphs.count), &cluster, 1,
+            // The run's text as one cluster, so a PDF reader extracts what was written. A no-break
+            // space has done its work once the line is set; readers search and copy an ordinary
+            // space (as a TeX tie extracts), so it goes out as U+0020.
+            let text = g.text.replacingOccurrences(of: "\u{00A0}", with: " ")
+            var cluster = cairo_text_cluster_t(num_bytes: Int32(text.utf8.count), num_glyphs: Int32(glyphs.count))
+            cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &glyphs, Int32(glyphs.count), &cluster, 1,
                                    cairo_text_cluster_flags_t(0))
         } else if g.glyphs.contains(where: { !$0.text.isEmpty }) {
             // Math: one cluster per glyph with the characters it stands for.

@@ -4,6 +4,9 @@ import MathTypesetting
 import FigureModel
 import Frame
 
+/// An RGBA colour with components in 0…1.
+public typealias MathColor = (r: Double, g: Double, b: Double, a: Double)
+
 public enum MathOutputFormat: String, Sendable, CaseIterable {
     case svg, pdf, png
 }
@@ -21,7 +24,8 @@ public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Doub
     let zoom = 64.0
     if let cr = cairo_create(recording) {
         cairo_scale(cr, zoom, zoom)
-        drawMath(box, on: cr, x: 0, baselineY: 0)
+        FrameCairoPainter(palette: Palette()).draw(Frame(width: box.width, height: box.height + box.depth, items:
+            mathFrameItems(box, x: 0, baseline: 0, fill: .color(.black), source: "")), on: cr)
         cairo_destroy(cr)
     }
     var x = 0.0, y = 0.0, w = 0.0, h = 0.0
@@ -34,19 +38,18 @@ public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Doub
 
 /// One formula as a tightly cropped standalone SVG, PDF or PNG: the page is the ink rectangle plus
 /// `padding` points on every side. `pixelsPerPoint` sets the PNG resolution.
-/// SVG is written from the formula's frame by the direct writer, with `title` as its accessible name
-/// (and, with `sharedGlyphs`, its outlines left to the page's shared table).
+/// Every format draws the formula's one frame: SVG by the direct writer, with `title` as its accessible
+/// name (and, with `sharedGlyphs`, its outlines left to the page's shared table); PDF and PNG by cairo.
 public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: MathColor = (0, 0, 0, 1),
                                padding: Double = 1, pixelsPerPoint: Double = 4, title: String = "",
                                sharedGlyphs: SharedGlyphs? = nil) throws -> Data {
     let ink = mathInkExtents(box)
     let width = ink.width + 2 * padding, height = ink.height + 2 * padding
-    if format == .svg {
-        let fill = Paint.color(Color(red: color.r, green: color.g, blue: color.b, alpha: color.a))
-        let items = mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title)
-        return frameSVG(Frame(width: width, height: height, baseline: padding - ink.y, items: items, title: title),
-                        shared: sharedGlyphs)
-    }
+    let fill = Paint.color(Color(red: color.r, green: color.g, blue: color.b, alpha: color.a))
+    let frame = Frame(width: width, height: height, baseline: padding - ink.y,
+                      items: mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title),
+                      title: title)
+    if format == .svg { return frameSVG(frame, shared: sharedGlyphs) }
     let sink = ByteSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
@@ -55,10 +58,7 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
         surface = nil   // written above
     case .pdf:
         surface = cairo_pdf_surface_create_for_stream(sinkWrite, context, width, height)
-        // A fixed date keeps the output byte-for-byte reproducible.
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfDate())
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, pdfDate())
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
+        if let surface { setPDFMetadata(surface, title: title, author: nil, subject: nil, date: nil) }
     case .png:
         // Cairo image surfaces hold at most 32767 pixels a side; check before converting to Int32,
         // which would trap on a huge formula size.
@@ -77,7 +77,7 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
         throw MathRenderError(message: "cairo could not create a drawing context")
     }
     if format == .png { cairo_scale(cr, pixelsPerPoint, pixelsPerPoint) }
-    drawMath(box, on: cr, x: padding - ink.x, baselineY: padding - ink.y, color: color)
+    FrameCairoPainter(palette: Palette()).draw(frame, on: cr)
     cairo_destroy(cr)
     if format == .png {
         cairo_surface_flush(surface)

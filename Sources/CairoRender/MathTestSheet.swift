@@ -1,5 +1,6 @@
 import Foundation
-import CCairo
+import FigureModel
+import Frame
 import MathTypesetting
 
 /// The visual test sheet: every formula of `MathTestSheet.formulas` on one PDF page, each with its topic
@@ -19,31 +20,18 @@ public func renderMathTestSheet(font: MathFont, size: Double = 11) throws -> Dat
     let height = (2 * margin + title.height + title.depth + gap
         + rows.reduce(0) { $0 + max($1.formula.height, $1.label.height) + max($1.formula.depth, $1.label.depth) + gap }).rounded(.up)
 
-    let sink = ByteSink()
-    guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(), width, height),
-          let cr = cairo_create(surface) else {
-        throw MathRenderError(message: "cairo could not create the test sheet surface")
-    }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfDate())
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, pdfDate())
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "infoplot math test sheet")
+    var items: [FrameItem] = [.path(FramePath(rectangle(Rect(x: 0, y: 0, width: width, height: height)), fill: .color(.white)))]
+    let black = Paint.color(.black), grey = Paint.color(Color(red: 0.45, green: 0.45, blue: 0.45))
     var y = margin + title.height
-    drawMath(title, on: cr, x: margin, baselineY: y)
+    items += mathFrameItems(title, x: margin, baseline: y, fill: black, source: "")
     y += title.depth + gap
-    for row in rows {
+    for (row, entry) in zip(rows, MathTestSheet.formulas) {
         y += max(row.formula.height, row.label.height)
-        drawMath(row.label, on: cr, x: margin, baselineY: y, color: (0.45, 0.45, 0.45, 1))
-        drawMath(row.formula, on: cr, x: margin + labelColumn, baselineY: y)
+        items += mathFrameItems(row.label, x: margin, baseline: y, fill: grey, source: "")
+        items += mathFrameItems(row.formula, x: margin + labelColumn, baseline: y, fill: black, source: entry.tex)
         y += max(row.formula.depth, row.label.depth) + gap
     }
-    cairo_destroy(cr)
-    cairo_surface_finish(surface)
-    let status = cairo_surface_status(surface)
-    cairo_surface_destroy(surface)
-    guard status == CAIRO_STATUS_SUCCESS else {
-        throw MathRenderError(message: "writing the test sheet failed: \(String(cString: cairo_status_to_string(status)))")
-    }
-    return withExtendedLifetime(sink) { sink.data }
+    return try renderFrame(Frame(width: width, height: height, items: items, title: "infoplot math test sheet"), format: .pdf)
 }
 
 /// Renders the test sheet in `family` and writes it to `path` (temp file, then rename). Returns the

@@ -3,8 +3,8 @@ import CPangoCairo
 import FigureModel
 import Frame
 
-/// Measures and draws page text runs through Pango, the same code path for both, so a word is as
-/// wide on the page as the line breaker was told.
+/// Measures and shapes page text runs through Pango (HarfBuzz), the same layout for both, so a word
+/// is as wide on the page as the line breaker was told.
 ///
 /// Not thread-safe: one engine per thread. Pango's default cairo font map is per thread
 /// (pango_cairo_font_map_get_default), so engines on different threads share nothing mutable.
@@ -54,16 +54,6 @@ public final class PageTextEngine {
         let m = currentMetrics().0
         cache[key] = m
         return m
-    }
-
-    func draw(_ run: PageTextRun, on cr: OpaquePointer) {
-        pango_cairo_update_context(cr, context)
-        prepare(run.text, font: run.font, size: run.size)
-        pango_layout_context_changed(layout)
-        let baseline = currentMetrics().1
-        cairo_set_source_rgba(cr, run.color.red, run.color.green, run.color.blue, run.color.alpha)
-        cairo_move_to(cr, run.x, run.baseline - baseline)
-        pango_cairo_show_layout(cr, layout)
     }
 }
 

@@ -14,8 +14,11 @@ final class PangoText: TextMeasurer {
     private var currentText = ""
     private let math = MathLabelSetter()
     private let fonts = PangoFontFiles()
+    /// The family every label is set in (part of a cached figure frame's key).
+    let fontFamily: String
 
     init(fontFamily: String) {
+        self.fontFamily = fontFamily
         context = makeUnhintedPangoContext()
         layout = pango_layout_new(context)
         font = pango_font_description_new()

@@ -98,6 +98,13 @@ public func renderAutoSVG(light: Figure, dark: Figure, options: RenderOptions = 
     let text = PangoText(fontFamily: options.fontFamily)
     let l = figureFrame(try layoutFigure(light, measurer: text), text: text)
     let d = figureFrame(try layoutFigure(dark, measurer: text), text: text)
-    let paired = try pairThemes(light: l, dark: d, lightTheme: light.theme, darkTheme: dark.theme)
+    return try renderAutoSVG(light: l, dark: d, lightTheme: light.theme, darkTheme: dark.theme, shared: shared)
+}
+
+/// Two frames of one figure already laid out (a build's cached figure frames) as one SVG that
+/// follows the reader's colour scheme.
+public func renderAutoSVG(light: Frame, dark: Frame, lightTheme: Theme, darkTheme: Theme,
+                          shared: SharedGlyphs? = nil) throws -> Data {
+    let paired = try pairThemes(light: light, dark: dark, lightTheme: lightTheme, darkTheme: darkTheme)
     return frameSVG(paired.frame, light: paired.light, dark: paired.dark, shared: shared)
 }

@@ -41,6 +41,9 @@ public struct BuiltHandout: Sendable {
     public var fontFiles: [String] = []
     /// Word spacing and page fill of the paged formats (nil for HTML alone).
     public var statistics: LayoutStatistics?
+    /// How many figure layouts the build ran: each figure once per theme it is shown in, however
+    /// many outputs (PDF, SVG pages, HTML) show it.
+    public var figureLayouts = 0
     /// Seconds spent on each format (parsing and page layout count towards the first one made).
     public var seconds: [HandoutFormat: Double] = [:]
 }
@@ -72,8 +75,10 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
             result.pageCount = painted.deck.pages.count
             result.warnings += measurer.warnings
             do {
-                if formats.contains(.pdf) { result.pdf = try renderDocumentPDF(painted.deck) }
-                if let n = painted.notes { result.notesPDF = try renderDocumentPDF(n) }
+                // Notes pages show each slide again: their figures come from the deck's frames.
+                let figures = FigureFrames()
+                if formats.contains(.pdf) { result.pdf = try renderDocumentPDF(painted.deck, frames: documentFrames(painted.deck, figures: figures)) }
+                if let n = painted.notes { result.notesPDF = try renderDocumentPDF(n, frames: documentFrames(n, figures: figures)) }
             } catch {
                 throw HandoutBuildError("\(file): error: drawing the slides failed: \(error)")
             }
@@ -86,20 +91,25 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
         }
         return result
     }
+    let figures = FigureFrames()
+    var placed: [PlacedFigure] = []
     if formats.contains(.pdf) || formats.contains(.svg) {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
                                             language: document.meta.language)
         let (drawing, statistics) = try paginateHandout(document, measurer: measurer)
         result.statistics = statistics
+        placed = measurer.placedFigures
         result.pageCount = drawing.pages.count
         result.warnings += measurer.warnings
         do {
+            // Every page laid out to its frame once (each figure once); PDF and SVG only draw them.
+            let frames = try documentFrames(drawing, figures: figures)
             if formats.contains(.pdf) {
-                result.pdf = try renderDocumentPDF(drawing)
+                result.pdf = try renderDocumentPDF(drawing, frames: frames)
                 result.seconds[.pdf] = lap()
             }
             if formats.contains(.svg) {
-                result.svgPages = try renderDocumentSVG(drawing)
+                result.svgPages = try renderDocumentSVG(drawing, frames: frames)
                 result.seconds[.svg] = lap()
             }
         } catch {
@@ -107,9 +117,11 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
         }
     }
     if formats.contains(.html) {
-        let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme)
+        let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, placed: placed,
+                                           figures: figures)
         result.html = Data(try HTMLWriter.write(document, assets: assets).utf8)
         result.seconds[.html] = lap()
     }
+    result.figureLayouts = figures.layouts
     return result
 }

@@ -17,25 +17,44 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// formulas match the text (SVG width/height are in pt).
     public let mathSize: Double
 
-    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5) throws {
-        mathFont = try HandoutFonts(fonts).loadMathFont()
+    /// The figures as the pages placed them, and the build's laid-out figure frames: a figure the
+    /// pages drew is inlined from the same frame, not laid out again.
+    private let placed: [PlacedFigure]
+    private let figures: FigureFrames
+    /// Figure labels in the handout's sans face, as on the pages.
+    private let figureFontFamily: String
+
+    public init(fonts: Fonts, theme: String = "light", mathSize: Double = 13.5, placed: [PlacedFigure] = [],
+                figures: FigureFrames = FigureFrames()) throws {
+        let resolved = HandoutFonts(fonts)
+        mathFont = try resolved.loadMathFont()
+        figureFontFamily = resolved.sans
         self.theme = theme
         self.mathSize = mathSize
+        self.placed = placed
+        self.figures = figures
     }
 
     public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
         let f = Figure(name: name, parameters: parameters, caption: [], label: nil, number: 0, id: "", size: nil,
                        position: SourcePosition(line: 0, column: 0))
-        guard var figure = try buildCatalogueFigure(f, theme: theme) else { return nil }
-        figure.title = title
+        // The page's placement when the pages were made (same size, same label size), else the preset.
+        let onPage = placed.first { $0.name == name && $0.parameters == parameters }?.figure
+        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme) else { return nil }
+        var light = try figures.frame(figure, fontFamily: figureFontFamily)
+        light.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
         // one SVG carrying the light and the dark theme (CSS custom properties, no script).
-        if theme == "light", var dark = try buildCatalogueFigure(f, theme: "dark") {
+        if theme == "light", var darkFigure = try buildCatalogueFigure(f, theme: "dark") {
+            darkFigure.size = figure.size
+            darkFigure.fontScale = figure.fontScale
+            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
             dark.title = title
-            let data = try renderAutoSVG(light: figure, dark: dark, shared: glyphs)
+            let data = try renderAutoSVG(light: light, dark: dark, lightTheme: figure.theme, darkTheme: darkFigure.theme,
+                                         shared: glyphs)
             return try svgText(data, of: "figure '\(name)'")
         }
-        let data = frameSVG(try layoutFigureFrame(figure), shared: glyphs)
+        let data = frameSVG(light, shared: glyphs)
         return try svgText(data, of: "figure '\(name)'")
     }
 

@@ -62,6 +62,9 @@ public final class HandoutMeasurer: LayoutMeasurer {
     let theme: String
     private var boxes: [String: MathBox] = [:]
     private var figures: [String: FigureModel.Figure?] = [:]
+    /// Each catalogue figure as the pages placed it (first placement of a name and parameters), so
+    /// the HTML handout shows the very figure frame the PDF and SVG pages drew.
+    public private(set) var placedFigures: [PlacedFigure] = []
     /// Warnings worth showing the author (missing fonts, placeholder figures), in order, once each.
     public private(set) var warnings: [String] = []
 
@@ -108,6 +111,11 @@ public final class HandoutMeasurer: LayoutMeasurer {
         min(0.9 * available, size.widthPoints)
     }
 
+    func recordPlacement(_ f: Figure, _ placed: FigureModel.Figure) {
+        guard !placedFigures.contains(where: { $0.name == f.name && $0.parameters == f.parameters }) else { return }
+        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, figure: placed))
+    }
+
     /// `size` overrides the figure's own `size:` (a slide draws each figure at the size its free
     /// area leaves, at the slide's type scale).
     func catalogueFigure(_ f: Figure, size: FigureSize? = nil) throws -> FigureModel.Figure? {
@@ -118,4 +126,11 @@ public final class HandoutMeasurer: LayoutMeasurer {
         figures[key] = built
         return built
     }
+}
+
+/// A catalogue figure (by name and parameters) at the size and label size a page gave it.
+public struct PlacedFigure: Sendable {
+    public var name: String
+    public var parameters: JSONValue
+    public var figure: FigureModel.Figure
 }

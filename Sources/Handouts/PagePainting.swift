@@ -210,7 +210,9 @@ public struct PagePainter {
             let w = measurer.figureWidth(size: preset, available: width)
             let rect = PageRect(x: left + (width - w) / 2, y: top, width: w, height: height)
             if let built {
-                items.append(.figure(figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio), rect))
+                let placed = figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio)
+                measurer.recordPlacement(f, placed)
+                items.append(.figure(placed, rect))
             } else {
                 items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: palette.rule, lineWidth: 0.5))
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"

@@ -4,6 +4,8 @@ import FoundationXML
 #endif
 import Testing
 import CCairo
+import FigureModel
+import Frame
 import MathTypesetting
 @testable import CairoRender
 
@@ -76,12 +78,13 @@ import MathTypesetting
         }
     }
 
-    @Test func drawMathPlacesTheBaselineAndColour() throws {
+    @Test func mathFramePlacesTheBaselineAndColour() throws {
         let box = try typeset("x", font: font, size: 40)
         let surface = try #require(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 100, 100))
         defer { cairo_surface_destroy(surface) }
         let cr = try #require(cairo_create(surface))
-        drawMath(box, on: cr, x: 10, baselineY: 60, color: (1, 0, 0, 1))
+        FrameCairoPainter(palette: Palette()).draw(Frame(width: 100, height: 100, items:
+            mathFrameItems(box, x: 10, baseline: 60, fill: .color(Color(red: 1, green: 0, blue: 0)), source: "x")), on: cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))

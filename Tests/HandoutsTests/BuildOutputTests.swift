@@ -194,3 +194,15 @@ struct BuildOutputTests {
         }
     }
 }
+
+/// Issue 9: each figure is laid out once per build and every output draws that frame.
+struct FigureOncePerBuildTests {
+    /// Two figures, three outputs: one layout each for the pages (PDF and SVG share the page frames),
+    /// and the HTML's light figure is the pages' frame; only its dark counterpart is laid out anew.
+    @Test func pdfSVGAndHTMLShareEachFigureFrame() throws {
+        let built = try BuildFixtures.build("01-surprise-and-entropy", [.pdf, .svg, .html])
+        #expect(built.figureLayouts == 4)
+        let pagesOnly = try BuildFixtures.build("01-surprise-and-entropy", [.pdf, .svg])
+        #expect(pagesOnly.figureLayouts == 2)
+    }
+}
