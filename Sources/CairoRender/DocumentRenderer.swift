@@ -65,8 +65,8 @@ public func renderDocumentPDF(_ document: DocumentDrawing, frames: [Frame]? = ni
         throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
     }
     let data = withExtendedLifetime(sink) { sink.data }
-    if let labels = document.pageLabels { return completePageLabels(data, labels: labels) }
-    return data
+    return finishPDF(data, labels: document.pageLabels, language: document.language,
+                     structure: structureOrder(frames, destinations: names))
 }
 
 /// One SVG document per page, written from each page's frame (`frames`, or laid out here when nil)
