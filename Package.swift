@@ -63,7 +63,7 @@ let package = Package(
                                                     "CFreeType", "CHarfBuzz"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

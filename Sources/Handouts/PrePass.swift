@@ -1,3 +1,4 @@
+import PlotGrammar
 import Foundation
 import InfoRequests
 
@@ -33,6 +34,8 @@ struct FigureSpec: Sendable {
     var label: String?
     var size: String?
     var position: SourcePosition
+    /// Drawn from a plot spec rather than a catalogue recipe.
+    var plot: PlotBlock?
 }
 
 /// Tokens are private-use characters around an index: cmark treats them as ordinary text, never
@@ -92,14 +95,15 @@ struct PrePass {
 
             if let fence = fenceOpening(body) {
                 guard let close = lines[(i + 1)...].firstIndex(where: { isFenceClose($0.text, fence) }) else {
-                    if fence.info == "figure" {
-                        throw TemplateError(file: file, at: pos(0), "figure block is never closed (expected a closing \(String(fence.char))\(String(fence.char))\(String(fence.char)))")
+                    if fence.info == "figure" || fence.info == "plot" {
+                        throw TemplateError(file: file, at: pos(0), "\(fence.info) block is never closed (expected a closing \(String(fence.char))\(String(fence.char))\(String(fence.char)))")
                     }
                     out += lines[i...].map(\.text)
                     break
                 }
-                if fence.info == "figure" {
-                    let spec = try figure(lines[(i + 1)..<close], fencePosition: pos(0))
+                if fence.info == "figure" || fence.info == "plot" {
+                    let spec = fence.info == "figure" ? try figure(lines[(i + 1)..<close], fencePosition: pos(0))
+                        : try plot(lines[(i + 1)..<close], fencePosition: pos(0))
                     out += ["", indent + token(.figure(spec)), ""]
                 } else {
                     out += lines[i...close].map(\.text)
@@ -416,13 +420,35 @@ struct PrePass {
         return end + 1
     }
 
+    /// The keys every figure-like block shares: `caption` (Markdown with math), `label` (fig-…),
+    /// `size` (a preset or WxH inches, kept as written).
+    mutating func readBlockKey(_ e: YAMLEntry, into spec: inout FigureSpec) throws {
+        switch e.key {
+        case "caption":
+            guard case .string(let caption) = e.value.kind else {
+                throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
+            }
+            let captionLine = RenderedLine(text: caption, sourceLine: e.value.position.line,
+                                           anchors: [ColumnAnchor(rendered: 1, source: e.value.position.column)])
+            spec.caption = try liftInlines([captionLine])[0]
+        case "label":
+            guard let label = e.value.string, label.hasPrefix("fig-"), label.count > 4,
+                  label.allSatisfy(isLabelChar) else {
+                throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
+            }
+            spec.label = label
+        default:
+            spec.size = e.value.text
+        }
+    }
+
     private mutating func figure(_ lines: ArraySlice<RenderedLine>, fencePosition: SourcePosition) throws -> FigureSpec {
         let yaml = lines.map(\.text).joined(separator: "\n")
         let firstLine = lines.first?.sourceLine ?? fencePosition.line + 1
-        guard let root = try parseYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
+        guard let root = try parseTemplateYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
             throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
         }
-        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.stringValue else {
+        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.string else {
             throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
         }
         guard let known = FigureParameters.catalogue[name] else {
@@ -434,21 +460,8 @@ struct PrePass {
         var params: [(String, JSONValue)] = []
         for e in entries where e.key != "name" {
             switch e.key {
-            case "caption":
-                guard case .string(let caption) = e.value.kind else {
-                    throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
-                }
-                let captionLine = RenderedLine(text: caption, sourceLine: e.value.position.line,
-                                               anchors: [ColumnAnchor(rendered: 1, source: e.value.position.column)])
-                spec.caption = try liftInlines([captionLine])[0]
-            case "label":
-                guard let label = e.value.stringValue, label.hasPrefix("fig-"), label.count > 4,
-                      label.allSatisfy(isLabelChar) else {
-                    throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
-                }
-                spec.label = label
-            case "size":
-                spec.size = e.value.text
+            case "caption", "label", "size":
+                try readBlockKey(e, into: &spec)
             default:
                 guard let kind = known.first(where: { $0.name == e.key })?.kind else {
                     throw TemplateError(file: file, at: e.keyPosition,
