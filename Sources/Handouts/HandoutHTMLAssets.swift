@@ -50,10 +50,10 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
             dark.title = title
             let data = try renderAutoSVG(light: light, dark: dark, lightTheme: figure.theme, darkTheme: darkFigure.theme,
                                          shared: glyphs)
-            return try svgText(data, of: "figure '\(name)'")
+            return try svgText(data, of: "figure '\(f.name)'")
         }
         let data = frameSVG(light, shared: glyphs)
-        return try svgText(data, of: "figure '\(name)'")
+        return try svgText(data, of: "figure '\(f.name)'")
     }
 
     public func pageDefinitions() -> String { glyphs.defsSVG() }

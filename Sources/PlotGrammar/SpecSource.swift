@@ -7,6 +7,6 @@ public func specSource(_ data: Data, file: String) throws -> String {
     switch decodeUTF8(data) {
     case .success(let text): return text
     case .failure(let bad):
-        throw PlotSpecError(file: file, at: SpecPosition(line: bad.line, column: bad.column), bad.message(in: data, saving: "spec"))
+        throw PlotSpecError(file: file, at: SourcePosition(line: bad.line, column: bad.column), bad.message(in: data, saving: "spec"))
     }
 }
