@@ -4,11 +4,13 @@ import InfoTheory
 import InfoRequests
 
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
-/// Labels and descriptions print the same digits, so tests can recompute them.
-func fixedText(_ x: Double, _ decimals: Int = 3) -> String {
+/// Labels and descriptions print the same digits, so tests can recompute them. Results printed
+/// side by side to be compared (the divergences in one legend) keep their zeros (`trim: false`):
+/// "0.510" beside "0.557", not "0.51".
+func fixedText(_ x: Double, _ decimals: Int = 3, trim: Bool = true) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\(minusSign)∞") }
     var s = String(format: "%.\(decimals)f", x)
-    if s.contains(".") {
+    if trim, s.contains(".") {
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
     }

@@ -44,12 +44,19 @@ extension PrePass {
             spec = try PlotSpec(root: root, file: file, baseDirectory: directory.isEmpty ? "." : directory,
                                 blockKeys: plotBlockKeys, parameterKeys: true)
         } catch let e as PlotSpecError { throw TemplateError(file: e.file, at: e.position, e.message) }
-        var figure = FigureSpec(name: "plot", parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
-        // The spec's own size (units allowed) is also the size the block is placed at.
+        return try plotFigure(name: "plot", spec: spec, entries: entries, fencePosition: fencePosition)
+    }
+
+    /// A figure drawn from `spec` (a plot block's, or the user's spec `name` in a figure block):
+    /// its size is the spec's unless the figure block gives one; the block's parameter keys set
+    /// the spec's params. Compiled once here so a spec error stops the build at its line.
+    mutating func plotFigure(name: String, spec: PlotSpec, entries: [YAMLEntry], fencePosition: SourcePosition) throws -> FigureSpec {
+        var figure = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
         do { figure.size = try spec.declaredSize()?.description } catch let e as PlotSpecError {
             throw TemplateError(file: e.file, at: e.position, e.message)
         }
-        for e in entries where plotBlockKeys.contains(e.key) { try readBlockKey(e, into: &figure) }
+        let blockKeys = plotBlockKeys + (name == "plot" ? [] : ["size"])
+        for e in entries where blockKeys.contains(e.key) { try readBlockKey(e, into: &figure) }
         let block = try plotBlock(spec, setting: entries.filter { e in spec.parameters.contains { $0.name == e.key } })
         _ = try block.figure(theme: .light, size: nil)
         figure.plot = block

@@ -1,6 +1,7 @@
-import PlotGrammar
+import FigureCatalogue
 import Foundation
 import InfoRequests
+import PlotGrammar
 
 /// What the pre-pass lifted out of the text before cmark sees it. cmark knows neither math nor
 /// fenced divs nor labels, and would mangle TeX (`*`, `_`, `|` are Markdown syntax), so each
@@ -48,15 +49,18 @@ struct PrePass {
     let values: ValueTable
     /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
     let slides: Bool
+    /// The figures a figure block may name: the catalogue and the user's own specs.
+    let figures: FigureLibrary
     private(set) var lifted: [Lifted] = []
     /// For each line of `run`'s output, the template line it came from (lines added around lifted
     /// blocks take their block's line), so errors found by cmark can be located.
     private(set) var outputLines: [Int] = []
 
-    init(file: String, values: ValueTable, slides: Bool = false) {
+    init(file: String, values: ValueTable, slides: Bool = false, figures: FigureLibrary = .builtIn) {
         self.file = file
         self.values = values
         self.slides = slides
+        self.figures = figures
     }
 
     /// Fenced divs open at a point of the text: callouts may not nest in callouts, slide divs
@@ -449,12 +453,25 @@ struct PrePass {
             throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
         }
         guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.string else {
-            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
+            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(figures.names, limit: 20)))")
+        }
+        func noParameter(_ e: YAMLEntry, _ names: [String]) -> TemplateError {
+            TemplateError(file: file, at: e.keyPosition, "figure '\(name)' has no parameter '\(e.key)'"
+                          + (likelyMeant(e.key, names).map { "; did you mean '\($0)'?" } ?? "")
+                          + " (parameters: \(knownList(closestFirst(to: e.key, names))))")
+        }
+        if let spec = figures.specs[name] {
+            // The user's own spec (a figures folder): drawn by the plot grammar like a plot block.
+            let names = spec.parameters.map(\.name)
+            for e in entries where !["name", "caption", "label", "size"].contains(e.key) && !names.contains(e.key) {
+                throw noParameter(e, names)
+            }
+            return try plotFigure(name: name, spec: spec, entries: entries, fencePosition: fencePosition)
         }
         guard let known = FigureParameters.catalogue[name] else {
             throw TemplateError(file: file, at: nameEntry.value.position,
-                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
-                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
+                                "unknown figure '\(name)'" + (likelyMeant(name, figures.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, figures.names), limit: 20)))")
         }
         var spec = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
         var params: [(String, JSONValue)] = []
@@ -463,12 +480,7 @@ struct PrePass {
             case "caption", "label", "size":
                 try readBlockKey(e, into: &spec)
             default:
-                guard let kind = known.first(where: { $0.name == e.key })?.kind else {
-                    throw TemplateError(file: file, at: e.keyPosition,
-                                        "figure '\(name)' has no parameter '\(e.key)'"
-                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
-                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
-                }
+                guard let kind = known.first(where: { $0.name == e.key })?.kind else { throw noParameter(e, known.map(\.name)) }
                 let value = try resolveReferences(e.value, in: values, file: file)
                 if kind == .data, case .string(let s) = value {
                     throw TemplateError(file: file, at: e.value.position,

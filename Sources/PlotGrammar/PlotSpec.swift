@@ -11,6 +11,8 @@ public struct PlotSpec: Sendable {
     /// Where `{csv: path}` paths are resolved from (the spec's or template's folder).
     public let baseDirectory: String
     public let parameters: [PlotParameter]
+    /// The spec's text as read (empty for a spec built from a tree), for build caches.
+    public private(set) var source = ""
 
     static let topKeys = ["title", "description", "size", "theme", "params", "let", "data", "x", "y", "legend",
                           "layers", "panels", "grid", "share", "heading"]
@@ -20,6 +22,7 @@ public struct PlotSpec: Sendable {
             throw PlotSpecError(file: file, at: SourcePosition(line: firstLine, column: 1), "the spec is empty; expected a mapping with layers:")
         }
         try self.init(root: root, file: file, baseDirectory: baseDirectory)
+        source = yaml
     }
 
     /// A spec from a parsed tree. `blockKeys` are keys its container reads itself (a template
@@ -34,6 +37,9 @@ public struct PlotSpec: Sendable {
         parameters = try reader.parameters(root["params"])
         try reader.allow(root, Self.topKeys + blockKeys + (parameterKeys ? parameters.map(\.name) : []), what: "spec")
     }
+
+    /// The spec's `title:` when it is text.
+    public var title: String? { root["title"]?.string }
 
     /// The spec's `size:` (a preset, `WxH` inches, or with units), nil when it has none.
     public func declaredSize() throws -> FigureSize? {
