@@ -276,13 +276,20 @@ struct MarkdownConverter {
             throw TemplateError(file: file, at: line.position(at: kindOffset),
                                 "unknown callout kind '\(word)' (known: \(known.joined(separator: ", ")))")
         }
-        let title = try protection.protectRun([line.dropping(kindOffset + word.count)])[0]
+        var title = try protection.protectRun([line.dropping(kindOffset + word.count)])[0]
+        // The title is inline text after the kind, as in Pandoc: a leading mark keeps cmark from
+        // reading "1. Intro" or "- x" as a list or "# x" as a heading.
+        let mark: Character = "\u{E002}"
+        let lead = title.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+        title.chars.insert(mark, at: lead)
+        title.positions.insert(title.position(at: lead), at: lead)
         let saved = lines
         defer { lines = saved }
         lines = [title]
-        let inlines = try withDocument(lines) { root in
+        var inlines = try withDocument(lines) { root in
             try children(root).flatMap { try inlineOnly(pieces(children($0)), context: "a callout title") }
         }
+        if case .text(let s)? = inlines.first, s.first == mark { inlines[0] = .text(String(s.dropFirst())) }
         return .divOpen(kind, trim(inlines), line.position(at: 0))
     }
 

@@ -133,3 +133,15 @@ import Testing
         #expect(e?.message == "figure block is never closed (expected a closing ```)")
     }
 }
+
+@Suite struct CalloutTitleTests {
+    /// A title is inline text: "1. Setup" is not an ordered list, "# x" not a heading.
+    @Test func titlesThatLookLikeBlocksStayText() throws {
+        let doc = try parse(template("::: exercise 1. Setup\nText.\n:::\n\n::: note # of bits\nMore.\n:::"))
+        guard case .callout(let a)? = doc.blocks.first, case .callout(let b)? = doc.blocks.last else {
+            Issue.record("no callouts"); return
+        }
+        #expect(a.title == [.text("1. Setup")])
+        #expect(b.title == [.text("# of bits")])
+    }
+}
