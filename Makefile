@@ -50,8 +50,8 @@ test: deps
 bench: build
 	@.ci/bench
 
-# libFuzzer on the TeX parser, the JSONL request decoder and the template front end, seeded from
-# the tests' inputs, FUZZ_SECONDS (default 60) per target; not part of `make test`.
+# libFuzzer on the TeX parser, the JSONL requests, the template front end and the plot spec parser,
+# seeded from the tests' inputs, FUZZ_SECONDS (default 60) per target; not part of `make test`.
 fuzz: deps
 	@SWIFT=$(SWIFT) Fuzz/run-fuzz.sh
 

@@ -20,6 +20,7 @@ let package = Package(
         // For the libFuzzer targets in Fuzz/ (a package of its own, see `make fuzz`).
         .library(name: "InfoRequests", targets: ["InfoRequests"]),
         .library(name: "MathTypesetting", targets: ["MathTypesetting"]),
+        .library(name: "PlotGrammar", targets: ["PlotGrammar"]),
         .library(name: "Handouts", targets: ["Handouts"]),
         // Build a plot from a spec or from values and write SVG/PDF/PNG, without the CLI.
         .library(name: "Infoplot", targets: ["Expressions", "PlotGrammar", "FigureModel", "CairoRender"]),

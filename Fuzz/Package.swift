@@ -11,6 +11,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "FuzzTeX", dependencies: [.product(name: "MathTypesetting", package: "infoplot")]),
         .executableTarget(name: "FuzzJSONL", dependencies: [.product(name: "InfoRequests", package: "infoplot")]),
+        .executableTarget(name: "FuzzPlotSpec", dependencies: [.product(name: "PlotGrammar", package: "infoplot")]),
         .executableTarget(name: "FuzzTemplate", dependencies: [
             .product(name: "Handouts", package: "infoplot"), .product(name: "InfoRequests", package: "infoplot"),
         ]),

@@ -34,14 +34,16 @@ public func renderDocumentPDF(_ document: DocumentDrawing, frames: [Frame]? = ni
     // has a root element of its own: without one, each page's /StructParents entry points at
     // objects that are never written and `qpdf --check` reports the file damaged. One Document
     // element around all pages roots the tree (ISO 32000-1 §14.8.4.2, grouping elements). It
-    // opens after the first page's background (a page frame's first item): cairo's recording
-    // surface discards everything recorded before an opaque paint of the whole page, tags included.
+    // opens after the first page's background (the page frame's paper, and a slide's ground after
+    // its destination): cairo's recording surface discards everything recorded before an opaque
+    // paint of the whole page, tags included.
     for (n, frame) in frames.enumerated() {
         cairo_pdf_surface_set_size(surface, frame.width, frame.height)
         if let labels = document.pageLabels, n < labels.count { cairo_pdf_surface_set_page_label(surface, labels[n]) }
         var background = frame, rest = frame
-        background.items = Array(frame.items.prefix(1))
-        rest.items = Array(frame.items.dropFirst())
+        let ground = frame.items.prefix { if case .path = $0 { true } else if case .destination = $0 { true } else { false } }.count
+        background.items = Array(frame.items.prefix(ground))
+        rest.items = Array(frame.items.dropFirst(ground))
         painter.draw(background, on: cr)
         if n == 0 { cairo_tag_begin(cr, "Document", "") }
         painter.draw(rest, on: cr)
@@ -65,8 +67,8 @@ public func renderDocumentPDF(_ document: DocumentDrawing, frames: [Frame]? = ni
         throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
     }
     let data = withExtendedLifetime(sink) { sink.data }
-    if let labels = document.pageLabels { return completePageLabels(data, labels: labels) }
-    return data
+    return finishPDF(data, labels: document.pageLabels, language: document.language,
+                     structure: structureOrder(frames, destinations: names))
 }
 
 /// One SVG document per page, written from each page's frame (`frames`, or laid out here when nil)

@@ -55,6 +55,10 @@ struct FrameCairoPainter {
             case .glyphs(let g): glyphs(g, cr)
             case .image(let i): image(i, cr)
             case .group(let g):
+                // Structure elements exist in PDFs only; the tag wraps the whole group.
+                let tag = destinations == nil ? nil : g.structure
+                if let tag { beginStructure(cr, tag) }
+                defer { if let tag { endStructure(cr, tag) } }
                 cairo_save(cr)
                 if let c = g.clip {
                     cairo_new_path(cr)

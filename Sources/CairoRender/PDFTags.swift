@@ -1,4 +1,5 @@
 import CCairo
+import Frame
 import Foundation
 
 /// Quotes a string for a cairo tag attribute: single quotes, with `\` and `'` escaped.
@@ -24,4 +25,32 @@ func tagLink(_ cr: OpaquePointer, x: Double, y: Double, width: Double, height: D
 func tagDestination(_ cr: OpaquePointer, name: String, x: Double, y: Double) {
     cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
     cairo_tag_end(cr, CAIRO_TAG_DEST)
+}
+
+/// Opens a structure element (cairo 1.16 takes no attributes on structure tags: alt text is added
+/// after cairo finishes, see `structureAlternates` and `finishTaggedPDF`).
+func beginStructure(_ cr: OpaquePointer, _ s: FrameStructure) { cairo_tag_begin(cr, s.role, "") }
+
+func endStructure(_ cr: OpaquePointer, _ s: FrameStructure) { cairo_tag_end(cr, s.role) }
+
+/// The structure elements cairo writes for `frames`, in the order they are opened: the Document
+/// root, every structure group and every link that is drawn (cairo gives each link a /Link
+/// element), depth first. `finishTaggedPDF` matches them to cairo's StructElem objects.
+func structureOrder(_ frames: [Frame], destinations: Set<String>) -> [FrameStructure] {
+    var out = [FrameStructure("Document")]
+    func walk(_ items: [FrameItem]) {
+        for item in items {
+            switch item {
+            case .group(let g):
+                if let s = g.structure { out.append(s) }
+                walk(g.items)
+            case .link(_, let target):
+                if case .destination(let d) = target, !destinations.contains(d) { continue }
+                out.append(FrameStructure("Link"))
+            default: continue
+            }
+        }
+    }
+    for frame in frames { walk(frame.items) }
+    return out
 }

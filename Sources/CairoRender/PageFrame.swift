@@ -9,7 +9,7 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
     func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
     var items: [FrameItem] = [.path(FramePath(rectangle(Rect(x: 0, y: 0, width: page.width, height: page.height)),
                                               fill: .color(.white)))]
-    func convert(_ list: [PageItem]) throws -> [FrameItem] {
+    func convert(_ list: [PageItem], structure: Bool = true) throws -> [FrameItem] {
     var items: [FrameItem] = []
     for item in list {
         switch item {
@@ -42,7 +42,10 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
             let kept = inner.filter { if case .link = $0 { return false }; if case .destination = $0 { return false }; return true }
             let outer = Rect(x: x + clip.x * scale, y: y + clip.y * scale, width: clip.width * scale, height: clip.height * scale)
             items.append(.group(FrameGroup(transform: Affine(a: scale, b: 0, c: 0, d: scale, tx: x, ty: y), clip: outer,
-                                           items: try convert(kept))))
+                                           items: try convert(kept, structure: false))))
+        case .tagged(let s, let inner):
+            // A picture of another page shows its drawing, not a second copy of its structure.
+            items.append(.group(FrameGroup(items: try convert(inner, structure: structure), structure: structure ? s : nil)))
         }
     }
     return items

@@ -1,4 +1,5 @@
 import FigureModel
+import Frame
 import MathTypesetting
 
 /// What a paged document is drawn from: plain values, no knowledge of where they came from.
@@ -67,6 +68,9 @@ public enum PageItem: Sendable {
     /// Items drawn scaled by `scale` with their origin at (x, y) and clipped to `clip` (in the
     /// items' own coordinates): a slide's thumbnail on its notes page.
     case group([PageItem], x: Double, y: Double, scale: Double, clip: PageRect)
+    /// Items forming one element of the document's logical structure (a tagged PDF's heading,
+    /// paragraph, list item, table cell, figure or formula).
+    case tagged(PageStructure, [PageItem])
 }
 
 public struct PageDrawing: Sendable {
@@ -98,9 +102,14 @@ public struct DocumentDrawing: Sendable {
     public var pageLabels: [String]?
     /// Font family for labels inside figures.
     public var figureFontFamily: String
+    /// The document's language (BCP 47, front matter `lang:`), the PDF catalog's /Lang.
+    public var language: String?
     public init(title: String, author: String? = nil, subject: String? = nil, pages: [PageDrawing],
                 outline: [PageOutlineEntry] = [], figureFontFamily: String = "DejaVu Sans") {
         self.title = title; self.author = author; self.subject = subject; self.pages = pages
         self.outline = outline; self.figureFontFamily = figureFontFamily
     }
 }
+
+/// A structure element for page items (the frame's, named for the page layer that builds it).
+public typealias PageStructure = FrameStructure

@@ -139,7 +139,18 @@ public struct FrameGroup: Sendable, Hashable {
     public var transform: Affine
     public var clip: Rect?
     public var items: [FrameItem]
-    public init(transform: Affine = .identity, clip: Rect? = nil, items: [FrameItem]) {
-        self.transform = transform; self.clip = clip; self.items = items
+    /// What the children are in the document's logical structure (a tagged PDF's structure element).
+    public var structure: FrameStructure?
+    public init(transform: Affine = .identity, clip: Rect? = nil, items: [FrameItem], structure: FrameStructure? = nil) {
+        self.transform = transform; self.clip = clip; self.items = items; self.structure = structure
     }
+}
+
+/// A structure element of a tagged PDF (ISO 32000-1 §14.8.4, standard structure types): its role
+/// ("H2", "P", "LI", "Table", "TD", "Figure", "Formula" …) and, for figures and formulas, the text
+/// a screen reader says instead of the drawing (/Alt, §14.9.3).
+public struct FrameStructure: Sendable, Hashable {
+    public var role: String
+    public var alt: String?
+    public init(_ role: String, alt: String? = nil) { self.role = role; self.alt = alt }
 }

@@ -39,6 +39,7 @@ private func dump(_ items: [FrameItem], indent: String, into out: inout String) 
                 out += " matrix(" + [t.a, t.b, t.c, t.d, t.tx, t.ty].map(f2).joined(separator: " ") + ")"
             }
             if let c = g.clip { out += " clip \(rect(c))" }
+            if let s = g.structure { out += " <\(s.role)>" + (s.alt.map { " alt \"\($0)\"" } ?? "") }
             out += "\n"
             dump(g.items, indent: indent + "  ", into: &out)
         case .link(let r, let target):

@@ -58,10 +58,10 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
             dark.title = title
             let data = try renderAutoSVG(light: light, dark: dark, lightTheme: figure.theme, darkTheme: darkFigure.theme,
                                          shared: glyphs)
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return try svgText(data, of: "figure '\(f.name)'")
         }
         let data = frameSVG(light, shared: glyphs)
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try svgText(data, of: "figure '\(f.name)'")
     }
 
     public func pageDefinitions() -> String { glyphs.defsSVG() }
@@ -81,7 +81,18 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         // The SVG's bottom edge lies this far below the baseline, in pt; CSS wants px.
         let below = ink.y + ink.height + padding
         // No trailing newline: inside the inline span it would render as a space before punctuation.
-        let svg = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let svg = try svgText(data, of: "formula")
         return (svg, below * 4 / 3, (ink.height + 2 * padding) * 4 / 3)
     }
 }
+
+/// An SVG the writer produced, as page text: decoded strictly, as every read of author files is
+/// (a bad byte would be a writer bug, reported rather than replaced by U+FFFD in the page).
+private func svgText(_ data: Data, of what: String) throws -> String {
+    switch decodeUTF8(data) {
+    case .success(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .failure(let bad): throw SVGEncodingError(description: "the SVG of the \(what) is not UTF-8: \(bad.message(in: data, saving: "SVG"))")
+    }
+}
+
+struct SVGEncodingError: Error, CustomStringConvertible { let description: String }

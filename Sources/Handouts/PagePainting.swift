@@ -91,13 +91,34 @@ public struct PagePainter {
             }
             items += frame(page: p)
             items += calloutBoxes(page, calloutIndent: &calloutIndent)
-            for placed in page.slabs { items += try slab(placed) }
+            var structure = PageStructureBuilder()
+            for placed in page.slabs { structure.add(try slab(placed), as: structurePart(placed.slab)) }
+            items += structure.finish()
             pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
         }
         let outline = laid.outline.map { PageOutlineEntry(level: $0.level, title: $0.title, destination: $0.id) }
         let subject = document.meta.subtitle?.plainText ?? document.meta.course
-        return DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author, subject: subject,
-                               pages: pages, outline: outline, figureFontFamily: fonts.sans)
+        var drawing = DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author, subject: subject,
+                                      pages: pages, outline: outline, figureFontFamily: fonts.sans)
+        drawing.language = document.meta.language
+        return drawing
+    }
+
+    /// How a slab joins the page's logical structure (see `PageStructureBuilder`).
+    func structurePart(_ s: LayoutSlab) -> PageStructureBuilder.Part {
+        switch s.content {
+        case .line: .line(role: "P", opens: s.spaceBefore > 0, indent: s.indent, marker: s.marker != nil)
+        case .footnoteLine: .line(role: "Note", opens: s.marker != nil, indent: s.indent, marker: false)
+        case .codeLine: .line(role: "Code", opens: s.spaceBefore > 0, indent: s.indent, marker: false)
+        case .heading(let h, _): .element(PageStructure(headingRole(h.level)))
+        case .title: .element(PageStructure("H1"))
+        case .calloutTop: .element(PageStructure("P"))
+        case .displayMath(let m, _): .element(PageStructure("Formula", alt: m.tex))
+        case .figure: .tagged
+        case .tableCaption(let t, _): .tableCaption(t)
+        case .tableRow(let t, _, _, _): .tableRow(t)
+        case .calloutBottom, .rule, .space: .artifact
+        }
     }
 
     /// Callout backgrounds, drawn before the slabs so text draws over them: one rectangle per box
@@ -220,20 +241,24 @@ public struct PagePainter {
             if let built {
                 let placed = figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio)
                 measurer.recordPlacement(f, placed)
-                items.append(.figure(placed, rect))
+                items.append(.tagged(PageStructure("Figure", alt: built.description), [.figure(placed, rect)]))
             } else {
-                items.append(.rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: palette.rule, lineWidth: 0.5))
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
                 let font = PageFont(family: fonts.sans)
                 let nw = measurer.engine.measure(note, font: font, size: 9).width
-                items.append(.text(PageTextRun(note, font: font, size: 9, color: palette.muted,
-                                               x: rect.x + (rect.width - nw) / 2, baseline: rect.y + rect.height / 2)))
+                items.append(.tagged(PageStructure("Figure", alt: note), [
+                    .rect(rect, fill: PageColor(hex: 0xF4F4F4), stroke: palette.rule, lineWidth: 0.5),
+                    .text(PageTextRun(note, font: font, size: 9, color: palette.muted,
+                                      x: rect.x + (rect.width - nw) / 2, baseline: rect.y + rect.height / 2)),
+                ]))
             }
             var y = top + height + g.paragraphSpace
+            var captionItems: [PageItem] = []
             for line in caption {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: palette.text)
+                captionItems += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: palette.text)
                 y += line.height
             }
+            if !captionItems.isEmpty { items.append(.tagged(PageStructure("Caption"), captionItems)) }
         case .tableCaption(_, let lines):
             var y = top
             for line in lines {
@@ -255,7 +280,7 @@ public struct PagePainter {
                 default: cx = x + pad
                 }
                 let baseline = top + (s.height - cell.height) / 2 + cell.ascent
-                items += try self.line(cell, x: cx, baseline: baseline, size: size)
+                items.append(.tagged(PageStructure(row == nil ? "TH" : "TD"), try self.line(cell, x: cx, baseline: baseline, size: size)))
                 x += columns[c]
             }
             // Booktabs: heavy rules above and below the table, a light one under the header.

@@ -43,6 +43,7 @@ public struct DeckPainter {
                                       subject: document.meta.subtitle?.plainText ?? document.meta.course,
                                       pages: pages, outline: outline, figureFontFamily: fonts.sans)
         drawing.pageLabels = labels
+        drawing.language = document.meta.language
         return drawing
     }
 
@@ -63,10 +64,13 @@ public struct DeckPainter {
             items.append(.text(PageTextRun(course.uppercased(), font: PageFont(family: fonts.text), size: 14, color: p.muted,
                                            x: g.marginX, baseline: y - 18)))
         }
+        var titleItems: [PageItem] = []
         for line in s.title {
-            items += try painter.line(line, x: g.marginX, baseline: y + line.ascent, size: titleSize, color: p.accent)
+            titleItems += try painter.line(line, x: g.marginX, baseline: y + line.ascent, size: titleSize, color: p.accent)
             y += line.height
         }
+        // The deck's title and section slides head what follows them; a content slide's title is one level below.
+        if !titleItems.isEmpty { items.append(.tagged(PageStructure(s.slide.role == .content ? "H2" : "H1"), titleItems)) }
         if s.slide.role == .title {
             y += g.titleGap
             if let subtitle = document.meta.subtitle {
@@ -90,13 +94,16 @@ public struct DeckPainter {
             let visible = zip(region.slabs, region.steps).filter { $0.1 <= step }.map(\.0)
             var indent = 0.0
             items += rp.calloutBoxes(LaidOutPage(slabs: visible), calloutIndent: &indent)
+            var structure = PageStructureBuilder()
             for placed in visible {
                 if case .figure(let f, let h, let caption) = placed.slab.content {
-                    items += try figure(f, height: h, caption: caption, placed: placed, region: region, scale: s.scale, painter: rp)
+                    structure.add(try figure(f, height: h, caption: caption, placed: placed, region: region, scale: s.scale, painter: rp),
+                                  as: .tagged)
                 } else {
-                    items += try rp.slab(placed)
+                    structure.add(try rp.slab(placed), as: rp.structurePart(placed.slab))
                 }
             }
+            items += structure.finish()
         }
         if s.slide.role != .title { items += footer(s) }
         return items
@@ -120,17 +127,21 @@ public struct DeckPainter {
         let size = FigureSize.inches(box.width / 72, box.height / 72)
         let built = try measured(document.file, f.position, "figure '\(f.name)'") { try measurer.catalogueFigure(f, size: size) }
         if let built {
-            items.append(.figure(figureAtPlacedSize(built, rect, labelSize: g.figureFontSize * scale), rect))
+            items.append(.tagged(PageStructure("Figure", alt: built.description),
+                                 [.figure(figureAtPlacedSize(built, rect, labelSize: g.figureFontSize * scale), rect)]))
         } else {
-            items.append(.rect(rect, fill: palette.tint(palette.muted), stroke: palette.rule, lineWidth: 0.5))
+            items.append(.tagged(PageStructure("Figure", alt: "figure ‘\(f.name)’ (not yet in the catalogue)"),
+                                 [.rect(rect, fill: palette.tint(palette.muted), stroke: palette.rule, lineWidth: 0.5)]))
         }
         var y = top + box.height + page.paragraphSpace / 2
+        var captionItems: [PageItem] = []
         for line in caption {
             let w = line.fragments.last.map { $0.x + $0.width } ?? 0
-            items += try painter.line(line, x: page.margin.left + max(0, (page.textWidth - w) / 2), baseline: y + line.ascent,
-                                      size: page.bodySize * 0.8, color: palette.muted)
+            captionItems += try painter.line(line, x: page.margin.left + max(0, (page.textWidth - w) / 2), baseline: y + line.ascent,
+                                             size: page.bodySize * 0.8, color: palette.muted)
             y += line.height
         }
+        if !captionItems.isEmpty { items.append(.tagged(PageStructure("Caption"), captionItems)) }
         return items
     }
 
@@ -220,12 +231,15 @@ public struct DeckPainter {
                                       geometry: geometry, measurer: measurer)
             var indent = 0.0
             items += painter.calloutBoxes(LaidOutPage(slabs: placed), calloutIndent: &indent)
-            for p in placed { items += try painter.slab(p) }
+            var structure = PageStructureBuilder()
+            for p in placed { structure.add(try painter.slab(p), as: painter.structurePart(p.slab)) }
+            items += structure.finish()
             pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
         }
         var drawing = DocumentDrawing(title: document.meta.title.plainText + " (speaker notes)", author: document.meta.author,
                                       subject: document.meta.course, pages: pages, figureFontFamily: fonts.sans)
         drawing.pageLabels = deck.slides.map { "\($0.number)" }
+        drawing.language = document.meta.language
         return drawing
     }
 }

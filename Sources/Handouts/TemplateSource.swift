@@ -6,9 +6,7 @@ public func templateSource(_ data: Data, file: String) throws -> String {
     switch decodeUTF8(data) {
     case .success(let text): return text
     case .failure(let bad):
-        let byte = String(data[data.startIndex + bad.byteOffset], radix: 16, uppercase: true)
-        throw TemplateError(file: file, line: bad.line, column: bad.column,
-                            message: "invalid UTF-8 at byte offset \(bad.byteOffset) (byte 0x\(byte)); save the template as UTF-8")
+        throw TemplateError(file: file, line: bad.line, column: bad.column, message: bad.message(in: data, saving: "template"))
     }
 }
 

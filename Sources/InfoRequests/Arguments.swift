@@ -26,7 +26,7 @@ struct Arguments {
             let guess = likelyMeant(key, names + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
             let own = spec.arguments.map(\.name)
             let expected = own.isEmpty ? "no arguments" : closestFirst(to: key, own).joined(separator: ", ")
-            throw RequestError("\(op): unknown argument '\(key)'\(guess); expected \(expected) (and optional unit\(spec.isInformation ? " or base" : ""))")
+            throw RequestError("\(op): unknown argument '\(abbreviatedForMessage(key))'\(guess); expected \(expected) (and optional unit\(spec.isInformation ? " or base" : ""))")
         }
         for a in declared where has(a.name) { try check(a) }
         for a in declared where a.required && !has(a.name) {
@@ -163,7 +163,7 @@ func describe(_ v: JSONValue) -> String {
     case .bool: return "a boolean"
     // The value itself: "must be an integer, got a number" does not say that 1.5 was the problem.
     case .number(let x): return "the number \(x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(describing: x))"
-    case .string(let s): return "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+    case .string(let s): return "the string \"\(abbreviatedForMessage(s))\""
     case .array: return "an array"
     case .object: return "an object"
     }

@@ -24,6 +24,7 @@ public func evaluateRequest(_ request: JSONValue) throws -> JSONValue {
         throw RequestError(unknownNameMessage("op", op, known: requestOps, knownLabel: "valid ops"))
     }
     let args = Arguments(spec: spec, members: members)
+    try requireRequestSize(args)
     try args.validate()
     let natsPerUnit = try args.natsPerUnit()
     let value: JSONValue
@@ -35,10 +36,8 @@ public func evaluateRequest(_ request: JSONValue) throws -> JSONValue {
     let converted = try convert(value, information: spec.result == .information, members: unitMembers(spec.result),
                                 natsPerUnit: natsPerUnit, op: op)
     // The last line of defence of the rule "never print NaN": an evaluator that let one through
-    // answers with an error, not a number (each op should have named the argument before this).
-    if containsNaN(converted) {
-        throw RequestError("\(op): the result is undefined (NaN) for these arguments")
-    }
+    // answers with an error naming the likeliest argument (each op should have named it before this).
+    try requireNoNaN(converted, args)
     return converted
 }
 
@@ -75,29 +74,22 @@ private func convert(_ value: JSONValue, information: Bool, members: Set<String>
     }
 }
 
-private func containsNaN(_ v: JSONValue) -> Bool {
-    switch v {
-    case .number(let x): return x.isNaN
-    case .array(let items): return items.contains(where: containsNaN)
-    case .object(let fields): return fields.contains { containsNaN($0.1) }
-    default: return false
-    }
-}
 
 /// Answers one line of `infoplot compute --jsonl`: `{"value": …}` or `{"error": "…"}`. Never throws.
 public func handleJSONLine(_ line: String) -> String {
-    let result: JSONValue
+    let message: String
     do {
         let request = try JSONValue.parse(line)
-        result = .object([("value", try evaluateRequest(request))])
+        return JSONValue.object([("value", try evaluateRequest(request))]).serialized
     } catch let e as JSONParseError {
-        result = .object([("error", .string(e.description))])
+        message = e.description
     } catch let e as RequestError {
-        result = .object([("error", .string(e.message))])
+        message = e.message
     } catch let e as InfoTheoryError {
-        result = .object([("error", .string(e.message))])
+        message = e.message
     } catch {
-        result = .object([("error", .string("\(error)"))])
+        message = "\(error)"
     }
-    return result.serialized
+    // An error may quote the input (an op name, a key): a huge line is never echoed whole.
+    return JSONValue.object([("error", .string(truncatedMessage(message)))]).serialized
 }

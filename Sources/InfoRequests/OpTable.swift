@@ -49,12 +49,15 @@ public struct OpSpec: Sendable {
     public let summary: String
     /// Arguments an expression may pass by position, in order (`kl(p, q)`); the rest are named.
     public let positional: [String]
+    /// How work and memory grow and the size limit, for the README table (issue 13: near-linear
+    /// in the input, larger requests refused before work starts); O(n) in the numbers given unless said.
+    public let cost: String
     let evaluate: @Sendable (Arguments) throws -> JSONValue
 
     init(_ name: String, _ abstract: String, arguments: [OpArgument], result: OpResult, summary: String,
-         positional: [String] = [], evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
+         cost: String = "O(n)", positional: [String] = [], evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
         self.name = name; self.abstract = abstract; self.arguments = arguments; self.result = result
-        self.summary = summary; self.positional = positional; self.evaluate = evaluate
+        self.summary = summary; self.cost = cost; self.positional = positional; self.evaluate = evaluate
     }
 
     /// The command-line name: `mutual-information`.

@@ -1,10 +1,10 @@
 /// The README's op table, rendered from `opTable` (a test checks README.md holds exactly this
 /// between its `<!-- op table -->` markers, so the documentation cannot drift from the code).
 public func opTableMarkdown() -> String {
-    var lines = ["| op | arguments | result |", "|---|---|---|"]
+    var lines = ["| op | arguments | result | work (n = numbers given) and limit |", "|---|---|---|---|"]
     for spec in opTable {
         let arguments = spec.arguments.map(markdownArgument).joined(separator: ", ")
-        lines.append("| `\(spec.name)` | \(arguments.isEmpty ? "—" : arguments) | \(cell(spec.summary)) |")
+        lines.append("| `\(spec.name)` | \(arguments.isEmpty ? "—" : arguments) | \(cell(spec.summary)) | \(cell(spec.cost)) |")
     }
     return lines.joined(separator: "\n") + "\n"
 }

@@ -59,3 +59,12 @@ public func decodeUTF8<C: Collection>(_ bytes: C) -> Result<String, InvalidUTF8>
         }
     }
 }
+
+extension InvalidUTF8 {
+    /// "invalid UTF-8 at byte offset 23 (byte 0xFF); save the template as UTF-8": the message every
+    /// reader of author files gives (templates, plot specs, CSV data), `what` naming the file's kind.
+    public func message<C: Collection>(in bytes: C, saving what: String) -> String where C.Element == UInt8 {
+        let byte = String(bytes[bytes.index(bytes.startIndex, offsetBy: byteOffset)], radix: 16, uppercase: true)
+        return "invalid UTF-8 at byte offset \(byteOffset) (byte 0x\(byte)); save the \(what) as UTF-8"
+    }
+}

@@ -62,6 +62,8 @@ public struct LogisticFit: Sendable, Equatable {
 public func logisticFit(x: [[Double]], y: [Double], maxIterations: Int = 100) throws -> LogisticFit {
     try validateLogisticData(x, y)
     let d = x[0].count
+    try requireAtMost(x.count * d * d, maximumLogisticWork, "x", "rows × columns²",
+                      "each Newton step accumulates a columns × columns Hessian over every row")
     var beta = Array(repeating: 0.0, count: d)
     var ll = logisticLL(x, y, beta)
     let separable = InfoTheoryError("the data are separable (or quasi-separable): the log-likelihood keeps increasing as |beta| grows, so no finite MLE exists")
@@ -148,7 +150,8 @@ func dot(_ a: [Double], _ b: [Double]) -> Double { accurateSum(zip(a, b).map { $
 func maxAbsEta(_ x: [[Double]], _ beta: [Double]) -> Double { x.map { abs(dot($0, beta)) }.max() ?? 0 }
 
 func validateLogisticData(_ x: [[Double]], _ y: [Double]) throws {
-    _ = try requireRectangular(x, "x")
+    let (_, columns) = try requireRectangular(x, "x")
+    try requireAtMost(columns, maximumMatrixDimension, "x", "columns", "the Newton step solves a columns × columns system")
     for (i, row) in x.enumerated() { try requireAllFinite(row, "x[\(i)]") }
     guard x.count == y.count else {
         throw InfoTheoryError("x has \(x.count) rows but y has \(y.count) labels; they must match")

@@ -10,6 +10,7 @@ public struct CholeskyFactor: Sendable {
     public init(_ matrix: [[Double]], name: String = "cov") throws {
         let (r, c) = try requireRectangular(matrix, name)
         guard r == c else { throw InfoTheoryError("\(name) is \(r)×\(c); expected a square matrix") }
+        try requireAtMost(r, maximumMatrixDimension, name, "rows", "its eigenvalues and factor cost O(rows³)")
         for (i, row) in matrix.enumerated() { try requireAllFinite(row, "\(name)[\(i)]") }
         let n = r
         for i in 0..<n {

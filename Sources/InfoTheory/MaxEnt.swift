@@ -18,6 +18,7 @@ public struct MaxEntDistribution: Sendable, Equatable {
 /// equal to it, the limit λ → −∞ (+∞); outside [min, max] it is infeasible.
 public func maxEntropyDistribution(values: [Double], mean: Double) throws -> MaxEntDistribution {
     if values.isEmpty { throw InfoTheoryError("values: empty; expected at least one value") }
+    try requireAtMost(values.count, maximumMaxEntValues, "values", "entries", "each solver step touches every value")
     try requireAllFinite(values, "values")
     try requireFinite(mean, "mean")
     let lo = values.min() ?? 0, hi = values.max() ?? 0

@@ -43,26 +43,27 @@ struct PlotCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let text: String
+        let data: Data
         let file: String
         let base: String
         if spec == "-" {
-            var data = Data()
+            var input = Data()
             while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
-                data.append(chunk)
-                guard data.count < 16 << 20 else { throw FigureCommandError("<stdin>: spec larger than 16 MiB") }
+                input.append(chunk)
+                guard input.count < 16 << 20 else { throw FigureCommandError("<stdin>: spec larger than 16 MiB") }
             }
-            text = String(decoding: data, as: UTF8.self)
+            data = input
             (file, base) = ("<stdin>", FileManager.default.currentDirectoryPath)
         } else {
-            guard let t = try? String(contentsOfFile: spec, encoding: .utf8) else {
+            guard let d = FileManager.default.contents(atPath: spec) else {
                 throw FigureCommandError("\(spec): cannot read the spec file")
             }
-            text = t
+            data = d
             (file, base) = (spec, (spec as NSString).deletingLastPathComponent.isEmpty ? "." : (spec as NSString).deletingLastPathComponent)
         }
         let figure: Figure
         do {
+            let text = try specSource(data, file: file)
             let plot = try PlotSpec(yaml: text, file: file, baseDirectory: base)
             let pairs = try settings.map { s -> (String, String) in
                 guard let eq = s.firstIndex(of: "="), eq != s.startIndex else { throw FigureCommandError("--set \(s): expected key=value") }

@@ -17,8 +17,12 @@ public struct DataTable: Sendable {
 /// otherwise the column is text. Errors name the file, row (file line) and column.
 func readCSV(path: String, displayPath: String) throws -> DataTable {
     let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-        throw PlotParameterError("cannot read CSV '\(displayPath)': \(error.localizedDescription)")
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw PlotParameterError("cannot read CSV '\(displayPath)': no such readable file")
+    }
+    switch decodeUTF8(data) {
+    case .success(let t): text = t
+    case .failure(let bad): throw PlotParameterError("\(displayPath):\(bad.line):\(bad.column): \(bad.message(in: data, saving: "CSV file"))")
     }
     let csv: CSV<Enumerated>
     do { csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false) } catch {

@@ -16,6 +16,7 @@ struct BoundedRun {
 /// run; it asserts nothing about speed.
 func runBounded(_ executable: URL, _ arguments: [String], input: Data? = nil, seconds: Double = 10,
                 standardOutput: FileHandle? = nil, environment: [String: String] = [:]) throws -> BoundedRun {
+    _ = ignoringBrokenPipes
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -49,6 +50,10 @@ func runBounded(_ executable: URL, _ arguments: [String], input: Data? = nil, se
                       stderr: String(decoding: box.err, as: UTF8.self),
                       timedOut: signalled && process.terminationStatus == SIGKILL, signalled: signalled)
 }
+
+/// A child that ends (or is killed at the bound) before reading all its input made the write fail
+/// with SIGPIPE, which ended the whole test run (signal 13); ignored, the write fails with EPIPE.
+private let ignoringBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
 final class OutputBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,15 +1,21 @@
 import InfoRequests
 
-/// The JSONL request decoder on arbitrary bytes, line by line as `compute --jsonl` reads them:
-/// every line is answered with one line of JSON, never a trap.
+/// The JSONL request path on arbitrary bytes, line by line as `compute --jsonl` reads them: every
+/// line is answered with exactly one line of JSON that parses back, never a trap, never NaN.
+/// Requests are evaluated too: with the documented size limits every op is bounded, so
+/// evaluation is part of what may not crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONL(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
         guard case .success(let text) = decodeUTF8(line) else { continue }
-        // Only the decoder: requests that parse are not evaluated, as numerics have their own
-        // size limits and would make each run slow rather than find decoder bugs.
-        _ = try? JSONValue.parse(text)
+        let answer = handleJSONLine(text)
+        precondition(!answer.contains("\n"), "an answer spans lines: \(answer.prefix(200))")
+        guard let parsed = try? JSONValue.parse(answer), case .object(let members) = parsed, members.count == 1,
+              ["value", "error"].contains(members[0].0) else {
+            preconditionFailure("not one {value} or {error} object: \(answer.prefix(200))")
+        }
+        precondition(!answer.contains("\"nan\""), "NaN printed: \(answer.prefix(200))")
     }
     return 0
 }

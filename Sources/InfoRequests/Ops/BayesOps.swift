@@ -7,7 +7,8 @@ let bayesOps: [OpSpec] = [
                        OpArgument.optional("mean", .number, "The required mean of the values."),
                        OpArgument.optional("features", .table, "Instead of mean: one row f_k(value) per constraint (at most \(maximumMaxEntConstraints))."),
                        OpArgument.optional("means", .vector, "The required mean of each feature row.")],
-           result: .plain, summary: "`{p, lambda}`; with `features` and `means` (at most \(maximumMaxEntConstraints) rows) one lambda per row") { a in
+           result: .plain, summary: "`{p, lambda}`; with `features` and `means` (at most \(maximumMaxEntConstraints) rows) one lambda per row",
+           cost: "≤ 1,500 steps of O(n); at most \(maximumMaxEntValues) values") { a in
         if a.has("mean") {
             if a.has("features") || a.has("means") {
                 throw RequestError("maxent: give either 'mean' or 'features' and 'means', not both")
@@ -37,7 +38,8 @@ let bayesOps: [OpSpec] = [
     OpSpec("lindley_expected_information",
            "Lindley's expected information of n coin flips about a Beta prior: H(prior) - E[H(posterior)].",
            arguments: betaPriorArguments + [OpArgument("n", .integer, "Number of trials (at most \(lindleyExpectedTrialsLimit)).")],
-           result: .information, summary: "H(prior) − E_k H(posterior) over the Beta-Binomial predictive (n ≤ 10⁶)") { a in
+           result: .information, summary: "H(prior) − E_k H(posterior) over the Beta-Binomial predictive (n ≤ 10⁶)",
+           cost: "O(`n`) terms; `n` at most \(lindleyExpectedTrialsLimit)") { a in
         .number(try lindleyExpectedInformation(alpha: a.number("alpha"), beta: a.number("beta"), n: a.integer("n")))
     },
     OpSpec("elbo_gaussian_mean", "ELBO of the Gaussian-mean model for q = N(q_mu, q_sigma^2); the optimum q when omitted.",
@@ -59,7 +61,8 @@ let bayesOps: [OpSpec] = [
            arguments: [OpArgument("target", .mixture, "Mixture components (command line: 'weight,mu,sigma;weight,mu,sigma')."),
                        OpArgument("direction", .choice(["forward", "reverse"]), "forward (moment matching) or reverse (mode seeking)."),
                        normalizeArgument],
-           result: .members(["kl"]), summary: "`{mu, sigma, kl, optima?}` (optima: every reverse local optimum)") { a in
+           result: .members(["kl"]), summary: "`{mu, sigma, kl, optima?}` (optima: every reverse local optimum)",
+           cost: "forward O(K); reverse ≤ 2K × 200 BFGS steps of O(K²); at most K = \(maximumMixtureComponents) components") { a in
         let direction: KLDirection = try a.string("direction", oneOf: ["forward", "reverse"]) == "forward" ? .forward : .reverse
         let r = try klFit(target: mixtureComponents(a), direction: direction, normalize: a.bool("normalize"))
         func fitObject(_ f: GaussianFit) -> [(String, JSONValue)] {

@@ -5,7 +5,8 @@ let gaussianOps: [OpSpec] = [
     OpSpec("gaussian_entropy", "Differential entropy of a Gaussian (sigma, or cov).",
            arguments: [OpArgument.optional("sigma", .number, "Standard deviation (univariate)."),
                        OpArgument.optional("cov", .table, "Covariance matrix (multivariate).")],
-           result: .information, summary: "h(N) from `sigma` or `cov`", positional: ["sigma"]) { a in
+           result: .information, summary: "h(N) from `sigma` or `cov`",
+           cost: "O(d³); `cov` at most \(maximumMatrixDimension) × \(maximumMatrixDimension)", positional: ["sigma"]) { a in
         switch (a.has("sigma"), a.has("cov")) {
         case (true, false): return .number(try gaussianEntropy(sigma: a.number("sigma")))
         case (false, true): return .number(try gaussianEntropy(covariance: a.matrix("cov")))
@@ -24,7 +25,8 @@ let gaussianOps: [OpSpec] = [
             OpArgument.optional("mean2", .vector, "Mean vector of the second Gaussian."),
             OpArgument.optional("cov2", .table, "Covariance of the second Gaussian."),
            ],
-           result: .information, summary: "KL(N₁‖N₂), univariate or multivariate") { a in
+           result: .information, summary: "KL(N₁‖N₂), univariate or multivariate",
+           cost: "O(d³); covariances at most \(maximumMatrixDimension) × \(maximumMatrixDimension)") { a in
         let scalar = ["mu1", "sigma1", "mu2", "sigma2"], matrix = ["mean1", "cov1", "mean2", "cov2"]
         let usesScalar = scalar.contains(where: a.has), usesMatrix = matrix.contains(where: a.has)
         if usesScalar && usesMatrix {

@@ -28,7 +28,8 @@ let jointOps: [OpSpec] = [
             OpArgument.optional("standardize", .bool, default: .bool(true),
                                 "Divide each variable by its standard deviation first (ksg), so the estimate does not depend on units."),
            ],
-           result: .information, summary: "Î(X;Y)") { a in
+           result: .information, summary: "Î(X;Y)",
+           cost: "`ksg`, `mixed` O(n log n), at most \(maximumKSGSamples) samples; `discrete`, `binned` O(n) time and memory (observed pairs only, any `bins`), at most \(maximumPlugInSamples)") { a in
         let method = try a.string("method", oneOf: ["ksg", "discrete", "binned", "mixed"])
         for (name, owners) in [("k", ["ksg", "mixed"]), ("bins", ["binned"]), ("standardize", ["ksg"])]
         where !owners.contains(method) && a.has(name) {

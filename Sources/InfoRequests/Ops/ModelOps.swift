@@ -10,12 +10,14 @@ let modelOps: [OpSpec] = [
     },
     OpSpec("logistic_log_likelihood", "Logistic-regression log-likelihood for given coefficients.",
            arguments: logisticDataArguments + [OpArgument("beta", .vector, "Coefficients, one per column of x.")],
-           result: .information, summary: "ℓ(β)") { a in
+           result: .information, summary: "ℓ(β)",
+           cost: "O(n); at most \(maximumMatrixDimension) columns") { a in
         .number(try logisticLogLikelihood(x: a.matrix("x"), y: a.vector("y"), beta: a.vector("beta")))
     },
     OpSpec("logistic_fit", "Logistic-regression MLE by Newton-Raphson.",
            arguments: logisticDataArguments,
-           result: .members(["log_likelihood"]), summary: "`{beta, log_likelihood}` (Newton–Raphson)") { a in
+           result: .members(["log_likelihood"]), summary: "`{beta, log_likelihood}` (Newton–Raphson)",
+           cost: "≤ 100 steps of O(rows × columns²); rows × columns² at most \(maximumLogisticWork)") { a in
         let fit = try logisticFit(x: a.matrix("x"), y: a.vector("y"))
         return .object([("beta", .array(fit.beta.map(JSONValue.number))), ("log_likelihood", .number(fit.logLikelihood))])
     },

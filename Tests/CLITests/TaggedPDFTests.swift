@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Handout and slide PDFs are tagged (issue 13, "Tagged PDF"): a structure tree of standard types
+/// in reading order, figures and formulas with /Alt, the catalog's /Lang and DisplayDocTitle, and
+/// still a clean `qpdf --check`. Checked with poppler's `pdfinfo -struct` / `-struct-text`.
+///
+/// poppler 22 stops collecting an element's text at the first nested marked-content sequence
+/// without an MCID (cairo's /Span /ActualText around each word), so `-struct-text` shows only an
+/// element's first run; the text checks here look at formulas, which are one run.
+@Suite struct TaggedPDFTests {
+    func pdf(_ arguments: [String], in dir: URL) throws -> (path: String, bytes: String) {
+        guard let exe = infoplotExecutable() else { throw CLITestError("infoplot executable not found; build first") }
+        let path = dir.path + "/out.pdf"
+        let r = try runBounded(exe, arguments + ["-o", path], seconds: 120)
+        #expect(r.status == 0, "\(r.stderr)")
+        let check = try runBounded(URL(fileURLWithPath: "/usr/bin/qpdf"), ["--check", path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        return (path, String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+    }
+
+    func tool(_ name: String, _ arguments: [String]) throws -> String {
+        try runBounded(URL(fileURLWithPath: "/usr/bin/" + name), arguments).stdout
+    }
+
+    @Test func aHandoutHasItsStructureAltTextAndLanguage() throws {
+        let dir = try scratchFolder("tagged")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, bytes) = try pdf(["handout", repositoryRoot.appendingPathComponent("Templates/01-surprise-and-entropy.md").path], in: dir)
+        #expect(try tool("pdfinfo", [path]).contains("Tagged:          yes"))
+        let tree = try tool("pdfinfo", ["-struct", path])
+        #expect(tree.hasPrefix("Document\n  H1 (block)\n"), "\(tree.prefix(200))")
+        for fragment in ["\n  H2 (block)\n", "\n  P (block)\n",
+                         "\n  L (block)\n    LI (block)\n      LBody (block)\n        P (block)\n",
+                         "\n  Table (block)\n    Caption\n    TR\n      TH\n", "\n      TD\n",
+                         "\n  Figure\n  Caption\n", "\n  Formula\n", "\n    Link (inline)\n"] {
+            #expect(tree.contains(fragment), "no \(fragment.debugDescription) in the structure tree")
+        }
+        // Every figure and formula carries its alt text: the TeX of equation (1), the generated
+        // description of figure 1.
+        let illustrations = tree.split(separator: "\n").filter { ["Figure", "Formula"].contains($0.trimmingCharacters(in: .whitespaces)) }
+        let alts = bytes.components(separatedBy: "\n   /Alt ").count - 1
+        #expect(illustrations.count >= 5 && alts == illustrations.count, "\(illustrations.count) figures and formulas, \(alts) /Alt")
+        #expect(bytes.contains(#"/S /Formula\#n   /Alt (I\(x\) = -\\log p\(x\) = \\log \\frac{1}{p\(x\)})"#))
+        #expect(bytes.contains("/S /Figure\n   /Alt <FEFF0053007500720070007200690073006100"))   // "Surprisa(l)…"
+        let text = try tool("pdfinfo", ["-struct-text", path])
+        #expect(text.contains("  Formula\n    \"𝐼(𝑥)=−log𝑝(𝑥)=log1𝑝(𝑥)(1)\"\n"), "\(text.prefix(600))")
+        #expect(bytes.contains("/ViewerPreferences << /DisplayDocTitle true >>\n   /Lang (en-US)\n>>"))
+    }
+
+    @Test func aDeckIsTaggedWithSlideTitlesAsHeadings() throws {
+        let dir = try scratchFolder("tagged-deck")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, bytes) = try pdf(["handout", repositoryRoot.appendingPathComponent("Templates/slides/surprise-and-entropy.md").path], in: dir)
+        let tree = try tool("pdfinfo", ["-struct", path])
+        #expect(tree.hasPrefix("Document\n  H1 (block)\n"), "\(tree.prefix(200))")
+        #expect(tree.contains("\n  H2 (block)\n") && tree.contains("\n  Formula\n") && tree.contains("\n  L (block)\n"))
+        #expect(bytes.contains("/DisplayDocTitle true") && bytes.contains("/Lang (en-US)") && bytes.contains("/PageLabels"))
+    }
+}
