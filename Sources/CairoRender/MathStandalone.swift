@@ -80,11 +80,8 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     FrameCairoPainter(palette: Palette()).draw(frame, on: cr)
     cairo_destroy(cr)
     if format == .png {
-        cairo_surface_flush(surface)
-        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, context)
-        cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw MathRenderError(message: "PNG encoding failed") }
-        return sink.data
+        defer { cairo_surface_destroy(surface) }
+        do { return try encodePNG(surface, dotsPerInch: pixelsPerPoint * 72) } catch { throw MathRenderError(message: "\(error)") }
     }
     cairo_surface_finish(surface)
     let status = cairo_surface_status(surface)

@@ -147,11 +147,7 @@ public func renderFrame(_ frame: Frame, format: OutputFormat, options: RenderOpt
         guard drawStatus == CAIRO_STATUS_SUCCESS else {
             throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(drawStatus)))")
         }
-        cairo_surface_flush(surface)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("PNG encoding failed: \(String(cString: cairo_status_to_string(status)))") }
-        return insertPhysChunk(withExtendedLifetime(sink) { sink.data }, dotsPerInch: options.dpi * options.scale)
+        return try encodePNG(surface, dotsPerInch: options.dpi * options.scale)
     }
 }
 
