@@ -5,16 +5,7 @@ import InfoRequests
 
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
 /// Labels and descriptions print the same digits, so tests can recompute them.
-func fixedText(_ x: Double, _ decimals: Int = 3) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\(minusSign)∞") }
-    var s = String(format: "%.\(decimals)f", x)
-    if s.contains(".") {
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-    }
-    if s == "-0" { s = "0" }
-    return s.replacingOccurrences(of: "-", with: minusSign)
-}
+func fixedText(_ x: Double, _ decimals: Int = 3) -> String { fixedDecimal(x, decimals: decimals, trimmed: true) }
 
 /// "1 bit", "0.469 bits", "0.325 nats".
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
