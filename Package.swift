@@ -62,8 +62,8 @@ let package = Package(
         .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "Frame", "CCairo", "CPangoCairo",
                                                     "CFreeType", "CHarfBuzz", "CPNG"]),
         // 5. catalogue and handouts
-        .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
+        .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "PlotGrammar", "CairoRender"]),
+        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

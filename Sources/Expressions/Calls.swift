@@ -1,7 +1,7 @@
 import Foundation
 import InfoRequests
 
-/// Compute ops callable as functions (every op of the request vocabulary).
+/// Compute ops callable as functions: every op of `opTable`, by the same name.
 public let requestOpNames: [String] = requestOps
 
 /// `pow` from the C library, named so the `^` operator's closure is not shadowed by our own `pow` entry.
@@ -50,16 +50,16 @@ func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) thro
         }
         return .number(f(xs))
     }
-    if requestOps.contains(fn) {
-        return try callOp(fn, args, column: column, scope: scope)
+    if let spec = opSpec(named: fn) {
+        return try callOp(spec, args, column: column, scope: scope)
     }
     throw ExpressionError(column: column, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames))")
 }
 
-/// A compute op as a function: positional arguments take the op's leading parameters in order,
-/// named ones pass through; the request vocabulary then checks names, types and domains.
-private func callOp(_ op: String, _ args: [Expr.Argument], column: Int, scope: Scope) throws -> JSONValue {
-    let positional = positionalOpArguments[op] ?? []
+/// A compute op as a function: positional arguments take the spec's `positional` parameters in
+/// order, named ones pass through; the request vocabulary then checks names, types and domains.
+private func callOp(_ spec: OpSpec, _ args: [Expr.Argument], column: Int, scope: Scope) throws -> JSONValue {
+    let op = spec.name, positional = spec.positional
     var members: [(String, JSONValue)] = [("op", .string(op))]
     var index = 0
     for a in args {

@@ -82,14 +82,6 @@ let constants: [String: JSONValue] = [
     "pi": .number(Double.pi), "e": .number(M_E), "inf": .number(.infinity), "true": .bool(true), "false": .bool(false),
 ]
 
-/// Arguments of compute ops that may be given by position, in order (`kl(p, q)`,
-/// `binary_entropy(p)`); every other argument is named (`unit='bits'`).
-let positionalOpArguments: [String: [String]] = [
-    "surprisal": ["p"], "entropy": ["p"], "binary_entropy": ["p"], "cross_entropy": ["p", "q"], "kl": ["p", "q"],
-    "js": ["p", "q"], "kl_terms": ["p", "q"], "joint_entropy": ["pxy"], "mutual_information": ["pxy"],
-    "conditional_entropy": ["pxy"], "gaussian_entropy": ["sigma"], "correlation": ["x", "y"],
-]
-
 /// Every function name the language knows, for suggestions and listings.
 public var expressionFunctionNames: [String] {
     (Array(mathFunctions.keys) + Array(listFunctions.keys) + ["if"]).sorted() + requestOpNames

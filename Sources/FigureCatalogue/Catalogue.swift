@@ -12,19 +12,12 @@ public enum Catalogue {
 
     public static var names: [String] { entries.map(\.name) }
 
-    public static func entry(named name: String) throws -> CatalogueEntry {
-        guard let e = entries.first(where: { $0.name == name }) else {
-            throw CatalogueError(unknownNameMessage("figure", name, known: names, knownLabel: "known figures"))
-        }
-        return e
-    }
+    public static func entry(named name: String) throws -> CatalogueEntry { try FigureLibrary.builtIn.entry(named: name) }
 
     /// Builds a figure from user-supplied parameters (CLI `--set` or a handout's figure block).
     public static func figure(named name: String, parameters: [(String, JSONValue)] = [],
                               context: FigureContext = FigureContext()) throws -> Figure {
-        let e = try entry(named: name)
-        let args = try FigureArguments(entry: e, given: parameters)
-        return try e.build(args, context)
+        try FigureLibrary.builtIn.figure(named: name, parameters: parameters, context: context)
     }
 }
 

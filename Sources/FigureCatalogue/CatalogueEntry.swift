@@ -19,11 +19,14 @@ public struct ParameterSpec: Sendable {
     public let help: String
     /// Allowed values when `kind == .choice`.
     public let choices: [String]
+    /// Bounds of a numeric parameter (each number of a list or table), when declared.
+    public let minimum: Double?
+    public let maximum: Double?
 
     public init(_ name: String, _ kind: ParameterKind, default defaultValue: JSONValue, help: String,
-                choices: [String] = []) {
+                choices: [String] = [], minimum: Double? = nil, maximum: Double? = nil) {
         self.name = name; self.kind = kind; self.defaultValue = defaultValue; self.help = help
-        self.choices = choices
+        self.choices = choices; self.minimum = minimum; self.maximum = maximum
     }
 }
 

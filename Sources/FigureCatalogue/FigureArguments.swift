@@ -1,3 +1,4 @@
+import FigureModel
 import InfoTheory
 import InfoRequests
 
@@ -69,6 +70,19 @@ public struct FigureArguments: Sendable {
                   items.allSatisfy({ if case .object = $0 { true } else { false } }) else {
                 throw fail("a JSON list of objects (see `infoplot figures`)")
             }
+        }
+        func numbers(_ v: JSONValue) -> [Double] {
+            switch v {
+            case .number(let x): [x]
+            case .array(let items): items.flatMap(numbers)
+            default: []
+            }
+        }
+        if let lo = spec.minimum, let bad = numbers(v).first(where: { $0 < lo }) {
+            throw CatalogueError("parameter '\(spec.name)' of figure '\(figure)': \(formatNumber(bad)) is below the minimum \(formatNumber(lo))")
+        }
+        if let hi = spec.maximum, let bad = numbers(v).first(where: { $0 > hi }) {
+            throw CatalogueError("parameter '\(spec.name)' of figure '\(figure)': \(formatNumber(bad)) is above the maximum \(formatNumber(hi))")
         }
     }
 

@@ -122,6 +122,9 @@ public struct Figure: Sendable, Equatable {
     /// `size:` as written (a preset name or `WxH` inches), nil when absent.
     public var size: String?
     public var position: SourcePosition
+    /// A ```plot block's spec (or a user's spec named in a ```figure block), drawn by the plot
+    /// grammar instead of a catalogue recipe.
+    public var plot: PlotBlock? = nil
 }
 
 public enum ColumnAlignment: String, Sendable, Equatable {

@@ -1,12 +1,14 @@
-/// A position in a template file: 1-based line and column (columns count characters).
-public struct SourcePosition: Sendable, Equatable, Hashable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+import PlotGrammar
+
+/// Templates and plot specs share one position type (the YAML reader's).
+public typealias SourcePosition = PlotGrammar.SourcePosition
+
+/// Template YAML (front matter, figure and plot blocks) through the one YAML reader, its errors
+/// reported as template errors.
+func parseTemplateYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int = 0) throws -> YAMLNode? {
+    do { return try parseYAML(text, file: file, firstLine: firstLine, columnOffset: columnOffset) } catch let e as PlotSpecError {
+        throw TemplateError(file: e.file, at: e.position, e.message)
     }
-    public var description: String { "\(line):\(column)" }
 }
 
 /// Every problem in a template, reported the way compilers do so editors can jump to it:

@@ -1,3 +1,4 @@
+import PlotGrammar
 import Foundation
 
 /// A template split into its YAML front matter and Markdown body, keeping line numbers so that
@@ -66,7 +67,7 @@ struct FrontMatter: Sendable {
 
     static func decode(_ source: TemplateSource, file: String) throws -> FrontMatter {
         let top = SourcePosition(line: 1, column: 1)
-        guard let root = try parseYAML(source.yaml, file: file, firstLine: source.yamlFirstLine) else {
+        guard let root = try parseTemplateYAML(source.yaml, file: file, firstLine: source.yamlFirstLine) else {
             throw TemplateError(file: file, at: top, "front matter is empty: 'title:' is required")
         }
         guard let entries = root.entries else {

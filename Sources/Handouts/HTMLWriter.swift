@@ -138,7 +138,7 @@ public struct HTMLWriter {
                 out += "<figure id=\"\(attr(f.id))\">\n"
                 let svg: String?
                 do {
-                    svg = try assets.figureSVG(name: f.name, parameters: f.parameters, title: description)
+                    svg = try assets.figureSVG(f, title: description)
                 } catch let e as TemplateError {
                     throw e
                 } catch {

@@ -4,8 +4,8 @@ import InfoRequests
 /// Injected so the Handouts front end does not wait for the renderer; `nil` means "not
 /// available", and the writer falls back to a placeholder (figures) or the TeX source (math).
 public protocol HandoutAssets: Sendable {
-    /// An SVG document for catalogue figure `name`; `title` is its accessible description.
-    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String?
+    /// An SVG document for a figure block (catalogue or plot spec); `title` is its accessible description.
+    func figureSVG(_ figure: Figure, title: String) throws -> String?
     /// An SVG for a formula, and how far (in CSS px) its bottom lies below the text baseline,
     /// so inline math sits on the baseline of the surrounding words.
     func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)?
@@ -23,6 +23,6 @@ extension HandoutAssets {
 /// Until the figure catalogue and math typesetter are wired in: nothing is drawn.
 public struct FallbackAssets: HandoutAssets {
     public init() {}
-    public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
+    public func figureSVG(_ figure: Figure, title: String) throws -> String? { nil }
     public func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? { nil }
 }

@@ -1,4 +1,5 @@
 import CairoRender
+import FigureCatalogue
 import Foundation
 import InfoRequests
 
@@ -55,14 +56,15 @@ public struct BuiltHandout: Sendable {
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline, notes: Bool = false,
-                         defaultFormat: DocumentFormat = .handout) throws -> BuiltHandout {
+                         defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn) throws -> BuiltHandout {
     var clock = Date()
     func lap() -> Double {
         let now = Date()
         defer { clock = now }
         return now.timeIntervalSince(clock)
     }
-    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat)
+    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat,
+                                              figures: figures)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     result.fontFiles = HandoutFonts(document.meta.fonts).files
     result.format = document.meta.format

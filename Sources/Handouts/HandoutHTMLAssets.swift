@@ -35,11 +35,9 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         self.figures = figures
     }
 
-    public func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
-        let f = Figure(name: name, parameters: parameters, caption: [], label: nil, number: 0, id: "", size: nil,
-                       position: SourcePosition(line: 0, column: 0))
+    public func figureSVG(_ f: Figure, title: String) throws -> String? {
         // The page's placement when the pages were made (same size, same label size), else the preset.
-        let onPage = placed.first { $0.name == name && $0.parameters == parameters }?.figure
+        let onPage = placed.first { $0.draws(f) }?.figure
         guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme) else { return nil }
         var light = try figures.frame(figure, fontFamily: figureFontFamily)
         light.title = title

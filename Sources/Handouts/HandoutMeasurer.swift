@@ -44,9 +44,10 @@ public struct HandoutFonts: Sendable, Hashable {
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
 func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
+    let themeValue = (try? Theme.named(theme)) ?? .light
+    if let plot = f.plot { return try plot.figure(theme: themeValue, size: try fitted ?? f.size.map { try FigureSize.parse($0) }) }
     guard Catalogue.names.contains(f.name) else { return nil }
     let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
-    let themeValue = (try? Theme.named(theme)) ?? .light
     var parameters: [(String, JSONValue)] = []
     if case .object(let members) = f.parameters { parameters = members }
     return try Catalogue.figure(named: f.name, parameters: parameters, context: FigureContext(theme: themeValue, size: size))
@@ -112,8 +113,8 @@ public final class HandoutMeasurer: LayoutMeasurer {
     }
 
     func recordPlacement(_ f: Figure, _ placed: FigureModel.Figure) {
-        guard !placedFigures.contains(where: { $0.name == f.name && $0.parameters == f.parameters }) else { return }
-        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, figure: placed))
+        guard !placedFigures.contains(where: { $0.draws(f) }) else { return }
+        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, plot: f.plot, figure: placed))
     }
 
     /// `size` overrides the figure's own `size:` (a slide draws each figure at the size its free
@@ -132,5 +133,9 @@ public final class HandoutMeasurer: LayoutMeasurer {
 public struct PlacedFigure: Sendable {
     public var name: String
     public var parameters: JSONValue
+    /// Plot blocks are all named `plot`: their spec tells them apart.
+    public var plot: PlotBlock?
     public var figure: FigureModel.Figure
+
+    func draws(_ f: Figure) -> Bool { name == f.name && parameters == f.parameters && plot == f.plot }
 }

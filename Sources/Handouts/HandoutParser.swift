@@ -1,3 +1,4 @@
+import FigureCatalogue
 import InfoRequests
 
 /// The front end of the handout builder: template text → resolved `Document`.
@@ -9,7 +10,7 @@ public enum HandoutParser {
     public static func parse(file: String, source: String,
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
                              solutions: SolutionsMode = .inline,
-                             defaultFormat: DocumentFormat = .handout) throws -> Document {
+                             defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn) throws -> Document {
         try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
@@ -17,7 +18,7 @@ public enum HandoutParser {
         let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
         let rendered = try renderMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
-        var pre = PrePass(file: file, values: values, slides: format == .slides)
+        var pre = PrePass(file: file, values: values, slides: format == .slides, figures: figures)
         let markdown = try pre.run(rendered)
         let titleMarkdown = try pre.liftInlines([metaLine(front.title, at: front.titlePosition)])[0]
         let subtitleMarkdown = try front.subtitle.map { try pre.liftInlines([metaLine($0, at: front.subtitlePosition ?? front.titlePosition)])[0] }

@@ -224,7 +224,8 @@ struct MarkdownConverter {
                 if let label = spec.label { try define(label, at: spec.position) }
                 let caption = try inlines(from: spec.caption, context: "a figure caption")
                 return .block(.figure(Figure(name: spec.name, parameters: spec.parameters, caption: caption, label: spec.label,
-                                             number: 0, id: spec.label ?? "", size: spec.size, position: spec.position)))
+                                             number: 0, id: spec.label ?? "", size: spec.size, position: spec.position,
+                                             plot: spec.plot)))
             default: break
             }
         }

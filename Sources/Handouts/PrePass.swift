@@ -1,5 +1,7 @@
+import FigureCatalogue
 import Foundation
 import InfoRequests
+import PlotGrammar
 
 /// What the pre-pass lifted out of the text before cmark sees it. cmark knows neither math nor
 /// fenced divs nor labels, and would mangle TeX (`*`, `_`, `|` are Markdown syntax), so each
@@ -33,6 +35,8 @@ struct FigureSpec: Sendable {
     var label: String?
     var size: String?
     var position: SourcePosition
+    /// Drawn from a plot spec rather than a catalogue recipe.
+    var plot: PlotBlock?
 }
 
 /// Tokens are private-use characters around an index: cmark treats them as ordinary text, never
@@ -45,15 +49,18 @@ struct PrePass {
     let values: ValueTable
     /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
     let slides: Bool
+    /// The figures a figure block may name: the catalogue and the user's own specs.
+    let figures: FigureLibrary
     private(set) var lifted: [Lifted] = []
     /// For each line of `run`'s output, the template line it came from (lines added around lifted
     /// blocks take their block's line), so errors found by cmark can be located.
     private(set) var outputLines: [Int] = []
 
-    init(file: String, values: ValueTable, slides: Bool = false) {
+    init(file: String, values: ValueTable, slides: Bool = false, figures: FigureLibrary = .builtIn) {
         self.file = file
         self.values = values
         self.slides = slides
+        self.figures = figures
     }
 
     /// Fenced divs open at a point of the text: callouts may not nest in callouts, slide divs
@@ -92,14 +99,15 @@ struct PrePass {
 
             if let fence = fenceOpening(body) {
                 guard let close = lines[(i + 1)...].firstIndex(where: { isFenceClose($0.text, fence) }) else {
-                    if fence.info == "figure" {
-                        throw TemplateError(file: file, at: pos(0), "figure block is never closed (expected a closing \(String(fence.char))\(String(fence.char))\(String(fence.char)))")
+                    if fence.info == "figure" || fence.info == "plot" {
+                        throw TemplateError(file: file, at: pos(0), "\(fence.info) block is never closed (expected a closing \(String(fence.char))\(String(fence.char))\(String(fence.char)))")
                     }
                     out += lines[i...].map(\.text)
                     break
                 }
-                if fence.info == "figure" {
-                    let spec = try figure(lines[(i + 1)..<close], fencePosition: pos(0))
+                if fence.info == "figure" || fence.info == "plot" {
+                    let spec = fence.info == "figure" ? try figure(lines[(i + 1)..<close], fencePosition: pos(0))
+                        : try plot(lines[(i + 1)..<close], fencePosition: pos(0))
                     out += ["", indent + token(.figure(spec)), ""]
                 } else {
                     out += lines[i...close].map(\.text)
@@ -416,46 +424,63 @@ struct PrePass {
         return end + 1
     }
 
+    /// The keys every figure-like block shares: `caption` (Markdown with math), `label` (fig-…),
+    /// `size` (a preset or WxH inches, kept as written).
+    mutating func readBlockKey(_ e: YAMLEntry, into spec: inout FigureSpec) throws {
+        switch e.key {
+        case "caption":
+            guard case .string(let caption) = e.value.kind else {
+                throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
+            }
+            let captionLine = RenderedLine(text: caption, sourceLine: e.value.position.line,
+                                           anchors: [ColumnAnchor(rendered: 1, source: e.value.position.column)])
+            spec.caption = try liftInlines([captionLine])[0]
+        case "label":
+            guard let label = e.value.string, label.hasPrefix("fig-"), label.count > 4,
+                  label.allSatisfy(isLabelChar) else {
+                throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
+            }
+            spec.label = label
+        default:
+            spec.size = e.value.text
+        }
+    }
+
     private mutating func figure(_ lines: ArraySlice<RenderedLine>, fencePosition: SourcePosition) throws -> FigureSpec {
         let yaml = lines.map(\.text).joined(separator: "\n")
         let firstLine = lines.first?.sourceLine ?? fencePosition.line + 1
-        guard let root = try parseYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
+        guard let root = try parseTemplateYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
             throw TemplateError(file: file, at: fencePosition, "a figure block holds YAML with at least 'name:' (a catalogue figure)")
         }
-        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.stringValue else {
-            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(FigureParameters.names, limit: 20)))")
+        guard let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.string else {
+            throw TemplateError(file: file, at: fencePosition, "figure block needs 'name:' (one of: \(knownList(figures.names, limit: 20)))")
+        }
+        func noParameter(_ e: YAMLEntry, _ names: [String]) -> TemplateError {
+            TemplateError(file: file, at: e.keyPosition, "figure '\(name)' has no parameter '\(e.key)'"
+                          + (likelyMeant(e.key, names).map { "; did you mean '\($0)'?" } ?? "")
+                          + " (parameters: \(knownList(closestFirst(to: e.key, names))))")
+        }
+        if let spec = figures.specs[name] {
+            // The user's own spec (a figures folder): drawn by the plot grammar like a plot block.
+            let names = spec.parameters.map(\.name)
+            for e in entries where !["name", "caption", "label", "size"].contains(e.key) && !names.contains(e.key) {
+                throw noParameter(e, names)
+            }
+            return try plotFigure(name: name, spec: spec, entries: entries, fencePosition: fencePosition)
         }
         guard let known = FigureParameters.catalogue[name] else {
             throw TemplateError(file: file, at: nameEntry.value.position,
-                                "unknown figure '\(name)'" + (likelyMeant(name, FigureParameters.names).map { "; did you mean '\($0)'?" } ?? "")
-                                + " (known: \(knownList(closestFirst(to: name, FigureParameters.names), limit: 20)))")
+                                "unknown figure '\(name)'" + (likelyMeant(name, figures.names).map { "; did you mean '\($0)'?" } ?? "")
+                                + " (known: \(knownList(closestFirst(to: name, figures.names), limit: 20)))")
         }
         var spec = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
         var params: [(String, JSONValue)] = []
         for e in entries where e.key != "name" {
             switch e.key {
-            case "caption":
-                guard case .string(let caption) = e.value.kind else {
-                    throw TemplateError(file: file, at: e.value.position, "figure 'caption' must be text")
-                }
-                let captionLine = RenderedLine(text: caption, sourceLine: e.value.position.line,
-                                               anchors: [ColumnAnchor(rendered: 1, source: e.value.position.column)])
-                spec.caption = try liftInlines([captionLine])[0]
-            case "label":
-                guard let label = e.value.stringValue, label.hasPrefix("fig-"), label.count > 4,
-                      label.allSatisfy(isLabelChar) else {
-                    throw TemplateError(file: file, at: e.value.position, "a figure label looks like fig-name (got '\(e.value.text)')")
-                }
-                spec.label = label
-            case "size":
-                spec.size = e.value.text
+            case "caption", "label", "size":
+                try readBlockKey(e, into: &spec)
             default:
-                guard let kind = known.first(where: { $0.name == e.key })?.kind else {
-                    throw TemplateError(file: file, at: e.keyPosition,
-                                        "figure '\(name)' has no parameter '\(e.key)'"
-                                        + (likelyMeant(e.key, known.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
-                                        + " (parameters: \(knownList(closestFirst(to: e.key, known.map(\.name)))))")
-                }
+                guard let kind = known.first(where: { $0.name == e.key })?.kind else { throw noParameter(e, known.map(\.name)) }
                 let value = try resolveReferences(e.value, in: values, file: file)
                 if kind == .data, case .string(let s) = value {
                     throw TemplateError(file: file, at: e.value.position,

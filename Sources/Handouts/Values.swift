@@ -1,3 +1,4 @@
+import PlotGrammar
 import Foundation
 import FigureModel
 import InfoRequests
@@ -272,7 +273,7 @@ private func evaluateExpressionValue(_ expr: YAMLEntry, fields: [YAMLEntry], nam
         }
         digits = try digitsSetting(field.value, file: file)
     }
-    guard let text = expr.value.stringValue else {
+    guard let text = expr.value.string else {
         throw TemplateError(file: file, at: expr.value.position, "value '\(name)': 'expr' must be text such as \"kl_a / kl_b\"")
     }
     let scope = Scope(Dictionary(uniqueKeysWithValues: table.names.compactMap { n in table[n].map { (n, $0.raw) } }))

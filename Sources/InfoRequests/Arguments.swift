@@ -1,28 +1,79 @@
+import Foundation
 import InfoTheory
 
 /// The arguments of one request, read with type checks whose errors name the argument and the
-/// expected type. Keys a request may always carry: `op`, `unit`, and the presentation keys
-/// `digits` and `format` that handouts pass along (ignored here).
+/// expected type. Keys a request may always carry: `op`, `unit` (and `base` for information ops),
+/// and the presentation keys `digits` and `format` that handouts pass along (ignored here).
+/// An omitted argument with a default in the op's spec reads as that default.
 struct Arguments {
-    let op: String
+    let spec: OpSpec
     let members: [(String, JSONValue)]
+
+    var op: String { spec.name }
 
     static let presentationKeys = ["digits", "format"]
 
-    /// Rejects any key that is neither in `allowed` nor one of the always-accepted keys.
-    func requireOnly(_ allowed: [String]) throws {
-        let accepted = Set(allowed + ["op", "unit"] + Arguments.presentationKeys)
-        for (key, _) in members where !accepted.contains(key) {
-            let guess = likelyMeant(key, allowed + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
-            let expected = allowed.isEmpty ? "no arguments" : closestFirst(to: key, allowed).joined(separator: ", ")
-            throw RequestError("\(op): unknown argument '\(key)'\(guess); expected \(expected)\(allowed.contains("unit") ? "" : " (and optional unit)")")
+    /// Checks every key against the spec: unknown names (with the closest known one), missing
+    /// required arguments, and each given value against its declared kind.
+    func validate() throws {
+        let declared = spec.allArguments
+        let names = declared.map(\.name)
+        let accepted = Set(names + ["op", "unit"] + Arguments.presentationKeys)
+        if !spec.isInformation && has("base") {
+            throw RequestError("\(op): the result is not an information quantity, so it takes no 'base'")
         }
+        for (key, _) in members where !accepted.contains(key) {
+            let guess = likelyMeant(key, names + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
+            let own = spec.arguments.map(\.name)
+            let expected = own.isEmpty ? "no arguments" : closestFirst(to: key, own).joined(separator: ", ")
+            throw RequestError("\(op): unknown argument '\(key)'\(guess); expected \(expected) (and optional unit\(spec.isInformation ? " or base" : ""))")
+        }
+        for a in declared where has(a.name) { try check(a) }
+        for a in declared where a.required && !has(a.name) {
+            throw RequestError("\(op): missing argument '\(a.name)' (expected \(a.kind.expected))")
+        }
+    }
+
+    /// Reads the argument once as its kind, so a wrong type is reported before any computation.
+    private func check(_ a: OpArgument) throws {
+        switch a.kind {
+        case .number: _ = try number(a.name)
+        case .integer: _ = try integer(a.name)
+        case .vector: _ = try vector(a.name)
+        case .table: _ = try matrix(a.name)
+        case .string:
+            let v = try raw(a.name, expected: "a string")
+            guard case .string = v else { throw typeError(a.name, "a string", v) }
+        case .choice(let choices): _ = try string(a.name, oneOf: choices)
+        case .bool: _ = try bool(a.name)
+        case .mixture, .json: return   // structured: the evaluator reads it and names the element at fault
+        }
+    }
+
+    /// Nats per unit of the answer, from `unit` or `base` (never both).
+    func natsPerUnit() throws -> Double {
+        if !spec.isInformation {
+            if try unit() != .nats {
+                throw RequestError("\(op): the result is not an information quantity, so 'unit' must be \"nats\" or omitted")
+            }
+            return 1
+        }
+        guard has("base") else { return try unit().natsPerUnit }
+        if has("unit") { throw RequestError("\(op): give either 'unit' or 'base', not both") }
+        let b = try number("base")
+        guard b.isFinite, b > 0, b != 1 else {
+            throw RequestError("\(op): argument 'base' must be a finite number > 0 other than 1 (the logarithm base), got \(b)")
+        }
+        // ln 2 and ln 10 exactly as the named units use them, so base 2 is bits bit for bit.
+        // log(b) is never 0 for a double b ≠ 1 (the closest, 1 ± 2⁻⁵², give ±1.1e-16).
+        return b == 2 ? M_LN2 : b == 10 ? M_LN10 : log(b)
     }
 
     func has(_ name: String) -> Bool { members.contains { $0.0 == name } }
 
     func raw(_ name: String, expected: String) throws -> JSONValue {
-        guard let v = members.first(where: { $0.0 == name })?.1 else {
+        guard let v = members.first(where: { $0.0 == name })?.1
+                ?? spec.allArguments.first(where: { $0.name == name })?.defaultValue else {
             throw RequestError("\(op): missing argument '\(name)' (expected \(expected))")
         }
         return v
@@ -55,8 +106,7 @@ struct Arguments {
         return s
     }
 
-    func bool(_ name: String, default value: Bool) throws -> Bool {
-        guard has(name) else { return value }
+    func bool(_ name: String) throws -> Bool {
         let v = try raw(name, expected: "true or false")
         guard case .bool(let b) = v else { throw typeError(name, "true or false", v) }
         return b
@@ -88,7 +138,7 @@ struct Arguments {
         }
     }
 
-    func unit() throws -> InfoUnit {
+    private func unit() throws -> InfoUnit {
         guard has("unit") else { return .nats }
         let choices = InfoUnit.allCases.map(\.rawValue)
         let s = try string("unit", oneOf: choices)

@@ -19,6 +19,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out = "output"
 
+    @Option(name: .customLong("figures"), help: ArgumentHelp(
+        "Folder of your own plot specs, usable from figure blocks under their file names (default: Figures/ beside --templates when it exists).",
+        valueName: "dir"))
+    var figuresFolder: String?
+
     @Option(parsing: .upToNextOption, help: "Build only these templates (names without .md).")
     var only: [String] = []
 
@@ -58,13 +63,19 @@ struct BuildCommand: ParsableCommand {
         removeStaleTemporaries(in: out)
         let cachePath = out + "/.cache.json"
         let cache = BuildCache.load(from: cachePath)
-        let identity = binaryIdentity()
+        let parent = (templates as NSString).deletingLastPathComponent
+        let library = try loadFigureLibrary(figuresFolder, besides: parent.isEmpty ? "." : parent)
+        // The user's specs are inputs of every handout that may name them: a changed spec rebuilds.
+        var identityHash = ContentHash()
+        identityHash.add(binaryIdentity())
+        for name in library.specs.keys.sorted() { identityHash.add(name); identityHash.add(library.specs[name]!.source) }
+        let identity = identityHash.hex
 
         // Handouts, one job per template over both cores.
         let jobs = names
         let results = Slots<HandoutJobResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, cache: cache,
+            results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, library: library, cache: cache,
                                     handoutDir: handoutDir, slideDir: slideDir, progress: progress))
         }
         var newCache = cache
@@ -159,7 +170,8 @@ struct BuildCommand: ParsableCommand {
         return all.filter(only.contains)
     }
 
-    func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, cache: BuildCache,
+    func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, library: FigureLibrary,
+                  cache: BuildCache,
                   handoutDir: String, slideDir: String, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
@@ -167,7 +179,7 @@ struct BuildCommand: ParsableCommand {
         do { source = try templateSource(data, file: path) } catch { return .failed("\(error)") }
         let defaultFormat: DocumentFormat = name.hasPrefix("slides/") ? .slides : .handout
         if HandoutParser.format(file: path, source: source, defaultFormat: defaultFormat) == .slides {
-            return buildDeck(name, path: path, source: source, formats: formats, identity: identity, cache: cache,
+            return buildDeck(name, path: path, source: source, formats: formats, identity: identity, library: library, cache: cache,
                              slideDir: slideDir, progress: progress)
         }
         var hash = ContentHash()
@@ -182,7 +194,7 @@ struct BuildCommand: ParsableCommand {
             return .upToDate
         }
         do {
-            let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions)
+            let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions, figures: library)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             try writeHandout(built, name: name, handoutDir: handoutDir)
             for f in formats {
@@ -198,7 +210,8 @@ struct BuildCommand: ParsableCommand {
 
     /// A deck: PDF (a page per overlay) and HTML into slides/, and with --notes the notes PDF.
     /// SVG pages are a handout format; decks skip them.
-    func buildDeck(_ name: String, path: String, source: String, formats: [HandoutFormat], identity: String, cache: BuildCache,
+    func buildDeck(_ name: String, path: String, source: String, formats: [HandoutFormat], identity: String,
+                   library: FigureLibrary, cache: BuildCache,
                    slideDir: String, progress: Progress) -> HandoutJobResult {
         let base = URL(fileURLWithPath: name).lastPathComponent
         let deckFormats = formats.filter { $0 != .svg }
@@ -213,7 +226,8 @@ struct BuildCommand: ParsableCommand {
             return .upToDate
         }
         do {
-            let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides)
+            let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides,
+                                         figures: library)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             if let pdf = built.pdf { try writeAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
             if let html = built.html { try writeAtomically(html, to: "\(slideDir)/\(base).html") }

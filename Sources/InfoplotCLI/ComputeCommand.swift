@@ -2,7 +2,15 @@ import ArgumentParser
 import Foundation
 import InfoRequests
 
-/// `infoplot compute`: one subcommand per measure for people, `--jsonl` for programs.
+/// `infoplot compute`: `compute OP --name value …` for people, `--jsonl` for programs.
+///
+/// The ops are not ArgumentParser subcommands: they come from `opTable` (InfoRequests), and
+/// ArgumentParser can only declare commands as Swift types at compile time. So this one command
+/// takes the op and its options as words and parses them against the op's argument specs
+/// (`ComputeOptionParser.swift`), renders `--help` from the same specs (`ComputeHelp.swift`), and
+/// evaluates through `evaluateRequest`, so the command line, `--jsonl`, templates and expressions
+/// cannot disagree. ArgumentParser's own help flags are turned off here so that
+/// `compute OP --help` reaches the op's help.
 ///
 /// Human output prints numbers with `--digits` significant digits (default 10, enough to check
 /// the course's four-decimal values and far from the noise floor of the numerics) followed by
@@ -12,21 +20,43 @@ import InfoRequests
 struct ComputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute",
-        abstract: "Compute information-theory quantities (human form, or JSON lines with --jsonl).",
-        discussion: """
-            Examples:
-              infoplot compute kl --p 0.5,0.3,0.2 --q 0.4,0.35,0.25 --unit bits
-              infoplot compute mutual-information --pxy '0.56,0.14;0.04,0.26'
-              echo '{"op": "entropy", "p": [0.5, 0.5], "unit": "bits"}' | infoplot compute --jsonl
-            Lists are comma-separated; matrix rows are separated by ';'.
-            """,
-        subcommands: computeSubcommands)
+        abstract: computeAbstract,
+        discussion: computeDiscussion,
+        helpNames: [])
 
     @Flag(name: .long, help: "Read one JSON request per line from standard input; write one JSON answer per line.")
     var jsonl = false
 
+    @Argument(parsing: .captureForPassthrough, help: "The op and its options (--name value …).",
+              completion: .list(opTable.map(\.commandName)))
+    var words: [String] = []
+
     func run() throws {
-        guard jsonl else { throw CleanExit.helpRequest(self) }
+        if jsonl {
+            guard words.isEmpty else { throw ValidationError("--jsonl reads its requests from standard input; it takes no op or options") }
+            return try answerJSONLines()
+        }
+        guard let first = words.first, !["--help", "-h", "help"].contains(first) else {
+            throw CleanExit.message(computeHelp())
+        }
+        guard let spec = opTable.first(where: { $0.commandName == first || $0.name == first }) else {
+            if first.hasPrefix("-") {
+                throw ValidationError("'\(first)' is not an option of infoplot compute; name an op first (infoplot compute OP --name value), or use --jsonl")
+            }
+            throw ValidationError(unknownNameMessage("command", first, known: opTable.map(\.commandName),
+                                                     knownLabel: "infoplot compute commands"))
+        }
+        let rest = Array(words.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") { throw CleanExit.message(opHelp(spec)) }
+        let invocation = try parseOpOptions(rest, spec: spec)
+        let value: JSONValue
+        do { value = try evaluateRequest(.object([("op", .string(spec.name))] + invocation.members)) } catch let e as RequestError {
+            throw ComputeError(description: e.message)
+        }
+        try writeStandardOutputLine(humanText(value, spec: spec, unit: invocation.unitLabel, digits: invocation.digits))
+    }
+
+    private func answerJSONLines() throws {
         // Lines are read as bytes: readLine would replace invalid UTF-8 and evaluate a request
         // the author never wrote. A bad line gets its error answer like any other bad request.
         var reader = StandardInputLines()
@@ -46,88 +76,41 @@ struct ComputeCommand: ParsableCommand {
     }
 }
 
-/// Options every measure accepts.
-struct ComputeOptions: ParsableArguments {
-    @Option(help: "Unit of information: nats, bits or hartleys.")
-    var unit: String = "nats"
-
-    @Option(parsing: .unconditional, help: "Significant digits printed (1-17).")
-    var digits: Int = 10
-
-    func validate() throws {
-        guard ["nats", "bits", "hartleys"].contains(unit) else {
-            throw ValidationError("--unit: '\(unit)' is not a unit; expected nats, bits or hartleys")
-        }
-        guard (1...17).contains(digits) else {
-            throw ValidationError("--digits: \(digits) is out of range; expected 1 to 17")
-        }
-    }
-}
-
 /// An error from evaluating a measure, shown by ArgumentParser as "Error: …" with a non-zero exit.
 struct ComputeError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Parses "0.5,0.3,0.2" (also "inf", "-inf") for the option named `option`.
-func parseList(_ text: String, option: String) throws -> JSONValue {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    var values: [JSONValue] = []
-    for part in parts {
-        guard let x = Double(part) else {
-            throw ValidationError("--\(option): '\(part)' is not a number; expected a comma-separated list of numbers like 0.5,0.3,0.2")
-        }
-        values.append(.number(x))
+/// The result in human form: numbers with `digits` significant digits, the unit after the parts
+/// of the result the op declares to be information, objects as "key: value" lines.
+func humanText(_ value: JSONValue, spec: OpSpec, unit: String, digits: Int) -> String {
+    switch spec.result {
+    case .plain: return humanText(value, unit: nil, members: [], digits: digits)
+    case .information: return humanText(value, unit: unit, members: [], digits: digits)
+    case .members(let names): return humanText(value, unit: nil, members: names, digits: digits, memberUnit: unit)
     }
-    return .array(values)
 }
 
-/// Parses "0.56,0.14;0.04,0.26": rows separated by ';'.
-func parseMatrix(_ text: String, option: String, example: String = "0.56,0.14;0.04,0.26") throws -> JSONValue {
-    let rows = text.split(separator: ";", omittingEmptySubsequences: false)
-    return .array(try rows.map { row in
-        do { return try parseList(String(row), option: option) } catch {
-            throw ValidationError("--\(option): row '\(row)' is not a comma-separated list of numbers; expected rows like \(example)")
-        }
-    })
-}
-
-/// Evaluates `op` through the shared request vocabulary and prints the human form.
-func runCompute(op: String, arguments: [(String, JSONValue)], options: ComputeOptions, unitless: Bool = false) throws {
-    var members: [(String, JSONValue)] = [("op", .string(op))] + arguments
-    if !unitless { members.append(("unit", .string(options.unit))) }
-    let value: JSONValue
-    do { value = try evaluateRequest(.object(members)) } catch let e as RequestError {
-        throw ComputeError(description: e.message)
-    }
-    let unitLabel = unitless ? nil : options.unit
-    try writeStandardOutputLine(humanText(value, unit: unitLabel, digits: options.digits))
-}
-
-/// Numbers with `digits` significant digits; objects as "key: value" lines.
-func humanText(_ value: JSONValue, unit: String?, digits: Int) -> String {
+private func humanText(_ value: JSONValue, unit: String?, members: Set<String>, digits: Int, memberUnit: String? = nil) -> String {
     let suffix = unit.map { " " + $0 } ?? ""
     switch value {
     case .number(let x): return formatNumber(x, digits: digits) + suffix
     case .array(let items) where items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
-        return "[" + items.map { humanText($0, unit: nil, digits: digits) }.joined(separator: ", ") + "]" + suffix
-    case .object(let members):
-        return members.map { key, v in
-            let text = humanText(v, unit: quantityKeys.contains(key) ? unit : nil, digits: digits)
+        return "[" + items.map { humanText($0, unit: nil, members: [], digits: digits) }.joined(separator: ", ") + "]" + suffix
+    case .object(let fields):
+        return fields.map { key, v in
+            let text = humanText(v, unit: members.contains(key) ? memberUnit : nil, members: members, digits: digits, memberUnit: memberUnit)
             return text.contains("\n") ? "\(key):\n" + indent(text) : "\(key): " + text
         }.joined(separator: "\n")
     case .array(let items):
         return items.enumerated().map { i, v in
-            "[\(i)]\n" + indent(humanText(v, unit: unit, digits: digits))
+            "[\(i)]\n" + indent(humanText(v, unit: unit, members: members, digits: digits, memberUnit: memberUnit))
         }.joined(separator: "\n")
     case .string(let s): return s
     case .bool(let b): return b ? "true" : "false"
     case .null: return "null"
     }
 }
-
-/// Members of structured results that carry the unit (others are probabilities, parameters…).
-private let quantityKeys: Set<String> = ["log_likelihood", "total", "aleatoric", "epistemic", "elbo", "kl", "optima"]
 
 func formatNumber(_ x: Double, digits: Int) -> String {
     if x.isNaN { return "nan" }

@@ -24,7 +24,8 @@ struct FigureCommand: ParsableCommand {
             """)
 
     @Argument(help: "Catalogue figure names (see `infoplot figures`).",
-              completion: .custom { _, _, prefix in Catalogue.names.filter { $0.hasPrefix(prefix) } })
+              completion: .custom { _, _, prefix in
+                  ((try? FigureLibrary.load(folder: nil))?.names ?? Catalogue.names).filter { $0.hasPrefix(prefix) } })
     var names: [String] = []
 
     @Flag(name: .long, help: "Render every catalogue figure.")
@@ -58,6 +59,9 @@ struct FigureCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "PNG pixel multiplier (2 for retina slides).")
     var scale: Double = 1
 
+    @Option(name: .customLong("figures"), help: figuresFolderHelp)
+    var figuresFolder: String?
+
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
     var outDir: String = "output/figures"
 
@@ -71,6 +75,7 @@ struct FigureCommand: ParsableCommand {
 
     /// A fully checked request: figures to build and where each format goes.
     struct Plan {
+        var library: FigureLibrary
         var jobs: [(name: String, parameters: [(String, JSONValue)])]
         var formats: [OutputFormat]
         var context: FigureContext
@@ -80,17 +85,18 @@ struct FigureCommand: ParsableCommand {
     }
 
     func plan(galleryNames: [String]? = nil) throws -> Plan {
+        let library = try loadFigureLibrary(figuresFolder)
         var figureNames = galleryNames ?? names
         if all {
             guard names.isEmpty else { throw FigureCommandError("give figure names or --all, not both") }
-            figureNames = Catalogue.names
+            figureNames = library.names
         }
         guard !figureNames.isEmpty else {
-            throw FigureCommandError("no figure named; give one or more of: \(Catalogue.names.joined(separator: ", ")) (or --all)")
+            throw FigureCommandError("no figure named; give one or more of: \(library.names.joined(separator: ", ")) (or --all)")
         }
         var entries: [CatalogueEntry] = []
         for n in figureNames {
-            do { entries.append(try Catalogue.entry(named: n)) } catch { throw FigureCommandError("\(error)") }
+            do { entries.append(try library.entry(named: n)) } catch { throw FigureCommandError("\(error)") }
         }
 
         let themeValue: Theme
@@ -164,7 +170,7 @@ struct FigureCommand: ParsableCommand {
                 throw FigureCommandError("--set \(key): no named figure has a parameter '\(key)'\(guess); parameters are \(valid.joined(separator: "; "))")
             }
         }
-        return Plan(jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
+        return Plan(library: library, jobs: zip(entries, perFigure).map { ($0.name, $1) }, formats: formats,
                     context: FigureContext(theme: themeValue, size: sizeValue),
                     options: RenderOptions(dpi: dpi, scale: scale), auto: auto)
     }
@@ -190,9 +196,9 @@ struct FigureCommand: ParsableCommand {
         var darkFigures: [Figure] = []
         for job in plan.jobs {
             do {
-                figures.append((job.name, try Catalogue.figure(named: job.name, parameters: job.parameters, context: plan.context)))
+                figures.append((job.name, try plan.library.figure(named: job.name, parameters: job.parameters, context: plan.context)))
                 if plan.auto {
-                    darkFigures.append(try Catalogue.figure(named: job.name, parameters: job.parameters,
+                    darkFigures.append(try plan.library.figure(named: job.name, parameters: job.parameters,
                                                             context: FigureContext(theme: .dark, size: plan.context.size)))
                 }
             } catch { throw FigureCommandError("\(error)") }

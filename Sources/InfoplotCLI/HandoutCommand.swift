@@ -27,6 +27,9 @@ struct HandoutCommand: ParsableCommand {
 
     @Flag(help: "For a deck: also write the speaker notes (slide thumbnail and notes per page) to NAME-notes.pdf next to the output.")
     var notes = false
+    @Option(name: .customLong("figures"), help: figuresFolderHelp)
+    var figuresFolder: String?
+
     @Flag(name: .shortAndLong, help: "Print the page count, the loosest line's word spacing and the emptiest page.")
     var verbose = false
 
@@ -39,12 +42,13 @@ struct HandoutCommand: ParsableCommand {
             throw ValidationError("cannot read '\(file)'")
         }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let library = try loadFigureLibrary(figuresFolder)
         let built: BuiltHandout
         do {
             // A template in a folder named slides/ is a deck, as in `infoplot build`.
             let inSlides = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "slides"
             built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode,
-                                     notes: notes, defaultFormat: inSlides ? .slides : .handout)
+                                     notes: notes, defaultFormat: inSlides ? .slides : .handout, figures: library)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure

@@ -12,7 +12,7 @@ struct LayerBuilder {
     var hasHeatmap = false
     var colorbarLabel: String?
     var categoryTicks: (x: TickSpec?, y: TickSpec?)?
-    var pendingArrows: [(text: String, at: Point, node: SpecNode, color: Color?)] = []
+    var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Color?)] = []
     var seriesIndex = 0
 
     var reader: SpecReader { compiler.reader }
@@ -26,7 +26,7 @@ struct LayerBuilder {
         "contour": ["x", "y", "z", "levels", "labels"],
     ]
 
-    mutating func add(_ node: SpecNode) throws {
+    mutating func add(_ node: YAMLNode) throws {
         guard node.entries != nil, let markNode = node["mark"] else {
             throw reader.error(node, "a layer is a mapping with mark: (one of \(Self.kinds.keys.sorted().joined(separator: ", ")))")
         }
@@ -56,7 +56,7 @@ struct LayerBuilder {
         var alpha: Double?
     }
 
-    func style(_ node: SpecNode, nameSuffix: (String, String)?) throws -> Style {
+    func style(_ node: YAMLNode, nameSuffix: (String, String)?) throws -> Style {
         var s = Style()
         // A bar layer with several y columns takes a list of names (read there).
         if let n = node["name"], n.list == nil { s.name = try reader.string(n, "name") }
@@ -89,7 +89,7 @@ struct LayerBuilder {
     }
 
     /// The layer's table (`data: name`), if any.
-    func table(_ node: SpecNode) throws -> DataTable? {
+    func table(_ node: YAMLNode) throws -> DataTable? {
         guard let d = node["data"] else { return nil }
         let name = try reader.string(d, "data")
         guard let t = compiler.tables[name] else {
@@ -100,12 +100,12 @@ struct LayerBuilder {
     }
 
     /// A column of the layer's table by name, or nil when the text is no column name.
-    func column(_ node: SpecNode, table: DataTable?) -> JSONValue? {
+    func column(_ node: YAMLNode, table: DataTable?) -> JSONValue? {
         guard let t = table, let s = node.string else { return nil }
         return t.columns[s]
     }
 
-    func numbers(_ v: JSONValue, _ node: SpecNode, _ what: String) throws -> [Double] {
+    func numbers(_ v: JSONValue, _ node: YAMLNode, _ what: String) throws -> [Double] {
         guard case .array(let items) = v else { throw reader.error(node, "\(what) must give a list of numbers, got \(v.serialized.prefix(40))") }
         return try items.map {
             if case .number(let x) = $0 { return x }
@@ -125,7 +125,7 @@ struct LayerBuilder {
     }
 
     /// x and y of a line-like layer as matching arrays. A sweep samples y adaptively.
-    func curve(_ node: SpecNode, scope: Scope, table: DataTable?) throws -> (x: [Double], y: [Double]) {
+    func curve(_ node: YAMLNode, scope: Scope, table: DataTable?) throws -> (x: [Double], y: [Double]) {
         guard let xNode = node["x"] else { throw reader.error(node, "this layer needs x: (a column, a list or a sweep {var, from, to})") }
         guard let yNode = node["y"] else { throw reader.error(node, "this layer needs y: (a column, a list or an expression)") }
         if xNode.entries != nil {
@@ -181,7 +181,7 @@ struct LayerBuilder {
 
     // MARK: marks
 
-    mutating func add(_ kind: String, _ node: SpecNode, scope: Scope, nameSuffix: (String, String)?) throws {
+    mutating func add(_ kind: String, _ node: YAMLNode, scope: Scope, nameSuffix: (String, String)?) throws {
         let s = try style(node, nameSuffix: nameSuffix)
         let table = try table(node)
         switch kind {
@@ -239,7 +239,7 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addBars(_ node: SpecNode, _ s: Style, table: DataTable?, scope: Scope) throws {
+    mutating func addBars(_ node: YAMLNode, _ s: Style, table: DataTable?, scope: Scope) throws {
         guard let xNode = node["x"], let yNode = node["y"] else { throw reader.error(node, "a bar layer needs x: (categories) and y: (one or several columns)") }
         let catValue = try column(xNode, table: table) ?? compiler.value(xNode, locals: scope)
         guard case .array(let cats) = catValue else { throw reader.error(xNode, "x must be a list or column of category names") }
@@ -263,7 +263,7 @@ struct LayerBuilder {
         marks.append(.bars(Bars(categories: categories, series: series, mode: stacked ? .stacked : .grouped, showValues: show)))
     }
 
-    mutating func addHistogram(_ node: SpecNode, _ s: Style, table: DataTable?, scope: Scope) throws {
+    mutating func addHistogram(_ node: YAMLNode, _ s: Style, table: DataTable?, scope: Scope) throws {
         guard let xNode = node["x"] else { throw reader.error(node, "a hist layer needs x: (a column or list of values)") }
         let values = try numbers(column(xNode, table: table) ?? compiler.value(xNode, locals: scope), xNode, "x").filter(\.isFinite)
         guard !values.isEmpty else { throw reader.error(xNode, "hist has no finite values to count") }
@@ -293,7 +293,7 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addAnnotation(_ node: SpecNode, _ s: Style) throws {
+    mutating func addAnnotation(_ node: YAMLNode, _ s: Style) throws {
         guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
         guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
         let at = Point(try compiler.number(l[0], "at"), try compiler.number(l[1], "at"))
@@ -335,12 +335,12 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addGrid(_ kind: String, _ node: SpecNode, _ s: Style, scope: Scope) throws {
+    mutating func addGrid(_ kind: String, _ node: YAMLNode, _ s: Style, scope: Scope) throws {
         guard let zNode = node["z"] else { throw reader.error(node, "\(kind) needs z: (an expression over two sweeps, or a table of rows)") }
         let grid: Grid2D
         var labels: (x: [String]?, y: [String]?) = (nil, nil)
         if let xs = node["x"], let ys = node["y"], xs.entries != nil, ys.entries != nil {
-            func sweep(_ n: SpecNode) throws -> (String, Double, Double, Int) {
+            func sweep(_ n: YAMLNode) throws -> (String, Double, Double, Int) {
                 try reader.allow(n, ["var", "from", "to", "samples"], what: "sweep")
                 guard let v = n["var"]?.string, let f = n["from"], let t = n["to"] else { throw reader.error(n, "a sweep is {var: x, from: 0, to: 1}") }
                 let a = try compiler.number(f, "from"), b = try compiler.number(t, "to")
@@ -366,7 +366,7 @@ struct LayerBuilder {
             let nc = table[0].count
             guard table.allSatisfy({ $0.count == nc }) else { throw reader.error(zNode, "every row of z must have \(nc) values") }
             guard nc >= 2, table.count >= 2 else { throw reader.error(zNode, "a table heatmap needs at least 2 rows and 2 columns") }
-            func categories(_ n: SpecNode?, count: Int, axis: String) throws -> [String]? {
+            func categories(_ n: YAMLNode?, count: Int, axis: String) throws -> [String]? {
                 guard let n else { return nil }
                 guard case .array(let items) = try compiler.value(n, locals: scope), items.count == count else {
                     throw reader.error(n, "\(axis) must list \(count) labels, one per \(axis == "x" ? "column" : "row")")

@@ -7,21 +7,43 @@ import InfoRequests
 /// `Figure` with given parameter values, theme and size.
 public struct PlotSpec: Sendable {
     public let file: String
-    public let root: SpecNode
+    public let root: YAMLNode
     /// Where `{csv: path}` paths are resolved from (the spec's or template's folder).
     public let baseDirectory: String
     public let parameters: [PlotParameter]
+    /// The spec's text as read (empty for a spec built from a tree), for build caches.
+    public private(set) var source = ""
 
     static let topKeys = ["title", "description", "size", "theme", "params", "let", "data", "x", "y", "legend",
                           "layers", "panels", "grid", "share", "heading"]
 
     public init(yaml: String, file: String, baseDirectory: String, firstLine: Int = 1, columnOffset: Int = 0) throws {
+        guard let root = try parseYAML(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset) else {
+            throw PlotSpecError(file: file, at: SourcePosition(line: firstLine, column: 1), "the spec is empty; expected a mapping with layers:")
+        }
+        try self.init(root: root, file: file, baseDirectory: baseDirectory)
+        source = yaml
+    }
+
+    /// A spec from a parsed tree. `blockKeys` are keys its container reads itself (a template
+    /// block's `caption`, `label`); with `parameterKeys`, a top-level key naming a declared
+    /// parameter is allowed too (a block's `alpha: 2` sets the spec's parameter `alpha`).
+    public init(root: YAMLNode, file: String, baseDirectory: String, blockKeys: [String] = [], parameterKeys: Bool = false) throws {
         self.file = file
         self.baseDirectory = baseDirectory
-        root = try parseSpecYAML(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset)
+        self.root = root
         let reader = SpecReader(file: file)
-        try reader.allow(root, Self.topKeys, what: "spec")
+        guard root.entries != nil else { throw reader.error(root, "a spec must be a mapping of keys, got \(root.typeName)") }
         parameters = try reader.parameters(root["params"])
+        try reader.allow(root, Self.topKeys + blockKeys + (parameterKeys ? parameters.map(\.name) : []), what: "spec")
+    }
+
+    /// The spec's `title:` when it is text.
+    public var title: String? { root["title"]?.string }
+
+    /// The spec's `size:` (a preset, `WxH` inches, or with units), nil when it has none.
+    public func declaredSize() throws -> FigureSize? {
+        try SpecReader(file: file).size(root["size"])
     }
 
     /// Parses `--set` texts by the declared parameter kinds; an unknown name lists the declared ones.
@@ -37,10 +59,12 @@ public struct PlotSpec: Sendable {
         return out
     }
 
-    /// Compiles the spec. `theme`/`size` given here override the spec's own.
-    public func figure(settings: [String: JSONValue] = [:], theme: Theme? = nil, size: FigureSize? = nil) throws -> Figure {
+    /// Compiles the spec. `theme`/`size` given here override the spec's own; `names` are values
+    /// its expressions may use besides its own (a template's `data:` and `values:`).
+    public func figure(settings: [String: JSONValue] = [:], names: [String: JSONValue] = [:],
+                       theme: Theme? = nil, size: FigureSize? = nil) throws -> Figure {
         var compiler = SpecCompiler(reader: SpecReader(file: file), baseDirectory: baseDirectory)
-        return try compiler.compile(root, parameters: parameters, settings: settings, theme: theme, size: size)
+        return try compiler.compile(root, parameters: parameters, settings: settings, names: names, theme: theme, size: size)
     }
 }
 
@@ -48,17 +72,17 @@ public struct PlotSpec: Sendable {
 struct SpecReader {
     let file: String
 
-    func error(_ node: SpecNode, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: node.position, message) }
-    func error(at p: SpecPosition, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: p, message) }
+    func error(_ node: YAMLNode, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: node.position, message) }
+    func error(at p: SourcePosition, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: p, message) }
 
-    func allow(_ node: SpecNode, _ keys: [String], what: String) throws {
+    func allow(_ node: YAMLNode, _ keys: [String], what: String) throws {
         guard let entries = node.entries else { throw error(node, "\(what) must be a mapping of keys, got \(node.typeName)") }
         for e in entries where !keys.contains(e.key) {
             throw error(at: e.keyPosition, "unknown key '\(e.key)' in \(what)\(suggestion(for: e.key, in: keys)); expected one of: \(keys.joined(separator: ", "))")
         }
     }
 
-    func string(_ node: SpecNode, _ what: String) throws -> String {
+    func string(_ node: YAMLNode, _ what: String) throws -> String {
         switch node.kind {
         case .string(let s): return s
         case .number(let x): return formatNumber(x)
@@ -66,12 +90,17 @@ struct SpecReader {
         }
     }
 
-    func bool(_ node: SpecNode, _ what: String) throws -> Bool {
+    func size(_ node: YAMLNode?) throws -> FigureSize? {
+        guard let node else { return nil }
+        do { return try parseSize(try string(node, "size")) } catch let e as FigureError { throw error(node, e.message) }
+    }
+
+    func bool(_ node: YAMLNode, _ what: String) throws -> Bool {
         guard case .bool(let b) = node.kind else { throw error(node, "\(what) must be true or false, got \(node.typeName)") }
         return b
     }
 
-    func choice(_ node: SpecNode, _ what: String, _ options: [String]) throws -> String {
+    func choice(_ node: YAMLNode, _ what: String, _ options: [String]) throws -> String {
         let s = try string(node, what)
         guard options.contains(s) else {
             throw error(node, "\(what) '\(s)' is not known\(suggestion(for: s, in: options)); expected one of: \(options.joined(separator: ", "))")
@@ -79,18 +108,7 @@ struct SpecReader {
         return s
     }
 
-    func json(_ node: SpecNode) -> JSONValue {
-        switch node.kind {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .number(let x): .number(x)
-        case .string(let s): .string(s)
-        case .list(let l): .array(l.map(json))
-        case .map(let m): .object(m.map { ($0.key, json($0.value)) })
-        }
-    }
-
-    func parameters(_ node: SpecNode?) throws -> [PlotParameter] {
+    func parameters(_ node: YAMLNode?) throws -> [PlotParameter] {
         guard let node else { return [] }
         guard let entries = node.entries else { throw error(node, "params must map names to {type, default, …}") }
         return try entries.map { e in
@@ -111,7 +129,7 @@ struct SpecReader {
                 guard let x = n.number else { throw error(n, "\(key) must be a number") }
                 return x
             }
-            let p = PlotParameter(name: e.key, kind: kind, defaultValue: json(def), minimum: try num("min"), maximum: try num("max"),
+            let p = PlotParameter(name: e.key, kind: kind, defaultValue: def.json, minimum: try num("min"), maximum: try num("max"),
                                   choices: choices, help: try e.value["help"].map { try string($0, "help") } ?? "")
             do { try p.check(p.defaultValue) } catch { throw self.error(def, "default: \(error)") }
             return p

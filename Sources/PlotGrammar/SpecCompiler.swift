@@ -16,9 +16,9 @@ struct SpecCompiler {
         self.baseDirectory = baseDirectory
     }
 
-    mutating func compile(_ root: SpecNode, parameters: [PlotParameter], settings: [String: JSONValue],
-                          theme themeOverride: Theme?, size sizeOverride: FigureSize?) throws -> Figure {
-        var base: [String: JSONValue] = [:]
+    mutating func compile(_ root: YAMLNode, parameters: [PlotParameter], settings: [String: JSONValue],
+                          names: [String: JSONValue], theme themeOverride: Theme?, size sizeOverride: FigureSize?) throws -> Figure {
+        var base = names
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
         scope = Scope(base)
         if let t = root["theme"], themeOverride == nil {
@@ -26,10 +26,7 @@ struct SpecCompiler {
         } else {
             theme = themeOverride ?? .light
         }
-        var size = sizeOverride ?? .handout
-        if sizeOverride == nil, let s = root["size"] {
-            do { size = try parseSize(try reader.string(s, "size")) } catch let e as FigureError { throw reader.error(s, e.message) }
-        }
+        let size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
         try readLet(root["let"])
         try readData(root["data"])
 
@@ -68,7 +65,7 @@ struct SpecCompiler {
 
     // MARK: names
 
-    mutating func readLet(_ node: SpecNode?) throws {
+    mutating func readLet(_ node: YAMLNode?) throws {
         guard let node else { return }
         guard let entries = node.entries else { throw reader.error(node, "let must map names to expressions or values") }
         for e in entries {
@@ -79,7 +76,7 @@ struct SpecCompiler {
         }
     }
 
-    mutating func readData(_ node: SpecNode?) throws {
+    mutating func readData(_ node: YAMLNode?) throws {
         guard let node else { return }
         guard let entries = node.entries else { throw reader.error(node, "data must map table names to columns or {csv: path}") }
         for e in entries {
@@ -109,7 +106,7 @@ struct SpecCompiler {
     }
 
     /// A scalar string is an expression; numbers, lists and maps are values (their strings expressions too).
-    func value(_ node: SpecNode, locals: Scope? = nil) throws -> JSONValue {
+    func value(_ node: YAMLNode, locals: Scope? = nil) throws -> JSONValue {
         switch node.kind {
         case .string(let s): return try expression(s, at: node).value(in: locals ?? scope)
         case .list(let items):
@@ -122,29 +119,29 @@ struct SpecCompiler {
                 return try value(item, locals: locals)
             })
         case .map(let m): return .object(try m.map { ($0.key, try value($0.value, locals: locals)) })
-        default: return reader.json(node)
+        default: return node.json
         }
     }
 
-    func expression(_ text: String, at node: SpecNode) throws -> LocatedExpression {
+    func expression(_ text: String, at node: YAMLNode) throws -> LocatedExpression {
         do { return LocatedExpression(compiled: try CompiledExpression(text), node: node, reader: reader) } catch let e as ExpressionError {
             throw located(e, node)
         }
     }
 
-    func located(_ e: ExpressionError, _ node: SpecNode) -> PlotSpecError {
+    func located(_ e: ExpressionError, _ node: YAMLNode) -> PlotSpecError {
         var p = node.position
-        p.column += e.column - 1 + (node.quoted ? 1 : 0)
+        p.column += e.column - 1 + (node.isQuoted ? 1 : 0)
         return reader.error(at: p, e.message)
     }
 
-    func number(_ node: SpecNode, _ what: String) throws -> Double {
+    func number(_ node: YAMLNode, _ what: String) throws -> Double {
         let v = try value(node)
         guard case .number(let x) = v, x.isFinite else { throw reader.error(node, "\(what) must be a finite number, got \(v.serialized)") }
         return x
     }
 
-    func numbers(_ node: SpecNode, _ what: String, locals: Scope? = nil) throws -> [Double] {
+    func numbers(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> [Double] {
         let v = try value(node, locals: locals)
         guard case .array(let items) = v else { throw reader.error(node, "\(what) must be a list of numbers, got \(v.serialized.prefix(40))") }
         return try items.map { item in
@@ -155,7 +152,7 @@ struct SpecCompiler {
 
     // MARK: panels
 
-    mutating func panel(_ node: SpecNode) throws -> Panel {
+    mutating func panel(_ node: YAMLNode) throws -> Panel {
         var p = Panel()
         p.title = try node["title"].map { try reader.string($0, "title") }
         var grid: Bool?
@@ -189,7 +186,7 @@ struct SpecCompiler {
         return p
     }
 
-    func axis(_ node: SpecNode?, grid: inout Bool?) throws -> Axis {
+    func axis(_ node: YAMLNode?, grid: inout Bool?) throws -> Axis {
         var a = Axis()
         guard let node else { return a }
         try reader.allow(node, ["label", "scale", "range", "ticks", "grid"], what: "axis")
@@ -239,12 +236,12 @@ struct SpecCompiler {
 /// An expression with the spec node it came from, so its errors point into the file.
 struct LocatedExpression {
     let compiled: CompiledExpression
-    let node: SpecNode
+    let node: YAMLNode
     let reader: SpecReader
 
     func located(_ e: ExpressionError) -> PlotSpecError {
         var p = node.position
-        p.column += e.column - 1 + (node.quoted ? 1 : 0)
+        p.column += e.column - 1 + (node.isQuoted ? 1 : 0)
         return reader.error(at: p, e.message)
     }
 

@@ -88,6 +88,34 @@ struct CLITestError: Error, CustomStringConvertible {
         }
     }
 
+    /// Help is rendered from the op table: every argument of the op, its default, unit and base.
+    @Test func opHelpComesFromTheTable() throws {
+        let r = try runInfoplot(["compute", "mutual-information-samples", "--help"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for fragment in ["USAGE: infoplot compute mutual-information-samples --x <list> --y <list>", "--method <ksg|discrete|binned>",
+                         "(default: ksg)", "--k <integer>", "(default: 3)", "--standardize/--no-standardize", "--base <number>", "--digits"] {
+            #expect(r.stdout.contains(fragment), "help lacks \(fragment): \(r.stdout)")
+        }
+        let plain = try runInfoplot(["compute", "aic", "--help"])
+        #expect(plain.status == 0 && plain.stdout.contains("--log-likelihood <number>") && !plain.stdout.contains("--base"), "\(plain.stdout)")
+    }
+
+    @Test func baseFlagsAndInlineValues() throws {
+        let b = try runInfoplot(["compute", "entropy", "--p=0.25,0.25,0.25,0.25", "--base", "4"])
+        #expect(b.status == 0 && b.stdout == "1 (base 4)\n", "\(b.stdout)\(b.stderr)")
+        let both = try runInfoplot(["compute", "entropy", "--p", "1", "--base", "4", "--unit", "bits"])
+        #expect(both.status != 0 && both.stderr.contains("not both"), "\(both.stderr)")
+        let plain = try runInfoplot(["compute", "correlation", "--x", "1,2,3", "--y", "1,3,2", "--unit", "bits"])
+        #expect(plain.status != 0 && plain.stderr.contains("not an information quantity"), "\(plain.stderr)")
+        let raw = try runInfoplot(["compute", "mutual-information-samples", "--x", "0.1,0.5,0.9,1.3,2.0,2.2",
+                                   "--y", "0.3,0.2,1.1,1.0,2.5,2.1", "--k", "2", "--no-standardize"])
+        #expect(raw.status == 0 && raw.stdout.hasSuffix(" nats\n"), "\(raw.stderr)")
+        let typo = try runInfoplot(["compute", "entropy", "--p", "1", "--normalise"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean '--normalize'"), "\(typo.stderr)")
+        let choice = try runInfoplot(["compute", "conditional-entropy", "--pxy", "1", "--given", "z"])
+        #expect(choice.status != 0 && choice.stderr.contains("--given: 'z' is not one of x, y"), "\(choice.stderr)")
+    }
+
     @Test func badArgumentsExitNonZeroNamingTheArgument() throws {
         let list = try runInfoplot(["compute", "kl", "--p", "0.5,x", "--q", "0.5,0.5"])
         #expect(list.status != 0 && list.stderr.contains("--p"))

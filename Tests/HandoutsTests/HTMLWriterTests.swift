@@ -9,7 +9,7 @@ import Testing
 /// Assets that return a tiny SVG shaped like Cairo's (glyph ids included) and fail on `\bad`.
 private struct FakeAssets: HandoutAssets {
     struct BadTeX: Error, CustomStringConvertible { var description: String { "unknown command \\bad" } }
-    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? {
+    func figureSVG(_ figure: Figure, title: String) throws -> String? {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\">"
             + "<defs><g id=\"glyph-0-1\"><path d=\"M0 0L1 1\"/></g></defs><use xlink:href=\"#glyph-0-1\" x=\"1\" y=\"1\"/></svg>"
     }
@@ -130,7 +130,7 @@ private func parseXML(_ html: String) throws -> XMLDocument {
 
 /// Fake assets that also give MathML, as the real HTML assets do.
 private struct MathMLAssets: HandoutAssets {
-    func figureSVG(name: String, parameters: JSONValue, title: String) throws -> String? { nil }
+    func figureSVG(_ figure: Figure, title: String) throws -> String? { nil }
     func mathSVG(tex: String, display: Bool) throws -> (svg: String, baselineOffset: Double, height: Double)? {
         ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"5\" height=\"5\" role=\"img\"><path d=\"M0 0\"/></svg>", 1, 5)
     }

@@ -2,11 +2,34 @@ import Foundation
 import InfoRequests
 import Yams
 
-/// A YAML node with the template position of its start, so every later error (unknown value,
-/// bad reference, failed computation) can point at the exact key that caused it.
-/// Yams' `Node` is a class tree that is not `Sendable`; this is our value copy of it.
-struct YAMLNode: Sendable {
-    indirect enum Kind: Sendable {
+/// A position in a source file (a spec, a template): 1-based line and column (columns count characters).
+public struct SourcePosition: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Every spec problem, located as compilers do: `loss.yaml:12:5: error: unknown mark 'lin' (did you mean line?)`.
+public struct PlotSpecError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var position: SourcePosition
+    public var message: String
+    public init(file: String, at position: SourcePosition, _ message: String) {
+        self.file = file; self.position = position; self.message = message
+    }
+    public var description: String { "\(file):\(position.line):\(position.column): error: \(message)" }
+}
+
+/// A YAML node with the source position of its start, so every later error (unknown key, bad
+/// value, failed computation) can point at the exact key that caused it. The one YAML tree of
+/// plot specs, template front matter and figure blocks. Yams' `Node` is a class tree that is not
+/// `Sendable`; this is our value copy of it.
+public struct YAMLNode: Sendable {
+    public indirect enum Kind: Sendable {
         case null
         case bool(Bool)
         case number(Double)
@@ -14,27 +37,22 @@ struct YAMLNode: Sendable {
         case list([YAMLNode])
         case map([YAMLEntry])
     }
-    var kind: Kind
+    public var kind: Kind
     /// Scalar text exactly as written (numbers from `data:` print as the author wrote them).
-    var text: String
-    var position: SourcePosition
+    public var text: String
+    public var position: SourcePosition
     /// Written in quotes ('…' or "…"), so its text starts one column after `position`.
-    var isQuoted = false
+    public var isQuoted = false
 
-    var stringValue: String? {
-        if case .string(let s) = kind { return s }
-        return nil
-    }
-
-    var entries: [YAMLEntry]? {
-        if case .map(let e) = kind { return e }
-        return nil
-    }
-
-    func entry(_ key: String) -> YAMLEntry? { entries?.first { $0.key == key } }
+    public var string: String? { if case .string(let s) = kind { s } else { nil } }
+    public var number: Double? { if case .number(let x) = kind { x } else { nil } }
+    public var list: [YAMLNode]? { if case .list(let l) = kind { l } else { nil } }
+    public var entries: [YAMLEntry]? { if case .map(let e) = kind { e } else { nil } }
+    public func entry(_ key: String) -> YAMLEntry? { entries?.first { $0.key == key } }
+    public subscript(key: String) -> YAMLNode? { entry(key)?.value }
 
     /// Plain JSON with no reference resolution.
-    var json: JSONValue {
+    public var json: JSONValue {
         switch kind {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -45,34 +63,36 @@ struct YAMLNode: Sendable {
         }
     }
 
-    var typeName: String {
+    public var typeName: String {
         switch kind {
-        case .null: return "null"
-        case .bool: return "a boolean"
+        case .null: return "nothing"
+        case .bool: return "true/false"
         case .number: return "a number"
-        case .string: return "a string"
+        case .string: return "text"
         case .list: return "a list"
         case .map: return "a mapping"
         }
     }
 }
 
-struct YAMLEntry: Sendable {
-    var key: String
-    var keyPosition: SourcePosition
-    var value: YAMLNode
+public struct YAMLEntry: Sendable {
+    public var key: String
+    public var keyPosition: SourcePosition
+    public var value: YAMLNode
 }
 
-/// Parses YAML text whose first line is line `firstLine` of `file` (columns shifted by
-/// `columnOffset` for YAML that sits indented inside something else).
-func parseYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int = 0) throws -> YAMLNode? {
+/// Parses YAML text (JSON is YAML) whose first line is line `firstLine` of `file` (columns shifted
+/// by `columnOffset` for YAML that sits indented inside something else); nil for an empty text.
+/// Anchors and aliases are refused, control characters in strings too (only tab and line breaks);
+/// depth is bounded by libyaml itself (1000 levels), which the recursive walk below stays within.
+public func parseYAML(_ text: String, file: String, firstLine: Int = 1, columnOffset: Int = 0) throws -> YAMLNode? {
     func position(_ mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(line: firstLine, column: 1) }
         return SourcePosition(line: firstLine + mark.line - 1, column: mark.column + columnOffset)
     }
     if let anchor = firstAnchor(in: text) {
-        throw TemplateError(file: file, at: SourcePosition(line: firstLine + anchor.line - 1, column: anchor.column + columnOffset),
-                            "bad YAML: anchors (&name) and aliases (*name) are not supported in templates")
+        throw PlotSpecError(file: file, at: SourcePosition(line: firstLine + anchor.line - 1, column: anchor.column + columnOffset),
+                            "bad YAML: anchors (&name) and aliases (*name) are not supported")
     }
     let root: Node?
     do {
@@ -82,14 +102,14 @@ func parseYAML(_ text: String, file: String, firstLine: Int, columnOffset: Int =
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let ctx = context.map { " (\($0.text) at line \(position($0.mark).line))" } ?? ""
-            throw TemplateError(file: file, at: position(mark), "bad YAML: \(problem)\(ctx)")
+            throw PlotSpecError(file: file, at: position(mark), "bad YAML: \(problem)\(ctx)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            throw TemplateError(file: file, at: position(context.mark),
+            throw PlotSpecError(file: file, at: position(context.mark),
                                 "bad YAML: duplicate key(s) \(duplicates.sorted().joined(separator: ", "))")
         case let .reader(problem, _, _, _):
-            throw TemplateError(file: file, at: position(nil), "bad YAML: \(problem)")
+            throw PlotSpecError(file: file, at: position(nil), "bad YAML: \(problem)")
         default:
-            throw TemplateError(file: file, at: position(nil), "bad YAML: \(error)")
+            throw PlotSpecError(file: file, at: position(nil), "bad YAML: \(error)")
         }
     }
     guard let root else { return nil }
@@ -107,8 +127,8 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
     let pos = position(node.mark)
     if node.mark != nil {
         guard seen.insert(pos).inserted else {
-            throw TemplateError(file: file, at: usedAt,
-                                "bad YAML: aliases (*name) are not supported in templates (this one repeats the value anchored at line \(pos.line))")
+            throw PlotSpecError(file: file, at: usedAt,
+                                "bad YAML: aliases (*name) are not supported (this one repeats the value anchored at line \(pos.line))")
         }
     }
     switch node {
@@ -122,8 +142,8 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
             return YAMLNode(kind: .string(text), text: text, position: pos)
         default:
             // Double-quoted YAML can spell any control character ("\e[31m"); refused like raw ones.
-            if let bad = firstControlCharacter(in: text, allowing: templateWhitespace) {
-                throw TemplateError(file: file, at: pos, "control character \(codePointName(bad.scalar)) is not allowed in a YAML string (only tab and line breaks are)")
+            if let bad = firstControlCharacter(in: text, allowing: ["\t", "\n", "\r"]) {
+                throw PlotSpecError(file: file, at: pos, "control character \(codePointName(bad.scalar)) is not allowed in a YAML string (only tab and line breaks are)")
             }
             // Strings, and timestamps such as `date: 2026-11-23`, which we keep as written.
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -136,7 +156,7 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
         var entries: [YAMLEntry] = []
         for (key, value) in map {
             guard let name = key.scalar?.string else {
-                throw TemplateError(file: file, at: position(key.mark), "bad YAML: mapping keys must be plain names")
+                throw PlotSpecError(file: file, at: position(key.mark), "bad YAML: mapping keys must be plain names")
             }
             entries.append(YAMLEntry(key: name, keyPosition: position(key.mark),
                                      value: try convert(value, file: file, position: position, seen: &seen,
@@ -144,7 +164,7 @@ private func convert(_ node: Node, file: String, position: (Mark?) -> SourcePosi
         }
         return YAMLNode(kind: .map(entries), text: "", position: pos)
     case .alias:
-        throw TemplateError(file: file, at: pos, "bad YAML: aliases (*name) are not supported in templates")
+        throw PlotSpecError(file: file, at: pos, "bad YAML: aliases (*name) are not supported")
     }
 }
 

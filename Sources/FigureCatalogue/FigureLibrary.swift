@@ -1,0 +1,103 @@
+import FigureModel
+import Foundation
+import InfoRequests
+import PlotGrammar
+
+/// The figures one run can draw: the built-in catalogue, then the user's own plot specs from a
+/// folder (`--figures DIR`, default `Figures/` beside `Templates/`), each named after its file.
+/// A user figure is a `CatalogueEntry` like the built-in ones: its spec's one `params:`
+/// declaration gives the parameters `--set`, `infoplot figures` and templates see.
+public struct FigureLibrary: Sendable {
+    public let entries: [CatalogueEntry]
+    /// The user's specs by figure name (a template's ```figure block draws them with the grammar).
+    public let specs: [String: PlotSpec]
+
+    public static let builtIn = FigureLibrary(entries: Catalogue.entries, specs: [:])
+
+    private init(entries: [CatalogueEntry], specs: [String: PlotSpec]) {
+        self.entries = entries
+        self.specs = specs
+    }
+
+    /// Spec files a figures folder may hold; anything else there is ignored (CSV files beside them).
+    public static let specExtensions = ["yaml", "yml", "json"]
+
+    /// The built-in figures and the specs in `folder` (sorted by file name). A spec error names
+    /// its file, line and column; a name that is already a figure is refused.
+    public init(folder: String) throws {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw CatalogueError("cannot read the figures folder '\(folder)'")
+        }
+        var entries = Catalogue.entries
+        var specs: [String: PlotSpec] = [:]
+        for file in files.sorted() where Self.specExtensions.contains((file as NSString).pathExtension.lowercased()) {
+            let name = (file as NSString).deletingPathExtension
+            let path = (folder as NSString).appendingPathComponent(file)
+            guard !entries.contains(where: { $0.name == name }) else {
+                throw CatalogueError("\(path): the figure name '\(name)' is taken (a built-in figure or another file); rename the file")
+            }
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CatalogueError("cannot read '\(path)': \(error.localizedDescription)")
+            }
+            let spec = try PlotSpec(yaml: text, file: path, baseDirectory: folder)
+            specs[name] = spec
+            entries.append(Self.entry(name: name, spec: spec))
+        }
+        self.init(entries: entries, specs: specs)
+    }
+
+    /// `folder` when given, else `Figures/` in `directory` when it exists, else the built-in figures.
+    public static func load(folder: String?, besides directory: String = ".") throws -> FigureLibrary {
+        if let folder { return try FigureLibrary(folder: folder) }
+        let fallback = (directory as NSString).appendingPathComponent("Figures")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: fallback, isDirectory: &isDirectory), isDirectory.boolValue else { return .builtIn }
+        return try FigureLibrary(folder: fallback)
+    }
+
+    public var names: [String] { entries.map(\.name) }
+
+    public func entry(named name: String) throws -> CatalogueEntry {
+        guard let e = entries.first(where: { $0.name == name }) else {
+            throw CatalogueError(unknownNameMessage("figure", name, known: names, knownLabel: "known figures"))
+        }
+        return e
+    }
+
+    /// Builds a figure from user-supplied parameters (CLI `--set` or a handout's figure block).
+    public func figure(named name: String, parameters: [(String, JSONValue)] = [],
+                       context: FigureContext = FigureContext()) throws -> Figure {
+        let e = try entry(named: name)
+        return try e.build(try FigureArguments(entry: e, given: parameters), context)
+    }
+
+    /// A spec as a catalogue entry: its title is the summary, its `params:` the parameters.
+    static func entry(name: String, spec: PlotSpec) -> CatalogueEntry {
+        let parameters = spec.parameters.map { p in
+            ParameterSpec(p.name, ParameterKind(p.kind), default: p.defaultValue, help: p.help, choices: p.choices,
+                          minimum: p.minimum, maximum: p.maximum)
+        }
+        return CatalogueEntry(name: name, summary: spec.title ?? "Your figure from \(spec.file).", parameters: parameters) { args, context in
+            let settings = Dictionary(uniqueKeysWithValues: spec.parameters.map { ($0.name, args.value($0.name)) })
+            do { return try spec.figure(settings: settings, theme: context.theme, size: context.size) } catch let e as PlotSpecError {
+                throw CatalogueError(e.description)
+            }
+        }
+    }
+}
+
+extension ParameterKind {
+    /// Every spec parameter type is a catalogue parameter kind of the same name.
+    init(_ kind: PlotParameter.Kind) {
+        switch kind {
+        case .number: self = .number
+        case .integer: self = .integer
+        case .boolean: self = .boolean
+        case .string: self = .string
+        case .numbers: self = .numbers
+        case .table: self = .table
+        case .choice: self = .choice
+        }
+    }
+}
