@@ -25,7 +25,9 @@ deps:
 	fi
 
 # SwiftPM's progress lines are dropped so a clean build prints nothing; errors and warnings stay.
-QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$' || true
+# One SwiftPM notice goes too: "prohibited flag(s): -pthread" says SwiftPM dropped the -pthread
+# that glib's pkg-config file (under pango and harfbuzz) adds; Swift links threads anyway.
+QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Computed|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$|^warning: prohibited flag\(s\): (-pthread(, )?)+$$' || true
 
 build: deps
 	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }

@@ -4,8 +4,12 @@ import InfoTheory
 import InfoRequests
 
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
-/// Labels and descriptions print the same digits, so tests can recompute them.
-func fixedText(_ x: Double, _ decimals: Int = 3) -> String { fixedDecimal(x, decimals: decimals, trimmed: true) }
+/// Labels and descriptions print the same digits, so tests can recompute them. Results printed
+/// side by side to be compared (the divergences in one legend) keep their zeros (`trim: false`):
+/// "0.510" beside "0.557", not "0.51".
+func fixedText(_ x: Double, _ decimals: Int = 3, trim: Bool = true) -> String {
+    fixedDecimal(x, decimals: decimals, trimmed: trim)
+}
 
 /// "1 bit", "0.469 bits", "0.325 nats".
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {

@@ -64,27 +64,28 @@ enum KLFits {
         var peak = p.max() ?? 1
         if showForward {
             marks.append(.line(Line(x: xs, y: normal(f.forward),
-                                    label: "forward fit \(normalLabel(f.forward)): $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = \(withUnit(fixedText(f.forward.kl), .nats))",
+                                    label: "forward fit \(normalLabel(f.forward)): $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = \(withUnit(fixedText(f.forward.kl, trim: false), .nats))",
                                     color: fwdColor, style: .solid)))
         }
         if showReverse, let best = f.reverse.first {
             let y = normal(best)
             peak = max(peak, y.max() ?? 0)
             marks.append(.line(Line(x: xs, y: y,
-                                    label: "reverse fit \(normalLabel(best)): $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = \(withUnit(fixedText(best.kl), .nats))",
+                                    label: "reverse fit \(normalLabel(best)): $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = \(withUnit(fixedText(best.kl, trim: false), .nats))",
                                     color: revColor, style: .dashed)))
             for other in f.reverse.dropFirst() {
                 let y2 = normal(other)
                 peak = max(peak, y2.max() ?? 0)
                 marks.append(.line(Line(x: xs, y: y2,
-                                        label: "other reverse optimum \(normalLabel(other)): \(withUnit(fixedText(other.kl), .nats))",
+                                        label: "other reverse optimum \(normalLabel(other)): \(withUnit(fixedText(other.kl, trim: false), .nats))",
                                         color: revColor.withAlpha(0.55), style: .dotted)))
             }
         }
-        // Head-room above the tallest curve keeps the legend off the data.
-        let panel = Panel(x: Axis(label: "$x$", limits: .fixed(lo, hi)),
-                          y: Axis(label: "density", limits: .fixed(0, peak * (1.12 + 0.09 * Double(marks.count)))),
+        // The legend sits above the tallest curve, with head-room measured at the final size.
+        var panel = Panel(x: Axis(label: "$x$", limits: .fixed(lo, hi)),
+                          y: Axis(label: "density", limits: .fixed(0, peak * 1.04)),
                           marks: marks, legend: .upperCenter)
+        panel.legendHeadroom = true
 
         let mixText = comps.map { "\(fixedText($0.weight, 3))·N(\(fixedText($0.mu, 3)), \(fixedText($0.sigma, 3))²)" }
             .joined(separator: " + ")
@@ -92,13 +93,13 @@ enum KLFits {
         if showForward {
             d += "; the Gaussian minimising the forward divergence KL(p‖q) matches its mean and variance, "
                 + "N(\(fixedText(f.forward.mu, 3)), \(fixedText(f.forward.sigma, 3))²) with variance \(fixedText(f.forward.sigma * f.forward.sigma, 3)), "
-                + "reaching \(withUnit(fixedText(f.forward.kl), .nats)) and covering all the mass"
+                + "reaching \(withUnit(fixedText(f.forward.kl, trim: false), .nats)) and covering all the mass"
         }
         if showReverse, let best = f.reverse.first {
             d += "; the Gaussian minimising the reverse divergence KL(q‖p) is N(\(fixedText(best.mu, 3)), \(fixedText(best.sigma, 3))²), "
-                + "reaching \(withUnit(fixedText(best.kl), .nats)) and seeking a single mode"
+                + "reaching \(withUnit(fixedText(best.kl, trim: false), .nats)) and seeking a single mode"
             for other in f.reverse.dropFirst() {
-                d += "; another local optimum of the reverse divergence is N(\(fixedText(other.mu, 3)), \(fixedText(other.sigma, 3))²) at \(withUnit(fixedText(other.kl), .nats)) (dotted)"
+                d += "; another local optimum of the reverse divergence is N(\(fixedText(other.mu, 3)), \(fixedText(other.sigma, 3))²) at \(withUnit(fixedText(other.kl, trim: false), .nats)) (dotted)"
             }
         }
         d += "."

@@ -3,10 +3,12 @@ import FigureModel
 import InfoTheory
 
 extension CatalogueEntry {
-    /// Beta prior vs Beta posterior of a coin's bias, with Lindley's information (the entropy drop).
+    /// Beta prior vs Beta posterior of a coin's bias, with the entropy drop this one outcome gave.
+    /// Lindley's information (1956) is that drop's expectation over the outcomes an experiment can
+    /// have; the figure shows one realised outcome, so it prints the realised drop and says so.
     static let lindley = CatalogueEntry(
         name: "lindley",
-        summary: "Beta(α, β) prior and Beta posterior for a coin's probability of heads, with Lindley's information H(prior) − H(posterior)",
+        summary: "Beta(α, β) prior and Beta posterior for a coin's probability of heads, with the realised entropy drop H(prior) − H(posterior)",
         parameters: [
             ParameterSpec("alpha", .number, default: .number(1), help: "prior Beta parameter α (> 0); α = β = 1 is uniform"),
             ParameterSpec("beta", .number, default: .number(1), help: "prior Beta parameter β (> 0)"),
@@ -59,7 +61,7 @@ enum LindleyFigure {
         let f = { (x: Double) in CourseFigures.fixed(x, 3) }
         let mean = n.alphaPost / (n.alphaPost + n.betaPost)
         let summary = "$H(\\mathrm{prior})$ = \(f(n.hPrior)) \(u)\n$H(\\mathrm{posterior})$ = \(f(n.hPost)) \(u)\n"
-            + "Lindley information $I$ = \(f(n.gain)) \(u)"
+            + "entropy drop = \(f(n.gain)) \(u)"
         let priorName = "prior Beta(\(formatNumber(n.alpha)), \(formatNumber(n.beta)))"
         let postName = "posterior Beta(\(formatNumber(n.alphaPost)), \(formatNumber(n.betaPost)))"
         // The summary box goes to the side away from the posterior's mass.
@@ -79,8 +81,8 @@ enum LindleyFigure {
             legend: boxLeft ? .upperLeft : .upperRight)
         let text = "Densities of the \(priorName) and the \(postName) for a coin's probability of heads θ after \(CourseFigures.count(n.heads, "head")) "
             + "and \(CourseFigures.count(n.tails, "tail")); posterior mean \(f(mean)). Differential entropies: prior \(f(n.hPrior)) \(u), posterior "
-            + "\(f(n.hPost)) \(u); Lindley's information, the drop in entropy, is \(f(n.gain)) \(u)."
-        return Figure(title: "Lindley information: prior vs posterior", description: text, size: ctx.size, theme: theme,
+            + "\(f(n.hPost)) \(u); the drop in entropy from this outcome is \(f(n.gain)) \(u) (Lindley's information is its expectation over outcomes)."
+        return Figure(title: "Prior vs posterior: the entropy drop", description: text, size: ctx.size, theme: theme,
                       panels: [panel])
     }
 }

@@ -83,6 +83,10 @@ public struct Panel: Sendable, Hashable {
     public var equalAspect: Bool
     /// nil follows the theme.
     public var grid: Bool?
+    /// Raise the top of the y-axis so a legend along the top edge clears the data below the
+    /// axis' top (its limit, or the data's highest point): head-room measured from the legend's
+    /// laid-out height at the figure's final size, not guessed per figure.
+    public var legendHeadroom = false
 
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), marks: [Mark] = [],
                 legend: LegendPlacement = .auto, legendTitle: String? = nil, colorbar: Colorbar? = nil,

@@ -135,6 +135,10 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
                 p = chooseTicks(p, plotW: rect.width, plotH: rect.height, m: m, measurer: measurer)
             }
         }
+        if p.panel.legendHeadroom {
+            raiseForLegend(&p, plotHeight: rects[k].height, m: m, theme: theme, measurer: measurer)
+            p = chooseTicks(p, plotW: rects[k].width, plotH: rects[k].height, m: m, measurer: measurer)
+        }
         var drawer = PanelDrawer(plan: p, rect: rects[k], m: m, theme: theme, measurer: measurer, canvasWidth: W)
         try drawer.draw()
         items += drawer.items

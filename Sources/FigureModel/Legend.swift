@@ -60,6 +60,23 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
     return out
 }
 
+/// Space between the plot's edge and a legend inside it.
+func legendInset(_ m: Metrics) -> Double { 0.8 * m.pad }
+
+/// `Panel.legendHeadroom`: the y range grows upward by the share of the plot height that the legend,
+/// its inset and one pad of clearance take, so the old top lands just under the legend.
+func raiseForLegend(_ p: inout PanelPlan, plotHeight: Double, m: Metrics, theme: Theme, measurer: TextMeasurer) {
+    let top: Set<LegendPlacement> = [.auto, .upperLeft, .upperCenter, .upperRight]
+    guard p.panel.legendHeadroom, top.contains(p.panel.legend), p.panel.y.scale == .linear else { return }
+    let entries = legendEntries(p.panel, theme: theme, m: m)
+    guard !entries.isEmpty else { return }
+    let g = legendBoxSize(entries, title: p.panel.legendTitle, m: m, measurer: measurer)
+    let clear = g.height + legendInset(m) + m.pad
+    // A legend taller than most of the plot cannot be cleared this way; leave the axis alone.
+    guard clear < 0.6 * plotHeight else { return }
+    p.yHi = p.yLo + (p.yHi - p.yLo) * plotHeight / (plotHeight - clear)
+}
+
 struct LegendGeometry {
     var width: Double, height: Double
     var rowHeights: [Double]
@@ -112,7 +129,7 @@ extension PanelDrawer {
         guard panel.legend != .none else { return }
         let entries = legendEntries(panel, theme: theme, m: m)
         guard !entries.isEmpty else { return }
-        let inset = 0.8 * m.pad
+        let inset = legendInset(m)
         var g = legendBoxSize(entries, title: panel.legendTitle, m: m, measurer: measurer)
         if panel.legend != .outsideRight && g.width > rect.width - 2 * inset {
             // Too wide for the plot (long formulas in narrow panels): shrink the legend's text,

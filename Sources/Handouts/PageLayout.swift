@@ -112,8 +112,10 @@ struct SlabPlanner {
     private mutating func lines(_ typeset: [TypesetLine], space: Double, indent: Double, justified: Bool = true) {
         for (k, line) in typeset.enumerated() {
             let keep = typeset.count > 1 && (k == 0 || k == typeset.count - 2)
-            slabs.append(LayoutSlab(height: line.height, spaceBefore: k == 0 ? space : 0, keepWithNext: keep,
-                                    content: .line(line, justified: justified && k < typeset.count - 1), indent: indent))
+            var slab = LayoutSlab(height: line.height, spaceBefore: k == 0 ? space : 0, keepWithNext: keep,
+                                  content: .line(line, justified: justified && k < typeset.count - 1), indent: indent)
+            slab.softKeep = keep
+            slabs.append(slab)
         }
     }
 
@@ -170,7 +172,10 @@ struct SlabPlanner {
                   justified: !ragged)
         case .displayMath(let m):
             // The line that introduces a display stays with it (TeX's \predisplaypenalty = 10000).
-            if let last = slabs.indices.last, case .line = slabs[last].content { slabs[last].keepWithNext = true }
+            if let last = slabs.indices.last, case .line = slabs[last].content {
+                slabs[last].keepWithNext = true
+                slabs[last].softKeep = false
+            }
             let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: true, size: g.bodySize) }
             slabs.append(LayoutSlab(height: metrics.ascent + metrics.descent + 2 * g.paragraphSpace, spaceBefore: g.paragraphSpace,
                                     content: .displayMath(m, metrics), indent: indent))

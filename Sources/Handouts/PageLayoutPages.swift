@@ -2,12 +2,17 @@
 /// an equation, a callout header, a table row). Each slab is unbreakable; `keepWithNext` glues it
 /// to the following slab, which is how headings stay with what follows, callout headers with
 /// their first line, and paragraphs avoid orphan and widow lines (at least two lines on each side
-/// of a break, the rule of Bringhurst §2.4.8 and TeX's \clubpenalty/\widowpenalty set to 10000).
+/// of a break, the rule of Bringhurst §2.4.8). Those orphan and widow keeps are `softKeep`: like
+/// TeX's finite \clubpenalty/\widowpenalty (150 in plain TeX), they give way when keeping them would
+/// leave a page more than `PageBreaker.maxUnderfull` empty; a heading's keep and the line before a
+/// display (TeX's \predisplaypenalty = 10000) never do.
 public struct LayoutSlab: Sendable, Equatable {
     public var height: Double
     /// Space above the slab; dropped at the top of a page.
     public var spaceBefore: Double
     public var keepWithNext: Bool
+    /// The keep is an orphan or widow keep, which an underfull page may break.
+    public var softKeep = false
     public var content: SlabContent
     /// Left indent (lists, callout bodies) in points.
     public var indent: Double
@@ -62,6 +67,9 @@ public enum PageBreaker {
     /// A float that does not fit moves to the top of the next page only when at least this much of
     /// the current page is left to fill with the text after it (less is a normal page end).
     public static let floatGap = 1.0 / 8
+    /// A page that would end emptier than this breaks a soft keep instead (issue 10's target: no
+    /// page but the last more than 15 % empty).
+    public static let maxUnderfull = 0.15
 
     /// Fills pages in order. When a slab does not fit, the page ends before the chain of
     /// keep-with-next slabs that leads to it, so that chain moves whole to the next page; a chain
@@ -171,7 +179,9 @@ public enum PageBreaker {
                     pulled.append(j)
                     j += 1
                 }
-                while let l = pulled.last, slabs[queue[l]].keepWithNext { pulled.removeLast() }
+                let kept = lastBreak(pulled.map { queue[$0] }, from: y, pageHeight: pageHeight,
+                                     used: yy + notesHeight(pulledNotes), slabs: slabs) ?? 0
+                pulled.removeLast(pulled.count - kept)
                 if let l = pulled.last {
                     // The pulled slabs come next and fit; the floats among them follow, in order.
                     let kept = Set(pulled)
@@ -187,8 +197,8 @@ public enum PageBreaker {
                     continue
                 }
             }
-            var cut = current.count
-            while cut > 0, slabs[queue[current[cut - 1]]].keepWithNext { cut -= 1 }
+            var cut = lastBreak(current.map { queue[$0] }, from: 0, pageHeight: pageHeight,
+                                used: y + notesHeight(notes), slabs: slabs) ?? current.count
             if cut == 0 { cut = current.count }
             close(cut)
             k = cut < current.count ? current[cut] : k
@@ -198,6 +208,27 @@ public enum PageBreaker {
         }
         if !current.isEmpty { close(current.count) }
         return pages
+    }
+
+    /// How many of `run` (slabs stacked from height `from`, reaching `used` with all of them) may
+    /// stay on the page: the run ends after its last slab that does not keep with the next; if that
+    /// leaves the page more than `maxUnderfull` empty, soft keeps give way. Nil when every slab keeps.
+    static func lastBreak(_ run: [Int], from: Double, pageHeight: Double, used: Double, slabs: [LayoutSlab]) -> Int? {
+        var heights: [Double] = []   // page height used through each slab of the run
+        var top = from
+        for (n, i) in run.enumerated() {
+            top += (n == 0 && from == 0 ? 0 : slabs[i].spaceBefore) + slabs[i].height
+            heights.append(top)
+        }
+        let tail = used - (heights.last ?? from)   // footnotes and the like, below the run
+        func lastAllowed(_ breaks: (LayoutSlab) -> Bool) -> Int? {
+            run.indices.last(where: { breaks(slabs[run[$0]]) }).map { $0 + 1 }
+        }
+        let strict = lastAllowed { !$0.keepWithNext }
+        let filled = (strict.map { heights[$0 - 1] } ?? from) + tail
+        guard filled < pageHeight * (1 - maxUnderfull), let loose = lastAllowed({ !$0.keepWithNext || $0.softKeep }),
+              loose > (strict ?? 0) else { return strict }
+        return loose
     }
 }
 

@@ -58,8 +58,9 @@ import InfoRequests
         let rev = try figure("kl-fits", [("which", .string("reverse"))])
         #expect(!contains(rev, "forward fit") && contains(rev, "reverse fit"))
         let single = try figure("kl-fits", [("target", .array([.object([("weight", .number(1)), ("mu", .number(1)), ("sigma", .number(2))])]))])
-        // One Gaussian target: both fits are the target itself, at zero divergence.
-        #expect(contains(single, "$\\mathcal{N}(1, 2^2)$: $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = 0 nats"))
+        // One Gaussian target: both fits are the target itself, at zero divergence (printed to the
+        // legend's three decimals).
+        #expect(contains(single, "$\\mathcal{N}(1, 2^2)$: $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = 0.000 nats"))
         #expect(!contains(single, "other reverse optimum"))
     }
 

@@ -252,3 +252,34 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
         if case .figure = pages[1].slabs[0].slab.content {} else { Issue.record("the figure should open page 2") }
     }
 }
+
+@Suite struct SoftKeepTests {
+    private func line(keep: Bool = false, soft: Bool = false) -> LayoutSlab {
+        var s = LayoutSlab(height: 10, keepWithNext: keep, content: .line(TypesetLine(fragments: [], ascent: 8, descent: 2), justified: true))
+        s.softKeep = soft
+        return s
+    }
+
+    @Test func orphanAndWidowKeepsGiveWayRatherThanLeaveAPageMoreThanFifteenPercentEmpty() {
+        // Six free lines, then a paragraph of six whose lines all keep softly (a chain of widow and
+        // orphan keeps): keeping them whole would leave page 1 at 60 of 100.
+        let slabs = Array(repeating: line(), count: 6) + Array(repeating: line(keep: true, soft: true), count: 5) + [line(), line()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages[0].slabs.count == 10)
+        #expect(pages.flatMap(\.slabs).count == slabs.count)
+    }
+
+    @Test func hardKeepsHoldEvenOnAnUnderfullPage() {
+        // The same chain kept hard (a heading, the line before a display) moves whole.
+        let slabs = Array(repeating: line(), count: 6) + Array(repeating: line(keep: true), count: 5) + [line(), line()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages[0].slabs.count == 6)
+    }
+
+    @Test func softKeepsHoldWhenThePageIsFullEnough() {
+        // Nine free lines: ending page 1 at 90 of 100 is fine, so the soft chain stays whole.
+        let slabs = Array(repeating: line(), count: 9) + Array(repeating: line(keep: true, soft: true), count: 2) + [line()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages[0].slabs.count == 9)
+    }
+}
