@@ -28,7 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
@@ -65,7 +64,6 @@ let package = Package(
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "PlotGrammar", "CairoRender"]),
         .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // 6. command line
         .target(name: "InfoplotCLI", dependencies: [

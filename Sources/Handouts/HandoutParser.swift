@@ -4,8 +4,9 @@ import InfoRequests
 /// The front end of the handout builder: template text → resolved `Document`.
 ///
 /// Stages, in order: front matter (Yams) → `data:`/`values:` (requests through `evaluator`) →
-/// Mustache (names checked first) → pre-pass (math, divs, labels, figures, captions, references
-/// lifted out) → cmark-gfm → our model → solutions → numbering and references.
+/// Mustache (names checked first; sections repeat template lines, values become tokens) → math
+/// and references tokenised → cmark-gfm parses the body → the tree is read into our model (values,
+/// math, figures, callouts, labels and captions from its nodes) → solutions → numbering and references.
 public enum HandoutParser {
     public static func parse(file: String, source: String,
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
@@ -16,17 +17,15 @@ public enum HandoutParser {
         let front = try FrontMatter.decode(split, file: file)
         let format = front.format ?? defaultFormat
         let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
-        let rendered = try renderMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
+        let body = try expandMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
-        var pre = PrePass(file: file, values: values, slides: format == .slides, figures: figures)
-        let markdown = try pre.run(rendered)
-        let titleMarkdown = try pre.liftInlines([metaLine(front.title, at: front.titlePosition)])[0]
-        let subtitleMarkdown = try front.subtitle.map { try pre.liftInlines([metaLine($0, at: front.subtitlePosition ?? front.titlePosition)])[0] }
-
-        var converter = MarkdownConverter(file: file, lifted: pre.lifted, sourceLines: pre.outputLines)
-        let (blocks, footnotes) = try converter.blocks(from: markdown)
-        let title = try converter.inlines(from: titleMarkdown, context: "the title")
-        let subtitle = try subtitleMarkdown.map { try converter.inlines(from: $0, context: "the subtitle") }
+        var converter = MarkdownConverter(file: file, printed: body.printed, values: values, slides: format == .slides,
+                                          figures: figures)
+        let (blocks, footnotes) = try converter.blocks(from: body.lines)
+        let title = try converter.inlines(from: front.title, at: front.titlePosition, context: "the title")
+        let subtitle = try front.subtitle.map {
+            try converter.inlines(from: $0, at: front.subtitlePosition ?? front.titlePosition, context: "the subtitle")
+        }
 
         let arranged = try arrangeSolutions(blocks, mode: solutions, file: file)
         var numbering = Numbering(file: file)
@@ -56,7 +55,4 @@ public enum HandoutParser {
         return front.format ?? defaultFormat
     }
 
-    private static func metaLine(_ text: String, at position: SourcePosition) -> RenderedLine {
-        RenderedLine(text: text, sourceLine: position.line, anchors: [ColumnAnchor(rendered: 1, source: position.column)])
-    }
 }

@@ -1,27 +1,47 @@
 import CCmarkGFM
+import FigureCatalogue
 
 /// cmark-gfm registers its extensions through an unguarded static flag; a Swift global is
 /// initialised exactly once even when several handouts are parsed on different threads.
 private let cmarkExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-/// Turns pre-passed Markdown into our document model. The only file that touches C.
-/// libcmark-gfm (GitHub's CommonMark fork) with the table, strikethrough and autolink extensions
-/// and footnotes; our tokens come back inside text nodes and are swapped for their nodes here.
+/// Reads the tree cmark-gfm parses from the body into our document model. The only file that
+/// touches C. libcmark-gfm (GitHub's CommonMark fork) with the table, strikethrough and autolink
+/// extensions and footnotes parses every block and inline; what cmark does not know is read from
+/// its nodes here: figure blocks are code blocks by fence info, `:::` fences, `. . .` pauses and
+/// `Table:` captions are paragraphs of their own line, `{#label}` and `{.shrink}` end a heading's
+/// text, and tokens (math, references, values) come back inside text nodes.
 struct MarkdownConverter {
     let file: String
-    let lifted: [Lifted]
-    /// Template line of each line of the body Markdown (from the pre-pass).
-    let sourceLines: [Int]
+    var protection: MathProtection
+    /// What each `{{name}}` token prints (from the Mustache stage).
+    let printed: [String]
+    let values: ValueTable
+    /// In a deck a `---` line between blank lines separates slides instead of drawing a rule.
+    let slides: Bool
+    /// The figures a figure block may name: the catalogue and the user's own specs.
+    let figures: FigureLibrary
+    /// The lines cmark was fed, each character with its template position.
+    private var lines: [SourcedLine] = []
     /// label → position of its definition, to report duplicates where the second one is.
-    private(set) var labels: [String: SourcePosition] = [:]
+    var labels: [String: SourcePosition] = [:]
     private(set) var labelOrder: [String] = []
     private var footnoteLabels: [String] = []
 
-    init(file: String, lifted: [Lifted], sourceLines: [Int] = []) {
+    init(file: String, printed: [String] = [], values: ValueTable = ValueTable(), slides: Bool = false,
+         figures: FigureLibrary = .builtIn) {
         self.file = file
-        self.lifted = lifted
-        self.sourceLines = sourceLines
+        self.figures = figures
+        self.protection = MathProtection(file: file)
+        self.printed = printed
+        self.values = values
+        self.slides = slides
     }
+
+    private var lifted: [Lifted] { protection.lifted }
+
+    /// Fenced divs nest at most this deep, so a runaway template cannot recurse deeply.
+    static let maxDivDepth = 8
 
     /// Block quotes, lists, emphasis and links nested deeper than this are refused: the conversion
     /// below and every writer after it recurse once per level, on build threads with small stacks,
@@ -44,8 +64,9 @@ struct MarkdownConverter {
 
     // MARK: Entry points
 
-    mutating func blocks(from markdown: String) throws -> (blocks: [Block], footnotes: [Footnote]) {
-        try withDocument(markdown) { root in
+    mutating func blocks(from body: [SourcedLine]) throws -> (blocks: [Block], footnotes: [Footnote]) {
+        lines = try protection.protect(body)
+        return try withDocument(lines) { root in
             // cmark-gfm moves referenced definitions to the end of the document in order of first
             // reference (dropping unreferenced ones) and gives each reference that ordinal as its
             // literal, so the k-th definition is footnote k.
@@ -69,10 +90,13 @@ struct MarkdownConverter {
         }
     }
 
-    /// Inline Markdown of a title or caption (one paragraph).
-    mutating func inlines(from markdown: String, context: String) throws -> [Inline] {
-        if markdown.trimmedSpaces.isEmpty { return [] }
-        return try withDocument(markdown) { root in
+    /// Inline Markdown of a title or caption (one paragraph) written at `position`.
+    mutating func inlines(from text: String, at position: SourcePosition, context: String) throws -> [Inline] {
+        if text.trimmedSpaces.isEmpty { return [] }
+        let saved = lines
+        defer { lines = saved }
+        lines = try protection.protectRun([SourcedLine.from(text, at: position)])
+        return try withDocument(lines) { root in
             var result: [Inline] = []
             for node in children(root) {
                 guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
@@ -83,11 +107,12 @@ struct MarkdownConverter {
         }
     }
 
-    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) throws -> T) throws -> T {
+    private func withDocument<T>(_ lines: [SourcedLine], _ body: (OpaquePointer) throws -> T) throws -> T {
         _ = cmarkExtensionsRegistered
+        let markdown = lines.map(\.text).joined(separator: "\n") + "\n"
         // Smart punctuation: handouts are read as typeset text, so quotes curl and -- / --- become
         // en and em dashes (math and code are untouched: math is lifted out, code is verbatim).
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
         guard let parser = cmark_parser_new(options) else {
             throw TemplateError(file: file, line: 1, column: 1, message: "cmark could not create a parser")
         }
@@ -123,9 +148,7 @@ struct MarkdownConverter {
             let line = cmark_node_get_start_line(node)
             if line > 0 { lastLine = line }
             if depth > Self.maximumNesting {
-                let k = Int(lastLine) - 1
-                let templateLine = sourceLines.indices.contains(k) ? sourceLines[k] : max(1, Int(lastLine))
-                throw TemplateError(file: file, line: templateLine, column: max(1, Int(cmark_node_get_start_column(node))),
+                throw TemplateError(file: file, line: sourceLine(Int(lastLine)).line, column: max(1, Int(cmark_node_get_start_column(node))),
                                     message: "block quotes, lists, emphasis and links nested more than \(Self.maximumNesting) levels deep")
             }
         }
@@ -170,16 +193,24 @@ struct MarkdownConverter {
     private mutating func convertBlock(_ node: OpaquePointer) throws -> [Item] {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return [try paragraph(pieces(children(node)))]
+            return [try paragraph(node)]
         case CMARK_NODE_HEADING:
             return [.block(try heading(node))]
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            return [.block(.codeBlock(info: info, code: literal(node)))]
+            let code = resolvingValues(literal(node))
+            if let reader = info.split(separator: " ").first.flatMap({ Self.fencedBlocks[String($0)] }) {
+                let line = sourceLine(Int(cmark_node_get_start_line(node)))
+                let fence = line.position(at: line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count)
+                return [.block(try reader(&self, code, fence))]
+            }
+            return [.block(.codeBlock(info: info, code: code))]
         case CMARK_NODE_HTML_BLOCK:
             // Raw HTML would bypass escaping and has no meaning on paper: shown as code instead.
             return [.block(.codeBlock(info: "html", code: literal(node)))]
         case CMARK_NODE_THEMATIC_BREAK:
+            let line = sourceLine(Int(cmark_node_get_start_line(node)))
+            if slides, line.text == "---" { return [.block(.slideBreak(line.position(at: 0)))] }
             return [.block(.thematicBreak)]
         case CMARK_NODE_BLOCK_QUOTE:
             return [.block(.blockQuote(try blockList(children(node), context: "a block quote")))]
@@ -195,62 +226,133 @@ struct MarkdownConverter {
         }
     }
 
-    private mutating func paragraph(_ pieces: [Piece]) throws -> Item {
+    /// The fed line a node starts on (cmark counts lines from 1).
+    private func sourceLine(_ cmarkLine: Int) -> SourcedLine {
+        let k = cmarkLine - 1
+        return lines.indices.contains(k) ? lines[k] : SourcedLine(line: max(1, cmarkLine))
+    }
+
+    private mutating func paragraph(_ node: OpaquePointer) throws -> Item {
+        let line = sourceLine(Int(cmark_node_get_start_line(node)))
+        let text = line.text
+        let single = cmark_node_get_start_line(node) == cmark_node_get_end_line(node)
+        if single, text.hasPrefix(":::") { return try fencedDiv(line) }
+        if single, text.trimmedSpaces == ". . ." { return .block(.pause(line.position(at: 0))) }
+        let pieces = try pieces(children(node))
+        if text.hasPrefix("Table:") { return try tableCaption(line, pieces: pieces) }
         let significant = pieces.filter {
             if case .inline(.text(let s)) = $0 { return !s.trimmedSpaces.isEmpty }
             if case .inline(.softBreak) = $0 { return false }
             return true
         }
-        if case .marker(let index)? = significant.first {
-            let rest = Array(pieces.drop { if case .marker(index) = $0 { return false } else { return true } }.dropFirst())
-            switch lifted[index] {
-            case .divOpen(let kind, let pos):
-                return .divOpen(kind, trim(try inlineOnly(rest, context: "a callout title")), pos)
-            case .divClose(let pos):
-                return .divClose(pos)
-            case .slideDivOpen(let kind, let pos):
-                return .slideDivOpen(kind, pos)
-            case .pause(let pos) where significant.count == 1:
-                return .block(.pause(pos))
-            case .slideBreak(let pos) where significant.count == 1:
-                return .block(.slideBreak(pos))
-            case .tableCaption(let label, let pos):
-                if let label { try define(label, at: pos) }
-                return .caption(label: label, trim(try inlineOnly(rest, context: "a table caption")), pos)
-            case .displayMath(let tex, let label, let pos) where significant.count == 1:
-                if let label { try define(label, at: pos) }
-                return .block(.displayMath(DisplayMath(tex: tex, number: nil, label: label, position: pos)))
-            case .figure(let spec) where significant.count == 1:
-                if let label = spec.label { try define(label, at: spec.position) }
-                let caption = try inlines(from: spec.caption, context: "a figure caption")
-                return .block(.figure(Figure(name: spec.name, parameters: spec.parameters, caption: caption, label: spec.label,
-                                             number: 0, id: spec.label ?? "", size: spec.size, position: spec.position,
-                                             plot: spec.plot)))
-            default: break
-            }
+        if significant.count == 1, case .marker(let index) = significant[0],
+           case .displayMath(let tex, let label, let pos) = lifted[index] {
+            if let label { try define(label, at: pos) }
+            return .block(.displayMath(DisplayMath(tex: resolvingValues(tex), number: nil, label: label, position: pos)))
         }
         return .block(.paragraph(try inlineOnly(pieces, context: "a paragraph")))
     }
 
-    private mutating func heading(_ node: OpaquePointer) throws -> Block {
+    /// A `:::` line: a callout (`::: kind Title`), a slide div (`::: notes`, `:::: columns`,
+    /// `::: column`, `::: incremental` or `{.incremental}`) or the `:::` that closes one.
+    private mutating func fencedDiv(_ line: SourcedLine) throws -> Item {
+        let body = line.text
+        let rest = String(body.drop(while: { $0 == ":" }))
+        let trimmed = rest.trimmedSpaces
+        if trimmed.isEmpty { return .divClose(line.position(at: 0)) }
+        let kindOffset = body.count - rest.count + (rest.count - rest.drop(while: { $0 == " " || $0 == "\t" }).count)
+        let word = String(trimmed.prefix(while: { $0 != " " && $0 != "\t" }))
+        // Pandoc writes classes as `{.incremental}`; the bare word means the same.
+        let bare = word.hasPrefix("{.") && word.hasSuffix("}") ? String(word.dropFirst(2).dropLast()) : word
+        if let kind = DivKind(rawValue: bare) {
+            let extra = String(trimmed.dropFirst(word.count)).trimmedSpaces
+            if !extra.isEmpty {
+                throw TemplateError(file: file, at: line.position(at: kindOffset + word.count), "'::: \(bare)' takes no title (got '\(extra)')")
+            }
+            return .slideDivOpen(kind, line.position(at: 0))
+        }
+        guard let kind = CalloutKind(rawValue: word) else {
+            let known = CalloutKind.allCases.map(\.rawValue) + (slides ? DivKind.allCases.map(\.rawValue) : [])
+            throw TemplateError(file: file, at: line.position(at: kindOffset),
+                                "unknown callout kind '\(word)' (known: \(known.joined(separator: ", ")))")
+        }
+        var title = try protection.protectRun([line.dropping(kindOffset + word.count)])[0]
+        // The title is inline text after the kind, as in Pandoc: a leading mark keeps cmark from
+        // reading "1. Intro" or "- x" as a list or "# x" as a heading.
+        let mark: Character = "\u{E002}"
+        let lead = title.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+        title.chars.insert(mark, at: lead)
+        title.positions.insert(title.position(at: lead), at: lead)
+        let saved = lines
+        defer { lines = saved }
+        lines = [title]
+        var inlines = try withDocument(lines) { root in
+            try children(root).flatMap { try inlineOnly(pieces(children($0)), context: "a callout title") }
+        }
+        if case .text(let s)? = inlines.first, s.first == mark { inlines[0] = .text(String(s.dropFirst())) }
+        return .divOpen(kind, trim(inlines), line.position(at: 0))
+    }
+
+    /// `Table: caption {#tbl-label}` after a table.
+    private mutating func tableCaption(_ line: SourcedLine, pieces: [Piece]) throws -> Item {
         var label: String?
-        var position: SourcePosition?
+        if let attr = trailingAttribute(line.text) {
+            guard attr.label.hasPrefix("tbl-") else {
+                throw TemplateError(file: file, at: line.position(at: attr.offset),
+                                    "a table label must start with 'tbl-' (got '{#\(attr.label)}')")
+            }
+            label = attr.label
+        }
+        let pos = line.position(at: 0)
+        if let label { try define(label, at: pos) }
+        var caption = try inlineOnly(pieces, context: "a table caption")
+        caption = dropPrefix("Table:".count, of: caption)
+        if let label { caption = dropSuffix("{#\(label)}", of: caption) }
+        return .caption(label: label, trim(caption), pos)
+    }
+
+    private mutating func heading(_ node: OpaquePointer) throws -> Block {
+        let line = sourceLine(Int(cmark_node_get_start_line(node)))
+        let indent = line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+        var inl = try inlineOnly(try pieces(children(node)), context: "a heading")
+        var label: String?
         var shrink = false
-        var inl: [Piece] = []
-        for piece in try pieces(children(node)) {
-            if case .marker(let i) = piece, case .headingLabel(let name, let pos) = lifted[i] {
-                try define(name, at: pos)
-                label = name
-            } else if case .marker(let i) = piece, case .headingInfo(let s, let pos) = lifted[i] {
-                shrink = s
-                position = pos
-            } else {
-                inl.append(piece)
+        // Only an ATX heading is one line with its attributes at the end.
+        if cmark_node_get_start_line(node) == cmark_node_get_end_line(node) {
+            var text = line.text.trimmingTrailingSpaces
+            if text.hasSuffix("#"), let r = text.range(of: " #", options: .backwards),
+               text[r.upperBound...].allSatisfy({ $0 == "#" }) {
+                text = String(text[..<r.lowerBound]).trimmingTrailingSpaces
+            }
+            if text.hasSuffix("{.shrink}") {
+                shrink = true
+                text = String(text.dropLast("{.shrink}".count)).trimmingTrailingSpaces
+                inl = dropSuffix("{.shrink}", of: trim(inl))
+            }
+            if let attr = trailingAttribute(text) {
+                guard attr.label.hasPrefix("sec-") else {
+                    throw TemplateError(file: file, at: line.position(at: attr.offset),
+                                        "a heading label must start with 'sec-' (got '{#\(attr.label)}')")
+                }
+                try define(attr.label, at: line.position(at: attr.offset))
+                label = attr.label
+                inl = dropSuffix("{#\(attr.label)}", of: trim(inl))
             }
         }
-        return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), number: nil, label: label, id: label ?? "",
-                                inlines: trim(try inlineOnly(inl, context: "a heading")), position: position, shrink: shrink,
-                                sourceLevel: Int(cmark_node_get_heading_level(node))))
+        let level = Int(cmark_node_get_heading_level(node))
+        return .heading(Heading(level: level, number: nil, label: label, id: label ?? "", inlines: trim(inl),
+                                position: line.position(at: indent), shrink: shrink, sourceLevel: level))
+    }
+
+    /// `count` characters off the front of a run of inlines (text only: a marker's own prefix).
+    private func dropPrefix(_ count: Int, of inlines: [Inline]) -> [Inline] {
+        guard case .text(let s)? = inlines.first, s.count >= count else { return inlines }
+        return [.text(String(s.dropFirst(count)))] + inlines.dropFirst()
+    }
+
+    private func dropSuffix(_ suffix: String, of inlines: [Inline]) -> [Inline] {
+        guard case .text(let s)? = inlines.last, s.trimmingTrailingSpaces.hasSuffix(suffix) else { return inlines }
+        return inlines.dropLast() + [.text(String(s.trimmingTrailingSpaces.dropLast(suffix.count)))]
     }
 
     private mutating func table(_ node: OpaquePointer) throws -> Block {
@@ -304,11 +406,21 @@ struct MarkdownConverter {
             switch item {
             case .block(let b): append(b)
             case .divOpen(let kind, let title, let pos):
+                try checkDepth(stack.count, at: pos)
+                // Callouts may not nest in callouts; slide divs (columns, notes) may hold callouts.
+                for case .callout(let outer) in stack {
+                    throw TemplateError(file: file, at: pos,
+                                        "callouts do not nest: the one opened at line \(outer.position.line) is still open (close it with ':::' first)")
+                }
                 stack.append(.callout(Callout(kind: kind, title: title.isEmpty ? nil : title, number: nil, blocks: [], id: nil, position: pos)))
             case .slideDivOpen(let kind, let pos):
+                try checkDepth(stack.count, at: pos)
                 stack.append(.div(Div(kind: kind, blocks: [], position: pos)))
-            case .divClose:
-                if let open = stack.popLast() { append(open.block) }
+            case .divClose(let pos):
+                guard let open = stack.popLast() else {
+                    throw TemplateError(file: file, at: pos, "':::' closes a callout that was never opened")
+                }
+                append(open.block)
             case .caption(let label, let caption, let pos):
                 let container = stack.last?.blocks ?? top
                 guard case .table(var t)? = container.last else {
@@ -323,15 +435,47 @@ struct MarkdownConverter {
                 }
             }
         }
+        if let open = stack.last {
+            switch open {
+            case .callout(let c):
+                throw TemplateError(file: file, at: c.position, "callout opened here is never closed (expected a ':::' line)")
+            case .div(let d):
+                throw TemplateError(file: file, at: d.position, "fenced div opened here is never closed (expected a ':::' line)")
+            }
+        }
         return top
     }
 
-    private mutating func define(_ label: String, at pos: SourcePosition) throws {
+    private func checkDepth(_ depth: Int, at pos: SourcePosition) throws {
+        guard depth < Self.maxDivDepth else {
+            throw TemplateError(file: file, at: pos, "fenced divs nest more than \(Self.maxDivDepth) deep")
+        }
+    }
+
+    mutating func define(_ label: String, at pos: SourcePosition) throws {
         if let first = labels[label] {
             throw TemplateError(file: file, at: pos, "label '\(label)' is already used at line \(first.line)")
         }
         labels[label] = pos
         labelOrder.append(label)
+    }
+
+    /// Puts the printed values back in place of their tokens (code, TeX and figure YAML hold them verbatim).
+    func resolvingValues(_ text: String) -> String {
+        guard text.contains(tokenOpen) else { return text }
+        var out = ""
+        var chars = text[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == tokenOpen, chars.first == "v", let close = chars.firstIndex(of: tokenClose),
+               let index = Int(chars[chars.index(after: chars.startIndex)..<close]), printed.indices.contains(index) {
+                out += printed[index]
+                chars = chars[chars.index(after: close)...]
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     // MARK: Inlines
@@ -349,10 +493,7 @@ struct MarkdownConverter {
 
     private func position(of item: Lifted) -> SourcePosition {
         switch item {
-        case .inlineMath(_, let p), .displayMath(_, _, let p), .divOpen(_, let p), .divClose(let p),
-             .headingLabel(_, let p), .ref(_, _, let p), .tableCaption(_, let p), .slideDivOpen(_, let p),
-             .pause(let p), .slideBreak(let p), .headingInfo(_, let p): return p
-        case .figure(let spec): return spec.position
+        case .inlineMath(_, let p), .displayMath(_, _, let p), .ref(_, _, let p): return p
         }
     }
 
@@ -404,15 +545,17 @@ struct MarkdownConverter {
         var chars = text[...]
         while let c = chars.first {
             chars = chars.dropFirst()
-            guard c == tokenOpen, let close = chars.firstIndex(of: tokenClose),
-                  let index = Int(chars[..<close]), lifted.indices.contains(index) else {
+            guard c == tokenOpen, let kind = chars.first, let close = chars.firstIndex(of: tokenClose),
+                  let index = Int(chars[chars.index(after: chars.startIndex)..<close]),
+                  kind == "v" ? printed.indices.contains(index) : lifted.indices.contains(index) else {
                 plain.append(c)
                 continue
             }
             chars = chars[chars.index(after: close)...]
+            if kind == "v" { plain += printed[index]; continue }
             if !plain.isEmpty { out.append(.inline(.text(plain))); plain = "" }
             switch lifted[index] {
-            case .inlineMath(let tex, let pos): out.append(.inline(.math(InlineMath(tex: tex, position: pos))))
+            case .inlineMath(let tex, let pos): out.append(.inline(.math(InlineMath(tex: resolvingValues(tex), position: pos))))
             case .ref(let label, let kind, let pos):
                 out.append(.inline(.ref(CrossReference(label: label, kind: kind, text: "", target: "", position: pos))))
             default: out.append(.marker(index))

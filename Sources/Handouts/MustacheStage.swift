@@ -1,43 +1,12 @@
-import Mustache
-
-/// One line of the body after Mustache, with where it came from in the template, so the
-/// pre-pass can report positions in the file the author edits.
-struct RenderedLine: Sendable {
-    var text: String
-    var sourceLine: Int
-    /// (rendered column, source column) pairs, ascending: a rendered column maps through the
-    /// last anchor at or before it. Substituted values shift columns; loops repeat lines.
-    var anchors: [ColumnAnchor]
-    /// Characters cut from the front of `text` (e.g. `Table: `), added back when mapping.
-    var shift = 0
-
-    func position(ofColumn rawColumn: Int) -> SourcePosition {
-        let column = rawColumn + shift
-        var best = anchors.first ?? ColumnAnchor(rendered: 1, source: 1)
-        for a in anchors where a.rendered <= column { best = a }
-        return SourcePosition(line: sourceLine, column: best.source + (column - best.rendered))
-    }
-}
-
-extension RenderedLine {
-    /// The tail of this line from character offset `offset` (0-based), positions still mapped.
-    func dropping(_ offset: Int) -> RenderedLine {
-        var copy = self
-        copy.text = String(text.dropFirst(offset))
-        copy.shift += offset
-        return copy
-    }
-
-    func prefix(_ count: Int) -> RenderedLine {
-        var copy = self
-        copy.text = String(text.prefix(count))
-        return copy
-    }
-}
-
-struct ColumnAnchor: Sendable {
-    var rendered: Int
-    var source: Int
+/// Mustache over the body, before cmark reads it. Names are checked first (Mustache renders an
+/// unknown name as nothing, which would silently drop a number from the prose). Sections repeat
+/// the template characters between their tags, each keeping its template position; a value is
+/// never written into the Markdown: `{{name}}` becomes a token that cmark passes through as text,
+/// and the tree reader puts the printed value in its place (so `*`, `|` or `_` in a value stay text).
+struct ExpandedBody {
+    var lines: [SourcedLine]
+    /// What each `{{name}}` token prints, by token index.
+    var printed: [String]
 }
 
 private struct MustacheTag {
@@ -50,45 +19,124 @@ private struct MustacheTag {
     var position: SourcePosition
 }
 
-/// Mustache over the body. Names are checked here because Mustache renders an unknown name as
-/// nothing, which would silently drop a number from the prose. Loops (sections) are rendered by
-/// swift-mustache; lines without sections are substituted here so columns can be mapped exactly.
-func renderMustache(body: String, bodyFirstLine: Int, values: ValueTable, file: String) throws -> [RenderedLine] {
+private indirect enum MustacheNode {
+    case char(Character, SourcePosition)
+    case newline(line: Int)
+    case variable(MustacheTag)
+    case section(MustacheTag, [MustacheNode])
+}
+
+func expandMustache(body: String, bodyFirstLine: Int, values: ValueTable, file: String) throws -> ExpandedBody {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map {
         $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
     var tagsByLine: [[MustacheTag]] = Array(repeating: [], count: lines.count)
     for (i, line) in lines.enumerated() {
+        if let k = Array(line).firstIndex(where: { $0 == tokenOpen || $0 == tokenClose }) {
+            throw TemplateError(file: file, at: SourcePosition(line: bodyFirstLine + i, column: k + 1),
+                                "private-use characters U+E000/U+E001 are reserved by the template processor")
+        }
         tagsByLine[i] = try scanTags(line, index: i, fileLine: bodyFirstLine + i, file: file)
     }
     try validate(tagsByLine.flatMap { $0 }, values: values, file: file)
 
-    var out: [RenderedLine] = []
-    var i = 0
-    while i < lines.count {
-        // A unit is a run of lines that starts and ends outside every section.
-        var depth = 0
-        var j = i
-        var hasSection = false
-        repeat {
-            for tag in tagsByLine[j] {
-                switch tag.kind {
-                case .section, .inverted: depth += 1; hasSection = true
-                case .close: depth -= 1
-                default: break
+    // Flatten to characters, line ends and tags; a line holding only section tags and comments
+    // disappears with its line end, as a standalone Mustache tag does.
+    var stack: [(MustacheTag?, [MustacheNode])] = [(nil, [])]
+    func add(_ node: MustacheNode) { stack[stack.count - 1].1.append(node) }
+    for (i, line) in lines.enumerated() {
+        let chars = Array(line)
+        let tags = tagsByLine[i]
+        let standalone = !tags.isEmpty && tags.allSatisfy { $0.kind != .variable }
+            && chars.indices.allSatisfy { k in chars[k] == " " || chars[k] == "\t" || tags.contains { $0.start <= k && k < $0.end } }
+        var k = 0
+        for tag in tags {
+            if !standalone {
+                for c in k..<tag.start { add(.char(chars[c], SourcePosition(line: bodyFirstLine + i, column: c + 1))) }
+            }
+            k = tag.end
+            switch tag.kind {
+            case .variable: add(.variable(tag))
+            case .section, .inverted: stack.append((tag, []))
+            case .close:
+                let (open, children) = stack.removeLast()
+                if let open { add(.section(open, children)) }
+            default: break
+            }
+        }
+        if standalone { continue }
+        for c in k..<chars.count { add(.char(chars[c], SourcePosition(line: bodyFirstLine + i, column: c + 1))) }
+        if i + 1 < lines.count { add(.newline(line: bodyFirstLine + i + 1)) }
+    }
+
+    var renderer = MustacheRenderer(file: file, lines: [SourcedLine(line: bodyFirstLine)], printed: [])
+    let root = DisplayValue.object(values.names.compactMap { name in values[name].map { DisplayField(name: name, value: $0.display) } })
+    try renderer.render(stack[0].1, scopes: [root])
+    return ExpandedBody(lines: renderer.lines, printed: renderer.printed)
+}
+
+private struct MustacheRenderer {
+    let file: String
+    var lines: [SourcedLine]
+    var printed: [String]
+
+    mutating func render(_ nodes: [MustacheNode], scopes: [DisplayValue]) throws {
+        var skip: Int?
+        for (n, node) in nodes.enumerated() {
+            switch node {
+            case .char(let c, let p):
+                if skip == n { skip = nil; continue }
+                lines[lines.count - 1].append(c, at: p)
+            case .newline(let line):
+                lines.append(SourcedLine(line: line))
+            case .variable(let tag):
+                let value = try resolve(tag, scopes)
+                guard let text = value.printed else {
+                    throw TemplateError(file: file, at: tag.position, "'\(tag.name)' is a record, not a printable value; name a field")
+                }
+                for c in "\(tokenOpen)v\(printed.count)\(tokenClose)" { lines[lines.count - 1].append(c, at: tag.position) }
+                printed.append(text)
+                // "{{s_coin}} bits" with s_coin = 1 reads "1 bit": a unit agrees in number with its value.
+                let after = nodes[(n + 1)...].prefix(10).compactMap { if case .char(let c, _) = $0 { return c } else { return nil } }
+                if ["1", "−1", "-1"].contains(text), let unit = pluralUnit(after: after, at: 0) { skip = n + unit.count + 1 }
+            case .section(let tag, let children):
+                let value = try resolve(tag, scopes)
+                if tag.kind == .inverted {
+                    if value.isFalsy { try render(children, scopes: scopes) }
+                } else if case .list(let items) = value {
+                    for item in items { try render(children, scopes: scopes + [item]) }
+                } else if !value.isFalsy {
+                    try render(children, scopes: scopes + [value])
                 }
             }
-            j += 1
-        } while depth > 0 && j < lines.count
-        if hasSection {
-            out += try renderSectionUnit(lines: lines, tags: tagsByLine, range: i..<j, bodyFirstLine: bodyFirstLine,
-                                         values: values, file: file)
-        } else if let line = substituteLine(lines[i], tags: tagsByLine[i], values: values) {
-            out.append(RenderedLine(text: line.text, sourceLine: bodyFirstLine + i, anchors: line.anchors))
         }
-        i = j
     }
-    return out
+
+    private func resolve(_ tag: MustacheTag, _ scopes: [DisplayValue]) throws -> DisplayValue {
+        if tag.name == ".", let top = scopes.last { return top }
+        let segments = tag.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard var value = scopes.reversed().lazy.compactMap({ $0.child(segments[0]) }).first else {
+            throw TemplateError(file: file, at: tag.position, "unknown value '\(segments[0])' in this repetition of its section")
+        }
+        for seg in segments.dropFirst() {
+            guard let next = value.child(seg) else {
+                throw TemplateError(file: file, at: tag.position, "'\(tag.name)' has no field '\(seg)' in this repetition of its section")
+            }
+            value = next
+        }
+        return value
+    }
+}
+
+extension DisplayValue {
+    /// Mustache's false values: an empty list or empty text skips a section (an inverted one shows).
+    var isFalsy: Bool {
+        switch self {
+        case .list(let items): return items.isEmpty
+        case .text(let s): return s.isEmpty
+        case .object: return false
+        }
+    }
 }
 
 private func scanTags(_ line: String, index: Int, fileLine: Int, file: String) throws -> [MustacheTag] {
@@ -150,7 +198,7 @@ extension String {
     }
 }
 
-/// Sections nested deeper than this are refused: swift-mustache parses and renders sections
+/// Sections nested deeper than this are refused: the expansion renders sections
 /// recursively on build threads whose stacks are far smaller than the main thread's, and no
 /// handout needs more than a few levels (a table of rows of cells is three).
 let maximumSectionNesting = 16
@@ -255,100 +303,3 @@ private func pluralUnit(after chars: [Character], at k: Int) -> String? {
     return nil
 }
 
-private func substituteLine(_ line: String, tags: [MustacheTag], values: ValueTable) -> (text: String, anchors: [ColumnAnchor])? {
-    if tags.isEmpty { return (line, [ColumnAnchor(rendered: 1, source: 1)]) }
-    let chars = Array(line)
-    // A line holding only comments disappears, as a standalone Mustache comment does.
-    if tags.allSatisfy({ $0.kind == .comment }) {
-        var rest = chars
-        for tag in tags.reversed() { rest.removeSubrange(tag.start..<tag.end) }
-        if rest.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
-    }
-    var out = ""
-    var count = 0
-    var anchors = [ColumnAnchor(rendered: 1, source: 1)]
-    var k = 0
-    for tag in tags {
-        let before = String(chars[k..<tag.start])
-        out += before
-        count += before.count
-        anchors.append(ColumnAnchor(rendered: count + 1, source: tag.start + 1))
-        k = tag.end
-        if tag.kind == .variable, case .success(let v) = values.lookup(tag.name), let printed = v.display.printed {
-            out += printed
-            count += printed.count
-            // "{{s_coin}} bits" with s_coin = 1 reads "1 bit": a unit agrees in number with its value.
-            if let unit = pluralUnit(after: chars, at: k), ["1", "−1", "-1"].contains(printed) {
-                out += " " + unit.dropLast()
-                count += unit.count
-                k += 1 + unit.count
-            }
-        }
-        anchors.append(ColumnAnchor(rendered: count + 1, source: k + 1))
-    }
-    out += String(chars[k...])
-    return (out, anchors)
-}
-
-private func renderSectionUnit(lines: [String], tags: [[MustacheTag]], range: Range<Int>, bodyFirstLine: Int,
-                               values: ValueTable, file: String) throws -> [RenderedLine] {
-    // Variables become triple braces: values are never HTML-escaped here (text mode); the writers escape.
-    var text = ""
-    for i in range {
-        let chars = Array(lines[i])
-        var k = 0
-        for tag in tags[i] where tag.kind == .variable {
-            text += String(chars[k..<tag.start]) + "{{{\(tag.name)}}}"
-            k = tag.end
-        }
-        text += String(chars[k...])
-        text += "\n"
-    }
-    let template: MustacheTemplate
-    do {
-        template = try MustacheTemplate(string: text)
-    } catch let error as MustacheTemplate.ParserError {
-        throw TemplateError(file: file, line: bodyFirstLine + range.lowerBound + error.context.lineNumber - 1,
-                            column: error.context.columnNumber, message: "bad Mustache: \(error.error)")
-    }
-    var root: [String: Any] = [:]
-    for name in values.names { if let v = values[name] { root[name] = mustacheObject(v.display) } }
-    var rendered = template.render(root)
-    if rendered.hasSuffix("\n") { rendered.removeLast() }
-    if rendered.isEmpty { return [] }
-    let outLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-    // Loop bodies repeat, so output lines cycle through the unit's inner lines.
-    let inner = range.count > 2 ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
-    return outLines.enumerated().map { j, l in
-        RenderedLine(text: String(l), sourceLine: bodyFirstLine + inner.lowerBound + j % inner.count,
-                     anchors: [ColumnAnchor(rendered: 1, source: 1)])
-    }
-}
-
-private func mustacheObject(_ value: DisplayValue) -> Any {
-    switch value {
-    case .text(let s): return s
-    case .list(let items): return MustacheList(items: items.map(mustacheObject), text: value.printed ?? "")
-    case .object(let fields): return MustacheRecord(fields: fields)
-    }
-}
-
-private struct MustacheRecord: MustacheParent {
-    var fields: [DisplayField]
-    func child(named name: String) -> Any? {
-        fields.first { $0.name == name }.map { mustacheObject($0.value) }
-    }
-}
-
-/// A list that loops in sections, prints joined, and answers `name.0` index lookups.
-private struct MustacheList: MustacheSequence, MustacheParent, MustacheCustomRenderable {
-    var items: [Any]
-    var text: String
-    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
-    func child(named name: String) -> Any? {
-        guard let i = Int(name), items.indices.contains(i) else { return nil }
-        return items[i]
-    }
-    var renderText: String { text }
-    var isNull: Bool { false }
-}

@@ -28,13 +28,12 @@ public struct PlotBlock: Sendable, Equatable {
 /// The keys a plot block reads itself; every other key is the spec's (or sets one of its `params:`).
 let plotBlockKeys = ["caption", "label"]
 
-extension PrePass {
+extension MarkdownConverter {
     /// A ```plot block: a spec inline (CSV paths relative to the template), `caption`/`label` as
     /// on figure blocks, and a key naming one of the spec's `params:` sets it (references to
     /// `data:`/`values:` resolved). Compiled once here so a spec error stops the build at its line.
-    mutating func plot(_ lines: ArraySlice<RenderedLine>, fencePosition: SourcePosition) throws -> FigureSpec {
-        let yaml = lines.map(\.text).joined(separator: "\n")
-        let firstLine = lines.first?.sourceLine ?? fencePosition.line + 1
+    mutating func plot(yaml: String, fencePosition: SourcePosition) throws -> Figure {
+        let firstLine = fencePosition.line + 1
         guard let root = try parseTemplateYAML(yaml, file: file, firstLine: firstLine), let entries = root.entries else {
             throw TemplateError(file: file, at: fencePosition, "a plot block holds a plot spec: YAML with layers: or panels: (see README, \"Your own plots\")")
         }
@@ -50,8 +49,9 @@ extension PrePass {
     /// A figure drawn from `spec` (a plot block's, or the user's spec `name` in a figure block):
     /// its size is the spec's unless the figure block gives one; the block's parameter keys set
     /// the spec's params. Compiled once here so a spec error stops the build at its line.
-    mutating func plotFigure(name: String, spec: PlotSpec, entries: [YAMLEntry], fencePosition: SourcePosition) throws -> FigureSpec {
-        var figure = FigureSpec(name: name, parameters: .object([]), caption: "", label: nil, size: nil, position: fencePosition)
+    mutating func plotFigure(name: String, spec: PlotSpec, entries: [YAMLEntry], fencePosition: SourcePosition) throws -> Figure {
+        var figure = Figure(name: name, parameters: .object([]), caption: [], label: nil, number: 0, id: "", size: nil,
+                            position: fencePosition)
         do { figure.size = try spec.declaredSize()?.description } catch let e as PlotSpecError {
             throw TemplateError(file: e.file, at: e.position, e.message)
         }
@@ -60,6 +60,7 @@ extension PrePass {
         let block = try plotBlock(spec, setting: entries.filter { e in spec.parameters.contains { $0.name == e.key } })
         _ = try block.figure(theme: .light, size: nil)
         figure.plot = block
+        if let label = figure.label { try define(label, at: fencePosition) }
         return figure
     }
 

@@ -39,7 +39,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print a line per artefact even when standard output is not a terminal.")
     var verbose = false
 
+    @Flag(help: "Build, then rebuild what changed whenever a template, CSV, spec or style file changes (one line per rebuild); Ctrl-C stops.")
+    var watch = false
+
     func run() throws {
+        if watch { return try watchAndRebuild() }
+        if try !buildPass() { throw ExitCode.failure }
+    }
+
+    /// One build of everything chosen; false when something failed (its errors are printed).
+    /// `stamp` starts the summary line with the time of day (watch mode prints one per rebuild).
+    func buildPass(stamp: Bool = false) throws -> Bool {
         let started = Date()
         let chosen = try HandoutFormat.parseList(formats)
         guard let mode = SolutionsMode(rawValue: solutions) else {
@@ -145,8 +155,8 @@ struct BuildCommand: ParsableCommand {
             + (failedNames.isEmpty ? "" : " (\(failedNames.joined(separator: ", ")))")
             + (extras.isEmpty ? "" : "; " + extras.joined(separator: ", ")) + " (\(seconds) s) → \(out)/index.html"
         // The summary always prints; per-artefact lines only on a terminal or with -v.
-        try writeStandardOutputLine(summary)
-        if !failures.isEmpty { throw ExitCode.failure }
+        try writeStandardOutputLine(stamp ? timeOfDay(started) + " " + summary : summary)
+        return failures.isEmpty
     }
 
     /// Template names (file names without `.md`; decks in `slides/` as `slides/NAME`) in name

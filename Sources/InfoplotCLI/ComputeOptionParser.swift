@@ -103,6 +103,11 @@ private func jsonValue(_ text: String, for a: OpArgument) throws -> JSONValue {
         return .bool(b)
     case .mixture: return try parseMixture(text, option: option)
     case .json:
+        // Numbers and lists as everywhere on the command line; JSON for anything nested.
+        if let x = parseNumber(text) { return .number(x) }
+        if !text.contains("["), !text.contains("{") {
+            return text.contains(";") ? try parseMatrix(text, option: option) : try parseList(text, option: option)
+        }
         do { return try JSONValue.parse(text) } catch {
             throw ValidationError("--\(option): not valid JSON (\(error)); expected \(a.kind.expected)")
         }

@@ -116,6 +116,20 @@ struct CLITestError: Error, CustomStringConvertible {
         #expect(choice.status != 0 && choice.stderr.contains("--given: 'z' is not one of x, y"), "\(choice.stderr)")
     }
 
+    @Test func courseOpsOnTheCommandLine() throws {
+        let ll = try runInfoplot(["compute", "log-likelihood", "--model", "bernoulli", "--p", "0.3", "--heads", "7", "--tails", "3"])
+        // mpmath: 7 ln 0.3 + 3 ln 0.7 = −9.4978344620977…; the likelihood itself carries no unit.
+        #expect(ll.status == 0 && ll.stdout == "likelihood: 7.50141e-05\nlog_likelihood: -9.497834462 nats\nnll: 9.497834462 nats\n", "\(ll.stdout)\(ll.stderr)")
+        let cat = try runInfoplot(["compute", "log-likelihood", "--model", "categorical", "--p", "0.5,0.5", "--counts", "1,2"])
+        #expect(cat.status == 0 && cat.stdout.contains("log_likelihood: -2.079441542 nats"), "\(cat.stderr)")   // 3 ln ½
+        let ols = try runInfoplot(["compute", "ols-fit", "--x", "1,0;1,1;1,2;1,3", "--y", "1,3,2,5"])
+        #expect(ols.status == 0 && ols.stdout.hasPrefix("beta: [1.1, 1.1]\n"), "\(ols.stdout)\(ols.stderr)")
+        let ppo = try runInfoplot(["compute", "ppo-objective", "--ratio", "0.5,0.9,1.1,1.5,1.0", "--advantage", "1,-1,2,-0.5,3"])
+        #expect(ppo.status == 0 && ppo.stdout == "0.81\n", "\(ppo.stdout)\(ppo.stderr)")
+        let bad = try runInfoplot(["compute", "lindley-expected-information", "--alpha", "1", "--beta", "1", "--n", "2000000"])
+        #expect(bad.status != 0 && bad.stderr.contains("n = 2000000; expected at most 1000000 trials"), "\(bad.stderr)")
+    }
+
     @Test func badArgumentsExitNonZeroNamingTheArgument() throws {
         let list = try runInfoplot(["compute", "kl", "--p", "0.5,x", "--q", "0.5,0.5"])
         #expect(list.status != 0 && list.stderr.contains("--p"))

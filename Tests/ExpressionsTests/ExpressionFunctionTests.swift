@@ -87,6 +87,19 @@ func relativelyClose(_ a: Double, _ b: Double, _ tol: Double = 1e-13) -> Bool {
         #expect(heads == 0.7)
     }
 
+    /// Every op of the table is a function of the language, the new course ops included.
+    @Test func everyOpIsCallable() throws {
+        for op in requestOps { #expect(expressionFunctionNames.contains(op), "\(op) is not callable") }
+        // mpmath references as in CourseOpsTests.
+        #expect(relativelyClose(try number("lindley_expected_information(alpha=2, beta=3, n=10)"), 0.54124171135187276002651228543807595, 1e-12))
+        #expect(relativelyClose(try number("ppo_objective(ratio=[0.5, 0.9, 1.1, 1.5, 1.0], advantage=[1, -1, 2, -0.5, 3])"), 0.81, 1e-15))
+        #expect(relativelyClose(try number("mean_kl([[0.5, 0.5], [0.9, 0.1]], [[0.6, 0.4], [0.8, 0.2]])"), 0.028550505647439071460240009477655906, 1e-14))
+        #expect(relativelyClose(try number("importance_sampling(log_p=[-1.2, -0.3, -2.5, -0.9], log_q=[-1.0, -0.8, -1.1, -1.4]).ess"), 3.0860423768082624055096278140248761, 1e-14))
+        #expect(relativelyClose(try number("log_likelihood(model='poisson', rate=2.5, x=[0, 1, 3, 2, 6]).nll"), 10.568669079308240523087561231526691, 1e-14))
+        #expect(relativelyClose(try number("ols_fit(x=[[1, 0], [1, 1], [1, 2], [1, 3]], y=[1, 3, 2, 5]).beta[1]"), 1.1, 1e-14))
+        #expect(relativelyClose(try number("entropy([0.25, 0.25, 0.25, 0.25], base=4)"), 1, 1e-15))
+    }
+
     @Test func opErrorsNameTheOp() {
         #expect(throws: ExpressionError.self) { try number("binary_entropy(1.5)") }
         do { _ = try number("kl(p=[0.5, 0.5], r=[1])") } catch let e as ExpressionError {

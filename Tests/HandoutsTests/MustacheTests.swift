@@ -80,3 +80,68 @@ import Testing
         #expect(e?.line == 7 && e?.column == 22)
     }
 }
+
+/// The front end parses first and resolves after: values are put into cmark's tree, never into
+/// the Markdown, and every position (inside loops and callouts too) is the template's own.
+@Suite struct ParseThenResolveTests {
+    private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(line: line, column: column) }
+
+    @Test func aValueWithMarkdownCharactersStaysText() throws {
+        let source = "---\ntitle: T\ndata: {s: \"*a* | b_c_ `d` # e\"}\n---\n{{s}}\n\n| x | y |\n|---|---|\n| {{s}} | 2 |\n"
+        let doc = try parse(source)
+        #expect(doc.blocks.first == .paragraph([.text("*a* | b_c_ `d` # e")]))
+        guard case .table(let t)? = doc.blocks.last else { Issue.record("no table"); return }
+        #expect(t.rows == [[[.text("*a* | b_c_ `d` # e")], [.text("2")]]])
+    }
+
+    @Test func errorsInsideALoopNameTheTemplateColumn() {
+        // Old front end: loop lines were re-rendered by Mustache and columns restarted at 1.
+        let source = "---\ntitle: T\ndata: {w: {labels: [A, B]}}\n---\nIntro.\n\n{{#w.labels}}\n- {{.}} is in @tbl-none.\n{{/w.labels}}\n"
+        let e = templateError { _ = try parse(source) }
+        #expect(e?.line == 8 && e?.column == 15, "\(String(describing: e))")
+        #expect(e?.message.contains("tbl-none") == true)
+    }
+
+    @Test func inlineLoopsKeepColumnsAfterThem() {
+        let source = "---\ntitle: T\ndata: {w: {labels: [Alpha, Beta]}}\n---\n{{#w.labels}}[{{.}}] {{/w.labels}}costs $5\n"
+        let e = templateError { _ = try parse(source) }
+        #expect(e?.line == 5 && e?.column == 41, "\(String(describing: e))")
+        #expect(e?.message.hasPrefix("unbalanced '$'") == true)
+    }
+
+    @Test func errorsInsideACalloutNameTheirLine() {
+        let e = templateError { _ = try parse(template("::: note Title $x$\nFirst line.\nSee @fig-none here.\n:::")) }
+        #expect(e?.line == 9 && e?.column == 5, "\(String(describing: e))")
+        let title = templateError { _ = try parse(template("::: tip A $\\frac{1}{2}$ and @eq-none\nx\n:::")) }
+        #expect(title?.line == 7 && title?.column == 29, "\(String(describing: title))")
+    }
+
+    @Test func aLoopRepeatsTableRowsAndListItems() throws {
+        let source = "---\ntitle: T\ndata: {w: {labels: [A, B], p: [0.25, 0.75]}}\nvalues:\n  rows:\n    rows: {label: w.labels, p: w.p}\n---\n"
+            + "| x | p |\n|---|---|\n{{#rows}}\n| {{label}} | $p = {{p}}$ |\n{{/rows}}\n\n{{#rows}}\n- {{label}}\n{{/rows}}\n"
+        let doc = try parse(source)
+        guard case .table(let t)? = doc.blocks.first else { Issue.record("no table"); return }
+        #expect(t.rows == [[[.text("A")], [.math(InlineMath(tex: "p = 0.25", position: p(11, 15)))]],
+                           [[.text("B")], [.math(InlineMath(tex: "p = 0.75", position: p(11, 15)))]]])
+        guard case .list(let l)? = doc.blocks.last else { Issue.record("no list"); return }
+        #expect(l.items == [[.paragraph([.text("A")])], [.paragraph([.text("B")])]])
+    }
+
+    @Test func fencedBlockReadersAreOneRegistry() {
+        #expect(MarkdownConverter.fencedBlocks.keys.contains("figure"))
+        let e = templateError { _ = try parse(template("```figure\nname: kl-fits\n")) }
+        #expect(e?.message == "figure block is never closed (expected a closing ```)")
+    }
+}
+
+@Suite struct CalloutTitleTests {
+    /// A title is inline text: "1. Setup" is not an ordered list, "# x" not a heading.
+    @Test func titlesThatLookLikeBlocksStayText() throws {
+        let doc = try parse(template("::: exercise 1. Setup\nText.\n:::\n\n::: note # of bits\nMore.\n:::"))
+        guard case .callout(let a)? = doc.blocks.first, case .callout(let b)? = doc.blocks.last else {
+            Issue.record("no callouts"); return
+        }
+        #expect(a.title == [.text("1. Setup")])
+        #expect(b.title == [.text("# of bits")])
+    }
+}

@@ -72,8 +72,18 @@ func number(_ v: JSONValue?) -> Double {
             #"{"op": "lindley_information", "alpha": 2, "beta": 3, "heads": 7, "tails": 3}"#,
             #"{"op": "elbo_gaussian_mean", "data": [1.2, 0.8], "noise_sigma": 1, "prior_mu": 0, "prior_sigma": 2}"#,
             #"{"op": "kl_fit", "target": [{"weight": 1, "mu": 0, "sigma": 1}], "direction": "forward"}"#,
+            #"{"op": "log_likelihood", "model": "poisson", "rate": 2, "x": [1, 3]}"#,
+            #"{"op": "ols_fit", "x": [[1, 0], [1, 1], [1, 2]], "y": [1, 3, 2]}"#,
+            #"{"op": "importance_sampling", "log_p": [-1, -2], "log_q": [-1.5, -1.5], "f": [1, 2]}"#,
+            #"{"op": "ppo_objective", "ratio": [0.5, 1.5], "advantage": [1, -1]}"#,
+            #"{"op": "mean_kl", "p": [[0.5, 0.5]], "q": [[0.9, 0.1]]}"#,
+            #"{"op": "lindley_expected_information", "alpha": 2, "beta": 3, "n": 10}"#,
         ]
-        #expect(requests.count == requestOps.count)
+        // Every op of the table has its request here (by name, so a new op names what is missing).
+        let asked = Set(requests.compactMap { (try? JSONValue.parse($0))?["op"] }.compactMap { v -> String? in
+            if case .string(let s) = v { return s } else { return nil }
+        })
+        #expect(Set(requestOps).subtracting(asked).isEmpty, "ops without a request: \(Set(requestOps).subtracting(asked).sorted())")
         for r in requests { #expect(answerValue(r) != nil, "\(r) → \(handleJSONLine(r))") }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Handouts
 import InfoRequests
 
-/// The template front end (UTF-8, front matter, YAML, values, Mustache, pre-pass, cmark, model)
+/// The template front end (UTF-8, front matter, YAML, values, Mustache, math tokens, cmark, model)
 /// on arbitrary bytes: a `Document` or a located `TemplateError`, never a trap or a hang.
 /// Requests are answered with a fixed number so fuzzing exercises the parser, not numerics.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -21,6 +21,12 @@ let bayesOps: [OpSpec] = [
         .number(try lindleyInformation(alpha: a.number("alpha"), beta: a.number("beta"),
                                        heads: a.integer("heads"), tails: a.integer("tails")))
     },
+    OpSpec("lindley_expected_information",
+           "Lindley's expected information of n coin flips about a Beta prior: H(prior) - E[H(posterior)].",
+           arguments: betaPriorArguments + [OpArgument("n", .integer, "Number of trials (at most \(lindleyExpectedTrialsLimit)).")],
+           result: .information, summary: "H(prior) − E_k H(posterior) over the Beta-Binomial predictive (n ≤ 10⁶)") { a in
+        .number(try lindleyExpectedInformation(alpha: a.number("alpha"), beta: a.number("beta"), n: a.integer("n")))
+    },
     OpSpec("elbo_gaussian_mean", "ELBO of the Gaussian-mean model for q = N(q_mu, q_sigma^2); the optimum q when omitted.",
            arguments: [
             OpArgument("data", .vector, "Observations."),
