@@ -9,7 +9,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run examples test bench fuzz clean readme-images update-references
+.PHONY: all deps build run examples test bench fuzz clean readme-images update-references themes
 
 all: deps build run
 
@@ -58,6 +58,11 @@ fuzz: deps
 # Rewrites Tests/ReferenceImageTests/References/ from the current renderer (look at them first).
 update-references: deps
 	@set -o pipefail; UPDATE_REFERENCES=1 $(SWIFT) test --filter ReferenceImageTests 2>&1 | { $(QUIET); }
+
+# The built-in themes are Themes/*.yaml: after editing one, regenerate the Swift they compile into
+# (ThemeFileTests fails until you do). Needs python3-yaml.
+themes:
+	python3 Scripts/generate-themes.py
 
 clean:
 	rm -rf .build $(OUT)/*

@@ -163,7 +163,9 @@ extension PanelDrawer {
             var best = box(.upperRight), bestCost = Double.infinity
             for c in candidates {
                 let b = box(c)
-                let cost = legendCost(b)
+                // Scored with a margin of half the inset, so a curve that would graze the box's
+                // edge (a steep end running up the plot's side) counts against that place too.
+                let cost = legendCost(Rect(x: b.x - inset / 2, y: b.y - inset / 2, width: b.width + inset, height: b.height + inset))
                 if cost < bestCost - 1e-9 { best = b; bestCost = cost }
             }
             frame = best

@@ -1,4 +1,5 @@
-/// How a figure looks, as a value: colours, the series cycle, weights. Sizes are in units of the
+/// How a figure looks, as a value: colours, the series cycle, weights (a theme file's content,
+/// see Themes/light.yaml). Sizes are in units of the
 /// figure's base font size so one theme works for every size preset.
 public struct Theme: Sendable, Hashable {
     public var name: String
@@ -22,34 +23,21 @@ public struct Theme: Sendable, Hashable {
     /// Hatching of filled series (bars) in order; nil where colour alone tells them apart.
     public var hatchCycle: [Hatch]? = nil
 
-    public static let light = Theme(
-        name: "light", background: .white, foreground: Color(hex: 0x1A1A1A), mutedForeground: Color(hex: 0x555555),
-        gridColor: Color(hex: 0xB0B0B0, alpha: 0.45), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.9),
-        legendEdge: Color(hex: 0xCCCCCC),
-        cycle: [OkabeIto.blue, OkabeIto.vermillion, OkabeIto.bluishGreen, OkabeIto.orange, OkabeIto.reddishPurple,
-                OkabeIto.skyBlue, OkabeIto.black, OkabeIto.yellow],
-        lineStyleCycle: [.solid], markerCycle: nil, fillOpacity: 0.3, showGrid: true,
-        lightInk: .white, darkInk: .black)
+    /// The colour map of heatmaps that name none.
+    public var colormap: ColorMap = .viridis
 
-    public static let dark = Theme(
-        name: "dark", background: Color(hex: 0x1E2127), foreground: Color(hex: 0xE8E8E8), mutedForeground: Color(hex: 0xB0B0B0),
-        gridColor: Color(hex: 0x8A8F98, alpha: 0.35), legendBackground: Color(hex: 0x1E2127, alpha: 0.9),
-        legendEdge: Color(hex: 0x5A5F68),
-        cycle: [OkabeIto.skyBlue, OkabeIto.orange, OkabeIto.bluishGreen, OkabeIto.reddishPurple, OkabeIto.yellow,
-                OkabeIto.vermillion, Color(hex: 0xE8E8E8), OkabeIto.blue],
-        lineStyleCycle: [.solid], markerCycle: nil, fillOpacity: 0.35, showGrid: true,
-        lightInk: .white, darkInk: .black)
+    public init(name: String, background: Color, foreground: Color, mutedForeground: Color, gridColor: Color,
+                legendBackground: Color, legendEdge: Color, cycle: [Color], lineStyleCycle: [LineStyle],
+                markerCycle: [MarkerShape]?, fillOpacity: Double, showGrid: Bool, lightInk: Color, darkInk: Color,
+                hatchCycle: [Hatch]? = nil, colormap: ColorMap = .viridis) {
+        self.name = name; self.background = background; self.foreground = foreground
+        self.mutedForeground = mutedForeground; self.gridColor = gridColor; self.legendBackground = legendBackground
+        self.legendEdge = legendEdge; self.cycle = cycle; self.lineStyleCycle = lineStyleCycle; self.markerCycle = markerCycle
+        self.fillOpacity = fillOpacity; self.showGrid = showGrid; self.lightInk = lightInk; self.darkInk = darkInk
+        self.hatchCycle = hatchCycle; self.colormap = colormap
+    }
 
-    /// Grey-scale safe: series differ by grey level and by dash pattern and marker (lines) or
-    /// hatching (bars), since greys such as #404040 and #333333 look alike on paper.
-    public static let print = Theme(
-        name: "print", background: .white, foreground: .black, mutedForeground: Color(hex: 0x444444),
-        gridColor: Color(hex: 0xB0B0B0, alpha: 0.5), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.92),
-        legendEdge: Color(hex: 0x999999),
-        cycle: [.black, Color(hex: 0x555555), Color(hex: 0x888888), Color(hex: 0x333333), Color(hex: 0x777777)],
-        lineStyleCycle: [.solid, .dashed, .dotted, .dashDot, .longDash], markerCycle: [.circle, .square, .triangle, .diamond, .cross],
-        fillOpacity: 0.25, showGrid: true, lightInk: .white, darkInk: .black,
-        hatchCycle: [.none, .diagonal, .backDiagonal, .crossed, .horizontal, .vertical])
+    // `light`, `dark` and `print` are the files in Themes/, compiled into BuiltInThemes.swift.
 
     /// `light`, `dark` or `print`.
     public static func named(_ name: String) throws -> Theme {

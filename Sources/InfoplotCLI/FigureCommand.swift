@@ -4,6 +4,7 @@ import CairoRender
 import FigureCatalogue
 import FigureModel
 import InfoRequests
+import PlotGrammar
 
 /// `infoplot figure NAME …`: renders catalogue figures to files. Everything is validated and every
 /// figure built before the first file is written; each file is written atomically by the renderer
@@ -45,7 +46,7 @@ struct FigureCommand: ParsableCommand {
             completion: .list(OutputFormat.allCases.map(\.rawValue)))
     var format: String?
 
-    @Option(help: "light, dark, print or auto (SVG follows the reader's light/dark setting; PDF and PNG are light).",
+    @Option(help: "light, dark, print, auto (SVG follows the reader's light/dark setting; PDF and PNG are light) or a theme file (.yaml).",
             completion: .list(themeNames))
     var theme: String = "light"
 
@@ -61,6 +62,11 @@ struct FigureCommand: ParsableCommand {
 
     @Option(name: .customLong("figures"), help: figuresFolderHelp)
     var figuresFolder: String?
+
+    @Option(name: .customLong("print-theme"), help: ArgumentHelp(
+        "Print a built-in theme file (light, dark or print) to start your own from, and exit.", valueName: "name"),
+            completion: .list(["light", "dark", "print"]))
+    var printTheme: String?
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
     var outDir: String = "output/figures"
@@ -101,8 +107,8 @@ struct FigureCommand: ParsableCommand {
 
         let themeValue: Theme
         let auto = theme.lowercased() == "auto"
-        do { themeValue = auto ? .light : try Theme.named(theme) } catch {
-            throw FigureCommandError("--theme: \(error) (or auto)" + (likelyMeant(theme, themeNames).map { "; did you mean '\($0)'?" } ?? ""))
+        do { themeValue = auto ? .light : try ThemeFile.load(theme) } catch {
+            throw FigureCommandError("--theme: \(error) (or auto)")
         }
         let sizeValue: FigureSize
         do { sizeValue = try FigureSize.parse(size) } catch {
@@ -176,6 +182,16 @@ struct FigureCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let printTheme {
+            guard names.isEmpty, !all, !gallery else { throw FigureCommandError("--print-theme prints a theme file; it takes no figure names") }
+            guard let text = Theme.builtInSources[printTheme.lowercased()] else {
+                throw FigureCommandError("--print-theme: unknown theme '\(printTheme)'"
+                                         + (likelyMeant(printTheme, ["light", "dark", "print"]).map { "; did you mean '\($0)'?" } ?? "")
+                                         + " (built in: light, dark, print)")
+            }
+            try writeStandardOutput(Data(text.utf8))
+            return
+        }
         if gallery {
             guard names.isEmpty, !all, settings.isEmpty, output == nil else {
                 throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")

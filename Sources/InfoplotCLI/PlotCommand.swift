@@ -27,7 +27,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Comma-separated output formats: pdf, svg, png.")
     var format: String = "pdf,svg,png"
 
-    @Option(help: "light, dark or print (default: the spec's theme, else light).")
+    @Option(help: "light, dark, print or a theme file (.yaml; see `infoplot figure --print-theme light`); default: the spec's theme, else light.")
     var theme: String?
 
     @Option(parsing: .unconditional, help: "Size preset or WxH (inches, or with cm/pt); default: the spec's size, else handout.")
@@ -69,7 +69,7 @@ struct PlotCommand: ParsableCommand {
                 return (String(s[..<eq]).trimmingCharacters(in: .whitespaces), String(s[s.index(after: eq)...]))
             }
             let themeValue: Theme? = try theme.map { t in
-                do { return try Theme.named(t) } catch { throw FigureCommandError("--theme: \(error)") }
+                do { return try ThemeFile.load(t) } catch { throw FigureCommandError("--theme: \(error)") }
             }
             let sizeValue: FigureSize? = try size.map { s in
                 do { return try FigureSize.parse(s) } catch { throw FigureCommandError("--size: \(error)") }

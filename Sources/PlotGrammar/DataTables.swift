@@ -7,7 +7,9 @@ public struct DataTable: Sendable {
     public var columnNames: [String]
     public var columns: [String: JSONValue]
     public var rowCount: Int
-    var asValue: JSONValue { .object(columnNames.map { ($0, columns[$0]!) }) }
+    /// Members of a compute result that are not columns (`fit.lambda`), reachable in expressions.
+    public var fields: [(String, JSONValue)] = []
+    var asValue: JSONValue { .object(columnNames.map { ($0, columns[$0]!) } + fields) }
 }
 
 /// Reads a CSV file with SwiftCSV: the header row names the columns. A column whose first

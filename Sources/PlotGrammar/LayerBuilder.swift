@@ -383,7 +383,7 @@ struct LayerBuilder {
             categoryTicks = (xt, yt)
         }
         if kind == "heatmap" {
-            let mapName = try node["colormap"].map { try reader.choice($0, "colormap", ColorMap.allCases.map(\.rawValue)) } ?? "viridis"
+            let mapName = try node["colormap"].map { try reader.choice($0, "colormap", ColorMap.allCases.map(\.rawValue)) } ?? compiler.theme.colormap.rawValue
             var range: ClosedRange<Double>?
             if let r = node["range"] {
                 guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high]") }

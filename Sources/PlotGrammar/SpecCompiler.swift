@@ -22,7 +22,10 @@ struct SpecCompiler {
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
         scope = Scope(base)
         if let t = root["theme"], themeOverride == nil {
-            do { theme = try Theme.named(try reader.string(t, "theme")) } catch let e as FigureError { throw reader.error(t, e.message) }
+            // A built-in name or a theme file beside the spec (its own errors name that file).
+            do { theme = try ThemeFile.load(try reader.string(t, "theme"), relativeTo: baseDirectory) } catch let e as FigureError {
+                throw reader.error(t, e.message)
+            }
         } else {
             theme = themeOverride ?? .light
         }
@@ -80,9 +83,12 @@ struct SpecCompiler {
         guard let node else { return }
         guard let entries = node.entries else { throw reader.error(node, "data must map table names to columns or {csv: path}") }
         for e in entries {
-            guard let cols = e.value.entries else { throw reader.error(e.value, "table '\(e.key)' must be columns {name: [..]} or {csv: path}") }
+            guard let cols = e.value.entries else { throw reader.error(e.value, "table '\(e.key)' must be columns {name: [..]}, {csv: path} or {compute: {op: …}}") }
             var table: DataTable
-            if let csv = e.value["csv"] {
+            if let compute = e.value["compute"] {
+                try reader.allow(e.value, ["compute"], what: "table '\(e.key)'")
+                table = try computedTable(compute)
+            } else if let csv = e.value["csv"] {
                 try reader.allow(e.value, ["csv"], what: "table '\(e.key)'")
                 let path = try reader.string(csv, "csv")
                 let full = path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
@@ -103,6 +109,29 @@ struct SpecCompiler {
             tables[e.key] = table
             scope.base[e.key] = table.asValue
         }
+    }
+
+    /// `{compute: {op: maxent, values: [1, 2, 3], mean: m}}`: the request's arguments are values
+    /// and expressions as anywhere (a plain word that names nothing is text: `unit: bits`), its
+    /// result a table (see `DataTable(result:op:)`).
+    func computedTable(_ node: YAMLNode) throws -> DataTable {
+        guard let members = node.entries, let opNode = node["op"] else {
+            throw reader.error(node, "compute must be a request {op: NAME, …} (the ops of `infoplot compute`)")
+        }
+        let op = try reader.string(opNode, "op")
+        var request: [(String, JSONValue)] = [("op", .string(op))]
+        for m in members where m.key != "op" {
+            if let s = m.value.string, isPlainWord(s), scope[s] == nil {
+                request.append((m.key, .string(s)))
+            } else {
+                request.append((m.key, try value(m.value)))
+            }
+        }
+        let result: JSONValue
+        do { result = try evaluateRequest(.object(request)) } catch {
+            throw reader.error(opNode, "\(error)")
+        }
+        do { return try DataTable(result: result, op: op) } catch let e as PlotParameterError { throw reader.error(opNode, e.description) }
     }
 
     /// A scalar string is an expression; numbers, lists and maps are values (their strings expressions too).
