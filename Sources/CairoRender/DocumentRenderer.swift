@@ -16,13 +16,9 @@ import Frame
 public func renderDocumentPDF(_ document: DocumentDrawing, frames: [Frame]? = nil, creationDate: String? = nil) throws -> Data {
     let frames = try frames ?? documentFrames(document)
     guard let first = frames.first else { throw RenderError("a document needs at least one page") }
-    let sink = ByteSink()
-    let closure = Unmanaged.passUnretained(sink).toOpaque()
-    guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, closure, first.width, first.height) else {
-        throw RenderError("cairo could not create a PDF surface")
-    }
+    let (surface, sink) = try makePDFSurface(width: first.width, height: first.height, title: document.title,
+                                             author: document.author, subject: document.subject, date: creationDate)
     defer { cairo_surface_destroy(surface) }
-    setPDFMetadata(surface, title: document.title, author: document.author, subject: document.subject, date: creationDate)
     guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
     // Links may only name destinations that exist, or cairo fails the whole document.
     var names = Set<String>()

@@ -49,50 +49,17 @@ public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: 
     let frame = Frame(width: width, height: height, baseline: padding - ink.y,
                       items: mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title),
                       title: title)
-    if format == .svg { return frameSVG(frame, shared: sharedGlyphs) }
-    let sink = ByteSink()
-    let context = Unmanaged.passUnretained(sink).toOpaque()
-    let surface: OpaquePointer?
-    switch format {
-    case .svg:
-        surface = nil   // written above
-    case .pdf:
-        surface = cairo_pdf_surface_create_for_stream(sinkWrite, context, width, height)
-        if let surface { setPDFMetadata(surface, title: title, author: nil, subject: nil, date: nil) }
-    case .png:
-        // Cairo image surfaces hold at most 32767 pixels a side; check before converting to Int32,
-        // which would trap on a huge formula size.
-        let pw = (width * pixelsPerPoint).rounded(.up), ph = (height * pixelsPerPoint).rounded(.up)
-        guard pw.isFinite, ph.isFinite, pw <= 32767, ph <= 32767 else {
-            throw MathRenderError(message: "the PNG would be \(pw.isFinite ? String(Int(min(pw, 1e15))) : "inf")×"
-                                  + "\(ph.isFinite ? String(Int(min(ph, 1e15))) : "inf") pixels; expected at most 32767 a side: lower the size")
+    do {
+        switch format {
+        case .svg: return frameSVG(frame, shared: sharedGlyphs)
+        case .pdf: return try renderFrame(frame, format: .pdf)
+        case .png:
+            return try framePNG(frame, pixelsPerPoint: pixelsPerPoint, dotsPerInch: pixelsPerPoint * 72, transparent: true,
+                                palette: Palette(), advice: "lower the size")
         }
-        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph))
+    } catch let e as RenderError {
+        throw MathRenderError(message: e.message)
     }
-    guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-        throw MathRenderError(message: "cairo could not create a \(format.rawValue) surface")
-    }
-    guard let cr = cairo_create(surface) else {
-        cairo_surface_destroy(surface)
-        throw MathRenderError(message: "cairo could not create a drawing context")
-    }
-    if format == .png { cairo_scale(cr, pixelsPerPoint, pixelsPerPoint) }
-    FrameCairoPainter(palette: Palette()).draw(frame, on: cr)
-    cairo_destroy(cr)
-    if format == .png {
-        cairo_surface_flush(surface)
-        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, context)
-        cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw MathRenderError(message: "PNG encoding failed") }
-        return sink.data
-    }
-    cairo_surface_finish(surface)
-    let status = cairo_surface_status(surface)
-    cairo_surface_destroy(surface)
-    guard status == CAIRO_STATUS_SUCCESS else {
-        throw MathRenderError(message: "cairo failed to write \(format.rawValue): \(String(cString: cairo_status_to_string(status)))")
-    }
-    return withExtendedLifetime(sink) { sink.data }
 }
 
 /// Where a cropped formula image's baseline is, for placing it in running text: the numbers of

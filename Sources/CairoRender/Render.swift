@@ -116,50 +116,17 @@ public func renderFrame(_ frame: Frame, format: OutputFormat, options: RenderOpt
         // The direct writer: no cairo SVG surface, no repair pass.
         return frameSVG(frame, light: palette)
     case .pdf:
-        let sink = ByteSink()
-        guard let surface = cairo_pdf_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(),
-                                                                frame.width, frame.height) else {
-            throw RenderError("cairo could not create a PDF surface")
-        }
-        setPDFMetadata(surface, title: frame.title, author: options.author, subject: options.subject ?? frame.description,
-                       date: options.creationDate)
+        let subject = options.subject ?? (frame.description.isEmpty ? nil : frame.description)
+        let (surface, sink) = try makePDFSurface(width: frame.width, height: frame.height, title: frame.title,
+                                                 author: options.author, subject: subject, date: options.creationDate)
         try drawAndFinish(surface) { FrameCairoPainter(palette: palette).draw(frame, on: $0) }
         return withExtendedLifetime(sink) { sink.data }
     case .png:
         let k = options.dpi * options.scale / 72
         guard k > 0, k <= 100 else { throw RenderError("PNG dpi × scale must be positive and at most 7200 (got \(options.dpi) × \(options.scale))") }
-        let w = Int((frame.width * k).rounded(.up)), h = Int((frame.height * k).rounded(.up))
-        guard w <= 30000, h <= 30000 else { throw RenderError("PNG would be \(w)×\(h) pixels; lower the dpi or scale") }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
-            throw RenderError("cairo could not create a \(w)×\(h) image")
-        }
-        defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
-        // The pixel size is rounded up, so the frame's background can stop short of the last
-        // column or row (left black in an RGB24 image); paint every pixel first.
-        let bg = frameBackground(frame).map(palette.resolve) ?? .white
-        cairo_set_source_rgb(cr, bg.red, bg.green, bg.blue)
-        cairo_paint(cr)
-        cairo_scale(cr, k, k)
-        FrameCairoPainter(palette: palette).draw(frame, on: cr)
-        let drawStatus = cairo_status(cr)
-        cairo_destroy(cr)
-        guard drawStatus == CAIRO_STATUS_SUCCESS else {
-            throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(drawStatus)))")
-        }
-        cairo_surface_flush(surface)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("PNG encoding failed: \(String(cString: cairo_status_to_string(status)))") }
-        return insertPhysChunk(withExtendedLifetime(sink) { sink.data }, dotsPerInch: options.dpi * options.scale)
+        return try framePNG(frame, pixelsPerPoint: k, dotsPerInch: options.dpi * options.scale, transparent: false,
+                            palette: palette, advice: "lower the dpi or scale")
     }
-}
-
-/// The fill of a first item covering the whole frame (a figure's background).
-private func frameBackground(_ frame: Frame) -> Paint? {
-    guard case .path(let p)? = frame.items.first, let fill = p.fill,
-          p.elements == rectangle(Rect(x: 0, y: 0, width: frame.width, height: frame.height)) else { return nil }
-    return fill
 }
 
 /// The one place PDF metadata is set: title, author, subject, creator, and creation and modification
@@ -172,18 +139,6 @@ func setPDFMetadata(_ surface: OpaquePointer, title: String, author: String?, su
     let d = date ?? pdfDate()
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, d)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, d)
-}
-
-private func drawAndFinish(_ surface: OpaquePointer, _ draw: (OpaquePointer) -> Void) throws {
-    defer { cairo_surface_destroy(surface) }
-    guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
-    draw(cr)
-    let status = cairo_status(cr)
-    cairo_destroy(cr)
-    cairo_surface_finish(surface)
-    guard status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-        throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(status)))")
-    }
 }
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org) if set and numeric, else 2000-01-01.

@@ -8,14 +8,7 @@ import InfoRequests
 /// side by side to be compared (the divergences in one legend) keep their zeros (`trim: false`):
 /// "0.510" beside "0.557", not "0.51".
 func fixedText(_ x: Double, _ decimals: Int = 3, trim: Bool = true) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\(minusSign)∞") }
-    var s = String(format: "%.\(decimals)f", x)
-    if trim, s.contains(".") {
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-    }
-    if s == "-0" { s = "0" }
-    return s.replacingOccurrences(of: "-", with: minusSign)
+    fixedDecimal(x, decimals: decimals, trimmed: trim)
 }
 
 /// "1 bit", "0.469 bits", "0.325 nats".

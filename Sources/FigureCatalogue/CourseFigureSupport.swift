@@ -43,17 +43,7 @@ enum CourseFigures {
     // MARK: numbers as text
 
     /// `decimals` digits after the point, U+2212 for minus, "∞" for infinity; "−0.000" prints as "0.000".
-    static func fixed(_ x: Double, _ decimals: Int) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "\(minusSign)∞" }
-        var s = String(format: "%.\(decimals)f", x)
-        if s.hasPrefix("-") {
-            s.removeFirst()
-            if s.allSatisfy({ $0 == "0" || $0 == "." }) { return s }
-            s = minusSign + s
-        }
-        return s
-    }
+    static func fixed(_ x: Double, _ decimals: Int) -> String { fixedDecimal(x, decimals: decimals) }
 
     /// Decimals that give the smallest non-zero finite magnitude at least two significant digits
     /// (3 at least, 6 at most), so one figure prints all its values with the same precision.

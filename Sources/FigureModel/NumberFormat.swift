@@ -3,6 +3,29 @@ import Foundation
 /// U+2212 MINUS SIGN: typographically correct and the same width as `+`, unlike the hyphen.
 public let minusSign = "\u{2212}"
 
+/// How a negative number's sign is written: typeset text (figure labels, prose, descriptions) takes
+/// U+2212 MINUS SIGN; data (TeX source inside `$…$`, JSON, CSV) takes the ASCII hyphen-minus its
+/// readers parse. Prose and the figure beside it therefore print −0.12 alike.
+public enum MinusSign: Sendable, Hashable { case typeset, ascii }
+
+/// `value` with `decimals` digits after the point, trailing zeros removed when `trimmed`: the one
+/// place numbers are written with fixed decimals. A value that rounds to zero prints unsigned
+/// ("-0.000" would read as a negative result), infinity as ∞.
+public func fixedDecimal(_ value: Double, decimals: Int, trimmed: Bool = false, minus: MinusSign = .typeset) -> String {
+    if value.isNaN { return "NaN" }
+    let sign = minus == .typeset ? minusSign : "-"
+    if value.isInfinite { return value > 0 ? "∞" : sign + "∞" }
+    var s = String(format: "%.\(max(decimals, 0))f", value)
+    let negative = s.hasPrefix("-")
+    if negative { s.removeFirst() }
+    if trimmed, s.contains(".") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    if negative, !s.allSatisfy({ $0 == "0" || $0 == "." }) { s = sign + s }
+    return s
+}
+
 /// Tick label for `value` on a tick grid of `step`: the fewest decimals the step needs, so
 /// 0.1 + 0.2 prints as "0.3", never 0.30000000000000004; negative numbers use U+2212; very large or
 /// small magnitudes use a×10ⁿ.
@@ -41,24 +64,9 @@ func decimalsFor(step: Double) -> Int {
     return 12
 }
 
-func fixed(_ v: Double, decimals: Int) -> String {
-    var s = String(format: "%.\(decimals)f", v)
-    if s.hasPrefix("-") {
-        s.removeFirst()
-        if s.allSatisfy({ $0 == "0" || $0 == "." }) { return s }   // "-0.0" → "0.0"
-        s = minusSign + s
-    }
-    return s
-}
+func fixed(_ v: Double, decimals: Int) -> String { fixedDecimal(v, decimals: decimals) }
 
-func trimmedFixed(_ v: Double, decimals: Int) -> String {
-    var s = fixed(v, decimals: decimals)
-    if s.contains(".") {
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-    }
-    return s
-}
+func trimmedFixed(_ v: Double, decimals: Int) -> String { fixedDecimal(v, decimals: decimals, trimmed: true) }
 
 func superscript(_ n: Int) -> String {
     let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]

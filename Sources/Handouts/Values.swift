@@ -1,5 +1,6 @@
 import PlotGrammar
 import Foundation
+import FigureModel
 import InfoRequests
 import Expressions
 
@@ -116,15 +117,9 @@ public struct ValueTable: Sendable, Equatable {
 
 // MARK: - Formatting
 
-/// `digits` places after the point; `inf` as ∞. Negative zero prints without its sign so a
-/// rounded tiny negative difference does not read as "-0.000".
-func formatNumber(_ x: Double, digits: Int) -> String {
-    if x.isNaN { return "NaN" }
-    if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-    let s = String(format: "%.\(digits)f", x)
-    if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
-    return s
-}
+/// `digits` places after the point, as data: an ASCII minus, so a value stays valid TeX inside
+/// `$…$`; prose turns it into U+2212 afterwards (typographicMinus). Same formatter as figures.
+func formatNumber(_ x: Double, digits: Int) -> String { fixedDecimal(x, decimals: digits, minus: .ascii) }
 
 func display(of result: JSONValue, digits: Int) -> DisplayValue {
     switch result {

@@ -408,7 +408,7 @@ struct LayerBuilder {
                     let cell = map.color(at: hi > lo ? (z - lo) / (hi - lo) : 0.5)
                     // Text in the contrasting ink (WCAG luminance midpoint) so it reads on every cell.
                     let ink = cell.luminance > 0.4 ? compiler.theme.darkInk : compiler.theme.lightInk
-                    marks.append(.text(TextLabel(String(format: "%.\(Int(digits))f", z), at: Point(grid.xs[i], grid.ys[j]), color: ink)))
+                    marks.append(.text(TextLabel(fixedDecimal(z, decimals: Int(digits)), at: Point(grid.xs[i], grid.ys[j]), color: ink)))
                 } }
             }
         } else {

@@ -211,9 +211,26 @@ private func tempPath(_ name: String) -> String {
         #expect(out.contains("crc-ok"))
     }
 
-    @Test func crcMatchesTheKnownValue() {
-        // CRC-32 of "123456789" is 0xCBF43926 (the standard check value).
-        #expect(crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+    /// The encoder's choice (PNGEncode.swift): every row with filter type 0 (None), 8-bit RGB, and
+    /// one pHYs chunk; read back with Python's zlib, not with our code.
+    @Test func pngRowsAreUnfilteredRGB() throws {
+        let data = try renderFigure(FigureDemos.venn(theme: .light), format: .png, options: RenderOptions(dpi: 72))
+        let path = tempPath("filters.png")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try data.write(to: URL(fileURLWithPath: path))
+        let out = try runTool("/usr/bin/python3", ["-c", """
+            import struct, sys, zlib
+            b = open(sys.argv[1], 'rb').read(); i = 8; idat = b''; chunks = []
+            while i < len(b):
+                n, = struct.unpack('>I', b[i:i+4]); t = b[i+4:i+8]; chunks.append(t)
+                if t == b'IHDR': w, h, depth, colour = struct.unpack('>IIBB', b[i+8:i+18])
+                if t == b'IDAT': idat += b[i+8:i+8+n]
+                i += 12 + n
+            raw = zlib.decompress(idat); stride = 1 + 3 * w
+            filters = {raw[r * stride] for r in range(h)}
+            print(depth, colour, sorted(filters), chunks.count(b'pHYs'), len(raw) == h * stride)
+            """, path])
+        #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "8 2 [0] 1 True")
     }
 
     @Test func pngIsDeterministic() throws {
