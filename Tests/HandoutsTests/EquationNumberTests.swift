@@ -11,7 +11,14 @@ import Testing
         let doc = try parse(source)
         let measurer = try HandoutMeasurer(fonts: doc.meta.fonts)
         let (drawing, _) = try paginateHandout(doc, measurer: measurer)
-        let items = try #require(drawing.pages.first).items
+        // Tagged PDF wraps each element's items in a structure group; the geometry is inside.
+        func leaves(_ items: [PageItem]) -> [PageItem] {
+            items.flatMap { item -> [PageItem] in
+                if case .tagged(_, let inner) = item { return leaves(inner) }
+                return [item]
+            }
+        }
+        let items = leaves(try #require(drawing.pages.first).items)
         let displays = items.compactMap { if case .math(_, _, let y, _) = $0 { return y } else { return nil } }
         let numbers = items.compactMap { if case .text(let t) = $0, t.text.hasPrefix("("), t.text.hasSuffix(")") { return t } else { return nil } }
         #expect(numbers.map(\.text) == ["(1)", "(2)"])
