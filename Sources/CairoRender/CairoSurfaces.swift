@@ -44,12 +44,18 @@ func drawAndFinish(_ surface: OpaquePointer, _ draw: (OpaquePointer) throws -> V
     defer { cairo_surface_destroy(surface) }
     guard let cr = cairo_create(surface) else { throw RenderError("cairo could not create a drawing context") }
     try draw(cr)
+    try finishChecked(cr, surface, while: "drawing")
+}
+
+/// Releases `cr`, finishes `surface` (a PDF is written then) and throws the first cairo error of
+/// either, saying what was being done; cairo records errors instead of reporting them per call.
+func finishChecked(_ cr: OpaquePointer, _ surface: OpaquePointer, while doing: String) throws {
     let status = cairo_status(cr)
     cairo_destroy(cr)
     cairo_surface_finish(surface)
     guard status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
         let s = status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status(surface)
-        throw RenderError("cairo failed while drawing: \(String(cString: cairo_status_to_string(s)))")
+        throw RenderError("cairo failed while \(doing): \(String(cString: cairo_status_to_string(s)))")
     }
 }
 

@@ -55,13 +55,7 @@ public func renderDocumentPDF(_ document: DocumentDrawing, frames: [Frame]? = ni
                                                cairo_pdf_outline_flags_t(0))
         parents.append((entry.level, id))
     }
-    let status = cairo_status(cr)
-    cairo_destroy(cr)
-    cairo_surface_finish(surface)
-    guard status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-        let s = status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status(surface)
-        throw RenderError("cairo failed while writing the PDF: \(String(cString: cairo_status_to_string(s)))")
-    }
+    try finishChecked(cr, surface, while: "writing the PDF")
     let data = withExtendedLifetime(sink) { sink.data }
     return finishPDF(data, labels: document.pageLabels, language: document.language,
                      structure: structureOrder(frames, destinations: names))
