@@ -9,7 +9,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run examples test bench fuzz clean readme-images update-references themes
+.PHONY: all deps build run examples test bench fuzz clean readme-images update-references themes catalogue
 
 all: deps build run
 
@@ -63,6 +63,11 @@ update-references: deps
 # (ThemeFileTests fails until you do). Needs python3-yaml.
 themes:
 	python3 Scripts/generate-themes.py
+
+# The catalogue figures drawn by the grammar are Catalogue/*.yaml: after editing one, regenerate
+# the Swift that embeds them (BuiltInSpecTests fails until you do).
+catalogue:
+	python3 Scripts/generate-catalogue.py
 
 clean:
 	rm -rf .build $(OUT)/*

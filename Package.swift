@@ -51,7 +51,7 @@ let package = Package(
         // 2. figure model
         .target(name: "FigureModel"),
         // 2b. the plot grammar: YAML specs -> figure models
-        .target(name: "PlotGrammar", dependencies: ["FigureModel", "Expressions", "InfoRequests",
+        .target(name: "PlotGrammar", dependencies: ["FigureModel", "InfoTheory", "Expressions", "InfoRequests",
             .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // 3. math typesetting

@@ -1,5 +1,6 @@
 import FigureModel
 import InfoRequests
+import PlotGrammar
 
 /// What a parameter accepts; used for validation, `infoplot figures` and the JSON listing.
 public enum ParameterKind: String, Sendable, CaseIterable {
@@ -46,9 +47,12 @@ public struct CatalogueEntry: Sendable {
     /// Which panels each size keeps, for figures that drop some at narrow sizes (`infoplot figures`
     /// lists it; the figure's description repeats it when panels were dropped).
     public let sizeNote: String?
+    /// The plot spec the figure is drawn from, when it is one (built-in specs and the user's own).
+    public let spec: PlotSpec?
 
-    public init(name: String, summary: String, parameters: [ParameterSpec], sizeNote: String? = nil,
+    public init(name: String, summary: String, parameters: [ParameterSpec], sizeNote: String? = nil, spec: PlotSpec? = nil,
                 build: @escaping @Sendable (FigureArguments, FigureContext) throws -> Figure) {
-        self.name = name; self.summary = summary; self.parameters = parameters; self.sizeNote = sizeNote; self.build = build
+        self.name = name; self.summary = summary; self.parameters = parameters; self.sizeNote = sizeNote; self.spec = spec
+        self.build = build
     }
 }

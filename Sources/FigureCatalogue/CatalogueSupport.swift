@@ -2,6 +2,7 @@ import Foundation
 import FigureModel
 import InfoTheory
 import InfoRequests
+import PlotGrammar
 
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
 /// Labels and descriptions print the same digits, so tests can recompute them. Results printed
@@ -16,12 +17,8 @@ func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
     withUnit(fixedText(x, decimals), unit)
 }
 
-/// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
-/// (only a value printed as exactly one takes the singular).
-func withUnit(_ printed: String, _ unit: InfoUnit) -> String {
-    let one = printed == "1" || printed == "\(minusSign)1" || printed == "-1"
-    return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
-}
+/// A printed number and its unit, agreeing in number ("1 bit", "0.469 bits"): the grammar's rule.
+func withUnit(_ printed: String, _ unit: InfoUnit) -> String { quantityWithUnit(printed, unit) }
 
 /// The logarithm that measures in `unit`, as TeX.
 func logTeX(_ unit: InfoUnit) -> String {

@@ -72,13 +72,14 @@ public struct FigureLibrary: Sendable {
         return try e.build(try FigureArguments(entry: e, given: parameters), context)
     }
 
-    /// A spec as a catalogue entry: its title is the summary, its `params:` the parameters.
-    static func entry(name: String, spec: PlotSpec) -> CatalogueEntry {
+    /// A spec as a catalogue entry: its `summary:` (else its title) is the summary, its `params:` the parameters.
+    static func entry(name: String, spec: PlotSpec, sizeNote: String? = nil) -> CatalogueEntry {
         let parameters = spec.parameters.map { p in
             ParameterSpec(p.name, ParameterKind(p.kind), default: p.defaultValue, help: p.help, choices: p.choices,
                           minimum: p.minimum, maximum: p.maximum)
         }
-        return CatalogueEntry(name: name, summary: spec.title ?? "Your figure from \(spec.file).", parameters: parameters) { args, context in
+        return CatalogueEntry(name: name, summary: spec.summary ?? spec.title ?? "Your figure from \(spec.file).", parameters: parameters,
+                              sizeNote: sizeNote, spec: spec) { args, context in
             let settings = Dictionary(uniqueKeysWithValues: spec.parameters.map { ($0.name, args.value($0.name)) })
             do { return try spec.figure(settings: settings, theme: context.theme, size: context.size) } catch let e as PlotSpecError {
                 throw CatalogueError(e.description)

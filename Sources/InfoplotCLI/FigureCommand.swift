@@ -68,6 +68,9 @@ struct FigureCommand: ParsableCommand {
             completion: .list(["light", "dark", "print"]))
     var printTheme: String?
 
+    @Flag(name: .customLong("print-spec"), help: "Print the figure as a plot spec (--set values become its parameters' defaults) to edit and draw with `infoplot plot FILE`, and exit.")
+    var printSpec = false
+
     @Option(name: .customLong("out"), help: ArgumentHelp("Output directory.", valueName: "dir"))
     var outDir: String = "output/figures"
 
@@ -192,6 +195,7 @@ struct FigureCommand: ParsableCommand {
             try writeStandardOutput(Data(text.utf8))
             return
         }
+        if printSpec { return try printFigureSpec() }
         if gallery {
             guard names.isEmpty, !all, settings.isEmpty, output == nil else {
                 throw FigureCommandError("--gallery renders every figure with its defaults; it takes no names, --all, --set or -o")
@@ -248,6 +252,38 @@ struct FigureCommand: ParsableCommand {
 }
 
 extension FigureCommand {
+    /// `--print-spec`: the one named figure's spec, canonical YAML, `--set` values as defaults.
+    func printFigureSpec() throws {
+        guard names.count == 1, !all, !gallery, output == nil, format == nil else {
+            throw FigureCommandError("--print-spec prints one figure's spec to standard output; name one figure and no --all, --gallery, -o or --format")
+        }
+        let library = try loadFigureLibrary(figuresFolder)
+        let entry: CatalogueEntry
+        do { entry = try library.entry(named: names[0]) } catch { throw FigureCommandError("\(error)") }
+        guard let spec = entry.spec else {
+            let specs = library.entries.filter { $0.spec != nil }.map(\.name)
+            throw FigureCommandError("figure '\(entry.name)' is still a hand-written recipe, not a spec; "
+                                     + "figures that are specs: \(specs.joined(separator: ", "))")
+        }
+        var values: [String: JSONValue] = [:]
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
+                throw FigureCommandError("--set \(setting): expected key=value, e.g. --set unit=nats")
+            }
+            let key = String(setting[..<eq]).trimmingCharacters(in: .whitespaces)
+            guard let p = entry.parameters.first(where: { $0.name == key }) else {
+                throw FigureCommandError("--set \(key): figure '\(entry.name)' has no parameter '\(key)'"
+                                         + (likelyMeant(key, entry.parameters.map(\.name)).map { " (did you mean '\($0)'?)" } ?? "")
+                                         + "; its parameters: \(entry.parameters.map(\.name).joined(separator: ", "))")
+            }
+            do { values[key] = try p.parse(text: String(setting[setting.index(after: eq)...]), figure: entry.name) } catch {
+                throw FigureCommandError("\(error)")
+            }
+        }
+        let header = "# `infoplot figure \(entry.name)` as a plot spec: edit it, then draw it with `infoplot plot FILE`.\n"
+        try writeStandardOutput(Data((header + spec.printed(settings: values)).utf8))
+    }
+
     /// Where one rendered format goes: -o's file (for several formats, each beside it with its own
     /// extension), standard output for `-o -`, else NAME.FORMAT in --out.
     func outputPath(name: String, format f: OutputFormat, of formats: [OutputFormat]) -> String {

@@ -8,22 +8,32 @@ struct LayerBuilder {
     let compiler: SpecCompiler
     let xScale: Scale
     let yAxis: Axis
+    /// The panel's x axis (a surface names its axes after the panel's).
+    var xAxis = Axis()
     var marks: [Mark] = []
     var hasHeatmap = false
     var colorbarLabel: String?
     var categoryTicks: (x: TickSpec?, y: TickSpec?)?
     var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Color?)] = []
     var seriesIndex = 0
+    /// Set by a `venn` or `surface` layer: the panel is a diagram with these data limits.
+    var diagram: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
+    /// Alt-text sentences of marks that describe themselves (venn, surface).
+    var descriptions: [String] = []
+    /// After a `surface` layer: where a point (x, y) on the surface lands, for later scatter layers.
+    var surface: (view: SurfaceView, z: (Double, Double) -> Double)?
 
     var reader: SpecReader { compiler.reader }
 
-    static let common = ["mark", "name", "color", "dash", "marker", "width", "alpha", "data", "each"]
+    static let common = ["mark", "name", "color", "dash", "marker", "width", "alpha", "data", "each", "when"]
     static let kinds: [String: [String]] = [
-        "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size"],
+        "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
         "step": ["x", "y"], "bar": ["x", "y", "stack", "values"], "hist": ["x", "bins", "range"],
         "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
+        "venn": ["table", "proportional", "x_name", "y_name"],
+        "surface": ["x", "y", "z", "range", "colormap", "azimuth", "elevation"],
     ]
 
     mutating func add(_ node: YAMLNode) throws {
@@ -32,6 +42,8 @@ struct LayerBuilder {
         }
         let kind = try reader.choice(markNode, "mark", Self.kinds.keys.sorted())
         try reader.allow(node, Self.common + Self.kinds[kind]!, what: "\(kind) layer")
+        // `when: expr` keeps the layer only where the expression is true (`when: "view == 'surface'"`).
+        if let w = node["when"], !(try compiler.flag(w, "when")) { return }
         // `each: {alpha: [0.5, 1, 2]}` repeats the layer once per value, `{alpha}` in its name replaced.
         guard let each = node["each"] else { return try add(kind, node, scope: compiler.scope, nameSuffix: nil) }
         guard let entries = each.entries, entries.count == 1 else { throw reader.error(each, "each must be {name: [values]}") }
@@ -56,20 +68,14 @@ struct LayerBuilder {
         var alpha: Double?
     }
 
-    func style(_ node: YAMLNode, nameSuffix: (String, String)?) throws -> Style {
+    func style(_ node: YAMLNode, nameSuffix: (String, String)?, scope: Scope) throws -> Style {
         var s = Style()
         // A bar layer with several y columns takes a list of names (read there).
-        if let n = node["name"], n.list == nil { s.name = try reader.string(n, "name") }
+        if let n = node["name"], n.list == nil { s.name = try compiler.text(n, "name", locals: scope) }
         if let (key, text) = nameSuffix {
             s.name = s.name.map { $0.replacingOccurrences(of: "{\(key)}", with: text) } ?? "\(key) = \(text)"
         }
-        if let c = node["color"] {
-            let t = try reader.string(c, "color")
-            guard let col = parseColor(t, theme: compiler.theme) else {
-                throw reader.error(c, "unknown color '\(t)'\(suggestion(for: t, in: colorNames)); expected a theme role, a name or #RRGGBB")
-            }
-            s.color = col
-        }
+        if let c = node["color"] { s.color = try color(c) }
         if let d = node["dash"] { s.dash = dashNames[try reader.choice(d, "dash", dashNames.keys.sorted())] }
         if let m = node["marker"] {
             s.marker = MarkerShape(rawValue: try reader.choice(m, "marker", MarkerShape.allCases.map(\.rawValue)))
@@ -86,6 +92,15 @@ struct LayerBuilder {
         }
         if let a = s.alpha, let c = s.color { s.color = c.withAlpha(a) }
         return s
+    }
+
+    /// `color:` (and a scatter's `edge:`): a theme role, a name or #RRGGBB.
+    func color(_ c: YAMLNode) throws -> Color {
+        let t = try reader.string(c, "color")
+        guard let col = parseColor(t, theme: compiler.theme) else {
+            throw reader.error(c, "unknown color '\(t)'\(suggestion(for: t, in: colorNames)); expected a theme role, a name or #RRGGBB")
+        }
+        return col
     }
 
     /// The layer's table (`data: name`), if any.
@@ -182,7 +197,7 @@ struct LayerBuilder {
     // MARK: marks
 
     mutating func add(_ kind: String, _ node: YAMLNode, scope: Scope, nameSuffix: (String, String)?) throws {
-        let s = try style(node, nameSuffix: nameSuffix)
+        let s = try style(node, nameSuffix: nameSuffix, scope: scope)
         let table = try table(node)
         switch kind {
         case "line", "step":
@@ -221,8 +236,12 @@ struct LayerBuilder {
         case "scatter":
             let (x, y) = try curve(node, scope: scope, table: table)
             let size = try node["size"].map { try compiler.number($0, "size") }
-            let points = zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map { Point($0.0, $0.1) }
-            marks.append(.scatter(Scatter(points: points, marker: s.marker ?? .circle, size: size, label: s.name, color: s.color)))
+            var points = zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map { Point($0.0, $0.1) }
+            // On a surface, points sit on it: (x, y) at the surface's height there.
+            if let (view, z) = surface { points = points.map { view.project(x: $0.x, y: $0.y, z: z($0.x, $0.y)) } }
+            let edge = try node["edge"].map { try color($0) }
+            marks.append(.scatter(Scatter(points: points, marker: s.marker ?? .circle, size: size, label: s.name, color: s.color,
+                                          edgeColor: edge)))
         case "bar": try addBars(node, s, table: table, scope: scope)
         case "hist": try addHistogram(node, s, table: table, scope: scope)
         case "rule":
@@ -233,8 +252,10 @@ struct LayerBuilder {
             } else {
                 throw reader.error(node, "a rule needs x: (vertical) or y: (horizontal)")
             }
-        case "annotate": try addAnnotation(node, s)
+        case "annotate": try addAnnotation(node, s, scope: scope)
         case "heatmap", "contour": try addGrid(kind, node, s, scope: scope)
+        case "venn": try addVenn(node, scope: scope)
+        case "surface": try addSurface(node, s, scope: scope)
         default: break
         }
     }
@@ -293,11 +314,11 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addAnnotation(_ node: YAMLNode, _ s: Style) throws {
+    mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope) throws {
         guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
         guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
         let at = Point(try compiler.number(l[0], "at"), try compiler.number(l[1], "at"))
-        let text = try reader.string(textNode, "text")
+        let text = try compiler.text(textNode, "text", locals: scope)
         let arrow = try node["arrow"].map { try reader.bool($0, "arrow") } ?? false
         if let t = node["text_at"] {
             guard let tl = t.list, tl.count == 2 else { throw reader.error(t, "text_at must be [x, y]") }
@@ -335,21 +356,97 @@ struct LayerBuilder {
         }
     }
 
+    /// A sweep of a grid mark: `{var: x, from: 0, to: 1, samples: 121, spacing: linear|log}`.
+    func gridSweep(_ n: YAMLNode, samples defaultSamples: Double) throws -> (String, Double, Double, Int, Bool) {
+        try reader.allow(n, ["var", "from", "to", "samples", "spacing"], what: "sweep")
+        guard let v = n["var"]?.string, let f = n["from"], let t = n["to"] else { throw reader.error(n, "a sweep is {var: x, from: 0, to: 1}") }
+        let a = try compiler.number(f, "from"), b = try compiler.number(t, "to")
+        guard a < b else { throw reader.error(n, "a sweep needs from < to") }
+        let samples = try n["samples"].map { try compiler.number($0, "samples") } ?? defaultSamples
+        guard samples >= 2, samples <= 1000, samples == samples.rounded() else { throw reader.error(n["samples"] ?? n, "samples must be a whole number from 2 to 1000") }
+        let log = try n["spacing"].map { try reader.choice($0, "spacing", ["linear", "log"]) == "log" } ?? false
+        if log && a <= 0 { throw reader.error(n, "spacing: log needs from > 0") }
+        return (v, a, b, Int(samples), log)
+    }
+
+    /// `venn`: the information diagram of `table:` (an expression giving rows of probabilities).
+    mutating func addVenn(_ node: YAMLNode, scope: Scope) throws {
+        guard let tableNode = node["table"] else { throw reader.error(node, "venn needs table: (the joint distribution p(x, y) as rows)") }
+        let what = tableNode.string.map { "table '\($0)'" } ?? "table"
+        guard case .array(let rows) = try compiler.value(tableNode, locals: scope), !rows.isEmpty else {
+            throw reader.error(tableNode, "\(what) must be a list of rows of probabilities")
+        }
+        let table = try rows.map { try numbers($0, tableNode, "each row of the \(what)") }
+        guard table.count <= VennDiagram.maximumSide, table.allSatisfy({ $0.count <= VennDiagram.maximumSide }) else {
+            throw reader.error(tableNode, "\(what): at most \(VennDiagram.maximumSide)×\(VennDiagram.maximumSide) entries")
+        }
+        let q: VennDiagram.Quantities
+        do { q = try VennDiagram.Quantities(table) } catch { throw reader.error(tableNode, "\(what): \(error)") }
+        let proportional = try node["proportional"].map { try compiler.flag($0, "proportional", locals: scope) } ?? false
+        let xName = try node["x_name"].map { try compiler.text($0, "x_name", locals: scope) } ?? "X"
+        let yName = try node["y_name"].map { try compiler.text($0, "y_name", locals: scope) } ?? "Y"
+        let venn = VennDiagram(table: table, q: q, proportional: proportional, xName: xName, yName: yName)
+        let drawn = venn.draw(theme: compiler.theme, size: compiler.size)
+        marks += drawn.marks
+        diagram = (drawn.x, drawn.y)
+        descriptions.append(venn.description)
+    }
+
+    /// `surface`: z over two sweeps as a shaded 3-D mesh (`azimuth`, `elevation` in degrees).
+    mutating func addSurface(_ node: YAMLNode, _ s: Style, scope: Scope) throws {
+        guard let xs = node["x"], let ys = node["y"], xs.entries != nil, ys.entries != nil, let zNode = node["z"], let text = zNode.string else {
+            throw reader.error(node, "surface needs x: and y: sweeps {var, from, to} and z: an expression in both")
+        }
+        // 40 cells a side: smooth at every size preset, and 1,600 polygons keep the SVG small.
+        let (xv, x0, x1, nx, xLog) = try gridSweep(xs, samples: 41), (yv, y0, y1, ny, yLog) = try gridSweep(ys, samples: 41)
+        func axis(_ a: Double, _ b: Double, _ n: Int, _ log: Bool) -> [Double] {
+            (0..<n).map { i in
+                let t = Double(i) / Double(n - 1)
+                return log ? Foundation.exp(Foundation.log(a) + t * (Foundation.log(b) - Foundation.log(a))) : a + (b - a) * t
+            }
+        }
+        let e = try compiler.expression(text, at: zNode)
+        try e.check(in: scope, extra: [xv, yv])
+        let z = { (x: Double, y: Double) in e.numberOrNaN(in: scope.binding(xv, .number(x)).binding(yv, .number(y))) }
+        let gx = axis(x0, x1, nx, xLog), gy = axis(y0, y1, ny, yLog)
+        let grid = try Grid2D(xs: gx, ys: gy, values: gy.flatMap { y in gx.map { x in z(x, y) } })
+        guard let finite = grid.finiteRange else {
+            throw e.failure(in: scope.binding(xv, .number(x0)).binding(yv, .number(y0))) ?? reader.error(zNode, "'\(text)' is undefined everywhere")
+        }
+        var range = finite
+        if let r = node["range"] {
+            guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high]") }
+            let lo = try compiler.number(l[0], "range"), hi = try compiler.number(l[1], "range")
+            guard lo < hi else { throw reader.error(r, "range needs low < high") }
+            range = lo...hi
+        }
+        if range.lowerBound == range.upperBound { range = (range.lowerBound - 0.5)...(range.upperBound + 0.5) }
+        func degrees(_ key: String, _ fallback: Double, _ allowed: ClosedRange<Double>) throws -> Double {
+            guard let n = node[key] else { return fallback }
+            let d = try compiler.number(n, key)
+            guard allowed.contains(d) else { throw reader.error(n, "\(key) must be from \(formatNumber(allowed.lowerBound)) to \(formatNumber(allowed.upperBound)) degrees, got \(formatNumber(d))") }
+            return d
+        }
+        // Elevation 5° to 85°: flatter hides the surface behind its front edge, steeper its relief.
+        let azimuth = try degrees("azimuth", -130, -360...360), elevation = try degrees("elevation", 28, 5...85)
+        let map = try node["colormap"].map { ColorMap(rawValue: try reader.choice($0, "colormap", ColorMap.allCases.map(\.rawValue)))! }
+            ?? compiler.theme.colormap
+        let view = SurfaceView(grid: grid, zRange: range, colorMap: map, camera: .init(azimuth: azimuth, elevation: elevation),
+                               labels: (xAxis.label ?? xv, yAxis.label ?? yv, s.name ?? "z"))
+        let room = compiler.panelRoom
+        let drawn = view.draw(theme: compiler.theme, panel: (room.width, room.height), fontSize: room.fontSize)
+        marks += drawn.marks
+        diagram = (drawn.x, drawn.y)
+        surface = (view, z)
+    }
+
     mutating func addGrid(_ kind: String, _ node: YAMLNode, _ s: Style, scope: Scope) throws {
         guard let zNode = node["z"] else { throw reader.error(node, "\(kind) needs z: (an expression over two sweeps, or a table of rows)") }
         let grid: Grid2D
         var labels: (x: [String]?, y: [String]?) = (nil, nil)
         if let xs = node["x"], let ys = node["y"], xs.entries != nil, ys.entries != nil {
-            func sweep(_ n: YAMLNode) throws -> (String, Double, Double, Int) {
-                try reader.allow(n, ["var", "from", "to", "samples"], what: "sweep")
-                guard let v = n["var"]?.string, let f = n["from"], let t = n["to"] else { throw reader.error(n, "a sweep is {var: x, from: 0, to: 1}") }
-                let a = try compiler.number(f, "from"), b = try compiler.number(t, "to")
-                guard a < b else { throw reader.error(n, "a sweep needs from < to") }
-                let samples = try n["samples"].map { try compiler.number($0, "samples") } ?? 121
-                guard samples >= 2, samples <= 1000 else { throw reader.error(n, "samples must be from 2 to 1000") }
-                return (v, a, b, Int(samples))
-            }
-            let (xv, x0, x1, nx) = try sweep(xs), (yv, y0, y1, ny) = try sweep(ys)
+            let (xv, x0, x1, nx, xLog) = try gridSweep(xs, samples: 121), (yv, y0, y1, ny, yLog) = try gridSweep(ys, samples: 121)
+            if xLog || yLog { throw reader.error(xLog ? xs : ys, "spacing: log is for surface meshes; a \(kind) samples evenly") }
             guard let text = zNode.string else { throw reader.error(zNode, "z must be an expression in \(xv) and \(yv)") }
             let e = try compiler.expression(text, at: zNode)
             try e.check(in: scope, extra: [xv, yv])

@@ -15,7 +15,7 @@ public struct PlotSpec: Sendable {
     public private(set) var source = ""
 
     static let topKeys = ["title", "description", "size", "theme", "params", "let", "data", "x", "y", "legend",
-                          "layers", "panels", "grid", "share", "heading"]
+                          "layers", "panels", "grid", "share", "heading", "summary", "show_title"]
 
     public init(yaml: String, file: String, baseDirectory: String, firstLine: Int = 1, columnOffset: Int = 0) throws {
         guard let root = try parseYAML(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset) else {
@@ -40,6 +40,9 @@ public struct PlotSpec: Sendable {
 
     /// The spec's `title:` when it is text.
     public var title: String? { root["title"]?.string }
+
+    /// The spec's `summary:`, the one line `infoplot figures` lists it with.
+    public var summary: String? { root["summary"]?.string }
 
     /// The spec's `size:` (a preset, `WxH` inches, or with units), nil when it has none.
     public func declaredSize() throws -> FigureSize? {

@@ -10,6 +10,11 @@ struct SpecCompiler {
     var scope = Scope()
     var tables: [String: DataTable] = [:]
     var theme: Theme = .light
+    var size: FigureSize = .handout
+    /// Panels in a row and rows, once known (a diagram mark sizes its labels for its panel).
+    var grid = (columns: 1, rows: 1)
+    /// Alt-text sentences from marks that describe themselves (venn).
+    var markDescriptions: [String] = []
 
     init(reader: SpecReader, baseDirectory: String) {
         self.reader = reader
@@ -29,23 +34,32 @@ struct SpecCompiler {
         } else {
             theme = themeOverride ?? .light
         }
-        let size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
+        size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
         try readLet(root["let"])
         try readData(root["data"])
 
-        let title = try root["title"].map { try reader.string($0, "title") } ?? "Plot"
+        let title = try root["title"].map { try text($0, "title") } ?? "Plot"
         var panels: [Panel] = []
         var columns: Int?
         var share = "none"
         if let panelList = root["panels"] {
-            guard let items = panelList.list, !items.isEmpty else { throw reader.error(panelList, "panels must be a list of panel specs") }
+            guard let all = panelList.list, !all.isEmpty else { throw reader.error(panelList, "panels must be a list of panel specs") }
             for (key, _) in [("layers", 0), ("x", 0), ("y", 0)] where root[key] != nil {
                 throw reader.error(root[key]!, "with panels:, put '\(key)' inside each panel")
             }
-            for item in items {
-                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar"], what: "panel")
-                panels.append(try panel(item))
+            // `when: expr` keeps a panel only where the expression is true (`when: reverse`).
+            var items: [YAMLNode] = []
+            for item in all {
+                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when"], what: "panel")
+                if let w = item["when"], !(try flag(w, "when")) { continue }
+                items.append(item)
             }
+            guard !items.isEmpty else { throw reader.error(panelList, "no panel is left: every panel's when: is false here") }
+            grid = (items.count, 1)
+            if let g = root["grid"], let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1 {
+                grid = (min(Int(c), items.count), Int(r))
+            }
+            for item in items { panels.append(try panel(item)) }
             if let g = root["grid"] {
                 guard let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(),
                       Int(r) * Int(c) >= items.count else {
@@ -53,15 +67,24 @@ struct SpecCompiler {
                 }
                 columns = Int(c)
             }
-            if let s = root["share"] { share = try reader.choice(s, "share", ["x", "y", "both", "none"]) }
+            if let s = root["share"] {
+                let options = ["x", "y", "both", "none"]
+                share = try text(s, "share")
+                guard options.contains(share) else {
+                    throw reader.error(s, "share '\(share)' is not known\(suggestion(for: share, in: options)); expected one of: \(options.joined(separator: ", "))")
+                }
+            }
         } else {
             guard root["layers"] != nil else { throw reader.error(root, "a spec needs layers: (a list of marks) or panels:") }
             panels = [try panel(root)]
+            // `show_title: false` keeps the title as the figure's name (PDF and SVG title, captions)
+            // without drawing it over the single panel.
+            if let t = root["show_title"], !(try reader.bool(t, "show_title")) { panels[0].title = nil }
         }
-        let description = try root["description"].map { try reader.string($0, "description") }
-            ?? describe(title: title, panels: panels)
+        let description = try root["description"].map { try text($0, "description") }
+            ?? (markDescriptions.isEmpty ? describe(title: title, panels: panels) : markDescriptions.joined(separator: " "))
         return Figure(title: title, description: description, size: size, theme: theme,
-                      heading: try root["heading"].map { try reader.string($0, "heading") },
+                      heading: try root["heading"].map { try text($0, "heading") },
                       panels: panels, columns: columns, sharedX: share == "x" || share == "both",
                       sharedY: share == "y" || share == "both")
     }
@@ -152,6 +175,58 @@ struct SpecCompiler {
         }
     }
 
+    /// Text with `{{expr}}` (or `{{expr:N}}`, N decimals with trailing zeros dropped) replaced by the
+    /// expression's value, so titles and alt text can print parameters and results. A value that
+    /// is undefined (NaN) is an error, never printed.
+    func text(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> String {
+        let s = try reader.string(node, what)
+        guard s.contains("{{") else { return s }
+        var out = "", rest = Substring(s)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw reader.error(node, "\(what): '{{' without its closing '}}'")
+            }
+            var inner = String(rest[open.upperBound..<close.lowerBound])
+            var decimals: Int?
+            if let colon = inner.lastIndex(of: ":"), let d = Int(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)),
+               (0...12).contains(d) {
+                decimals = d
+                inner = String(inner[..<colon])
+            }
+            // Errors point at the expression's own column inside the text (one-line texts).
+            var at = node
+            at.position.column += s.distance(from: s.startIndex, to: open.upperBound)
+            let v = try expression(inner, at: at).value(in: locals ?? scope)
+            switch v {
+            case .number(let x):
+                guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
+                out += decimals.map { fixedDecimal(x, decimals: $0, trimmed: true) } ?? formatNumber(x)
+            case .string(let t): out += t
+            case .bool(let b): out += b ? "true" : "false"
+            default: out += v.serialized
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// A truth value: `true`/`false`, or an expression giving one (`proportional`, `view == 'surface'`).
+    func flag(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> Bool {
+        if case .bool(let b) = node.kind { return b }
+        guard case .bool(let b) = try value(node, locals: locals) else {
+            throw reader.error(node, "\(what) must be true or false, or an expression giving one")
+        }
+        return b
+    }
+
+    /// About the plot area of one panel in points, and the annotation font size: what a diagram
+    /// mark lays its labels out for (the layout's margins: a title line and a label's height).
+    var panelRoom: (width: Double, height: Double, fontSize: Double) {
+        let base = size.baseFontSize
+        return (size.widthPoints / Double(grid.columns) - 2 * base, size.heightPoints / Double(grid.rows) - 3.5 * base, 0.85 * base)
+    }
+
     func expression(_ text: String, at node: YAMLNode) throws -> LocatedExpression {
         do { return LocatedExpression(compiled: try CompiledExpression(text), node: node, reader: reader) } catch let e as ExpressionError {
             throw located(e, node)
@@ -183,7 +258,7 @@ struct SpecCompiler {
 
     mutating func panel(_ node: YAMLNode) throws -> Panel {
         var p = Panel()
-        p.title = try node["title"].map { try reader.string($0, "title") }
+        p.title = try node["title"].map { try text($0, "title") }
         var grid: Bool?
         p.x = try axis(node["x"], grid: &grid)
         p.y = try axis(node["y"], grid: &grid)
@@ -202,10 +277,15 @@ struct SpecCompiler {
         }
         guard let layers = node["layers"] else { throw reader.error(node, "a panel needs layers:") }
         guard let items = layers.list, !items.isEmpty else { throw reader.error(layers, "layers must be a non-empty list of marks") }
-        var builder = LayerBuilder(compiler: self, xScale: p.x.scale, yAxis: p.y)
+        var builder = LayerBuilder(compiler: self, xScale: p.x.scale, yAxis: p.y, xAxis: p.x)
         for item in items { try builder.add(item) }
         try builder.finishAnnotations()
         p.marks = builder.marks
+        markDescriptions += builder.descriptions
+        if let d = builder.diagram {
+            // A venn or surface layer draws its own axes: the panel is a diagram at its limits.
+            return Panel.diagram(title: p.title, marks: p.marks, legend: node["legend"] == nil ? .none : p.legend, x: d.x, y: d.y)
+        }
         if builder.hasHeatmap {
             p.colorbar = Colorbar(label: builder.colorbarLabel)
             p.frame = .box
@@ -219,7 +299,7 @@ struct SpecCompiler {
         var a = Axis()
         guard let node else { return a }
         try reader.allow(node, ["label", "scale", "range", "ticks", "grid"], what: "axis")
-        a.label = try node["label"].map { try reader.string($0, "label") }
+        a.label = try node["label"].map { try text($0, "label") }
         if let s = node["scale"] { a.scale = try reader.choice(s, "scale", ["linear", "log"]) == "log" ? .log : .linear }
         if let r = node["range"], r.string != "auto" {
             guard let l = r.list, l.count == 2 else { throw reader.error(r, "range must be [low, high] or auto") }

@@ -1,39 +1,32 @@
 import Foundation
 import FigureModel
 import InfoTheory
-import InfoRequests
 
-/// `entropy-venn`: the information diagram (Yeung 1991; Cover & Thomas fig. 2.2) of a joint table.
-enum EntropyVenn {
-    static let entry = CatalogueEntry(
-        name: "entropy-venn",
-        summary: "Information diagram of a joint table: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y), H(X,Y) bracketed.",
-        parameters: [
-            ParameterSpec("pxy", .table, default: .array([.array([.number(0.56), .number(0.14)]),
-                                                          .array([.number(0.04), .number(0.26)])]),
-                          help: "joint distribution p(x, y): rows are values of X, columns values of Y"),
-            ParameterSpec("proportional", .boolean, default: .bool(false),
-                          help: "circle areas proportional to H(X) and H(Y), overlap area to I(X;Y)"),
-            ParameterSpec("x_name", .string, default: .string("X"), help: "name of the row variable"),
-            ParameterSpec("y_name", .string, default: .string("Y"), help: "name of the column variable"),
-        ],
-        build: build)
-
+/// The `venn` mark: the information diagram (Yeung 1991; Cover & Thomas fig. 2.2) of a joint
+/// table p(x, y) — H(X|Y), I(X;Y), H(Y|X) as regions of two circles, H(X), H(Y), H(X,Y) bracketed,
+/// the table beside them. The one drawing of it, for the catalogue's `entropy-venn` and users' specs.
+struct VennDiagram {
     /// The six quantities, in bits.
     struct Quantities {
         let hx, hy, hxy, hxGivenY, hyGivenX, mi: Double
-    }
 
-    static func quantities(_ table: [[Double]]) throws -> Quantities {
-        try rethrowing("entropy-venn", "pxy") {
+        init(_ table: [[Double]]) throws {
             let d = try JointDistribution(table)
-            return Quantities(hx: try entropy(d.marginalX, unit: .bits), hy: try entropy(d.marginalY, unit: .bits),
-                              hxy: try jointEntropy(table, unit: .bits),
-                              hxGivenY: try conditionalEntropy(table, given: .y, unit: .bits),
-                              hyGivenX: try conditionalEntropy(table, given: .x, unit: .bits),
-                              mi: try mutualInformation(table, unit: .bits))
+            hx = try entropy(d.marginalX, unit: .bits); hy = try entropy(d.marginalY, unit: .bits)
+            hxy = try jointEntropy(table, unit: .bits)
+            hxGivenY = try conditionalEntropy(table, given: .y, unit: .bits)
+            hyGivenX = try conditionalEntropy(table, given: .x, unit: .bits)
+            mi = try mutualInformation(table, unit: .bits)
         }
     }
+
+    /// At most 12 × 12 cells: the table is printed beside the diagram.
+    static let maximumSide = 12
+
+    let table: [[Double]]
+    let q: Quantities
+    let proportional: Bool
+    let xName, yName: String
 
     /// Area of the lens where circles of radii a, b with centres d apart overlap.
     static func lensArea(_ a: Double, _ b: Double, _ d: Double) -> Double {
@@ -59,13 +52,13 @@ enum EntropyVenn {
     }
 
     /// Circle radii and centre distance: fixed for the schematic; areas ∝ entropies when proportional.
-    static func geometry(_ q: Quantities, proportional: Bool) -> (rx: Double, ry: Double, d: Double) {
+    var geometry: (rx: Double, ry: Double, d: Double) {
         guard proportional, q.hx > 0 || q.hy > 0 else { return (1, 1, 1.15) }
         // Scale so the larger circle has radius 1.
         let k = 1 / max(q.hx, q.hy)
         // Radii √(H·k) give areas π·H·k; the lens must then be π·I·k.
         let rx = (q.hx * k).squareRoot(), ry = (q.hy * k).squareRoot()
-        let d = centreDistance(rx, ry, lens: .pi * min(q.mi, q.hx, q.hy) * k)
+        let d = Self.centreDistance(rx, ry, lens: .pi * min(q.mi, q.hx, q.hy) * k)
         return (rx, ry, d)
     }
 
@@ -73,26 +66,30 @@ enum EntropyVenn {
         name == symbol || name.isEmpty ? "$\(symbol)$" : "$\(symbol)$: \(name)"
     }
 
-    static func build(_ args: FigureArguments, _ context: FigureContext) throws -> Figure {
-        let table = args.table("pxy")
-        guard table.count <= 12, table.allSatisfy({ $0.count <= 12 }) else {
-            throw CatalogueError("parameter 'pxy' of figure 'entropy-venn': at most 12×12 entries")
-        }
-        let q = try quantities(table)
-        let proportional = args.bool("proportional")
-        let xName = args.string("x_name"), yName = args.string("y_name")
-        let theme = context.theme
-        let (rx, ry, d) = geometry(q, proportional: proportional)
-        let cx = -d / 2, cy = d / 2
-        let xColor = theme.cycle[0], yColor = theme.cycle[1]
-        func bits(_ v: Double) -> String { quantityText(v, unit: .bits) }
+    func bits(_ v: Double) -> String { quantityWithUnit(fixedDecimal(v, decimals: 3, trimmed: true), .bits) }
 
+    /// Fill opacity of each circle: light enough that foreground text reads on the overlap.
+    static let fillAlpha = 0.22
+
+    /// The marks and the data limits that leave room for the text around the shapes.
+    func draw(theme: Theme, size: FigureSize) -> (marks: [Mark], x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let (rx, ry, d) = geometry
+        let cx = -d / 2, cy = d / 2
+        let xColor = theme.cycle[0], yColor = theme.cycle[1 % theme.cycle.count]
+        let xFill = xColor.withAlpha(Self.fillAlpha), yFill = yColor.withAlpha(Self.fillAlpha)
         var marks: [Mark] = [
-            .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.withAlpha(0.22), stroke: xColor, strokeWidth: nil)),
+            .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xFill, stroke: xColor, strokeWidth: nil)),
             // The print theme tells series apart by dash too.
-            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil,
+            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yFill, stroke: yColor, strokeWidth: nil,
                          style: theme.lineStyleCycle[1 % theme.lineStyleCycle.count])),
         ]
+        // Labels in a series colour keep WCAG AA contrast (4.5 : 1) on what lies under them: the
+        // tinted circle for the names, the background for the bracket values.
+        let xOnFill = xColor.readable(on: xFill.composited(over: theme.background), toward: theme.foreground)
+        let yOnFill = yColor.readable(on: yFill.composited(over: theme.background), toward: theme.foreground)
+        let xOnBackground = xColor.readable(on: theme.background, toward: theme.foreground)
+        let yOnBackground = yColor.readable(on: theme.background, toward: theme.foreground)
+
         let r = max(rx, ry)
         // Region centres: each crescent's middle, and the lens's middle.
         let leftEdge = cx - rx, rightEdge = cy + ry
@@ -110,8 +107,8 @@ enum EntropyVenn {
                                                 textAt: Point(lensMid, -r - 0.28))))
         }
         // Circle names inside the upper part of each circle, away from the lens.
-        marks.append(.text(TextLabel(nameTeX(xName, symbol: "X"), at: Point(cx - 0.3 * rx, 0.62 * rx), color: xColor)))
-        marks.append(.text(TextLabel(nameTeX(yName, symbol: "Y"), at: Point(cy + 0.3 * ry, 0.62 * ry), color: yColor)))
+        marks.append(.text(TextLabel(Self.nameTeX(xName, symbol: "X"), at: Point(cx - 0.3 * rx, 0.62 * rx), color: xOnFill)))
+        marks.append(.text(TextLabel(Self.nameTeX(yName, symbol: "Y"), at: Point(cy + 0.3 * ry, 0.62 * ry), color: yOnFill)))
 
         // Brackets: H(X) above, H(Y) and H(X,Y) below (the course's layout, untangled).
         let tick = 0.09 * r, gap = 0.12 * r, level = 0.36 * r
@@ -121,25 +118,24 @@ enum EntropyVenn {
         }
         let yTop = r + gap
         marks.append(bracket(leftEdge, cx + rx, at: yTop, up: true, color: xColor))
-        marks.append(.text(TextLabel("$H(X)$ = \(bits(q.hx))", at: Point(cx, yTop + 0.04 * r), vertical: .bottom, color: xColor)))
+        marks.append(.text(TextLabel("$H(X)$ = \(bits(q.hx))", at: Point(cx, yTop + 0.04 * r), vertical: .bottom, color: xOnBackground)))
         let yBelow = -r - gap - (roomy ? 0 : level)
         marks.append(bracket(cy - ry, rightEdge, at: yBelow, up: false, color: yColor))
-        marks.append(.text(TextLabel("$H(Y)$ = \(bits(q.hy))", at: Point(cy, yBelow - 0.04 * r), vertical: .top, color: yColor)))
+        marks.append(.text(TextLabel("$H(Y)$ = \(bits(q.hy))", at: Point(cy, yBelow - 0.04 * r), vertical: .top, color: yOnBackground)))
         let yJoint = yBelow - level
         marks.append(bracket(leftEdge, rightEdge, at: yJoint, up: false, color: theme.foreground))
         marks.append(.text(TextLabel("$H(X,Y)$ = \(bits(q.hxy))", at: Point(0.5 * (leftEdge + rightEdge), yJoint - 0.04 * r),
                                      vertical: .top)))
 
         // The table itself, so the figure says what it was computed from.
-        let rows = table.map { $0.map { fixedText($0, 4) }.joined(separator: "   ") }.joined(separator: "\n")
+        let rows = table.map { $0.map { fixedDecimal($0, decimals: 4, trimmed: true) }.joined(separator: "   ") }.joined(separator: "\n")
         marks.append(.text(TextLabel("$p(x,y)$\n\(rows)", at: Point(rightEdge + 0.35 * r, 0), horizontal: .left, boxed: true)))
 
         // Diagram limits that leave room for the text around the shapes: automatic limits see only
         // text anchors. With equal aspect, s points per data unit is whichever of the height and
         // the width (after the table's fixed width in points) binds.
-        let size = context.size
         let fs = 0.85 * size.baseFontSize, lh = 1.35 * fs
-        let tableChars = Double(table.map { $0.map { fixedText($0, 4).count + 3 }.reduce(0, +) }.max() ?? 8)
+        let tableChars = Double(table.map { $0.map { fixedDecimal($0, decimals: 4, trimmed: true).count + 3 }.reduce(0, +) }.max() ?? 8)
         let tablePoints = max(tableChars, 7) * 0.48 * fs + 1.2 * fs
         let panelW = size.widthPoints - 1.2 * size.baseFontSize, panelH = size.heightPoints - 1.2 * size.baseFontSize
         let w0 = rightEdge + 0.35 * r - leftEdge, h0 = yTop - yJoint
@@ -148,18 +144,26 @@ enum EntropyVenn {
         // When the height binds, centre the drawing in the spare width.
         let spare = max(0, 0.95 * panelW / scale - (x1 - x0))
         x0 -= spare / 2; x1 += spare / 2
-        let xLimits = x0...x1
-        let yLimits = (yJoint - 1.2 * lh / scale)...(yTop + 1.2 * lh / scale)
-        let panel = Panel.diagram(marks: marks, legend: .none, x: xLimits, y: yLimits)
-        let tableText = "[" + table.map { "[" + $0.map { fixedText($0, 4) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        return (marks, x0...x1, (yJoint - 1.2 * lh / scale)...(yTop + 1.2 * lh / scale))
+    }
+
+    /// Alt text with every number the figure prints.
+    var description: String {
+        let tableText = "[" + table.map { "[" + $0.map { fixedDecimal($0, decimals: 4, trimmed: true) }.joined(separator: ", ") + "]" }
+            .joined(separator: ", ") + "]"
         let names = (xName == "X" ? "" : " (X = \(xName))") + (yName == "Y" ? "" : " (Y = \(yName))")
-        var desc = "Information diagram for the joint table p(x, y) = \(tableText)\(names): two overlapping circles "
+        return "Information diagram for the joint table p(x, y) = \(tableText)\(names): two overlapping circles "
             + "for H(X) = \(bits(q.hx)) and H(Y) = \(bits(q.hy)); the left crescent is H(X|Y) = \(bits(q.hxGivenY)), "
             + "the overlap is the mutual information I(X;Y) = \(bits(q.mi)), the right crescent is H(Y|X) = \(bits(q.hyGivenX)), "
             + "and the union is the joint entropy H(X,Y) = \(bits(q.hxy))."
-        desc += proportional ? " Circle areas are proportional to H(X) and H(Y) and the overlap area to I(X;Y)."
-            : " Circle sizes are schematic."
-        let title = "Information diagram of " + (xName == "X" && yName == "Y" ? "X and Y" : "\(xName) and \(yName)")
-        return Figure(title: title, description: desc, panels: [panel]).styled(context)
+            + (proportional ? " Circle areas are proportional to H(X) and H(Y) and the overlap area to I(X;Y)."
+                : " Circle sizes are schematic.")
     }
+}
+
+/// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
+/// (only a value printed as exactly one takes the singular).
+public func quantityWithUnit(_ printed: String, _ unit: InfoUnit) -> String {
+    let one = printed == "1" || printed == "\u{2212}1" || printed == "-1"
+    return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
 }
