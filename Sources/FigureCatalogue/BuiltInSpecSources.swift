@@ -28,5 +28,133 @@ layers:
     y_name: "{{y_name}}"
 
 """#,
+        "gaussian-kl-surface": #"""
+# KL(N(μ, σ²) ‖ N(μ₀, σ₀²)) over a (μ, σ) grid: a heatmap with labelled contours, or the surface
+# mark's shaded 3-D mesh; with reverse, the other direction beside it on the same colour scale.
+summary: "KL(N(mu, sigma^2) || N(mu0, sigma0^2)) over a (mu, sigma) grid: heatmap with contours, or a 3-D surface."
+title: "KL divergence between Gaussians over (μ, σ){{if(reverse, ', both directions', '')}}"
+params:
+  mu0: {type: number, default: 0, min: -1.0e+100, max: 1.0e+100, help: mean of the reference Gaussian}
+  sigma0: {type: number, default: 1, min: 1.0e-100, max: 1.0e+100, help: "standard deviation of the reference Gaussian (> 0)"}
+  view: {type: choice, default: heatmap, choices: [heatmap, surface], help: "heatmap with contours, or shaded 3-D surface"}
+  reverse:
+    type: boolean
+    default: false
+    help: "also show KL(N(mu0, sigma0^2) || N(mu, sigma^2)) beside it on the same colour scale"
+  resolution:
+    type: integer
+    default: 200
+    min: 10
+    max: 1000
+    help: "grid points per axis (10 to 1000; the surface mesh uses at most 40 cells per axis)"
+  azimuth: {type: number, default: -130, min: -360, max: 360, help: "surface view: rotation about the vertical axis, degrees"}
+  elevation:
+    type: number
+    default: 28
+    min: 5
+    max: 85
+    help: "surface view: viewing angle above the (mu, sigma) plane, degrees (5 to 85)"
+let:
+  # KL between Gaussians depends only on (μ − μ₀)/σ₀ and σ/σ₀, so the window scales with σ₀.
+  mu_lo: "mu0 - 3 * sigma0"
+  mu_hi: "mu0 + 3 * sigma0"
+  s_lo: "0.2 * sigma0"
+  s_hi: "3 * sigma0"
+  # One colour scale for both panels, set by the forward divergence's largest value in the window:
+  # it is convex in μ and in σ, so the largest value sits at a corner (|μ − μ₀| = 3σ₀, σ = 3σ₀).
+  cap: "gaussian_kl(mu1=mu_hi, sigma1=s_hi, mu2=mu0, sigma2=sigma0)"
+  # The reverse direction's largest value, at |μ − μ₀| = 3σ₀ and the smallest σ.
+  reverse_top: "gaussian_kl(mu1=mu0, sigma1=sigma0, mu2=mu_hi, sigma2=s_lo)"
+  cells: "min(resolution, 40)"
+share: "{{if(reverse && view == 'heatmap', 'y', 'none')}}"
+description:
+  - {when: "view == 'surface'", text: "Shaded 3-D surface (viewed from azimuth {{azimuth:1}}°, elevation {{elevation:1}}°) "}
+  - {when: "view == 'heatmap'", text: "Heatmap with labelled contours "}
+  - "of the KL divergence KL(N(μ, σ²) ‖ N({{mu0:3}}, {{sigma0:3}}²)) in nats over μ from {{mu_lo:3}} to {{mu_hi:3}} and σ from {{s_lo:3}} to {{s_hi:3}} "
+  - {when: "view == 'surface'", text: "(drawn as a {{cells}}×{{cells}}-cell mesh, σ spaced geometrically; values from a {{resolution}}×{{resolution}} grid). "}
+  - {when: "view == 'heatmap'", text: "({{resolution}}×{{resolution}} grid). "}
+  - "The minimum, 0, is at μ = {{mu0:3}}, σ = {{sigma0:3}}; the largest value shown is {{cap:3}} nats at μ = {{mu_lo:3}} and μ = {{mu_hi:3}}, σ = {{s_hi:3}}."
+  - when: reverse
+    text: " Beside it, the reverse direction KL(N({{mu0:3}}, {{sigma0:3}}²) ‖ N(μ, σ²)), also 0 at the same point, grows much faster as σ shrinks, reaching {{reverse_top:3}} nats at μ = {{mu_lo:3}} and μ = {{mu_hi:3}}, σ = {{s_lo:3}}; both panels share one colour scale from 0 to {{cap:3}} nats, so the reverse panel saturates where it exceeds that."
+panels:
+  - when: "view == 'heatmap'"
+    title: "$D_{\\mathrm{KL}}(\\mathcal{N}(\\mu,\\sigma^2)\\,\\|\\,\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2))$"
+    x: {label: "$\\mu$", range: [mu_lo, mu_hi]}
+    y: {label: "$\\sigma$", range: [s_lo, s_hi]}
+    legend: bottom-center
+    colorbar: "!reverse"
+    layers:
+      - mark: heatmap
+        x: {var: mu, from: mu_lo, to: mu_hi, samples: resolution}
+        y: {var: s, from: s_lo, to: s_hi, samples: resolution}
+        z: "gaussian_kl(mu1=mu, sigma1=s, mu2=mu0, sigma2=sigma0)"
+        range: [0, cap]
+        colormap: viridis
+        contours: [0.1, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 16, 32, 64]
+        name: KL [nats]
+      - mark: scatter
+        x: [mu0]
+        y: [sigma0]
+        marker: star
+        size: "1.1 * font_size"
+        name: "minimum $(\\mu_0,\\sigma_0)$: KL = 0"
+        color: vermillion
+        edge: white
+  - when: "view == 'heatmap' && reverse"
+    title: "$D_{\\mathrm{KL}}(\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2)\\,\\|\\,\\mathcal{N}(\\mu,\\sigma^2))$"
+    x: {label: "$\\mu$", range: [mu_lo, mu_hi]}
+    y: {label: "$\\sigma$", range: [s_lo, s_hi]}
+    legend: none
+    layers:
+      - mark: heatmap
+        x: {var: mu, from: mu_lo, to: mu_hi, samples: resolution}
+        y: {var: s, from: s_lo, to: s_hi, samples: resolution}
+        z: "gaussian_kl(mu1=mu0, sigma1=sigma0, mu2=mu, sigma2=s)"
+        range: [0, cap]
+        colormap: viridis
+        contours: [0.1, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 16, 32, 64]
+        name: KL [nats]
+      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "1.1 * font_size", color: vermillion, edge: white}
+  - when: "view == 'surface'"
+    title: "$D_{\\mathrm{KL}}(\\mathcal{N}(\\mu,\\sigma^2)\\,\\|\\,\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2))$"
+    x: {label: "$\\mu$"}
+    y: {label: "$\\sigma$"}
+    legend: bottom-right
+    layers:
+      - mark: surface
+        x: {var: mu, from: mu_lo, to: mu_hi, samples: "cells + 1"}
+        y: {var: s, from: s_lo, to: s_hi, samples: "cells + 1", spacing: log}
+        z: "gaussian_kl(mu1=mu, sigma1=s, mu2=mu0, sigma2=sigma0)"
+        range: [0, cap]
+        colormap: viridis
+        azimuth: azimuth
+        elevation: elevation
+        name: KL [nats]
+      - mark: scatter
+        x: [mu0]
+        y: [sigma0]
+        marker: star
+        size: "0.9 * font_size"
+        name: "minimum $(\\mu_0,\\sigma_0)$: KL = 0"
+        color: vermillion
+        edge: white
+  - when: "view == 'surface' && reverse"
+    title: "$D_{\\mathrm{KL}}(\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2)\\,\\|\\,\\mathcal{N}(\\mu,\\sigma^2))$"
+    x: {label: "$\\mu$"}
+    y: {label: "$\\sigma$"}
+    legend: none
+    layers:
+      - mark: surface
+        x: {var: mu, from: mu_lo, to: mu_hi, samples: "cells + 1"}
+        y: {var: s, from: s_lo, to: s_hi, samples: "cells + 1", spacing: log}
+        z: "gaussian_kl(mu1=mu0, sigma1=sigma0, mu2=mu, sigma2=s)"
+        range: [0, cap]
+        colormap: viridis
+        azimuth: azimuth
+        elevation: elevation
+        name: KL [nats]
+      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
+
+"""#,
     ]
 }

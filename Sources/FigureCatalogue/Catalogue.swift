@@ -6,7 +6,7 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
         EntropyCurve.entry, .surprisal, .distributionCompare, .crossEntropyDecomposition, .klAsymmetry,
-        KLFits.entry, GaussianKLSurface.entry, BuiltInSpecs.entry("entropy-venn"), .miVsCorrelation, .likelihoodCurve,
+        KLFits.entry, BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), .miVsCorrelation, .likelihoodCurve,
         .lindley, .maxent, .elbo, .ensembleUncertainty,
     ]
 

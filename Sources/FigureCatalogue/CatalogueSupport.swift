@@ -45,12 +45,6 @@ func rethrowing<T>(_ figure: String, _ parameter: String, _ body: () throws -> T
     }
 }
 
-/// The numerics suggest a `normalize` option that requests have and figures do not: a hint names
-/// only options that exist where it is given, so figure errors drop it.
-func withoutRequestHints(_ message: String) -> String {
-    message.replacingOccurrences(of: "; pass normalize to rescale", with: "")
-}
-
 /// `n` evenly spaced values over [a, b].
 func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
     (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }

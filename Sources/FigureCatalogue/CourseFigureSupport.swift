@@ -1,6 +1,7 @@
 import Foundation
 import FigureModel
 import InfoRequests
+import PlotGrammar
 import InfoTheory
 
 /// Shared helpers of the course figures (surprisal, cross-entropy-decomposition, …, elbo).

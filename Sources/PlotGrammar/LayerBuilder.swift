@@ -381,7 +381,12 @@ struct LayerBuilder {
             throw reader.error(tableNode, "\(what): at most \(VennDiagram.maximumSide)×\(VennDiagram.maximumSide) entries")
         }
         let q: VennDiagram.Quantities
-        do { q = try VennDiagram.Quantities(table) } catch { throw reader.error(tableNode, "\(what): \(error)") }
+        do { q = try VennDiagram.Quantities(table) } catch {
+            // The numerics name their argument `pxy`; the spec's name for it is the table's text.
+            var message = withoutRequestHints("\(error)")
+            if message.hasPrefix("pxy: ") { message.removeFirst(5) }
+            throw reader.error(tableNode, "\(what): \(message)")
+        }
         let proportional = try node["proportional"].map { try compiler.flag($0, "proportional", locals: scope) } ?? false
         let xName = try node["x_name"].map { try compiler.text($0, "x_name", locals: scope) } ?? "X"
         let yName = try node["y_name"].map { try compiler.text($0, "y_name", locals: scope) } ?? "Y"

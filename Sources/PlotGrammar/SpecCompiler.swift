@@ -25,6 +25,9 @@ struct SpecCompiler {
                           names: [String: JSONValue], theme themeOverride: Theme?, size sizeOverride: FigureSize?) throws -> Figure {
         var base = names
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
+        size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
+        // The size's base font in points, so marks can scale with the text (`size: "0.9 * font_size"`).
+        if base["font_size"] == nil { base["font_size"] = .number(size.baseFontSize) }
         scope = Scope(base)
         if let t = root["theme"], themeOverride == nil {
             // A built-in name or a theme file beside the spec (its own errors name that file).
@@ -34,7 +37,6 @@ struct SpecCompiler {
         } else {
             theme = themeOverride ?? .light
         }
-        size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
         try readLet(root["let"])
         try readData(root["data"])
 
@@ -81,7 +83,7 @@ struct SpecCompiler {
             // without drawing it over the single panel.
             if let t = root["show_title"], !(try reader.bool(t, "show_title")) { panels[0].title = nil }
         }
-        let description = try root["description"].map { try text($0, "description") }
+        let description = try root["description"].map { try descriptionText($0) }
             ?? (markDescriptions.isEmpty ? describe(title: title, panels: panels) : markDescriptions.joined(separator: " "))
         return Figure(title: title, description: description, size: size, theme: theme,
                       heading: try root["heading"].map { try text($0, "heading") },
@@ -211,6 +213,24 @@ struct SpecCompiler {
         return out + rest
     }
 
+    /// `description:` text, or a list of parts joined as written: each a text or `{text, when}`, so
+    /// the alt text can say what the chosen options drew.
+    func descriptionText(_ node: YAMLNode) throws -> String {
+        guard let parts = node.list else { return try text(node, "description") }
+        var out = ""
+        for part in parts {
+            if part.entries != nil {
+                try reader.allow(part, ["text", "when"], what: "description part")
+                if let w = part["when"], !(try flag(w, "when")) { continue }
+                guard let t = part["text"] else { throw reader.error(part, "a description part needs text:") }
+                out += try text(t, "description")
+            } else {
+                out += try text(part, "description")
+            }
+        }
+        return out
+    }
+
     /// A truth value: `true`/`false`, or an expression giving one (`proportional`, `view == 'surface'`).
     func flag(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> Bool {
         if case .bool(let b) = node.kind { return b }
@@ -264,8 +284,11 @@ struct SpecCompiler {
         p.y = try axis(node["y"], grid: &grid)
         p.grid = grid
         if let l = node["legend"] {
-            let options = ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right", "outside-right"]
+            let options = ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right", "outside-right", "top-center",
+                           "bottom-center"]
             p.legend = switch try reader.choice(l, "legend", options) {
+            case "top-center": .upperCenter
+            case "bottom-center": .lowerCenter
             case "none": .none
             case "top-left": .upperLeft
             case "top-right": .upperRight
@@ -286,8 +309,11 @@ struct SpecCompiler {
             // A venn or surface layer draws its own axes: the panel is a diagram at its limits.
             return Panel.diagram(title: p.title, marks: p.marks, legend: node["legend"] == nil ? .none : p.legend, x: d.x, y: d.y)
         }
-        if builder.hasHeatmap {
+        // `colorbar: false` (or an expression) leaves a heatmap panel's colour bar to a neighbour on the same scale.
+        if builder.hasHeatmap, try node["colorbar"].map({ try flag($0, "colorbar") }) ?? true {
             p.colorbar = Colorbar(label: builder.colorbarLabel)
+        }
+        if builder.hasHeatmap {
             p.frame = .box
             if p.grid == nil { p.grid = false }
         }

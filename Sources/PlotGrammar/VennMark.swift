@@ -167,3 +167,9 @@ public func quantityWithUnit(_ printed: String, _ unit: InfoUnit) -> String {
     let one = printed == "1" || printed == "\u{2212}1" || printed == "-1"
     return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
 }
+
+/// The numerics suggest a `normalize` option that requests have and figures and marks do not: a
+/// hint names only options that exist where it is given, so figure and mark errors drop it.
+public func withoutRequestHints(_ message: String) -> String {
+    message.replacingOccurrences(of: "; pass normalize to rescale", with: "")
+}

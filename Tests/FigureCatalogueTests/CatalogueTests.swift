@@ -59,7 +59,7 @@ import InfoRequests
     }
 
     @Test func setTextIsParsedByKind() throws {
-        let venn = EntropyVenn.entry
+        let venn = try Catalogue.entry(named: "entropy-venn")
         let pxy = try #require(venn.parameters.first { $0.name == "pxy" })
         #expect(try pxy.parse(text: "0.56,0.14;0.04,0.26", figure: "entropy-venn") == pxy.defaultValue)
         #expect(pxy.defaultText == "0.56,0.14;0.04,0.26")

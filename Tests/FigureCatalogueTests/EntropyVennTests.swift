@@ -71,3 +71,46 @@ import InfoRequests
         #expect(kind?.contains("true or false") == true)
     }
 }
+
+/// Every label of the diagram reads at WCAG 2.x AA (4.5 : 1, SC 1.4.3) on what lies under it:
+/// the circles' tints composited over the background, computed here independently.
+@Suite struct EntropyVennContrastTests {
+    func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+    func luminance(_ c: Color) -> Double { 0.2126 * linear(c.red) + 0.7152 * linear(c.green) + 0.0722 * linear(c.blue) }
+    func ratio(_ a: Color, _ b: Color) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+    /// What 8-bit output stores.
+    func quantized(_ c: Color) -> Color {
+        Color(red: (c.red * 255).rounded() / 255, green: (c.green * 255).rounded() / 255, blue: (c.blue * 255).rounded() / 255)
+    }
+
+    @Test(arguments: ["light", "dark", "print"])
+    func labelsMeetAA(_ themeName: String) throws {
+        let theme: Theme = themeName == "light" ? .light : themeName == "dark" ? .dark : .print
+        for proportional in [false, true] {
+            let f = try Catalogue.figure(named: "entropy-venn", parameters: [("proportional", .bool(proportional))],
+                                         context: FigureContext(theme: theme))
+            let marks = f.panels[0].marks
+            let circles = marks.compactMap { m -> (Point, Double, Color)? in
+                if case .shape(let s) = m, case let .circle(c, r) = s.geometry, let fill = s.fill { return (c, r, fill) }
+                return nil
+            }
+            #expect(circles.count == 2)
+            var checked = 0
+            for case .text(let t) in marks where t.coordinates == .data && !t.boxed {
+                var backdrop = theme.background
+                for (c, r, fill) in circles where hypot(t.at.x - c.x, t.at.y - c.y) < r {
+                    backdrop = Color(red: fill.red * fill.alpha + backdrop.red * (1 - fill.alpha),
+                                     green: fill.green * fill.alpha + backdrop.green * (1 - fill.alpha),
+                                     blue: fill.blue * fill.alpha + backdrop.blue * (1 - fill.alpha))
+                }
+                let ink = quantized(t.color ?? theme.foreground)
+                #expect(ratio(ink, quantized(backdrop)) >= 4.5, "\(themeName): '\(t.text)' has \(ratio(ink, backdrop)):1")
+                checked += 1
+            }
+            #expect(checked >= 7)
+        }
+    }
+}

@@ -69,7 +69,7 @@ import InfoRequests
 
     @Test func badValuesNameTheParameter() {
         #expect(errorMessage { try figure("gaussian-kl-surface", [("sigma0", .number(-1))]) }?.contains("'sigma0'") == true)
-        #expect(errorMessage { try figure("gaussian-kl-surface", [("resolution", .number(5))]) }?.contains("10 to 1000") == true)
+        #expect(errorMessage { try figure("gaussian-kl-surface", [("resolution", .number(5))]) }?.contains("below the minimum 10") == true)
         #expect(errorMessage { try figure("gaussian-kl-surface", [("resolution", .number(2.5))]) }?.contains("an integer") == true)
         #expect(errorMessage { try figure("gaussian-kl-surface", [("view", .string("cube"))]) }?.contains("heatmap|surface") == true)
         #expect(errorMessage { try figure("gaussian-kl-surface", [("elevation", .number(90))]) }?.contains("'elevation'") == true)

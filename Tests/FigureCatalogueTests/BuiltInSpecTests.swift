@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import FigureModel
+import CairoRender
+import InfoRequests
+import PlotGrammar
+@testable import FigureCatalogue
+
+/// The catalogue figures that are plot specs: the embedded text is that of Catalogue/*.yaml, and
+/// `--print-spec` output round-trips: printing, re-parsing and printing again gives the same
+/// bytes, and the figure drawn from the printed spec is the built-in one (model and SVG).
+@Suite struct BuiltInSpecTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let specNames = Catalogue.entries.filter { $0.spec != nil }.map(\.name)
+
+    @Test func embeddedTextIsTheFiles() throws {
+        let folder = Self.root.appendingPathComponent("Catalogue")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.map { String($0.dropLast(5)) } == BuiltInSpecs.sources.keys.sorted(),
+                "Catalogue/ and the embedded specs differ; run `make catalogue`")
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltInSpecs.sources[String(file.dropLast(5))] == text, "\(file) changed; run `make catalogue`")
+        }
+        // Every spec file is a catalogue figure.
+        #expect(Set(Self.specNames) == Set(BuiltInSpecs.sources.keys))
+    }
+
+    static let variants: [String: [(String, JSONValue)]] = [
+        "entropy-venn": [("pxy", .array([.array([.number(0.3), .number(0.2)]), .array([.number(0.1), .number(0.4)])])),
+                         ("proportional", .bool(true)), ("x_name", .string("Rain: \"yes\"")), ("y_name", .string("Umbrella"))],
+        "gaussian-kl-surface": [("mu0", .number(1)), ("sigma0", .number(2)), ("view", .string("surface")), ("reverse", .bool(true)),
+                                ("resolution", .number(30)), ("azimuth", .number(-45.5))],
+    ]
+
+    @Test(arguments: specNames)
+    func printedSpecRoundTrips(_ name: String) throws {
+        let entry = try Catalogue.entry(named: name)
+        let spec = try #require(entry.spec)
+        for settings in [[], Self.variants[name] ?? []] {
+            let printed = spec.printed(settings: Dictionary(uniqueKeysWithValues: settings))
+            let reparsed = try PlotSpec(yaml: printed, file: "\(name)-printed.yaml", baseDirectory: ".")
+            #expect(reparsed.printed() == printed, "\(name): printing the printed spec changes it")
+            for context in [FigureContext(), FigureContext(theme: .dark, size: .slide)] {
+                let builtIn = try Catalogue.figure(named: name, parameters: settings, context: context)
+                let fromPrinted = try reparsed.figure(theme: context.theme, size: context.size)
+                #expect(fromPrinted == builtIn, "\(name): the printed spec draws another figure")
+                #expect(try renderFigure(fromPrinted, format: .svg) == renderFigure(builtIn, format: .svg))
+            }
+        }
+    }
+}
