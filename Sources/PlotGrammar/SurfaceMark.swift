@@ -129,7 +129,7 @@ struct SurfaceView {
     /// the annotation font size: ticks are chosen per axis so that neighbouring labels' boxes
     /// clear each other along that axis' projected direction (at steep azimuths an axis is
     /// foreshortened and keeps fewer ticks), and clear the labels already placed.
-    func draw(theme: Theme, panel: (width: Double, height: Double), fontSize fs: Double)
+    func draw(panel: (width: Double, height: Double), fontSize fs: Double)
         -> (marks: [Mark], x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let quads = cells()
         // Fill only (a stroke per cell doubles the SVG); each cell grows 2 % about its centre so
@@ -138,12 +138,12 @@ struct SurfaceView {
             let cx = q.points.map(\.x).reduce(0, +) / Double(q.points.count)
             let cy = q.points.map(\.y).reduce(0, +) / Double(q.points.count)
             let grown = q.points.map { Point(cx + 1.02 * ($0.x - cx), cy + 1.02 * ($0.y - cy)) }
-            return .shape(Shape(.polygon(grown), fill: q.color))
+            return .shape(Shape(.polygon(grown), fill: .color(q.color)))
         }
 
         // Axes on the base and a vertical z axis, on the edges nearest the viewer.
         let cam = camera, height = Self.height
-        let ink = theme.mutedForeground
+        let ink: Paint = .muted
         let vNear = cam.project(0, -0.5, 0).1 > cam.project(0, 0.5, 0).1 ? -0.5 : 0.5
         let uNear = cam.project(-0.5, 0, 0).1 > cam.project(0.5, 0, 0).1 ? -0.5 : 0.5
         let base = -height / 2
@@ -200,7 +200,7 @@ struct SurfaceView {
         placed += zTicks
         for l in placed {
             marks.append(.text(TextLabel(l.text, at: l.at, horizontal: l.horizontal, vertical: l.vertical, scale: l.scale,
-                                         color: theme.foreground)))
+                                         color: .foreground)))
         }
         return (marks, lx...hx, ly...hy)
     }

@@ -72,23 +72,21 @@ struct VennDiagram {
     static let fillAlpha = 0.22
 
     /// The marks and the data limits that leave room for the text around the shapes.
-    func draw(theme: Theme, size: FigureSize) -> (marks: [Mark], x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    func draw(lineStyles: [LineStyle], size: FigureSize) -> (marks: [Mark], x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let (rx, ry, d) = geometry
         let cx = -d / 2, cy = d / 2
-        let xColor = theme.cycle[0], yColor = theme.cycle[1 % theme.cycle.count]
-        let xFill = xColor.withAlpha(Self.fillAlpha), yFill = yColor.withAlpha(Self.fillAlpha)
+        let xColor: Paint = .series(0), yColor: Paint = .series(1)
+        let xFill = xColor.opacity(Self.fillAlpha), yFill = yColor.opacity(Self.fillAlpha)
         var marks: [Mark] = [
             .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xFill, stroke: xColor, strokeWidth: nil)),
             // The print theme tells series apart by dash too.
             .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yFill, stroke: yColor, strokeWidth: nil,
-                         style: theme.lineStyleCycle[1 % theme.lineStyleCycle.count])),
+                         style: lineStyles[1 % lineStyles.count])),
         ]
-        // Labels in a series colour keep WCAG AA contrast (4.5 : 1) on what lies under them: the
-        // tinted circle for the names, the background for the bracket values.
-        let xOnFill = xColor.readable(on: xFill.composited(over: theme.background), toward: theme.foreground)
-        let yOnFill = yColor.readable(on: yFill.composited(over: theme.background), toward: theme.foreground)
-        let xOnBackground = xColor.readable(on: theme.background, toward: theme.foreground)
-        let yOnBackground = yColor.readable(on: theme.background, toward: theme.foreground)
+        // Labels in a series colour keep WCAG AA contrast (4.5 : 1) on what lies under them, in
+        // every theme: the tinted circle for the names, the background for the bracket values.
+        let xOnFill: Paint = .role(.text(.series(0), tint: Self.fillAlpha)), yOnFill: Paint = .role(.text(.series(1), tint: Self.fillAlpha))
+        let xOnBackground: Paint = .role(.text(.series(0), tint: 0)), yOnBackground: Paint = .role(.text(.series(1), tint: 0))
 
         let r = max(rx, ry)
         // Region centres: each crescent's middle, and the lens's middle.
@@ -112,7 +110,7 @@ struct VennDiagram {
 
         // Brackets: H(X) above, H(Y) and H(X,Y) below (the course's layout, untangled).
         let tick = 0.09 * r, gap = 0.12 * r, level = 0.36 * r
-        func bracket(_ x0: Double, _ x1: Double, at y: Double, up: Bool, color: Color) -> Mark {
+        func bracket(_ x0: Double, _ x1: Double, at y: Double, up: Bool, color: Paint) -> Mark {
             let t = up ? -tick : tick
             return .shape(Shape(.polyline([Point(x0, y + t), Point(x0, y), Point(x1, y), Point(x1, y + t)]), stroke: color))
         }
@@ -123,7 +121,7 @@ struct VennDiagram {
         marks.append(bracket(cy - ry, rightEdge, at: yBelow, up: false, color: yColor))
         marks.append(.text(TextLabel("$H(Y)$ = \(bits(q.hy))", at: Point(cy, yBelow - 0.04 * r), vertical: .top, color: yOnBackground)))
         let yJoint = yBelow - level
-        marks.append(bracket(leftEdge, rightEdge, at: yJoint, up: false, color: theme.foreground))
+        marks.append(bracket(leftEdge, rightEdge, at: yJoint, up: false, color: .foreground))
         marks.append(.text(TextLabel("$H(X,Y)$ = \(bits(q.hxy))", at: Point(0.5 * (leftEdge + rightEdge), yJoint - 0.04 * r),
                                      vertical: .top)))
 

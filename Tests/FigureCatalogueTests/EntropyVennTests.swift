@@ -92,9 +92,11 @@ import InfoRequests
         for proportional in [false, true] {
             let f = try Catalogue.figure(named: "entropy-venn", parameters: [("proportional", .bool(proportional))],
                                          context: FigureContext(theme: theme))
+            // Roles as the exporter resolves them in this theme.
+            let palette = Palette(theme: theme)
             let marks = f.panels[0].marks
             let circles = marks.compactMap { m -> (Point, Double, Color)? in
-                if case .shape(let s) = m, case let .circle(c, r) = s.geometry, let fill = s.fill { return (c, r, fill) }
+                if case .shape(let s) = m, case let .circle(c, r) = s.geometry, let fill = s.fill { return (c, r, palette.resolve(fill)) }
                 return nil
             }
             #expect(circles.count == 2)
@@ -106,7 +108,7 @@ import InfoRequests
                                      green: fill.green * fill.alpha + backdrop.green * (1 - fill.alpha),
                                      blue: fill.blue * fill.alpha + backdrop.blue * (1 - fill.alpha))
                 }
-                let ink = quantized(t.color ?? theme.foreground)
+                let ink = quantized(palette.resolve(t.color ?? .foreground))
                 #expect(ratio(ink, quantized(backdrop)) >= 4.5, "\(themeName): '\(t.text)' has \(ratio(ink, backdrop)):1")
                 checked += 1
             }
