@@ -156,5 +156,51 @@ panels:
       - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
 
 """#,
+        "surprisal": #"""
+# Surprisal −log p of an event of probability p, with everyday events marked: from certainty
+# (no information) to a 1-in-1000 event (about 10 bits).
+summary: "Surprisal −log p of an event of probability p, with a certain event, a fair coin, a die and rare events marked"
+title: "Surprisal in {{unit}}"
+params:
+  unit:
+    type: choice
+    default: bits
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+let:
+  # Natural logarithms per unit, and the logarithm as TeX.
+  per_unit: "if(unit == 'bits', log(2), if(unit == 'nats', 1, log(10)))"
+  log_tex: "if(unit == 'bits', '\\log_2', if(unit == 'nats', '\\ln', '\\log_{10}'))"
+  log_plain: "if(unit == 'bits', 'log₂', if(unit == 'nats', 'ln', 'log₁₀'))"
+  i_certain: "surprisal(1, unit=unit)"
+  i_coin: "surprisal(0.5, unit=unit)"
+  i_die: "surprisal(1 / 6, unit=unit)"
+  i_100: "surprisal(0.01, unit=unit)"
+  i_1000: "surprisal(0.001, unit=unit)"
+  top: "1.12 * i_1000"
+  # The curve starts just above the clipped top of the axis.
+  p_min: "exp(-top * per_unit * 1.05)"
+description: >-
+  Surprisal −{{log_plain}} p in {{unit}} for p from 0 to 1: {{i_certain:3 unit}} for a certain event (p = 1),
+  {{i_coin:3 unit}} for a fair coin landing heads (p = 1/2), {{i_die:3 unit}} for a die showing six (p = 1/6),
+  {{i_100:3 unit}} for a 1-in-100 event (p = 0.01), {{i_1000:3 unit}} for a 1-in-1000 event (p = 0.001).
+  The curve is 0 at p = 1 and grows without bound as p approaches 0.
+panels:
+  - title: "Surprisal $I(p) = -{{log_tex}} p$"
+    x: {label: "probability of the event $p$", range: [0, 1]}
+    y: {label: "surprisal [{{unit}}]", range: [0, top]}
+    legend: none
+    layers:
+      - {mark: line, x: {var: p, from: p_min, to: 1}, y: "-log(p) / per_unit", name: "$-{{log_tex}} p$", color: series1}
+      - {mark: scatter, x: [1, 0.5, 1 / 6, 0.01, 0.001], y: [i_certain, i_coin, i_die, i_100, i_1000], color: series2}
+      # Text anchors chosen so the labels fan out to the right of the steep part of the curve and
+      # each leader stays short.
+      - {mark: annotate, at: [1, i_certain], text_at: [0.84, 0.2 * top], text: "certain event, $p = 1$\n{{i_certain:3 unit}}"}
+      - {mark: annotate, at: [0.5, i_coin], text_at: [0.62, 0.32 * top], text: "fair coin, $p = 1/2$\n{{i_coin:3 unit}}"}
+      - {mark: annotate, at: [1 / 6, i_die], text_at: [0.38, 0.45 * top], text: "die shows a six, $p = 1/6$\n{{i_die:3 unit}}"}
+      - {mark: annotate, at: [0.01, i_100], text_at: [0.25, 0.65 * top], text: "1 in 100, $p = 0.01$\n{{i_100:3 unit}}"}
+      - {mark: annotate, at: [0.001, i_1000], text_at: [0.22, 0.88 * top], text: "1 in 1000, $p = 0.001$\n{{i_1000:3 unit}}"}
+
+"""#,
     ]
 }

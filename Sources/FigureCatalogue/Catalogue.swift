@@ -5,7 +5,7 @@ import InfoRequests
 public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
-        EntropyCurve.entry, .surprisal, .distributionCompare, .crossEntropyDecomposition, .klAsymmetry,
+        EntropyCurve.entry, BuiltInSpecs.entry("surprisal"), .distributionCompare, .crossEntropyDecomposition, .klAsymmetry,
         KLFits.entry, BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), .miVsCorrelation, .likelihoodCurve,
         .lindley, .maxent, .elbo, .ensembleUncertainty,
     ]

@@ -190,11 +190,22 @@ struct SpecCompiler {
                 throw reader.error(node, "\(what): '{{' without its closing '}}'")
             }
             var inner = String(rest[open.upperBound..<close.lowerBound])
-            var decimals: Int?
-            if let colon = inner.lastIndex(of: ":"), let d = Int(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)),
-               (0...12).contains(d) {
-                decimals = d
-                inner = String(inner[..<colon])
+            // `:N` prints N decimals; `:N unit` also the unit (an expression giving its plural),
+            // in the singular for a value printed as 1 ("1 bit", "0.5 bits").
+            var decimals: Int?, unitText: String?
+            if let colon = inner.lastIndex(of: ":") {
+                let format = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let digits = format.prefix(while: \.isNumber)
+                if let d = Int(digits), (0...12).contains(d) {
+                    decimals = d
+                    let unit = format.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+                    if !unit.isEmpty {
+                        let u = try expression(unit, at: node).value(in: locals ?? scope)
+                        guard case .string(let t) = u else { throw reader.error(node, "\(what): the unit '\(unit)' must give text, got \(u.serialized)") }
+                        unitText = t
+                    }
+                    inner = String(inner[..<colon])
+                }
             }
             // Errors point at the expression's own column inside the text (one-line texts).
             var at = node
@@ -203,7 +214,8 @@ struct SpecCompiler {
             switch v {
             case .number(let x):
                 guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
-                out += decimals.map { fixedDecimal(x, decimals: $0, trimmed: true) } ?? formatNumber(x)
+                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: true) } ?? formatNumber(x)
+                out += unitText.map { quantityWithUnit(printed, plural: $0) } ?? printed
             case .string(let t): out += t
             case .bool(let b): out += b ? "true" : "false"
             default: out += v.serialized

@@ -161,9 +161,12 @@ struct VennDiagram {
 
 /// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
 /// (only a value printed as exactly one takes the singular).
-public func quantityWithUnit(_ printed: String, _ unit: InfoUnit) -> String {
+public func quantityWithUnit(_ printed: String, _ unit: InfoUnit) -> String { quantityWithUnit(printed, plural: unit.rawValue) }
+
+/// The same with the unit's plural as text ("bits", "nats"; a spec's `{{x:3 unit}}`).
+public func quantityWithUnit(_ printed: String, plural: String) -> String {
     let one = printed == "1" || printed == "\u{2212}1" || printed == "-1"
-    return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
+    return printed + " " + (one && plural.hasSuffix("s") ? String(plural.dropLast()) : plural)
 }
 
 /// The numerics suggest a `normalize` option that requests have and figures and marks do not: a

@@ -88,7 +88,7 @@ import Testing
     @Test func figureMessagesSayWhatTheLimitIs() throws {
         // "expected a positive number, got 1000000000000000052504760255204420248704468581108159…" for a positive number.
         let sigma = try runInfoplot(["figure", "gaussian-kl-surface", "--set", "sigma0=1e300", "-o", "/tmp/never.svg"])
-        expectCleanFailure(sigma, mentioning: ["'sigma0'", "below 10¹⁰⁰", "1×10³⁰⁰"])
+        expectCleanFailure(sigma, mentioning: ["'sigma0'", "above the maximum 1×10¹⁰⁰", "1×10³⁰⁰"])
         #expect(!sigma.stderr.contains("00000000000000000000"), "\(sigma.stderr)")
         // "expected an integer, got 1000000000" for an integer.
         expectCleanFailure(try runInfoplot(["figure", "likelihood-curve", "--set", "heads=1000000000", "-o", "/tmp/never.svg"]),

@@ -146,3 +146,34 @@ import FoundationXML
         #expect(misuse.status != 0 && misuse.stderr.contains("--gallery"))
     }
 }
+
+/// `infoplot figure NAME --print-spec`: the printed spec, drawn with `infoplot plot`, gives the
+/// same file byte for byte as the figure with the same settings.
+@Suite struct PrintSpecCLITests {
+    @Test func printedSpecDrawsTheSameFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-spec-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, sets) in [("entropy-venn", ["x_name=Rain", "pxy=0.3,0.2;0.1,0.4"]), ("gaussian-kl-surface", ["view=surface", "resolution=30"]),
+                             ("surprisal", ["unit=nats"])] {
+            let setArgs = sets.flatMap { ["--set", $0] }
+            let printed = try runInfoplot(["figure", name, "--print-spec"] + setArgs)
+            #expect(printed.status == 0, "\(printed.stderr)")
+            let spec = dir + "/\(name).yaml"
+            try printed.stdout.write(toFile: spec, atomically: true, encoding: .utf8)
+            let plot = try runInfoplot(["plot", spec, "-o", dir + "/\(name)-plot.svg"])
+            #expect(plot.status == 0, "\(plot.stderr)")
+            let figure = try runInfoplot(["figure", name, "-o", dir + "/\(name)-figure.svg"] + setArgs)
+            #expect(figure.status == 0, "\(figure.stderr)")
+            let a = FileManager.default.contents(atPath: dir + "/\(name)-plot.svg"), b = FileManager.default.contents(atPath: dir + "/\(name)-figure.svg")
+            #expect(a != nil && a == b, "\(name): plot of the printed spec differs from the figure")
+        }
+    }
+
+    @Test func recipesSaySoAndListTheSpecs() throws {
+        let r = try runInfoplot(["figure", "kl-fits", "--print-spec"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("hand-written recipe") && r.stderr.contains("entropy-venn"), "\(r.stderr)")
+        let bad = try runInfoplot(["figure", "entropy-venn", "--print-spec", "--set", "pxz=1"])
+        #expect(bad.status != 0 && bad.stderr.contains("did you mean 'pxy'"), "\(bad.stderr)")
+    }
+}

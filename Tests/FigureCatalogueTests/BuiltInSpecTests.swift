@@ -29,6 +29,7 @@ import PlotGrammar
     static let variants: [String: [(String, JSONValue)]] = [
         "entropy-venn": [("pxy", .array([.array([.number(0.3), .number(0.2)]), .array([.number(0.1), .number(0.4)])])),
                          ("proportional", .bool(true)), ("x_name", .string("Rain: \"yes\"")), ("y_name", .string("Umbrella"))],
+        "surprisal": [("unit", .string("hartleys"))],
         "gaussian-kl-surface": [("mu0", .number(1)), ("sigma0", .number(2)), ("view", .string("surface")), ("reverse", .bool(true)),
                                 ("resolution", .number(30)), ("azimuth", .number(-45.5))],
     ]
