@@ -59,7 +59,7 @@ extension BuildCommand {
             <meta name="generator" content="infoplot"/>
             <title>Information Theory for Data Science: handouts and figures</title>
             <style>
-            \(webPageStylesheet)ul.catalogue { padding-left: 0; list-style: none; }
+            \(webPageStylesheet())ul.catalogue { padding-left: 0; list-style: none; }
             ul.catalogue li { margin: 0.9em 0; }
             .meta { color: var(--muted); font-size: 0.9em; }
             a.entry { font-weight: 600; }
