@@ -68,6 +68,8 @@ public struct HouseStyle: Sendable, Equatable {
 /// A logo image, decoded once when the style is read: the pixels for PDF pages and slides, the
 /// file's bytes for web pages (a data URL, so pages stay self-contained).
 public struct StyleLogo: Sendable, Equatable {
+    /// As the style file writes it (relative to the style file), and as found from here.
+    public var name: String
     public var path: String
     public var image: DecodedPNG
     public var png: Data
@@ -142,7 +144,7 @@ extension HouseStyle {
                 throw reader.error(n, "cannot read the logo '\(name)' (looked for \(path))")
             }
             do {
-                style.logo = StyleLogo(path: path, image: try decodePNG(png), png: png)
+                style.logo = StyleLogo(name: name, path: path, image: try decodePNG(png), png: png)
             } catch {
                 throw reader.error(n, "the logo '\(name)' is not a PNG image infoplot can read (\(error)); logos are PNG files")
             }
@@ -187,29 +189,32 @@ extension HouseStyle {
         let callouts = CalloutKind.allCases.map {
             "    \($0.rawValue):" + String(repeating: " ", count: width - $0.rawValue.count + 1) + hex(callout($0))
         }.joined(separator: "\n")
-        return """
-            # infoplot house style: fonts, colours, logo and running text of handouts, slides and their
-            # figures. Use it with `style: FILE` in a template's front matter or `--style FILE` for a
-            # whole build. Every key is optional; what a file leaves out keeps infoplot's own look.
-            fonts:
-              text: \(yamlQuoted(fonts.text))   # handout body text
-              math: \(yamlQuoted(fonts.math))   # formulas: an OpenType math font, or a font file
-              sans: \(yamlQuoted(fonts.sans))   # figure labels
-              mono: \(yamlQuoted(fonts.mono))   # code
-              slides: \(yamlQuoted(fonts.slides))   # slide text
-            colors:
-              accent: \(hex(accent))   # headings, titles and cross-references on pages and slides
-              link: \(hex(link))   # links on web pages
-              dark: {accent: \(hex(darkAccent)), link: \(hex(darkLink))}   # the same on dark slides and dark web pages
-              callouts:   # each kind's label, rule and tinted box, in PDF and HTML alike
-            \(callouts)
-            logo: \(logo.map { yamlQuoted($0.path) } ?? "none")   # a PNG (relative to this file) on the title block and title slide
-            # Running text of handout pages: parts joined by " · ", a part left out when a field it names
-            # is missing. Fields: \(HouseStyle.fields.map { "{\($0)}" }.joined(separator: " ")).
-            header: \(list(header))   # every page but the first
-            footer: \(list(footer))   # every page, centred
-
-            """
+        // Comments start in one column, so the file reads as a table.
+        func line(_ code: String, _ comment: String) -> String {
+            code + String(repeating: " ", count: max(1, 44 - code.count)) + "# " + comment
+        }
+        return [
+            "# infoplot house style: fonts, colours, logo and running text of handouts, slides and their",
+            "# figures. Use it with `style: FILE` in a template's front matter or `--style FILE` for a",
+            "# whole build. Every key is optional; what a file leaves out keeps infoplot's own look.",
+            "fonts:",
+            line("  text: \(yamlQuoted(fonts.text))", "handout body text"),
+            line("  math: \(yamlQuoted(fonts.math))", "formulas: an OpenType math font, or a font file"),
+            line("  sans: \(yamlQuoted(fonts.sans))", "figure labels"),
+            line("  mono: \(yamlQuoted(fonts.mono))", "code"),
+            line("  slides: \(yamlQuoted(fonts.slides))", "slide text"),
+            "colors:",
+            line("  accent: \(hex(accent))", "headings, titles and cross-references on pages and slides"),
+            line("  link: \(hex(link))", "links on web pages"),
+            line("  dark: {accent: \(hex(darkAccent)), link: \(hex(darkLink))}", "the same on dark slides and dark web pages"),
+            line("  callouts:", "each kind's label, rule and tinted box, in PDF and HTML alike"),
+            callouts,
+            line("logo: \(logo.map { yamlQuoted($0.name) } ?? "none")", "a PNG (relative to this file): title block, title slide"),
+            "# Running text of handout pages: parts joined by \" · \", a part left out when a field it names",
+            "# is missing. Fields: \(HouseStyle.fields.map { "{\($0)}" }.joined(separator: " ")).",
+            line("header: \(list(header))", "every page but the first"),
+            line("footer: \(list(footer))", "every page, centred"),
+        ].joined(separator: "\n") + "\n"
     }
 }
 
