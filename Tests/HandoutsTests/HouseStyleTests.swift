@@ -42,7 +42,7 @@ import Testing
         # First part
 
         ::: key-idea
-        Styles colour callouts.
+        Styles colour callouts, and set $x^2$ in the style's math font.
         :::
 
         \(String(repeating: "A paragraph long enough to fill the page with words and more words. ", count: 40))
@@ -115,10 +115,10 @@ import Testing
         let pages = built.pageCount
         #expect(pages >= 2)
         let text = try BuildFixtures.tool("pdftotext", [], pdf: pdf)
-        #expect(text.contains("Information Theory · page 1 of \(pages)"))
-        #expect(text.contains("Univ. of Examples · Styled notes"))
+        #expect(text.contains("Information Theory  ·  page 1 of \(pages)"))
+        #expect(text.contains("Univ. of Examples  ·  Styled notes"))
         // No author: the footer part naming {author} is left out, and so is the default header.
-        #expect(!text.contains("Lecture 4 ·"))
+        #expect(!text.contains("Lecture 4  ·"))
         let images = try BuildFixtures.tool("pdfimages", ["-list"], pdf: pdf)
         #expect(images.split(separator: "\n").filter { $0.contains("smask") }.count == 1, "\(images)")
 
