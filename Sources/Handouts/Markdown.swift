@@ -461,7 +461,7 @@ struct MarkdownConverter {
     }
 
     /// Puts the printed values back in place of their tokens (code, TeX and figure YAML hold them verbatim).
-    func resolvingValues(_ text: String) -> String {
+    func resolvingValues(_ text: String, printing: (String) -> String = { $0 }) -> String {
         guard text.contains(tokenOpen) else { return text }
         var out = ""
         var chars = text[...]
@@ -469,10 +469,33 @@ struct MarkdownConverter {
             chars = chars.dropFirst()
             if c == tokenOpen, chars.first == "v", let close = chars.firstIndex(of: tokenClose),
                let index = Int(chars[chars.index(after: chars.startIndex)..<close]), printed.indices.contains(index) {
-                out += printed[index]
+                out += printing(printed[index])
                 chars = chars[chars.index(after: close)...]
             } else {
                 out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A link destination with its values filled in. The node's destination holds the value's
+    /// token as written (cmark percent-encodes only when it renders, as `%EE%80%80v3%EE%80%81`,
+    /// U+E000/U+E001 in UTF-8, which is read back too); the printed value is percent-encoded where
+    /// cmark would have encoded it (its `houdini_escape_href` safe set), so "a b" becomes "a%20b".
+    func resolvingValues(inURL url: String) -> String {
+        let tokens = url.replacingOccurrences(of: "%EE%80%80", with: String(tokenOpen))
+            .replacingOccurrences(of: "%EE%80%81", with: String(tokenClose))
+        return resolvingValues(tokens, printing: Self.percentEncodedForURL)
+    }
+
+    /// cmark's safe characters in a link destination (houdini_href_e.c); every other byte is %XX.
+    private static let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.+!*'(),%#@?=;:/&$~".utf8)
+
+    static func percentEncodedForURL(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            if urlSafe.contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) } else {
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
             }
         }
         return out
@@ -517,8 +540,8 @@ struct MarkdownConverter {
             case CMARK_NODE_EMPH: out.append(.inline(.emph(try inlineOnly(pieces(children(node)), context: "emphasis"))))
             case CMARK_NODE_STRONG: out.append(.inline(.strong(try inlineOnly(pieces(children(node)), context: "bold text"))))
             case CMARK_NODE_LINK:
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                let url = resolvingValues(inURL: cmark_node_get_url(node).map { String(cString: $0) } ?? "")
+                let title = resolvingValues(cmark_node_get_title(node).map { String(cString: $0) } ?? "")
                 out.append(.inline(.link(url: url, title: title, content: try inlineOnly(pieces(children(node)), context: "a link"))))
             case CMARK_NODE_IMAGE:
                 // Handouts draw catalogue figures only; an image keeps its alt text, nothing is fetched.
