@@ -1,0 +1,31 @@
+/// Pandoc's fenced divs for slides: `::: notes` (speaker notes), `:::: columns` of `::: column`s
+/// and `::: incremental` (SlideDeck.swift turns them into slide items and overlay steps). On a
+/// page the notes stay out and columns and reveals read top to bottom; in HTML notes are an
+/// `<aside>`, the others a `<div>` of their class.
+extension Div: DocumentElement {
+    static let name = "div"
+    var block: Block { .div(self) }
+
+    mutating func number(_ numbering: inout Numbering) {
+        blocks = blocks.map { numbering.number($0) }
+    }
+
+    mutating func resolve(_ numbering: Numbering) throws {
+        blocks = try blocks.map { try numbering.resolve($0) }
+    }
+
+    func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
+        if kind != .notes { for b in blocks { try planner.add(b, indent: indent) } }
+    }
+
+    func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {
+        switch kind {
+        case .notes:
+            w.out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n"
+        case .columns, .column, .incremental:
+            w.out += "<div class=\"\(kind.rawValue)\">\n"
+        }
+        for b in blocks { try w.block(b, topLevel: false) }
+        w.out += kind == .notes ? "</aside>\n" : "</div>\n"
+    }
+}
