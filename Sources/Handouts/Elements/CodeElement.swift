@@ -6,6 +6,16 @@ struct CodeBlock: DocumentElement {
     var code: String
     var block: Block { .codeBlock(info: info, code: code) }
 
+    /// A code block (values filled in: code holds them verbatim); raw HTML would bypass escaping
+    /// and has no meaning on paper, so an HTML block is shown as code too.
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        switch node.kind {
+        case .codeBlock: return .block(.codeBlock(info: node.fenceInfo, code: c.resolvingValues(node.literal)))
+        case .htmlBlock: return .block(.codeBlock(info: "html", code: node.literal))
+        default: return nil
+        }
+    }
+
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
         let g = planner.geometry
         let codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).dropLast(code.hasSuffix("\n") ? 1 : 0)

@@ -6,6 +6,20 @@ extension Div: DocumentElement {
     static let name = "div"
     var block: Block { .div(self) }
 
+    /// `::: notes`, `:::: columns`, `::: column`, `::: incremental` (Pandoc's `{.incremental}`
+    /// means the same): a div that takes no title.
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard let fence = FenceLine(node, c) else { return nil }
+        let word = fence.word
+        let bare = word.hasPrefix("{.") && word.hasSuffix("}") ? String(word.dropFirst(2).dropLast()) : word
+        guard let kind = DivKind(rawValue: bare) else { return nil }
+        if !fence.rest.isEmpty {
+            throw TemplateError(file: c.file, at: fence.line.position(at: fence.wordOffset + word.count),
+                                "'::: \(bare)' takes no title (got '\(fence.rest)')")
+        }
+        return .slideDivOpen(kind, fence.line.position(at: 0))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         blocks = blocks.map { numbering.number($0) }
     }

@@ -12,6 +12,9 @@ protocol DocumentElement: Sendable {
     static var name: String { get }
     /// The element back as the document's block.
     var block: Block { get }
+    /// The element (or a marker for the tree reader's grouping: a div's open and close lines, a
+    /// table's caption) read from `node`; nil when the node is not this element.
+    static func parse(_ node: MarkdownNode, _ converter: inout MarkdownConverter) throws -> MarkdownConverter.Item?
     /// Takes the numbers this element (and what it holds) uses; records its reference targets.
     mutating func number(_ numbering: inout Numbering)
     /// Turns its `@label` references into text and anchors.
@@ -23,6 +26,7 @@ protocol DocumentElement: Sendable {
 }
 
 extension DocumentElement {
+    static func parse(_ node: MarkdownNode, _ converter: inout MarkdownConverter) throws -> MarkdownConverter.Item? { nil }
     mutating func number(_ numbering: inout Numbering) {}
     mutating func resolve(_ numbering: Numbering) throws {}
     func layoutOnSlide(_ column: inout SlideColumnPlanner) throws { try layoutOnPage(&column.planner, indent: 0) }
@@ -33,7 +37,7 @@ enum DocumentElements {
     /// `parse` answers wins: the special paragraphs before the plain one, the figure-like code
     /// blocks before plain code, a deck's `---` before the rule).
     static let registry: [any DocumentElement.Type] = [
-        Callout.self, Div.self, Pause.self, Table.self, DisplayMath.self, Paragraph.self,
+        Div.self, Callout.self, Pause.self, Table.self, DisplayMath.self, Paragraph.self,
         Heading.self, Figure.self, CodeBlock.self, SlideBreak.self, ThematicBreak.self,
         BlockQuote.self, ListBlock.self,
     ]

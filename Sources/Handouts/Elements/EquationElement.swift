@@ -4,6 +4,20 @@ extension DisplayMath: DocumentElement {
     static let name = "equation"
     var block: Block { .displayMath(self) }
 
+    /// A paragraph that is one display formula and nothing else (its `$$…$$` lifted out before cmark).
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .paragraph else { return nil }
+        let significant = try c.inlinePieces(node).filter {
+            if case .inline(.text(let s)) = $0 { return !s.trimmedSpaces.isEmpty }
+            if case .inline(.softBreak) = $0 { return false }
+            return true
+        }
+        guard significant.count == 1, case .marker(let index) = significant[0],
+              case .displayMath(let tex, let label, let pos) = c.lifted[index] else { return nil }
+        if let label { try c.define(label, at: pos) }
+        return .block(.displayMath(DisplayMath(tex: c.resolvingValues(tex), number: nil, label: label, position: pos)))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         guard let label else { return }
         let n = numbering.next("equation")

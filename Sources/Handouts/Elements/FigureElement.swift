@@ -6,6 +6,16 @@ extension Figure: DocumentElement {
     static let name = "figure"
     var block: Block { .figure(self) }
 
+    /// A code block whose fence info names a figure-like block (`MarkdownConverter.fencedBlocks`).
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .codeBlock,
+              let reader = node.fenceInfo.split(separator: " ").first.flatMap({ MarkdownConverter.fencedBlocks[String($0)] })
+        else { return nil }
+        let line = c.sourceLine(node.startLine)
+        let fence = line.position(at: line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count)
+        return .block(try reader(&c, c.resolvingValues(node.literal), fence))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         let n = numbering.next("figure")
         number = n

@@ -4,6 +4,41 @@ extension Heading: DocumentElement {
     static let name = "heading"
     var block: Block { .heading(self) }
 
+    /// An ATX or setext heading; an ATX heading may end in `{#sec-label}` and `{.shrink}`.
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .heading else { return nil }
+        let line = c.sourceLine(node.startLine)
+        let indent = line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+        var inl = try c.inlineOnly(try c.inlinePieces(node), context: "a heading")
+        var label: String?
+        var shrink = false
+        // Only an ATX heading is one line with its attributes at the end.
+        if node.startLine == node.endLine {
+            var text = line.text.trimmingTrailingSpaces
+            if text.hasSuffix("#"), let r = text.range(of: " #", options: .backwards),
+               text[r.upperBound...].allSatisfy({ $0 == "#" }) {
+                text = String(text[..<r.lowerBound]).trimmingTrailingSpaces
+            }
+            if text.hasSuffix("{.shrink}") {
+                shrink = true
+                text = String(text.dropLast("{.shrink}".count)).trimmingTrailingSpaces
+                inl = c.dropSuffix("{.shrink}", of: c.trim(inl))
+            }
+            if let attr = trailingAttribute(text) {
+                guard attr.label.hasPrefix("sec-") else {
+                    throw TemplateError(file: c.file, at: line.position(at: attr.offset),
+                                        "a heading label must start with 'sec-' (got '{#\(attr.label)}')")
+                }
+                try c.define(attr.label, at: line.position(at: attr.offset))
+                label = attr.label
+                inl = c.dropSuffix("{#\(attr.label)}", of: c.trim(inl))
+            }
+        }
+        let level = node.headingLevel
+        return .block(.heading(Heading(level: level, number: nil, label: label, id: label ?? "", inlines: c.trim(inl),
+                                       position: line.position(at: indent), shrink: shrink, sourceLevel: level)))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         if level == 0 {
             // The generated Solutions section: top level, unnumbered.

@@ -4,6 +4,13 @@ extension ListBlock: DocumentElement {
     static let name = "list"
     var block: Block { .list(self) }
 
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .list else { return nil }
+        var items: [[Block]] = []
+        for item in node.children { items.append(try c.blockList(item, context: "a list")) }
+        return .block(.list(ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.isTightList, items: items)))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         items = items.map { $0.map { numbering.number($0) } }
     }

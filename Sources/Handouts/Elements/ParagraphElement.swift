@@ -5,6 +5,12 @@ struct Paragraph: DocumentElement {
     var inlines: [Inline]
     var block: Block { .paragraph(inlines) }
 
+    /// Any paragraph the special ones before it in the registry left (the last reader of a paragraph).
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .paragraph else { return nil }
+        return .block(.paragraph(try c.inlineOnly(try c.inlinePieces(node), context: "a paragraph")))
+    }
+
     mutating func resolve(_ numbering: Numbering) throws {
         inlines = try numbering.resolve(inlines)
     }

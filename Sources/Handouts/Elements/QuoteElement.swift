@@ -4,6 +4,11 @@ struct BlockQuote: DocumentElement {
     var blocks: [Block]
     var block: Block { .blockQuote(blocks) }
 
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .blockQuote else { return nil }
+        return .block(.blockQuote(try c.blockList(node, context: "a block quote")))
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         blocks = blocks.map { numbering.number($0) }
     }

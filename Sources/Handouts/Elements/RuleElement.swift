@@ -3,6 +3,10 @@ struct ThematicBreak: DocumentElement {
     static let name = "rule"
     var block: Block { .thematicBreak }
 
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        node.kind == .thematicBreak ? .block(.thematicBreak) : nil
+    }
+
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
         let g = planner.geometry
         planner.slabs.append(LayoutSlab(height: g.leading, spaceBefore: g.paragraphSpace, content: .rule, indent: indent))

@@ -5,6 +5,13 @@ struct SlideBreak: DocumentElement {
     var position: SourcePosition
     var block: Block { .slideBreak(position) }
 
+    /// In a deck, a `---` line (exactly, between blank lines) separates slides instead of drawing a rule.
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .thematicBreak, c.slides else { return nil }
+        let line = c.sourceLine(node.startLine)
+        return line.text == "---" ? .block(.slideBreak(line.position(at: 0))) : nil
+    }
+
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
         try ThematicBreak().layoutOnPage(&planner, indent: indent)
     }

@@ -5,6 +5,43 @@ extension Table: DocumentElement {
     static let name = "table"
     var block: Block { .table(self) }
 
+    /// A GFM table node, or the `Table: caption {#tbl-label}` paragraph after one (attached to it
+    /// when the tree reader groups its items).
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        switch node.kind {
+        case .table:
+            var header: [[Inline]] = []
+            var rows: [[[Inline]]] = []
+            for row in node.children {
+                var cells: [[Inline]] = []
+                for cell in row.children { cells.append(c.trim(try c.inlineOnly(try c.inlinePieces(cell), context: "a table cell"))) }
+                if row.isTableHeaderRow { header = cells } else { rows.append(cells) }
+            }
+            return .block(.table(Table(header: header, rows: rows, alignments: node.tableAlignments, caption: nil, label: nil,
+                                       number: nil, id: nil)))
+        case .paragraph:
+            let line = c.sourceLine(node.startLine)
+            guard line.text.hasPrefix("Table:") else { return nil }
+            var label: String?
+            if let attr = trailingAttribute(line.text) {
+                guard attr.label.hasPrefix("tbl-") else {
+                    throw TemplateError(file: c.file, at: line.position(at: attr.offset),
+                                        "a table label must start with 'tbl-' (got '{#\(attr.label)}')")
+                }
+                label = attr.label
+            }
+            let pos = line.position(at: 0)
+            let pieces = try c.inlinePieces(node)
+            if let label { try c.define(label, at: pos) }
+            var caption = try c.inlineOnly(pieces, context: "a table caption")
+            caption = c.dropPrefix("Table:".count, of: caption)
+            if let label { caption = c.dropSuffix("{#\(label)}", of: caption) }
+            return .caption(label: label, c.trim(caption), pos)
+        default:
+            return nil
+        }
+    }
+
     mutating func number(_ numbering: inout Numbering) {
         guard caption != nil else { return }
         let n = numbering.next("table")
