@@ -42,4 +42,44 @@ extension Div: DocumentElement {
         for b in blocks { try w.block(b, topLevel: false) }
         w.out += kind == .notes ? "</aside>\n" : "</div>\n"
     }
+
+    func slideItems(_ cutter: inout StepCutter) throws -> [SlideItem] {
+        switch kind {
+        case .notes:
+            cutter.notes += blocks
+            return []
+        case .incremental:
+            // Each list item its own step, the first with what comes before it.
+            var out: [SlideItem] = []
+            var first = true
+            for inner in blocks {
+                guard case .list(let l) = inner else {
+                    out += try cutter.items([inner])
+                    continue
+                }
+                for (n, item) in l.items.enumerated() {
+                    if !first { cutter.step += 1 }
+                    first = false
+                    var one = l
+                    one.items = [item]
+                    one.start = l.start + n
+                    out.append(.block(.list(one), step: cutter.step))
+                }
+            }
+            return out
+        case .columns:
+            var columns: [[SlideItem]] = []
+            for inner in blocks {
+                if case .div(let c) = inner, c.kind == .column {
+                    columns.append(try cutter.items(c.blocks))
+                } else {
+                    throw TemplateError(file: cutter.file, at: position,
+                                        "':::: columns' holds only '::: column' divs (each closed with ':::')")
+                }
+            }
+            return columns.isEmpty ? [] : [.columns(columns)]
+        case .column:
+            throw TemplateError(file: cutter.file, at: position, "'::: column' stands inside ':::: columns'")
+        }
+    }
 }

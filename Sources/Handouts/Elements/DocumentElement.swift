@@ -21,6 +21,8 @@ protocol DocumentElement: Sendable {
     mutating func resolve(_ numbering: Numbering) throws
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws
     func layoutOnSlide(_ column: inout SlideColumnPlanner) throws
+    /// What the element puts on a slide, and from which overlay step (`cutter.step`).
+    func slideItems(_ cutter: inout StepCutter) throws -> [SlideItem]
     /// `topLevel`: a heading opens a `<section>`; `tight`: a paragraph of a tight list item has no `<p>`.
     func html(_ writer: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws
 }
@@ -30,6 +32,7 @@ extension DocumentElement {
     mutating func number(_ numbering: inout Numbering) {}
     mutating func resolve(_ numbering: Numbering) throws {}
     func layoutOnSlide(_ column: inout SlideColumnPlanner) throws { try layoutOnPage(&column.planner, indent: 0) }
+    func slideItems(_ cutter: inout StepCutter) throws -> [SlideItem] { [.block(block, step: cutter.step)] }
 }
 
 enum DocumentElements {

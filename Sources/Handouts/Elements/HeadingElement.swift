@@ -79,4 +79,11 @@ extension Heading: DocumentElement {
         try w.inlines(inlines)
         w.out += "</\(tag)>\n"
     }
+
+    /// A heading below ## is a sub-heading on the slide; slides carry no section numbers.
+    func slideItems(_ cutter: inout StepCutter) throws -> [SlideItem] {
+        var h = self
+        h.number = nil
+        return [.block(.heading(h), step: cutter.step)]
+    }
 }

@@ -14,4 +14,9 @@ struct Pause: DocumentElement {
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {}
 
     func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {}
+
+    func slideItems(_ cutter: inout StepCutter) throws -> [SlideItem] {
+        cutter.step += 1
+        return []
+    }
 }
