@@ -7,10 +7,11 @@ private let cmarkExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_r
 
 /// Reads the tree cmark-gfm parses from the body into our document model. The only file that
 /// touches C. libcmark-gfm (GitHub's CommonMark fork) with the table, strikethrough and autolink
-/// extensions and footnotes parses every block and inline; what cmark does not know is read from
-/// its nodes here: figure blocks are code blocks by fence info, `:::` fences, `. . .` pauses and
-/// `Table:` captions are paragraphs of their own line, `{#label}` and `{.shrink}` end a heading's
-/// text, and tokens (math, references, values) come back inside text nodes.
+/// extensions and footnotes parses every block and inline; each block node is handed to the
+/// document elements (Elements/, through `MarkdownNode`), which read what cmark does not know:
+/// figure blocks are code blocks by fence info, `:::` fences, `. . .` pauses and `Table:` captions
+/// are paragraphs of their own line, `{#label}` and `{.shrink}` end a heading's text. Inlines are
+/// read here, and tokens (math, references, values) come back inside text nodes.
 struct MarkdownConverter {
     let file: String
     var protection: MathProtection
