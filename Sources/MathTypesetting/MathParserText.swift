@@ -118,6 +118,26 @@ extension MathParser {
                     items.append(.atom(Atom(cls: .ord, nucleus: .colored(body, color), range: range(from: t))))
                 case .sizing(let f)?:
                     items.append(.sizing(f))
+                case .strikeout?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .strikeout(try parseTextArgument(for: t, face: face)), range: range(from: t))))
+                case .lap(let side, false)?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .lap(try parseTextArgument(for: t, face: face), side), range: range(from: t))))
+                case .raisebox?:
+                    items.append(contentsOf: try parseRaisebox(t, face: face))
+                case .logo(let logo)?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .logo(logo), range: t.range)))
+                case .verb(let visible)?:
+                    items.append(contentsOf: try parseVerb(t, visibleSpaces: visible))
+                case nil where name == "(":
+                    // LaTeX's \( … \): math inside text, as $ … $.
+                    dollarDepth += 1
+                    let math = try parseList(stopAtBracket: false)
+                    dollarDepth -= 1
+                    guard let close = peek(), close.kind == .command(")") else {
+                        throw error(.unbalancedBraces, "this '\\(' opens math inside text that is never closed by '\\)'", t.range)
+                    }
+                    position += 1
+                    items.append(.atom(Atom(cls: .ord, nucleus: .list(math), range: t.range.lowerBound..<close.range.upperBound)))
                 default:
                     throw error(.unknownCommand, "unknown command \\\(name) in text (inside \\text and friends only text commands, accents such as \\'e, and $…$ math work)", t.range)
                 }
