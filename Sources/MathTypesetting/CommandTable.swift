@@ -67,6 +67,8 @@ struct CommandSpec: Sendable {
         /// \verb<d>…<d> and \verb*: the characters between the delimiters, verbatim, in typewriter type.
         case verb(visibleSpaces: Bool)
         case logo(TeXLogo)
+        /// \global before \def or \gdef (a formula is one group, so it changes nothing).
+        case global
     }
     let arguments: Int
     let rule: Rule
@@ -407,6 +409,10 @@ enum CommandTable {
         for name in ["def", "gdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
+        // KaTeX's \overgroup and \undergroup are the tortoise-shell brackets stretched as braces
+        // (its stretchy.ts: U+23E0, U+23E1); unicode-math has the characters only as ords (\obrbrak).
+        t["overgroup"] = CommandSpec(arguments: 1, rule: .brace("⏠", over: true))
+        t["undergroup"] = CommandSpec(arguments: 1, rule: .brace("⏡", over: false))
         t["cancel"] = CommandSpec(arguments: 1, rule: .cancel(.rising))
         t["bcancel"] = CommandSpec(arguments: 1, rule: .cancel(.falling))
         t["xcancel"] = CommandSpec(arguments: 1, rule: .cancel(.both))
@@ -420,6 +426,7 @@ enum CommandTable {
         t["char"] = CommandSpec(arguments: 1, rule: .char)
         t["verb"] = CommandSpec(arguments: 1, rule: .verb(visibleSpaces: false))
         t["verb*"] = CommandSpec(arguments: 1, rule: .verb(visibleSpaces: true))
+        t["global"] = CommandSpec(arguments: 0, rule: .global)
         t["TeX"] = CommandSpec(arguments: 0, rule: .logo(.tex))
         t["LaTeX"] = CommandSpec(arguments: 0, rule: .logo(.latex))
         t["KaTeX"] = CommandSpec(arguments: 0, rule: .logo(.katex))

@@ -56,7 +56,7 @@ extension MathLayout {
         let inner = layoutList(body, ctx)
         let thickness = 0.4, y = 0.55 * ctx.ex
         let rule = Box.rule(width: inner.width, height: y + thickness / 2, depth: -(y - thickness / 2))
-        var box = Box.overlay([(inner, 0, 0), (rule.withWidth(0), 0, 0)], width: inner.width)
+        var box = Box.overlay([(rule, 0, 0), (inner, 0, 0)], width: inner.width)
         box.height = max(inner.height, y + thickness / 2); box.depth = inner.depth
         return box
     }

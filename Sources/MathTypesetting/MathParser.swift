@@ -462,6 +462,11 @@ public struct MathParser {
             return try parseVerb(token, visibleSpaces: visibleSpaces)
         case .logo(let logo):
             return atom(.ord, .logo(logo), from: token)
+        case .global:
+            guard let next = peekNonSpace(), next.kind == .command("def") || next.kind == .command("gdef") else {
+                throw error(.badMacro, "\\global must be followed by \\def or \\gdef", token.range)
+            }
+            return []
         }
     }
 
