@@ -189,10 +189,11 @@ enum CommandTable {
         ("nobreak", ""), ("allowbreak", ""), ("relax", ""), ("displaylimits", ""),
         // amsopn.sty: \varliminf underlines "lim" (over a \vrule of depth .2\ex@, 0.02 em at 10pt),
         // \varlimsup overlines it, \varinjlim and \varprojlim put an arrow fill under it.
-        ("varliminf", #"\mathop{\underline{\rule[-0.02em]{0pt}{0.02em}\mathrm{lim}}}"#),
-        ("varlimsup", #"\mathop{\overline{\mathrm{lim}}}"#),
-        ("varinjlim", #"\mathop{\underrightarrow{\mathrm{lim}}}"#),
-        ("varprojlim", #"\mathop{\underleftarrow{\mathrm{lim}}}"#),
+        // "lim" is in \operator@font, the text roman of \operatorname.
+        ("varliminf", #"\mathop{\underline{\mathord{\operatorname{lim}}\rule[-0.02em]{0pt}{0.02em}}}"#),
+        ("varlimsup", #"\mathop{\overline{\mathord{\operatorname{lim}}}}"#),
+        ("varinjlim", #"\mathop{\underrightarrow{\mathord{\operatorname{lim}}}}"#),
+        ("varprojlim", #"\mathop{\underleftarrow{\mathord{\operatorname{lim}}}}"#),
     ] + colonCompounds
 
     /// The colon relations of mathtools.sty and colonequals.sty (KaTeX has both). Where unicode-math
@@ -200,11 +201,12 @@ enum CommandTable {
     /// sets (measured: \coloneqq is ≔, \eqqcolon ≕, \dblcolon ∷; unicode-math's own \coloneq,
     /// \eqcolon, \Coloneq keep its meanings ≔ ≕ ⩴). The others are mathtools' constructions: the colon
     /// centred on the axis (\vcentcolon is \mathrel{\mathop\ordinarycolon}, and rule 13 centres a
-    /// lone Op character), joined to its neighbour by \mkern-1.2mu (two colons by \mkern-.9mu).
-    /// \Coloneqq would be ⩴, which none of the three fonts has, so it is built as mathtools builds it.
+    /// lone Op character), joined to its neighbour by \mkern-1.2mu. \Coloneqq would be ⩴, which none
+    /// of the three fonts has, so it is built as mathtools builds it (∷, \mkern-1.2mu, =).
     private static let colonCompounds: [(String, String)] = {
-        let c = #"\vcentcolon"#, join = #"\mathrel{\mkern-1.2mu}"#
-        let cc = c + #"\mathrel{\mkern-.9mu}"# + c   // mathtools' \MATHT@dblcolon
+        // mathtools writes \dblcolon in its double-colon compounds, and with unicode-math that is ∷
+        // (measured: LuaLaTeX's \Eqcolon is −, \mkern-1.2mu, ∷).
+        let c = #"\vcentcolon"#, cc = #"\dblcolon"#, join = #"\mathrel{\mkern-1.2mu}"#
         let dash = #"\mathrel{-}"#
         let built: [(String, String, String)] = [
             ("Coloneqq", cc, "="), ("Eqqcolon", "=", cc), ("Eqcolon", dash, cc),
@@ -215,7 +217,9 @@ enum CommandTable {
             ("colonminus", c, dash), ("coloncolonminus", cc, dash), ("minuscolon", dash, c), ("minuscoloncolon", dash, cc),
         ]
         var out = built.map { ($0.0, $0.1 + join + $0.2) }
-        out.append(("vcentcolon", #"\mathrel{\vcenter{:}}"#))
+        // mathtools' \ordinarycolon is ":", which unicode-math sets as U+2236 (\mathratio; measured in
+        // LuaLaTeX: \mathcode`: is "2236), so that is the glyph centred.
+        out.append(("vcentcolon", #"\mathrel{\vcenter{\mathratio}}"#))
         for (name, target) in [("coloneqq", "coloneq"), ("colonequals", "coloneq"), ("eqqcolon", "eqcolon"),
                                ("equalscolon", "eqcolon"), ("dblcolon", "Colon"), ("coloncolon", "Colon"),
                                ("ratio", "vcentcolon"), ("coloncolonequals", "Coloneqq"), ("equalscoloncolon", "Eqqcolon"),
