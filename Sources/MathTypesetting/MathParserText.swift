@@ -118,6 +118,9 @@ extension MathParser {
                     items.append(.atom(Atom(cls: .ord, nucleus: .colored(body, color), range: range(from: t))))
                 case .sizing(let f)?:
                     items.append(.sizing(f))
+                case .cancel(let stroke)?:
+                    // cancel.sty's text-mode form: \hbox{#1} struck through.
+                    items.append(.atom(Atom(cls: .ord, nucleus: .cancel(try parseTextArgument(for: t, face: face), stroke), range: range(from: t))))
                 case .strikeout?:
                     items.append(.atom(Atom(cls: .ord, nucleus: .strikeout(try parseTextArgument(for: t, face: face)), range: range(from: t))))
                 case .lap(let side, false)?:
