@@ -5,14 +5,8 @@ import Testing
 /// \cancel, \sout, laps, \vcenter, \raisebox, \char, \verb, starred matrices, CD, colon relations,
 /// logos, CSS colours: parse results, layout values (FakeMetrics: every glyph 5 × 7 pt at 10 pt) and errors.
 @Suite struct BoxCommandParseTests {
-    func first(_ tex: String) throws -> Atom? {
-        for case .atom(let a) in try MathParser.parse(tex) { return a }
-        return nil
-    }
-
-    func failure(_ tex: String) -> MathError? {
-        do { _ = try MathParser.parse(tex); return nil } catch let e as MathError { return e } catch { return nil }
-    }
+    func first(_ tex: String) throws -> Atom? { try firstAtom(tex) }
+    func failure(_ tex: String) -> MathError? { parseFailure(tex) }
 
     @Test func cancelFamilyAndStrikeout() throws {
         for (tex, stroke) in [(#"\cancel{5}"#, CancelStroke.rising), (#"\bcancel{5}"#, .falling), (#"\xcancel{ABC}"#, .both)] {
