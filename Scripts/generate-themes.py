@@ -40,7 +40,9 @@ def theme(name, t):
         lineStyleCycle: {cases(t['dashes'])}, markerCycle: {cases(t['markers'])},
         fillOpacity: {t['fill_opacity']}, showGrid: {'true' if t['grid_lines'] else 'false'},
         lightInk: {color(t['ink']['on_dark'])}, darkInk: {color(t['ink']['on_light'])},
-        hatchCycle: {cases(t['hatches'])}, colormap: .{t['colormap']})
+        hatchCycle: {cases(t['hatches'])}, colormap: .{t['colormap']},
+        textFont: "{t['fonts']['text']}", mathFont: "{t['fonts']['math']}",
+        fontSizes: FontSizes({', '.join(f"{k}: {v}" for k, v in t['font_sizes'].items())}))
 """
 
 

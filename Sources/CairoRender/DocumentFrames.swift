@@ -9,28 +9,25 @@ import Frame
 public final class FigureFrames: @unchecked Sendable {
     // @unchecked: `frames` is only touched under `lock`; frames are immutable values.
     private let lock = NSLock()
-    private var frames: [Key: Frame] = [:]
-    private struct Key: Hashable { let family: String; let figure: Figure }
+    private var frames: [Figure: Frame] = [:]
+    // A figure is its own key: its theme carries its label fonts.
     /// How many figures were laid out (not found in the cache): what tests of "once per build" count.
     public private(set) var layouts = 0
 
     public init() {}
 
-    /// The frame of `figure` with labels in `text`'s family, laid out on first use.
-    func frame(_ figure: Figure, text: PangoText) throws -> Frame {
-        let key = Key(family: text.fontFamily, figure: figure)
+    /// The frame of `figure` with labels in its theme's fonts, laid out on first use (each layout
+    /// with its own Pango objects, so threads never share them).
+    public func frame(_ figure: Figure) throws -> Frame {
+        let key = figure
         lock.lock()
         if let hit = frames[key] { lock.unlock(); return hit }
         lock.unlock()
+        let text = PangoText(theme: figure.theme)
         let frame = figureFrame(try layoutFigure(figure, measurer: text), text: text)
         lock.lock(); defer { lock.unlock() }
         if frames[key] == nil { layouts += 1; frames[key] = frame }
         return frames[key] ?? frame
-    }
-
-    /// The frame of `figure` in `fontFamily` (what the HTML handout inlines).
-    public func frame(_ figure: Figure, fontFamily: String = RenderOptions().fontFamily) throws -> Frame {
-        try frame(figure, text: PangoText(fontFamily: fontFamily))
     }
 }
 
@@ -38,10 +35,10 @@ public final class FigureFrames: @unchecked Sendable {
 /// glyph runs and rules, figures taken from `figures` at the size they occupy. Exporters draw only
 /// these frames (PDF through cairo, SVG through the direct writer).
 public func documentFrames(_ document: DocumentDrawing, figures: FigureFrames = FigureFrames()) throws -> [Frame] {
-    let text = PageTextEngine(), figureText = PangoText(fontFamily: document.figureFontFamily), fonts = PangoFontFiles()
+    let text = PageTextEngine(), fonts = PangoFontFiles()
     return try document.pages.enumerated().map { n, page in
         var frame = try pageFrame(page, title: "\(document.title), page \(n + 1) of \(document.pages.count)", text: text,
-                                  figureText: figureText, fonts: fonts, figures: figures)
+                                  fonts: fonts, figures: figures)
         frame.description = document.subject ?? document.title
         return frame
     }

@@ -95,9 +95,9 @@ private struct Pairing {
 /// With `shared`, glyph outlines go to that page-wide table (see `SharedGlyphs`).
 public func renderAutoSVG(light: Figure, dark: Figure, options: RenderOptions = RenderOptions(),
                           shared: SharedGlyphs? = nil) throws -> Data {
-    let text = PangoText(fontFamily: options.fontFamily)
-    let l = figureFrame(try layoutFigure(light, measurer: text), text: text)
-    let d = figureFrame(try layoutFigure(dark, measurer: text), text: text)
+    let lightText = PangoText(theme: light.theme), darkText = PangoText(theme: dark.theme)
+    let l = figureFrame(try layoutFigure(light, measurer: lightText), text: lightText)
+    let d = figureFrame(try layoutFigure(dark, measurer: darkText), text: darkText)
     return try renderAutoSVG(light: l, dark: d, lightTheme: light.theme, darkTheme: dark.theme, shared: shared)
 }
 

@@ -21,8 +21,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// pages drew is inlined from the same frame, not laid out again.
     let placed: [PlacedFigure]
     let figures: FigureFrames
-    /// Figure labels in the handout's sans face, as on the pages.
-    let figureFontFamily: String
+    /// The handout's fonts (figures take their label fonts from them, as on the pages).
+    let fonts: HandoutFonts
     /// The front matter's `macros:` for every formula.
     private let macros: [String: MathMacro]
 
@@ -35,7 +35,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
                 figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
-        figureFontFamily = resolved.sans
+        self.fonts = resolved
         self.macros = macros
         self.theme = theme
         self.mathSize = mathSize
@@ -46,15 +46,15 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func figureSVG(_ f: Figure, title: String) throws -> String? {
         // The page's placement when the pages were made (same size, same label size), else the preset.
         let onPage = placed.first { $0.draws(f) }?.figure
-        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme) else { return nil }
-        var light = try figures.frame(figure, fontFamily: figureFontFamily)
+        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme, fonts: fonts) else { return nil }
+        var light = try figures.frame(figure)
         light.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
         // one SVG carrying the light and the dark theme (CSS custom properties, no script).
-        if theme == "light", var darkFigure = try buildCatalogueFigure(f, theme: "dark") {
+        if theme == "light", var darkFigure = try buildCatalogueFigure(f, theme: "dark", fonts: fonts) {
             darkFigure.size = figure.size
             darkFigure.fontScale = figure.fontScale
-            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
+            var dark = try figures.frame(darkFigure)
             dark.title = title
             let data = try renderAutoSVG(light: light, dark: dark, lightTheme: figure.theme, darkTheme: darkFigure.theme,
                                          shared: glyphs)

@@ -24,6 +24,16 @@ public struct HandoutFonts: Sendable, Hashable {
         [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
     }
 
+    /// A figure in this document sets its labels' math in the document's math font and their prose
+    /// in that font's companion text face (`FontPairing`; the document's text face for a math font
+    /// the table does not know), so figure labels match the formulas on the page around them.
+    func figureTheme(_ theme: Theme) -> Theme {
+        var t = theme
+        t.mathFont = math
+        t.textFont = FontPairing.text(forMath: math) ?? text
+        return t
+    }
+
     /// The math font: a family name, or (with a slash) a font file, as `infoplot math --font`.
     func loadMathFont() throws -> MathFont {
         math.contains("/") ? try MathFont.load(path: math) : try MathFont.load(family: math)
@@ -43,8 +53,9 @@ public struct HandoutFonts: Sendable, Hashable {
 /// Builds a document's catalogue figures. A figure the format contract names but the catalogue
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
-func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
-    let themeValue = (try? Theme.named(theme)) ?? .light
+func buildCatalogueFigure(_ f: Figure, theme: String, fonts: HandoutFonts, size fitted: FigureSize? = nil) throws
+    -> FigureModel.Figure? {
+    let themeValue = fonts.figureTheme((try? Theme.named(theme)) ?? .light)
     if let plot = f.plot { return try plot.figure(theme: themeValue, size: try fitted ?? f.size.map { try FigureSize.parse($0) }) }
     guard Catalogue.names.contains(f.name) else { return nil }
     let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
@@ -126,7 +137,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
     func catalogueFigure(_ f: Figure, size: FigureSize? = nil) throws -> FigureModel.Figure? {
         let key = size.map { "\(f.id)|\($0)" } ?? f.id
         if let built = figures[key] { return built }
-        let built = try buildCatalogueFigure(f, theme: theme, size: size)
+        let built = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size)
         if built == nil { warnings.append("figure '\(f.name)' is not in the catalogue yet; a placeholder is drawn") }
         figures[key] = built
         return built

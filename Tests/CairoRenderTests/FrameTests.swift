@@ -221,7 +221,7 @@ private func resolved(_ f: Frame, _ p: Palette) -> Frame {
             .link(PageRect(x: 10, y: 10, width: 40, height: 12), .destination("sec-1")),
             .destination("sec-1", x: 10, y: 10),
         ])
-        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(), figureText: PangoText(fontFamily: "DejaVu Sans"),
+        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(),
                                               fonts: PangoFontFiles())
         try expectGolden(dumpFrame(frame), "page.txt")
     }
