@@ -14,6 +14,8 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ORDER = ["light", "dark", "print"]
+# FontSizes' fields in its initialiser's order (FontSizes.fields).
+SIZES = ["heading", "title", "label", "tick", "legend", "annotation", "contour"]
 CAMEL = {"dash-dot": "dashDot", "long-dash": "longDash", "back-diagonal": "backDiagonal"}
 
 
@@ -42,7 +44,7 @@ def theme(name, t):
         lightInk: {color(t['ink']['on_dark'])}, darkInk: {color(t['ink']['on_light'])},
         hatchCycle: {cases(t['hatches'])}, colormap: .{t['colormap']},
         textFont: "{t['fonts']['text']}", mathFont: "{t['fonts']['math']}",
-        fontSizes: FontSizes({', '.join(f"{k}: {v}" for k, v in t['font_sizes'].items())}))
+        fontSizes: FontSizes({', '.join(f"{k}: {t['font_sizes'][k]}" for k in SIZES)}))
 """
 
 

@@ -43,35 +43,10 @@ public struct FontSizes: Sendable, Hashable {
         self.legend = legend; self.annotation = annotation; self.contour = contour
     }
 
-    /// The names theme files use, in the order they print.
-    public static let names = ["heading", "title", "label", "tick", "legend", "annotation", "contour"]
-
-    /// The size a theme file names (one of `names`).
-    public subscript(name: String) -> Double? {
-        get {
-            switch name {
-            case "heading": heading
-            case "title": title
-            case "label": label
-            case "tick": tick
-            case "legend": legend
-            case "annotation": annotation
-            case "contour": contour
-            default: nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch name {
-            case "heading": heading = newValue
-            case "title": title = newValue
-            case "label": label = newValue
-            case "tick": tick = newValue
-            case "legend": legend = newValue
-            case "annotation": annotation = newValue
-            case "contour": contour = newValue
-            default: break
-            }
-        }
-    }
+    /// The names theme files use, in the order they print, with the size each names.
+    public static let fields: [(name: String, size: any WritableKeyPath<FontSizes, Double> & Sendable)] = [
+        ("heading", \.heading), ("title", \.title), ("label", \.label), ("tick", \.tick),
+        ("legend", \.legend), ("annotation", \.annotation), ("contour", \.contour),
+    ]
+    public static var names: [String] { fields.map(\.name) }
 }

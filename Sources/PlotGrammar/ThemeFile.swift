@@ -88,13 +88,13 @@ public enum ThemeFile {
         if let fonts = root["fonts"] { try readFonts(fonts, into: &theme, reader) }
         if let sizes = root["font_sizes"] {
             try reader.allow(sizes, FontSizes.names, what: "font_sizes")
-            for name in FontSizes.names {
+            for (name, size) in FontSizes.fields {
                 guard let n = sizes[name] else { continue }
                 // Multiples of the base size: a value above 5 is a point size written by mistake.
                 guard let x = n.number, x > 0, x <= 5 else {
                     throw reader.error(n, "font_sizes \(name) must be a multiple of the base font size, above 0 and at most 5 (e.g. 0.85), got '\(n.text)'")
                 }
-                theme.fontSizes[name] = x
+                theme.fontSizes[keyPath: size] = x
             }
         }
         return theme

@@ -149,7 +149,7 @@ private func smallFigure(theme: Theme = .light) -> Figure {
             }
         }
         walk(frame.items)
-        #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSans") && $0.glyphs.count == 4 })
+        #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSerif") && $0.glyphs.count == 4 })
         #expect(runs.contains { $0.text == "H(p)" && $0.font.fileName.contains("Math") })
     }
 }

@@ -70,14 +70,11 @@ import FigureModel
     /// A file that changes only the math font brings that font's companion text face; a file that
     /// names both keeps both; sizes are multiples of the base size.
     @Test func fontsAndSizesFromAFile() throws {
-        let lm = try ThemeFile.read(yaml: "fonts: {math: Latin Modern Math}
-", file: "lm.yaml")
+        let lm = try ThemeFile.read(yaml: "fonts: {math: Latin Modern Math}\n", file: "lm.yaml")
         #expect(lm.mathFont == "Latin Modern Math" && lm.textFont == "Latin Modern Roman")
-        let pagella = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Pagella Math}
-", file: "p.yaml")
+        let pagella = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Pagella Math}\n", file: "p.yaml")
         #expect(pagella.textFont == "TeX Gyre Pagella")
-        let termes = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Termes Math}
-", file: "t.yaml")
+        let termes = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Termes Math}\n", file: "t.yaml")
         #expect(termes.textFont == "TeX Gyre Termes")
         let both = try ThemeFile.read(yaml: "base: dark\nfonts: {text: DejaVu Sans, math: Latin Modern Math}\nfont_sizes: {tick: 0.9, title: 1.1}\n", file: "b.yaml")
         #expect(both.textFont == "DejaVu Sans" && both.mathFont == "Latin Modern Math")
