@@ -21,16 +21,19 @@ public struct HandoutFonts: Sendable, Hashable {
     /// The font files these families resolve to (a family given as a path is its own file): what
     /// a build cache must watch besides the template (a font updated or replaced changes pages).
     public var files: [String] {
-        [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+        let families = [text, math, sans, mono] + ([text, math, sans, mono].contains(figureText) ? [] : [figureText])
+        return families.compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
     }
 
     /// A figure in this document sets its labels' math in the document's math font and their prose
     /// in that font's companion text face (`FontPairing`; the document's text face for a math font
     /// the table does not know), so figure labels match the formulas on the page around them.
+    var figureText: String { FontPairing.text(forMath: math) ?? text }
+
     func figureTheme(_ theme: Theme) -> Theme {
         var t = theme
         t.mathFont = math
-        t.textFont = FontPairing.text(forMath: math) ?? text
+        t.textFont = figureText
         return t
     }
 
