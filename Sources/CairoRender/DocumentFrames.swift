@@ -4,13 +4,12 @@ import Frame
 
 /// The figures of one build, each laid out to its frame once and reused by every output that shows
 /// it (the PDF pages, the SVG pages, a deck and its notes pages). A figure is its own key: the same
-/// figure at the same size, theme and label size is the same frame, whichever output asks first, so
+/// figure at the same size, theme (colours and label fonts) and label size is the same frame, whichever output asks first, so
 /// output never depends on the order figures are drawn in.
 public final class FigureFrames: @unchecked Sendable {
     // @unchecked: `frames` is only touched under `lock`; frames are immutable values.
     private let lock = NSLock()
     private var frames: [Figure: Frame] = [:]
-    // A figure is its own key: its theme carries its label fonts.
     /// How many figures were laid out (not found in the cache): what tests of "once per build" count.
     public private(set) var layouts = 0
 

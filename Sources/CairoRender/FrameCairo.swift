@@ -147,7 +147,7 @@ struct FrameCairoPainter {
               let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
         else { return }
         defer { cairo_surface_destroy(surface) }
-        fillImageSurface(surface, img)
+        fillImageSurface(surface, img, palette: palette)
         cairo_save(cr)
         cairo_translate(cr, img.rect.x, img.rect.y)
         cairo_scale(cr, img.rect.width / Double(img.pixelWidth), img.rect.height / Double(img.pixelHeight))
@@ -159,12 +159,12 @@ struct FrameCairoPainter {
     }
 }
 
-/// Copies 0x00RRGGBB pixels into an RGB24 image surface (opaque).
-func fillImageSurface(_ surface: OpaquePointer, _ img: FrameImage) {
+/// Copies 0x00RRGGBB pixels into an RGB24 image surface (opaque), background pixels in `palette`.
+func fillImageSurface(_ surface: OpaquePointer, _ img: FrameImage, palette: Palette) {
     cairo_surface_flush(surface)
     guard let data = cairo_image_surface_get_data(surface) else { return }
     let stride = Int(cairo_image_surface_get_stride(surface))
-    img.pixels.withUnsafeBufferPointer { src in
+    img.pixels(in: palette).withUnsafeBufferPointer { src in
         for r in 0..<img.pixelHeight {
             let row = UnsafeMutableRawPointer(data + r * stride).assumingMemoryBound(to: UInt32.self)
             for c in 0..<img.pixelWidth { row[c] = src[r * img.pixelWidth + c] | 0xFF00_0000 }

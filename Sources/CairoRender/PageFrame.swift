@@ -18,7 +18,8 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, fonts: 
         case .math(let box, let x, let baseline, let c):
             items += mathFrameItems(box, x: x, baseline: baseline, fill: color(c), source: "")
         case .figure(let figure, let r):
-            let frame = try figures.frame(figure)
+            // A page is drawn in one theme: the figure's roles are resolved in the figure's theme here.
+            let frame = try figures.frame(figure).resolvingRoles(in: Palette(theme: figure.theme))
             guard frame.width > 0, frame.height > 0 else { continue }
             // The painter lays figures out at their placed size, so this scale is 1 but for rounding.
             let t = Affine(a: r.width / frame.width, b: 0, c: 0, d: r.height / frame.height, tx: r.x, ty: r.y)
