@@ -11,29 +11,26 @@ public struct HandoutFonts: Sendable, Hashable {
     public var sans: String
     public var mono: String
 
-    public init(_ fonts: Fonts) {
-        text = fonts.text ?? "TeX Gyre Pagella"
-        math = fonts.math ?? MathFont.handoutFamily
-        sans = fonts.sans ?? "DejaVu Sans"
-        mono = "DejaVu Sans Mono"
+    /// Fonts the document does not name are the house style's (infoplot's own when none is given).
+    public init(_ fonts: Fonts, style: HouseStyle = .default) {
+        text = fonts.text ?? style.fonts.text
+        math = fonts.math ?? style.fonts.math
+        sans = labelFace(sans: fonts.sans, math: fonts.math, inherited: style.fonts.sans)
+        mono = fonts.mono ?? style.fonts.mono
     }
 
     /// The font files these families resolve to (a family given as a path is its own file): what
     /// a build cache must watch besides the template (a font updated or replaced changes pages).
     public var files: [String] {
-        let families = [text, math, sans, mono] + ([text, math, sans, mono].contains(figureText) ? [] : [figureText])
-        return families.compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+        [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
     }
 
-    /// A figure in this document sets its labels' math in the document's math font and their prose
-    /// in that font's companion text face (`FontPairing`; the document's text face for a math font
-    /// the table does not know), so figure labels match the formulas on the page around them.
-    var figureText: String { FontPairing.text(forMath: math) ?? text }
-
+    /// A figure in this document labels in its `sans` face with `$…$` in its math font, so labels
+    /// match the formulas on the page (the theme's own fonts give way: a style overrides them).
     func figureTheme(_ theme: Theme) -> Theme {
         var t = theme
         t.mathFont = math
-        t.textFont = figureText
+        t.textFont = sans
         return t
     }
 
@@ -51,6 +48,13 @@ public struct HandoutFonts: Sendable, Hashable {
         case .code: return PageFont(family: mono)
         }
     }
+}
+
+/// The figure-label face of fonts that name `sans` and `math` or leave them out: `sans` when named;
+/// else, when `math` is named, that math font's companion text face (`FontPairing`, as theme files
+/// pair them), so a label's prose and math match; else the face `inherited` from the style below.
+func labelFace(sans: String?, math: String?, inherited: String) -> String {
+    sans ?? math.flatMap { FontPairing.text(forMath: $0) } ?? inherited
 }
 
 /// Builds a document's catalogue figures. A figure the format contract names but the catalogue
