@@ -36,7 +36,7 @@ public struct SlideHTMLWriter {
             out += "<div class=\"frame\">\n"
             switch slide.role {
             case .title:
-                out += logoHTML(meta.style)
+                out += logoHTML(meta.style, dark: meta.theme == "dark")
                 let course = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }
                 if !course.isEmpty { out += "<p class=\"course\">\(text(course.joined(separator: " · ")))</p>\n" }
                 out += "<h1>\(try state.fragment(slide.title))</h1>\n"
