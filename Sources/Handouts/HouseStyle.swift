@@ -43,6 +43,9 @@ public struct HouseStyle: Sendable, Equatable {
     /// names is missing. The header is on every page but the first, the footer on every page.
     public var header: [String]
     public var footer: [String]
+    /// The left end of a deck's footer (the sections and the slide number follow it); `{page}` and
+    /// `{pages}` count slides.
+    public var slideFooter: [String]
 
     /// The fields running text may name.
     public static let fields = ["course", "lecture", "title", "author", "date", "page", "pages"]
@@ -61,7 +64,8 @@ public struct HouseStyle: Sendable, Equatable {
                    .definition: PageColor(hex: 0x6A4C9C), .keyIdea: PageColor(hex: 0x007580),
                    .misconception: PageColor(hex: 0xB3363B), .example: PageColor(hex: 0x52677A),
                    .exercise: PageColor(hex: 0x8A5A19), .solution: PageColor(hex: 0x4C7538)],
-        logo: nil, darkLogo: nil, header: ["{course}", "Lecture {lecture}", "{title}"], footer: ["{page}"])
+        logo: nil, darkLogo: nil, header: ["{course}", "Lecture {lecture}", "{title}"], footer: ["{page}"],
+        slideFooter: ["{title}"])
 
     /// The hue of a callout kind (every kind has one: a style file can only replace them).
     public func callout(_ kind: CalloutKind) -> PageColor { callouts[kind] ?? HouseStyle.default.callouts[kind]! }
@@ -84,7 +88,7 @@ public struct StyleLogo: Sendable, Equatable {
 }
 
 extension HouseStyle {
-    static let keys = ["fonts", "colors", "logo", "logo_dark", "header", "footer"]
+    static let keys = ["fonts", "colors", "logo", "logo_dark", "header", "footer", "slide_footer"]
     static let fontKeys = ["text", "math", "sans", "mono", "slides"]
     static let colorKeys = ["accent", "link", "dark", "callouts"]
 
@@ -152,6 +156,7 @@ extension HouseStyle {
         if let n = root["logo_dark"] { style.darkLogo = try logo(n, "logo_dark", file: file, reader) }
         if let n = root["header"] { style.header = try runningText(n, "header", reader) }
         if let n = root["footer"] { style.footer = try runningText(n, "footer", reader) }
+        if let n = root["slide_footer"] { style.slideFooter = try runningText(n, "slide footer", reader) }
         return style
     }
 
@@ -232,6 +237,7 @@ extension HouseStyle {
             "# is missing. Fields: \(HouseStyle.fields.map { "{\($0)}" }.joined(separator: " ")).",
             line("header: \(list(header))", "every page but the first"),
             line("footer: \(list(footer))", "every page, centred"),
+            line("slide_footer: \(list(slideFooter))", "a deck's footer, left of its sections and number"),
         ].joined(separator: "\n") + "\n"
     }
 }

@@ -57,7 +57,8 @@ public struct SlideHTMLWriter {
                 out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n\(try state.fragment(slide.notes))</aside>\n"
             }
             if slide.role != .title {
-                out += "<footer><span>\(text(meta.title.plainText))</span><span class=\"sections\">"
+                let left = meta.style.running(meta.style.slideFooter, meta: meta, page: number, pages: total)
+                out += "<footer><span>\(text(left))</span><span class=\"sections\">"
                 for (s, name) in deck.sections.enumerated() {
                     out += s == slide.section ? "<strong>\(text(name.plainText))</strong> " : "<span>\(text(name.plainText))</span> "
                 }

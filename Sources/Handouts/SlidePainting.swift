@@ -168,7 +168,7 @@ public struct DeckPainter {
         let number = "\(s.number) / \(total)"
         let nw = measurer.engine.measure(number, font: font, size: size).width
         items.append(.text(PageTextRun(number, font: font, size: size, color: p.muted, x: g.width - g.marginX - nw, baseline: baseline)))
-        let short = document.meta.title.plainText
+        let short = document.meta.style.running(document.meta.style.slideFooter, meta: document.meta, page: s.number, pages: total)
         let sw = measurer.engine.measure(short, font: font, size: size).width
         let leftEnd = g.marginX + sw
         items.append(.text(PageTextRun(short, font: font, size: size, color: p.muted, x: g.marginX, baseline: baseline)))

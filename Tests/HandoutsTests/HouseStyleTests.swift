@@ -41,6 +41,7 @@ import Testing
         logo_dark: logo-dark.png
         header: ["Univ. of Examples", "{title}"]
         footer: ["{course}", "page {page} of {pages}", "{author}"]
+        slide_footer: ["Slides of {course}", "{page}"]
         """
 
     static let body = """
@@ -171,12 +172,16 @@ import Testing
         let built = try buildHandout(file: f.file, source: f.source, formats: [.pdf, .html])
         let fonts = try BuildFixtures.tool("pdffonts", [], pdf: try #require(built.pdf))
         #expect(fonts.contains("TeXGyreAdventor"))
+        // The footer's left end: the style's slide footer (the title slide has no footer; slide 2 is the first with one).
+        let text = try BuildFixtures.tool("pdftotext", [], pdf: try #require(built.pdf))
+        #expect(text.contains("Slides of Information Theory  ·  2"), "\(text)")
         let images = try BuildFixtures.tool("pdfimages", ["-list"], pdf: try #require(built.pdf))
         #expect(images.contains("smask"), "no logo on the title slide")
         let html = String(decoding: try #require(built.html), as: UTF8.self)
         #expect(html.contains("--accent: #8c1515;") && html.contains("--key-idea: #175e54;"))
         #expect(html.contains(".callout-key-idea { --callout: var(--key-idea); --box: var(--key-idea-tint); }"))
         #expect(html.contains("font-family: \"TeX Gyre Adventor\""))
+        #expect(html.contains("<footer><span>Slides of Information Theory  ·  2</span>"))
         #expect(html.contains("<img class=\"logo\""))
     }
 
