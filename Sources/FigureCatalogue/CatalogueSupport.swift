@@ -7,18 +7,25 @@ import PlotGrammar
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
 /// Labels and descriptions print the same digits, so tests can recompute them. Results printed
 /// side by side to be compared (the divergences in one legend) keep their zeros (`trim: false`):
-/// "0.510" beside "0.557", not "0.51".
+/// "0.510" beside "0.557", not "0.51". An undefined value (NaN) prints as "undefined", the word
+/// the expression language and the templates use for it: never "NaN", never a number (CEO brief).
 func fixedText(_ x: Double, _ decimals: Int = 3, trim: Bool = true) -> String {
-    fixedDecimal(x, decimals: decimals, trimmed: trim)
+    x.isNaN ? undefinedText : fixedDecimal(x, decimals: decimals, trimmed: trim)
 }
 
-/// "1 bit", "0.469 bits", "0.325 nats".
+/// What a label or description shows for an undefined value.
+let undefinedText = "undefined"
+
+/// "1 bit", "0.469 bits", "0.325 nats"; an undefined value is "undefined", without a unit.
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
     withUnit(fixedText(x, decimals), unit)
 }
 
-/// A printed number and its unit, agreeing in number ("1 bit", "0.469 bits"): the grammar's rule.
-func withUnit(_ printed: String, _ unit: InfoUnit) -> String { quantityWithUnit(printed, unit) }
+/// A printed number and its unit, agreeing in number ("1 bit", "0.469 bits"): the grammar's rule;
+/// an undefined value stays the bare word, without a unit.
+func withUnit(_ printed: String, _ unit: InfoUnit) -> String {
+    printed == undefinedText ? printed : quantityWithUnit(printed, unit)
+}
 
 /// The logarithm that measures in `unit`, as TeX.
 func logTeX(_ unit: InfoUnit) -> String {
