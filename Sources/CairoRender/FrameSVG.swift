@@ -261,7 +261,8 @@ private struct SVGWriter {
         raw(" x=\""); num(img.rect.x); raw("\" y=\""); num(img.rect.y); raw("\" width=\""); num(img.rect.width)
         raw("\" height=\""); num(img.rect.height)
         // Nearest neighbour: the SVG 1.1 attribute for older renderers, the CSS value for browsers.
-        raw("\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
+        raw(img.isPicture ? "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,"
+            : "\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
         text(png.base64EncodedString()); raw("\"/>\n")
     }
 
@@ -353,10 +354,10 @@ private struct SVGWriter {
     }
 }
 
-/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel).
+/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel, but for a picture).
 private func encodePNG(_ img: FrameImage, pixels: [UInt32]) -> Data? {
     guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
-          let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+          let surface = imageSurface(img)
     else { return nil }
     defer { cairo_surface_destroy(surface) }
     var resolved = img

@@ -27,6 +27,9 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
         case .rect(let r, let fill, let stroke, let width):
             items.append(.path(FramePath(rectangle(rect(r)), fill: fill.map(color),
                                          stroke: stroke.map { FrameStroke(paint: color($0), width: width, join: .miter) })))
+        case .image(let png, let r):
+            items.append(.image(FrameImage(pixelWidth: png.width, pixelHeight: png.height, pixels: png.pixels, rect: rect(r),
+                                           isPicture: true)))
         case .line(let x0, let y0, let x1, let y1, let width, let c):
             items.append(.path(FramePath([.move(ScenePoint(x0, y0)), .line(ScenePoint(x1, y1))],
                                          stroke: FrameStroke(paint: color(c), width: width))))

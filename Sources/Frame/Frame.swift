@@ -101,19 +101,24 @@ public struct GlyphRun: Sendable, Hashable {
 
 public enum TextKind: Sendable, Hashable { case prose, math }
 
-/// An RGB raster drawn into `rect` without smoothing (nearest neighbour).
+/// A raster drawn into `rect`: an opaque RGB one without smoothing (nearest neighbour: heatmap
+/// cells), or a picture with straight alpha, smoothed (a style's logo).
 public struct FrameImage: Sendable, Hashable {
     public var pixelWidth: Int
     public var pixelHeight: Int
-    /// Row-major, top row first, 0x00RRGGBB, or `ImageItem.backgroundPixel` (the background role).
+    /// Row-major, top row first, 0x00RRGGBB or `ImageItem.backgroundPixel` (the background role);
+    /// 0xAARRGGBB when `isPicture` (a picture has no background role).
     public var pixels: [UInt32]
     public var rect: Rect
-    public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], rect: Rect) {
+    /// Pixels carry alpha and are drawn smoothed.
+    public var isPicture = false
+    public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], rect: Rect, isPicture: Bool = false) {
         self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight; self.pixels = pixels; self.rect = rect
+        self.isPicture = isPicture
     }
 
     /// Whether some pixels are the background role (and so change with the palette).
-    public var showsBackground: Bool { pixels.contains(ImageItem.backgroundPixel) }
+    public var showsBackground: Bool { !isPicture && pixels.contains(ImageItem.backgroundPixel) }
 
     /// The pixels as 0x00RRGGBB in `palette` (the background role resolved).
     public func pixels(in palette: Palette) -> [UInt32] {

@@ -14,7 +14,12 @@ public struct DeckPainter {
         self.document = document; self.deck = deck; self.measurer = measurer
     }
 
-    var palette: PagePalette { document.meta.theme == "dark" ? .dark : .print }
+    var palette: PagePalette { .pages(document.meta, deck: true) }
+
+    /// The style's logo on the title slide, top right at the title's height: at most two title
+    /// lines tall, and as wide as a fifth of the slide.
+    static let logoMaxHeight = 60.0
+    static let logoMaxWidth = 192.0
     private var g: SlideGeometry { deck.geometry }
     private var fonts: HandoutFonts { measurer.fonts }
 
@@ -88,6 +93,11 @@ public struct DeckPainter {
             }
             items.append(.line(x0: g.marginX, y0: g.height * 0.30 - 44, x1: g.marginX + 120, y1: g.height * 0.30 - 44,
                                width: 3, color: p.accent))
+            if let logo = document.meta.style.logo {
+                let box = logoRect(logo.image, maxWidth: Self.logoMaxWidth, maxHeight: Self.logoMaxHeight)
+                items.append(.image(logo.image, PageRect(x: g.width - g.marginX - box.width, y: g.titleTop,
+                                                          width: box.width, height: box.height)))
+            }
         }
         for region in s.regions {
             let rp = regionPainter(region.page)
