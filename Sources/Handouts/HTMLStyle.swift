@@ -190,9 +190,14 @@ func cssFontList(_ family: String, fallbacks: [String]) -> String {
 
 /// The style's logo for a web page's title: the PNG itself as a data URL (pages fetch nothing).
 /// Decorative, so screen readers skip it (the course line names the course).
-func logoHTML(_ style: HouseStyle, class name: String = "logo") -> String {
-    guard let logo = style.logo else { return "" }
-    return "<img class=\"\(name)\" alt=\"\" src=\"data:image/png;base64,\(logo.png.base64EncodedString())\"/>\n"
+/// With a dark version, a light page switches to it in the reader's dark scheme (a `picture`
+/// source, no script); a page that is dark throughout (a dark deck) shows the dark one alone.
+func logoHTML(_ style: HouseStyle, dark: Bool = false) -> String {
+    func url(_ logo: StyleLogo) -> String { "data:image/png;base64," + logo.png.base64EncodedString() }
+    guard let logo = style.logo(dark: dark) else { return "" }
+    let img = "<img class=\"logo\" alt=\"\" src=\"\(url(logo))\"/>"
+    guard !dark, let darkLogo = style.darkLogo else { return img + "\n" }
+    return "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(url(darkLogo))\"/>\(img)</picture>\n"
 }
 
 /// The handout page's stylesheet for other pages of a build (the index), so they share its palette.

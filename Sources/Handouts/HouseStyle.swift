@@ -35,10 +35,16 @@ public struct HouseStyle: Sendable, Equatable {
     public var callouts: [CalloutKind: PageColor]
     /// Drawn on the first page's title block and the title slide.
     public var logo: StyleLogo?
+    /// The logo on dark grounds (dark slides, the web page's dark scheme), when it has a version
+    /// for them; else `logo` is drawn there too.
+    public var darkLogo: StyleLogo?
     /// Running text of the paged handout: parts joined by "  ·  ", a part left out when a field it
     /// names is missing. The header is on every page but the first, the footer on every page.
     public var header: [String]
     public var footer: [String]
+    /// The left end of a deck's footer (the sections and the slide number follow it); `{page}` and
+    /// `{pages}` count slides.
+    public var slideFooter: [String]
 
     /// The fields running text may name.
     public static let fields = ["course", "lecture", "title", "author", "date", "page", "pages"]
@@ -56,10 +62,14 @@ public struct HouseStyle: Sendable, Equatable {
                    .definition: PageColor(hex: 0x6A4C9C), .keyIdea: PageColor(hex: 0x007580),
                    .misconception: PageColor(hex: 0xB3363B), .example: PageColor(hex: 0x52677A),
                    .exercise: PageColor(hex: 0x8A5A19), .solution: PageColor(hex: 0x4C7538)],
-        logo: nil, header: ["{course}", "Lecture {lecture}", "{title}"], footer: ["{page}"])
+        logo: nil, darkLogo: nil, header: ["{course}", "Lecture {lecture}", "{title}"], footer: ["{page}"],
+        slideFooter: ["{title}"])
 
     /// The hue of a callout kind (every kind has one: a style file can only replace them).
     public func callout(_ kind: CalloutKind) -> PageColor { callouts[kind] ?? HouseStyle.default.callouts[kind]! }
+
+    /// The logo for a light or a dark ground.
+    public func logo(dark: Bool) -> StyleLogo? { dark ? darkLogo ?? logo : logo }
 
     /// The names `infoplot style --print` knows.
     public static let builtInNames = ["default"]
@@ -76,7 +86,7 @@ public struct StyleLogo: Sendable, Equatable {
 }
 
 extension HouseStyle {
-    static let keys = ["fonts", "colors", "logo", "header", "footer"]
+    static let keys = ["fonts", "colors", "logo", "logo_dark", "header", "footer", "slide_footer"]
     static let fontKeys = ["text", "math", "sans", "mono", "slides"]
     static let colorKeys = ["accent", "link", "dark", "callouts"]
 
@@ -136,25 +146,31 @@ extension HouseStyle {
                 }
             }
         }
-        if let n = root["logo"], n.string != "none", !isNull(n) {
-            let name = try reader.string(n, "logo")
-            let folder = (file as NSString).deletingLastPathComponent
-            let path = name.hasPrefix("/") || folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-            guard let png = FileManager.default.contents(atPath: path) else {
-                throw reader.error(n, "cannot read the logo '\(name)' (looked for \(path))")
-            }
-            do {
-                style.logo = StyleLogo(name: name, path: path, image: try decodePNG(png), png: png)
-            } catch {
-                throw reader.error(n, "the logo '\(name)' is not a PNG image infoplot can read (\(error)); logos are PNG files")
-            }
-        }
+        if let n = root["logo"] { style.logo = try logo(n, "logo", file: file, reader) }
+        if let n = root["logo_dark"] { style.darkLogo = try logo(n, "logo_dark", file: file, reader) }
         if let n = root["header"] { style.header = try runningText(n, "header", reader) }
         if let n = root["footer"] { style.footer = try runningText(n, "footer", reader) }
+        if let n = root["slide_footer"] { style.slideFooter = try runningText(n, "slide footer", reader) }
         return style
     }
 
     private static func isNull(_ n: YAMLNode) -> Bool { if case .null = n.kind { true } else { false } }
+
+    /// A logo file (relative to the style file), decoded now so a bad one is an error at its key; `none`: no logo.
+    private static func logo(_ n: YAMLNode, _ what: String, file: String, _ reader: SpecReader) throws -> StyleLogo? {
+        guard n.string != "none", !isNull(n) else { return nil }
+        let name = try reader.string(n, what)
+        let folder = (file as NSString).deletingLastPathComponent
+        let path = name.hasPrefix("/") || folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        guard let png = FileManager.default.contents(atPath: path) else {
+            throw reader.error(n, "cannot read the \(what) '\(name)' (looked for \(path))")
+        }
+        do {
+            return StyleLogo(name: name, path: path, image: try decodePNG(png), png: png)
+        } catch {
+            throw reader.error(n, "the \(what) '\(name)' is not a PNG image infoplot can read (\(error)); logos are PNG files")
+        }
+    }
 
     /// A header or footer: a list of parts (or one text), each field in it known.
     private static func runningText(_ node: YAMLNode, _ what: String, _ reader: SpecReader) throws -> [String] {
@@ -210,10 +226,12 @@ extension HouseStyle {
             line("  callouts:", "each kind's label, rule and tinted box, in PDF and HTML alike"),
             callouts,
             line("logo: \(logo.map { yamlQuoted($0.name) } ?? "none")", "a PNG (relative to this file): title block, title slide"),
+            line("logo_dark: \(darkLogo.map { yamlQuoted($0.name) } ?? "none")", "the logo on dark slides and dark web pages (none: logo)"),
             "# Running text of handout pages: parts joined by \" · \", a part left out when a field it names",
             "# is missing. Fields: \(HouseStyle.fields.map { "{\($0)}" }.joined(separator: " ")).",
             line("header: \(list(header))", "every page but the first"),
             line("footer: \(list(footer))", "every page, centred"),
+            line("slide_footer: \(list(slideFooter))", "a deck's footer, left of its sections and number"),
         ].joined(separator: "\n") + "\n"
     }
 }

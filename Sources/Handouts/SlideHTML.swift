@@ -36,7 +36,7 @@ public struct SlideHTMLWriter {
             out += "<div class=\"frame\">\n"
             switch slide.role {
             case .title:
-                out += logoHTML(meta.style)
+                out += logoHTML(meta.style, dark: meta.theme == "dark")
                 let course = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }
                 if !course.isEmpty { out += "<p class=\"course\">\(text(course.joined(separator: " · ")))</p>\n" }
                 out += "<h1>\(try state.fragment(slide.title))</h1>\n"
@@ -57,7 +57,8 @@ public struct SlideHTMLWriter {
                 out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n\(try state.fragment(slide.notes))</aside>\n"
             }
             if slide.role != .title {
-                out += "<footer><span>\(text(meta.title.plainText))</span><span class=\"sections\">"
+                let left = meta.style.running(meta.style.slideFooter, meta: meta, page: number, pages: total)
+                out += "<footer><span>\(text(left))</span><span class=\"sections\">"
                 for (s, name) in deck.sections.enumerated() {
                     out += s == slide.section ? "<strong>\(text(name.plainText))</strong> " : "<span>\(text(name.plainText))</span> "
                 }

@@ -55,7 +55,8 @@ extension BuildCommand {
         // The build's --style file and its logo may live anywhere.
         if let style {
             roots.append(style)
-            if let logo = (try? HouseStyle.load(path: style))?.logo { roots.append(logo.path) }
+            let loaded = try? HouseStyle.load(path: style)
+            roots += [loaded?.logo, loaded?.darkLogo].compactMap { $0?.path }
         }
         var files: [String] = []
         for root in roots {

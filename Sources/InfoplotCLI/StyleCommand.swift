@@ -42,11 +42,12 @@ func loadStyleOrFail(_ path: String) throws -> HouseStyle {
 }
 
 /// What a style makes a build depend on, for the build cache: the style file's bytes and its
-/// logo's (a changed colour or a new logo rebuilds every handout that uses the style).
+/// logos' (a changed colour or a new logo rebuilds every handout that uses the style).
 func styleCacheKey(_ path: String?) -> String {
     guard let path else { return "" }
     var hash = ContentHash()
     hash.add(FileManager.default.contents(atPath: path) ?? Data("missing".utf8))
-    if let logo = (try? HouseStyle.load(path: path))?.logo { hash.add(logo.png) }
+    let style = try? HouseStyle.load(path: path)
+    for logo in [style?.logo, style?.darkLogo] { hash.add(logo?.png ?? Data()) }
     return hash.hex
 }

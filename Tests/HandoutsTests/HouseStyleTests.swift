@@ -16,6 +16,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try style.write(to: dir.appendingPathComponent("house.yaml"), atomically: true, encoding: .utf8)
         try logoPNG().write(to: dir.appendingPathComponent("logo.png"))
+        try #require(Data(base64Encoded: darkLogoBase64)).write(to: dir.appendingPathComponent("logo-dark.png"))
         let source = "---\ntitle: Styled notes\ncourse: Information Theory\nlecture: 4\n\(front)\n---\n" + body
         let file = dir.appendingPathComponent("t.md").path
         try source.write(toFile: file, atomically: true, encoding: .utf8)
@@ -27,6 +28,9 @@ import Testing
         try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAYAAAB/qH1jAAAAE0lEQVR4nGPoERX9D8IMMIAuAACM1AbV7RpRrAAAAABJRU5ErkJggg=="))
     }
 
+    /// A 2 × 2 white PNG, the logo's version for dark grounds.
+    static let darkLogoBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAADklEQVR4nGP4DwUMMAYAj4IP8TylVlEAAAAASUVORK5CYII="
+
     static let style = """
         fonts: {text: TeX Gyre Termes, math: TeX Gyre Termes Math, mono: Latin Modern Mono, slides: TeX Gyre Adventor}
         colors:
@@ -34,8 +38,10 @@ import Testing
           link: "#B1040E"
           callouts: {key-idea: "#175E54"}
         logo: logo.png
+        logo_dark: logo-dark.png
         header: ["Univ. of Examples", "{title}"]
         footer: ["{course}", "page {page} of {pages}", "{author}"]
+        slide_footer: ["Slides of {course}", "{page}"]
         """
 
     static let body = """
@@ -141,7 +147,9 @@ import Testing
         #expect(html.contains("--note: \(cssHex(HouseStyle.default.callout(.note)));"))
         #expect(html.contains("font-family: \"TeX Gyre Termes\", \"Palatino Linotype\""))
         #expect(html.contains("font-family: \"Latin Modern Mono\", Menlo"))
-        #expect(html.contains("<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,"))
+        // The light logo, switched to the dark one in the reader's dark scheme.
+        #expect(html.contains("<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"data:image/png;base64,\(Self.darkLogoBase64)\"/>"
+                              + "<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,"))
         // The PDF's callout tint over the web page's ground, as the stylesheet's light scheme says.
         let web = PagePalette.webLight.styled(try HouseStyle.load(path: f.dir.appendingPathComponent("house.yaml").path), web: true)
         #expect(html.contains("--key-idea-tint: \(cssHex(web.tint(Color(hex: 0x175E54).page)));"))
@@ -163,13 +171,29 @@ import Testing
         let built = try buildHandout(file: f.file, source: f.source, formats: [.pdf, .html])
         let fonts = try BuildFixtures.tool("pdffonts", [], pdf: try #require(built.pdf))
         #expect(fonts.contains("TeXGyreAdventor"))
+        // The footer's left end: the style's slide footer (the title slide has no footer; slide 2 is the first with one).
+        let text = try BuildFixtures.tool("pdftotext", [], pdf: try #require(built.pdf))
+        #expect(text.contains("Slides of Information Theory  ·  2"), "\(text)")
         let images = try BuildFixtures.tool("pdfimages", ["-list"], pdf: try #require(built.pdf))
         #expect(images.contains("smask"), "no logo on the title slide")
         let html = String(decoding: try #require(built.html), as: UTF8.self)
         #expect(html.contains("--accent: #8c1515;") && html.contains("--key-idea: #175e54;"))
         #expect(html.contains(".callout-key-idea { --callout: var(--key-idea); --box: var(--key-idea-tint); }"))
         #expect(html.contains("font-family: \"TeX Gyre Adventor\""))
+        #expect(html.contains("<footer><span>Slides of Information Theory  ·  2</span>"))
         #expect(html.contains("<img class=\"logo\""))
+    }
+
+    /// A dark deck draws the logo's dark version (2 × 2) in its PDF and its HTML.
+    @Test func aDarkDeckShowsTheDarkLogo() throws {
+        let f = try Self.folder(style: Self.style, template: "## A slide\n\nText.\n", front: "style: house.yaml\nformat: slides\ntheme: dark")
+        let built = try buildHandout(file: f.file, source: f.source, formats: [.pdf, .html])
+        let images = try BuildFixtures.tool("pdfimages", ["-list"], pdf: try #require(built.pdf))
+        let sizes = images.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").dropFirst(3).prefix(2).joined(separator: "x") }
+        #expect(sizes.contains("2x2") && !sizes.contains("4x2"), "\(images)")
+        let html = String(decoding: try #require(built.html), as: UTF8.self)
+        #expect(html.contains("<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,\(Self.darkLogoBase64)\"/>"))
+        #expect(!html.contains("<picture>"))
     }
 
     /// Every fill and glyph colour of frame items, groups included.
