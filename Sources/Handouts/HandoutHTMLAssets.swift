@@ -22,8 +22,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// pages drew is inlined from the same frame, not laid out again.
     let placed: [PlacedFigure]
     let figures: FigureFrames
-    /// Figure labels in the handout's sans face, as on the pages.
-    let figureFontFamily: String
+    /// The handout's fonts (figures take their label fonts from them, as on the pages).
+    let fonts: HandoutFonts
     /// Figures built for the HTML alone (no pages placed them), by `pageWideFigure`, under `builtLock`.
     private let builtLock = NSLock()
     private var built: [(Figure, FigureModel.Figure?)] = []
@@ -39,7 +39,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
                 figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
-        figureFontFamily = resolved.sans
+        self.fonts = resolved
         self.macros = macros
         self.theme = theme
         self.mathSize = mathSize
@@ -49,7 +49,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
 
     public func figureSVG(_ f: Figure, title: String) throws -> String? {
         guard let figure = try pageWideFigure(f) else { return nil }
-        var frame = try figures.frame(figure, fontFamily: figureFontFamily)
+        var frame = try figures.frame(figure)
         frame.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
         // the one frame's roles as CSS custom properties with light and dark values (no script).
@@ -64,7 +64,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         if let onPage = placed.first(where: { $0.draws(f) })?.figure { return onPage }
         builtLock.lock(); defer { builtLock.unlock() }
         if let hit = built.first(where: { $0.0 == f }) { return hit.1 }
-        let figure = try buildCatalogueFigure(f, theme: theme)
+        let figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts)
         built.append((f, figure))
         return figure
     }

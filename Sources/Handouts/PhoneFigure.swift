@@ -14,7 +14,7 @@ extension HandoutHTMLAssets {
     public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
         // The page-width drawing is figureSVG's: the page's placement, else the preset.
         guard let wide = try pageWideFigure(f),
-              let smallest = smallestTextPoints(try figures.frame(wide, fontFamily: figureFontFamily))
+              let smallest = smallestTextPoints(try figures.frame(wide))
         else { return nil }
         let m = WebPageMetrics.self
         // A drawing w pt wide shows at min(w · 4/3, column) CSS px, so its text is scaled by column / (w · 4/3);
@@ -28,7 +28,7 @@ extension HandoutHTMLAssets {
             : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
         // Built once at the phone size (a catalogue figure's data can take real work, e.g. kl-fits'
         // optimisations); the rounds below change only its font scale.
-        guard let base = try buildCatalogueFigure(f, theme: theme, size: size) else { return nil }
+        guard let base = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size) else { return nil }
         func drawing(fontScale: Double) -> FigureModel.Figure {
             var figure = base
             figure.fontScale *= fontScale
@@ -41,12 +41,12 @@ extension HandoutHTMLAssets {
         // Text scales with fontScale, except where a figure fits it to the room (a legend that
         // shrinks to fit): a few rounds, keeping the last.
         for _ in 0..<3 {
-            guard let s = smallestTextPoints(try figures.frame(narrow, fontFamily: figureFontFamily)),
+            guard let s = smallestTextPoints(try figures.frame(narrow)),
                   s * 4 / 3 * shownScale < m.minimumFigureTextPx * 0.999 else { break }
             fontScale *= m.minimumFigureTextPx / (s * 4 / 3 * shownScale)
             narrow = drawing(fontScale: fontScale)
         }
-        var frame = try figures.frame(narrow, fontFamily: figureFontFamily)
+        var frame = try figures.frame(narrow)
         frame.title = title
         let svg = theme == "light" ? autoSVG(frame, light: narrow.theme, dark: .dark, shared: glyphs)
             : frameSVG(frame, light: Palette(theme: narrow.theme), shared: glyphs)
