@@ -79,8 +79,6 @@ public indirect enum ColorRole: Sendable, Hashable, Comparable {
     /// background): the colour moved toward the foreground just far enough for WCAG 2.x AA
     /// contrast, 4.5 : 1 (SC 1.4.3), in the theme being drawn (Venn names and bracket values).
     case text(ColorRole, tint: Double)
-    /// A colour that changes between palettes without a theme role (numbered by first use).
-    case other(Int)
 
     /// A CSS custom-property name (`--fg`, `--s2`, `--i-s0`, …).
     public var cssName: String {
@@ -97,7 +95,6 @@ public indirect enum ColorRole: Sendable, Hashable, Comparable {
         case .darkInk: "--id"
         case .ink(let r): "--i" + r.cssName.dropFirst(1)
         case .text(let r, let tint): "--t" + r.cssName.dropFirst(1) + "-\(Int((tint * 100).rounded()))"
-        case .other(let i): "--c\(i)"
         }
     }
 }
