@@ -21,7 +21,7 @@ struct PageStructureBuilder {
         case line(role: String, opens: Bool, indent: Double, marker: Bool)
         /// An element of its own.
         case element(PageStructure)
-        /// Already tagged by the painter (a figure and its caption).
+        /// Already tagged by the painter (a figure and its caption, the title block).
         case tagged
         case tableCaption(Table)
         case tableRow(Table)
