@@ -197,16 +197,18 @@ public struct PagePainter {
         let width = g.textWidth - s.indent
         var items: [PageItem] = []
         let size = size(of: s.content)
-        func marker(baseline: Double) {
+        func marker(baseline: Double, tag: String?) {
             guard let m = s.marker else { return }
             let font = PageFont(family: fonts.text)
             let w = measurer.engine.measure(m, font: font, size: size).width
-            items.append(.text(PageTextRun(m, font: font, size: size, color: palette.text, x: left - 6 - w, baseline: baseline)))
+            let run = PageItem.text(PageTextRun(m, font: font, size: size, color: palette.text, x: left - 6 - w, baseline: baseline))
+            items.append(tag.map { .tagged(PageStructure($0), [run]) } ?? run)
         }
         switch s.content {
         case .line(let line, _):
+            // A list item's marker first, as its label (PageStructureBuilder puts it before the body).
+            marker(baseline: top + line.ascent, tag: "Lbl")
             items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
-            marker(baseline: top + line.ascent)
         case .heading(_, let lines):
             var y = top
             for line in lines {
@@ -330,8 +332,8 @@ public struct PagePainter {
             let ruleY = top + s.height - g.leading
             items.append(.line(x0: left, y0: ruleY, x1: left + width, y1: ruleY, width: 0.6, color: palette.rule))
         case .footnoteLine(let line, _):
+            marker(baseline: top + line.ascent, tag: nil)   // the note's number, read first
             items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
-            marker(baseline: top + line.ascent)
         case .codeLine(let code):
             let font = PageFont(family: fonts.mono)
             items.append(.text(PageTextRun(code, font: font, size: g.bodySize * 0.85, color: palette.text,

@@ -36,7 +36,7 @@ import Testing
         #expect(tree.hasPrefix("Document\n  P (block)\n  H1 (block)\n  P (block)\n  P (block)\n  P (block)\n  H2 (block)\n"),
                 "\(tree.prefix(200))")
         for fragment in ["\n  H2 (block)\n", "\n  P (block)\n",
-                         "\n  L (block)\n    LI (block)\n      LBody (block)\n        P (block)\n",
+                         "\n  L (block)\n    LI (block)\n      Lbl (block)\n      LBody (block)\n        P (block)\n",
                          "\n  Table (block)\n    Caption\n    TR\n      TH\n", "\n      TD\n",
                          "\n  Figure\n  Caption\n", "\n  Formula\n", "\n    Link (inline)\n"] {
             #expect(tree.contains(fragment), "no \(fragment.debugDescription) in the structure tree")
@@ -51,6 +51,7 @@ import Testing
         let text = try tool("pdfinfo", ["-struct-text", path])
         for element in ["  H1 (block)\n    \"Surpriseandentropy\"\n",
                         "  P (block)\n    \"Howmuchdoesanoutcometellus,andhowmuchdoweexpecttolearn?\"\n",
+                        "    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"itdependsonlyon𝑝(𝑥)andgrowsas𝑝(𝑥)shrinks;\"\n",
                         "  P (block)\n    \"Theonlycontinuousfunctionsthatturnproductsintosumsarelogarithms,so(uptothechoiceofbase)thereisexactlyoneanswer.\"\n"] {
             #expect(text.contains(element), "no \(element.debugDescription) in: \(text.prefix(800))")
         }
