@@ -74,3 +74,8 @@ readme-images: build
 		$(BIN) figure $$f --format png --dpi 110 -o .readme/$$f.png >/dev/null; done
 	@for f in renyi-entropy loss-curve; do \
 		$(BIN) plot Examples/$$f.yaml --format png --dpi 110 -o .readme/$$f.png >/dev/null; done
+	@# The house style section: a handout's first page and a deck's title slide in Examples/house-style.
+	@$(BIN) handout Templates/02-cross-entropy-and-kl.md --style Examples/house-style/house.yaml -o /tmp/infoplot-style-handout.pdf
+	@pdftoppm -png -r 80 -f 1 -l 1 -singlefile /tmp/infoplot-style-handout.pdf .readme/style-handout
+	@$(BIN) handout Templates/slides/mutual-information.md --style Examples/house-style/house.yaml -o /tmp/infoplot-style-deck.pdf
+	@pdftoppm -png -r 60 -f 10 -l 10 -singlefile /tmp/infoplot-style-deck.pdf .readme/style-slide

@@ -3,9 +3,11 @@ import Frame
 
 /// A laid-out figure as a frame: its background, then every scene item in order, labels shaped into
 /// glyph runs. Items sharing a clip rectangle are grouped under it, so the exporters set each clip once.
+/// Paints pass through as the layout chose them (theme roles and the author's literals): the
+/// exporter resolves the roles in the theme it draws in.
 func figureFrame(_ scene: Scene, text: PangoText) -> Frame {
     var items: [FrameItem] = [
-        .path(FramePath(rectangle(Rect(x: 0, y: 0, width: scene.width, height: scene.height)), fill: .color(scene.background))),
+        .path(FramePath(rectangle(Rect(x: 0, y: 0, width: scene.width, height: scene.height)), fill: scene.background)),
     ]
     var clipped: [FrameItem] = []
     var activeClip: Rect? = nil
@@ -21,11 +23,11 @@ func figureFrame(_ scene: Scene, text: PangoText) -> Frame {
         switch item {
         case .path(let p):
             let stroke = p.stroke.map {
-                FrameStroke(paint: .color($0.color), width: $0.width, dash: $0.dash, cap: $0.cap, join: $0.join)
+                FrameStroke(paint: $0.color, width: $0.width, dash: $0.dash, cap: $0.cap, join: $0.join)
             }
-            place([.path(FramePath(p.elements, fill: p.fill.map { .color($0) }, stroke: stroke))], clip: p.clip)
+            place([.path(FramePath(p.elements, fill: p.fill, stroke: stroke))], clip: p.clip)
         case .text(let t):
-            place(text.frameItems(t, fill: .color(t.color)), clip: nil)
+            place(text.frameItems(t, fill: t.color), clip: nil)
         case .image(let img):
             place([.image(FrameImage(pixelWidth: img.pixelWidth, pixelHeight: img.pixelHeight, pixels: img.pixels, rect: img.frame))],
                   clip: img.clip)

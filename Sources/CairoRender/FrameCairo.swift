@@ -143,30 +143,42 @@ struct FrameCairoPainter {
 
     private func image(_ img: FrameImage, _ cr: OpaquePointer) {
         guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+              let surface = imageSurface(img)
         else { return }
         defer { cairo_surface_destroy(surface) }
-        fillImageSurface(surface, img)
+        fillImageSurface(surface, img, palette: palette)
         cairo_save(cr)
         cairo_translate(cr, img.rect.x, img.rect.y)
         cairo_scale(cr, img.rect.width / Double(img.pixelWidth), img.rect.height / Double(img.pixelHeight))
         cairo_set_source_surface(cr, surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_filter(cairo_get_source(cr), img.isPicture ? CAIRO_FILTER_GOOD : CAIRO_FILTER_NEAREST)
         cairo_rectangle(cr, 0, 0, Double(img.pixelWidth), Double(img.pixelHeight))
         cairo_fill(cr)
         cairo_restore(cr)
     }
 }
 
-/// Copies 0x00RRGGBB pixels into an RGB24 image surface (opaque).
-func fillImageSurface(_ surface: OpaquePointer, _ img: FrameImage) {
+/// The image surface an image is copied into: RGB24 for an opaque raster, ARGB32 for a picture.
+func imageSurface(_ img: FrameImage) -> OpaquePointer? {
+    cairo_image_surface_create(img.isPicture ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+}
+
+/// Copies 0x00RRGGBB pixels into an RGB24 image surface (opaque), background pixels in `palette`,
+/// or a picture's straight-alpha pixels into an ARGB32 one (which cairo wants premultiplied).
+func fillImageSurface(_ surface: OpaquePointer, _ img: FrameImage, palette: Palette) {
     cairo_surface_flush(surface)
     guard let data = cairo_image_surface_get_data(surface) else { return }
     let stride = Int(cairo_image_surface_get_stride(surface))
-    img.pixels.withUnsafeBufferPointer { src in
+    img.pixels(in: palette).withUnsafeBufferPointer { src in
         for r in 0..<img.pixelHeight {
             let row = UnsafeMutableRawPointer(data + r * stride).assumingMemoryBound(to: UInt32.self)
-            for c in 0..<img.pixelWidth { row[c] = src[r * img.pixelWidth + c] | 0xFF00_0000 }
+            for c in 0..<img.pixelWidth {
+                let p = src[r * img.pixelWidth + c]
+                guard img.isPicture else { row[c] = p | 0xFF00_0000; continue }
+                let a = p >> 24
+                func pre(_ shift: UInt32) -> UInt32 { ((((p >> shift) & 0xFF) * a + 127) / 255) << shift }
+                row[c] = a << 24 | pre(16) | pre(8) | pre(0)
+            }
         }
     }
     cairo_surface_mark_dirty(surface)

@@ -11,12 +11,18 @@ import Frame
 /// - every id starts with a hash of the document, so SVGs inlined side by side in one HTML page never
 ///   collide and the same drawing is byte-identical wherever and whenever it is drawn;
 /// - `role="img"`, `<title>`/`<desc>` and `aria-labelledby` naming exactly those two ids;
-/// - with a `dark` palette, role colours become CSS custom properties whose dark values sit in a
-///   `@media (prefers-color-scheme: dark)` block, scoped to this SVG's root (by a class named after the hash). The light value is
-///   also the presentation attribute, which renderers without custom properties (librsvg) use.
+/// - roles resolved in `light`; with a `dark` palette too, every role whose colour differs between
+///   the two becomes a CSS custom property (`fill:var(--s0)`), its light value declared on this SVG's
+///   root (a class named after the hash) and its dark value in a `@media (prefers-color-scheme: dark)`
+///   block. A role's opacity that differs between the palettes is a property of its own
+///   (`--gr-a`, multiplied by the paint's strength in `calc()`), the theme's fill opacity is `--fo`.
+///   The light value is also the presentation attribute, which renderers without custom properties
+///   (librsvg) use. A raster showing the background role is written once per palette, the dark copy
+///   shown only in dark mode.
 /// With `shared`, glyphs point into that page-wide table instead of this file's own `<defs>` (the
 /// SVG is then only complete inside the page that also carries `shared.defsSVG()`).
-public func frameSVG(_ frame: Frame, light: Palette = Palette(), dark: Palette? = nil, shared: SharedGlyphs? = nil) -> Data {
+public func frameSVG(_ frame: Frame, light: Palette = Palette(theme: .light), dark: Palette? = nil,
+                     shared: SharedGlyphs? = nil) -> Data {
     var w = SVGWriter(light: light, dark: dark)
     w.shared = shared
     w.items(frame.items)
@@ -37,7 +43,12 @@ private struct SVGWriter {
     var glyphIds: [GlyphKey: Int] = [:]
     var glyphOrder: [GlyphKey] = []
     var clipIds: [Rect: Int] = [:]
-    var roles: Set<ColorRole> = []
+    /// Roles whose colour, and whose opacity, differ between the palettes (auto SVG only).
+    var colorRoles: Set<ColorRole> = []
+    var alphaRoles: Set<ColorRole> = []
+    var usesFillOpacity = false
+    /// A raster was written in both palettes (see `image`).
+    var themedImages = false
     var shared: SharedGlyphs? = nil
     /// CSS declarations of the element being written (see `paint`).
     var style: [UInt8] = []
@@ -77,7 +88,7 @@ private struct SVGWriter {
         }
     }
 
-    /// ` fill="#rrggbb"` (+ opacity), and for a role in an auto SVG the custom property as style.
+    /// ` fill="#rrggbb"` (+ opacity), and for a role that changes in an auto SVG the custom property as style.
     mutating func paint(_ attribute: StaticString, _ p: Paint) {
         let c = light.resolve(p)
         body.append(UInt8(ascii: " ")); raw(attribute); raw("=\""); text(hexColor(c.withAlpha(1))); raw("\"")
@@ -85,18 +96,35 @@ private struct SVGWriter {
             body.append(UInt8(ascii: " ")); raw(attribute); raw("-opacity=\""); PointFormatter.append(c.alpha, scale: 1000, to: &body)
             raw("\"")
         }
-        if dark != nil, case .role(let r, let alpha) = p {
-            roles.insert(r)
+        guard let dark else { return }
+        func declare(_ css: String) {
             if !style.isEmpty { style.append(UInt8(ascii: ";")) }
-            style.append(contentsOf: "\(attribute):var(\(r.cssName))".utf8)
+            style.append(contentsOf: css.utf8)
+        }
+        switch p {
+        case .color:
+            return
+        case .role(let r, let alpha):
+            if colorDiffers(r, dark) { colorRoles.insert(r); declare("\(attribute):var(\(r.cssName))") }
             // Opacity follows the role only when the role's own alpha differs between the palettes;
             // otherwise the attribute above is already right in both.
-            if needsAlpha(r) {
-                style.append(contentsOf: ";\(attribute)-opacity:calc(var(\(r.cssName)-a)*".utf8)
+            if alphaDiffers(r, dark) {
+                alphaRoles.insert(r)
+                declare("\(attribute)-opacity:calc(var(\(r.cssName)-a)*")
                 PointFormatter.append(alpha, scale: 1000, to: &style)
                 style.append(UInt8(ascii: ")"))
             }
+        case .fillOpacity(let inner):
+            if let r = inner.role, colorDiffers(r, dark) { colorRoles.insert(r); declare("\(attribute):var(\(r.cssName))") }
+            if light.fillOpacity != dark.fillOpacity { usesFillOpacity = true; declare("\(attribute)-opacity:var(--fo)") }
         }
+    }
+
+    func colorDiffers(_ r: ColorRole, _ dark: Palette) -> Bool {
+        (light.color(r) ?? .black).withAlpha(1) != (dark.color(r) ?? .black).withAlpha(1)
+    }
+    func alphaDiffers(_ r: ColorRole, _ dark: Palette) -> Bool {
+        (light.color(r)?.alpha ?? 1) != (dark.color(r)?.alpha ?? 1)
     }
 
     /// Writes the custom-property declarations the element's paints collected as one style attribute.
@@ -104,10 +132,6 @@ private struct SVGWriter {
         guard !style.isEmpty else { return }
         raw(" style=\""); body.append(contentsOf: style); raw("\"")
         style.removeAll(keepingCapacity: true)
-    }
-
-    func needsAlpha(_ r: ColorRole) -> Bool {
-        (light.colors[r]?.alpha ?? 1) != 1 || (dark?.colors[r]?.alpha ?? 1) != 1
     }
 
     mutating func path(_ p: FramePath) {
@@ -219,11 +243,26 @@ private struct SVGWriter {
     }
 
     mutating func image(_ img: FrameImage) {
-        guard let png = encodePNG(img) else { return }
-        raw("<image x=\""); num(img.rect.x); raw("\" y=\""); num(img.rect.y); raw("\" width=\""); num(img.rect.width)
+        // Cells showing the background differ between the palettes: a copy per palette, the
+        // stylesheet showing one (classes `…-lt` and `…-dk` under this SVG's root class).
+        if let dark, img.showsBackground, colorDiffers(.background, dark) {
+            themedImages = true
+            image(img, pixels: img.pixels(in: light), variant: "lt")
+            image(img, pixels: img.pixels(in: dark), variant: "dk")
+        } else {
+            image(img, pixels: img.pixels(in: light), variant: nil)
+        }
+    }
+
+    mutating func image(_ img: FrameImage, pixels: [UInt32], variant: String?) {
+        guard let png = encodePNG(img, pixels: pixels) else { return }
+        raw("<image")
+        if let variant { raw(" class=\""); body.append(rootMark); text("-" + variant); raw("\"") }
+        raw(" x=\""); num(img.rect.x); raw("\" y=\""); num(img.rect.y); raw("\" width=\""); num(img.rect.width)
         raw("\" height=\""); num(img.rect.height)
         // Nearest neighbour: the SVG 1.1 attribute for older renderers, the CSS value for browsers.
-        raw("\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
+        raw(img.isPicture ? "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,"
+            : "\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
         text(png.base64EncodedString()); raw("\"/>\n")
     }
 
@@ -264,17 +303,21 @@ private struct SVGWriter {
         if dark != nil { put(" class=\""); doc.append(rootMark); put("\"") }
         put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n<desc id=\"")
         mark("d", 0); put("\">"); put(escapeXML(frame.description)); put("</desc>\n")
-        if let dark, !roles.isEmpty {
-            let sorted = roles.sorted()
+        if let dark, !colorRoles.isEmpty || !alphaRoles.isEmpty || usesFillOpacity || themedImages {
             func vars(_ palette: Palette) {
-                for r in sorted {
-                    let c = palette.colors[r] ?? .black
-                    put(r.cssName + ":" + hexColor(c.withAlpha(1)) + ";")
-                    if needsAlpha(r) { put(r.cssName + "-a:"); PointFormatter.append(c.alpha, scale: 1000, to: &doc); put(";") }
+                for r in colorRoles.union(alphaRoles).sorted() {
+                    let c = palette.color(r) ?? .black
+                    if colorRoles.contains(r) { put(r.cssName + ":" + hexColor(c.withAlpha(1)) + ";") }
+                    if alphaRoles.contains(r) { put(r.cssName + "-a:"); PointFormatter.append(c.alpha, scale: 1000, to: &doc); put(";") }
                 }
+                if usesFillOpacity { put("--fo:"); PointFormatter.append(palette.fillOpacity, scale: 1000, to: &doc); put(";") }
             }
-            put("<style>."); doc.append(rootMark); put("{"); vars(light)
-            put("}@media (prefers-color-scheme:dark){."); doc.append(rootMark); put("{"); vars(dark); put("}}</style>\n")
+            func variant(_ v: String, _ rule: String) { put("."); doc.append(rootMark); put(" ."); doc.append(rootMark); put("-\(v){\(rule)}") }
+            put("<style>."); doc.append(rootMark); put("{"); vars(light); put("}")
+            if themedImages { variant("dk", "display:none") }
+            put("@media (prefers-color-scheme:dark){."); doc.append(rootMark); put("{"); vars(dark); put("}")
+            if themedImages { variant("lt", "display:none"); variant("dk", "display:inline") }
+            put("}</style>\n")
         }
         if !glyphOrder.isEmpty || !clipIds.isEmpty {
             put("<defs>\n")
@@ -311,13 +354,15 @@ private struct SVGWriter {
     }
 }
 
-/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel).
-private func encodePNG(_ img: FrameImage) -> Data? {
+/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel, but for a picture).
+private func encodePNG(_ img: FrameImage, pixels: [UInt32]) -> Data? {
     guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
-          let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(img.pixelWidth), Int32(img.pixelHeight))
+          let surface = imageSurface(img)
     else { return nil }
     defer { cairo_surface_destroy(surface) }
-    fillImageSurface(surface, img)
+    var resolved = img
+    resolved.pixels = pixels
+    fillImageSurface(surface, resolved, palette: Palette())
     let sink = ByteSink()
     let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
     return status == CAIRO_STATUS_SUCCESS ? withExtendedLifetime(sink) { sink.data } : nil

@@ -18,7 +18,8 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
         case .math(let box, let x, let baseline, let c):
             items += mathFrameItems(box, x: x, baseline: baseline, fill: color(c), source: "")
         case .figure(let figure, let r):
-            let frame = try figures.frame(figure, text: figureText)
+            // A page is drawn in one theme: the figure's roles are resolved in the figure's theme here.
+            let frame = try figures.frame(figure, text: figureText).resolvingRoles(in: Palette(theme: figure.theme))
             guard frame.width > 0, frame.height > 0 else { continue }
             // The painter lays figures out at their placed size, so this scale is 1 but for rounding.
             let t = Affine(a: r.width / frame.width, b: 0, c: 0, d: r.height / frame.height, tx: r.x, ty: r.y)
@@ -26,6 +27,9 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
         case .rect(let r, let fill, let stroke, let width):
             items.append(.path(FramePath(rectangle(rect(r)), fill: fill.map(color),
                                          stroke: stroke.map { FrameStroke(paint: color($0), width: width, join: .miter) })))
+        case .image(let png, let r):
+            items.append(.image(FrameImage(pixelWidth: png.width, pixelHeight: png.height, pixels: png.pixels, rect: rect(r),
+                                           isPicture: true)))
         case .line(let x0, let y0, let x1, let y1, let width, let c):
             items.append(.path(FramePath([.move(ScenePoint(x0, y0)), .line(ScenePoint(x1, y1))],
                                          stroke: FrameStroke(paint: color(c), width: width))))

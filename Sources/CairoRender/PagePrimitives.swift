@@ -60,6 +60,8 @@ public enum PageItem: Sendable {
     /// A figure scaled to fill `rect` (its aspect ratio is the caller's business).
     case figure(Figure, PageRect)
     case rect(PageRect, fill: PageColor?, stroke: PageColor?, lineWidth: Double)
+    /// A picture (a style's logo) scaled to fill `rect`.
+    case image(DecodedPNG, PageRect)
     case line(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: PageColor)
     /// A clickable area (PDF only; SVG pages carry no links).
     case link(PageRect, PageLinkTarget)

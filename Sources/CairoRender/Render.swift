@@ -52,22 +52,30 @@ public final class PangoMeasurer: TextMeasurer {
 }
 
 /// Lays out and draws a figure; returns the file's bytes.
+/// The frame's roles take the figure theme's colours.
 public func renderFigure(_ figure: Figure, format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> Data {
-    try renderFrame(try layoutFigureFrame(figure, options: options), format: format, options: options)
+    try renderFrame(try layoutFigureFrame(figure, options: options), format: format, options: options,
+                    palette: Palette(theme: figure.theme))
 }
 
 /// Lays out once and draws several formats (what a gallery or benchmark wants).
 public func renderFigure(_ figure: Figure, formats: [OutputFormat], options: RenderOptions = RenderOptions()) throws
     -> [OutputFormat: Data] {
     let frame = try layoutFigureFrame(figure, options: options)
+    let palette = Palette(theme: figure.theme)
     var out: [OutputFormat: Data] = [:]
-    for f in formats { out[f] = try renderFrame(frame, format: f, options: options) }
+    for f in formats { out[f] = try renderFrame(frame, format: f, options: options, palette: palette) }
     return out
 }
 
-/// Draws an already laid-out scene.
-public func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> Data {
-    try renderScene(scene, format: format, options: options, text: PangoText(fontFamily: options.fontFamily))
+/// Draws an already laid-out scene, its roles in `theme`'s colours.
+public func renderScene(_ scene: Scene, format: OutputFormat, theme: Theme = .light, options: RenderOptions = RenderOptions())
+    throws -> Data {
+    try renderScene(scene, format: format, options: options, text: PangoText(fontFamily: options.fontFamily), theme: theme)
+}
+
+func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText, theme: Theme = .light) throws -> Data {
+    try renderFrame(figureFrame(scene, text: text), format: format, options: options, palette: Palette(theme: theme))
 }
 
 /// Renders and writes `path` atomically: the bytes go to a temporary file in the same directory
@@ -104,13 +112,10 @@ let sinkWrite: cairo_write_func_t = { closure, bytes, length in
     return CAIRO_STATUS_SUCCESS
 }
 
-func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText) throws -> Data {
-    try renderFrame(figureFrame(scene, text: text), format: format, options: options)
-}
-
-/// Draws a frame in one format; `palette` resolves role paints (a figure frame has none).
+/// Draws a frame in one format; `palette` resolves role paints (a figure frame's: pass its theme's;
+/// a page's paints are literals).
 public func renderFrame(_ frame: Frame, format: OutputFormat, options: RenderOptions = RenderOptions(),
-                        palette: Palette = Palette()) throws -> Data {
+                        palette: Palette = Palette(theme: .light)) throws -> Data {
     switch format {
     case .svg:
         // The direct writer: no cairo SVG surface, no repair pass.

@@ -140,7 +140,4 @@ enum CourseFigures {
     static func geomspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
         linspace(log(a), log(b), n).map { exp($0) }
     }
-
-    /// Okabe–Ito series colour i of the theme (grey levels in print).
-    static func color(_ theme: Theme, _ i: Int) -> Color { theme.cycle[i % theme.cycle.count] }
 }

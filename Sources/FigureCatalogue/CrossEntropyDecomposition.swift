@@ -66,9 +66,9 @@ enum CrossEntropyDecompositionFigure {
         let theme = ctx.theme
 
         // Left: the truth and every model over the outcomes.
-        var series = [Bars.Series(label: "true $p$", values: p, color: theme.foreground.withAlpha(0.75))]
+        var series = [Bars.Series(label: "true $p$", values: p, color: .foreground.opacity(0.75))]
         for (i, r) in rows.enumerated() {
-            series.append(Bars.Series(label: r.name, values: r.q, color: CourseFigures.color(theme, i + 2)))
+            series.append(Bars.Series(label: r.name, values: r.q, color: .series(i + 2)))
         }
         // Headroom above the tallest bar for the legend, one row per series.
         let pTop = (series.flatMap(\.values).max() ?? 1) * (1.12 + 0.09 * Double(series.count))
@@ -92,20 +92,20 @@ enum CrossEntropyDecompositionFigure {
         let lo = bottom ?? 0
         let top = lo + ((finite.max() ?? h) - lo) * (bottom == nil ? (portrait ? 1.22 : 1.18) : (portrait ? 1.4 : 1.22))
         let klShown = rows.map { $0.kl.isFinite ? $0.kl : 10 * top }
-        let hColor = CourseFigures.color(theme, 0), klColor = CourseFigures.color(theme, 1)
+        let hColor: Paint = .series(0), klColor: Paint = .series(1)
         var marks: [Mark] = [
             .bars(Bars(categories: rows.map(\.name), series: [
                 .init(label: "$H(p)$", values: rows.map { _ in h }, color: hColor),
                 .init(label: "$D_{\\mathrm{KL}}(p\\|q)$", values: klShown, color: klColor),
             ], mode: .stacked, groupWidth: 0.6)),
         ]
-        let ink = hColor.luminance < 0.35 ? Color.white : Color.black
+        let ink = hColor.contrastingInk
         for (i, r) in rows.enumerated() {
             marks.append(.text(TextLabel("$H(p)$\(portrait ? " = " : "\n")\(f(h))", at: Point(Double(i), (lo + h) / 2 + (bottom == nil ? 0 : 0.1 * (h - lo))), color: ink, fitWidth: 0.6)))
             let finiteTotal = r.crossEntropy.isFinite
             marks.append(.text(TextLabel("$H(p,q)$\(portrait ? " = " : "\n")\(f(r.crossEntropy))",
                                          at: Point(Double(i), finiteTotal ? r.crossEntropy + 0.02 * (top - lo) : top - 0.03 * (top - lo)),
-                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : theme.background, fitWidth: 0.95)))
+                                         vertical: finiteTotal ? .bottom : .top, color: finiteTotal ? nil : .background, fitWidth: 0.95)))
         }
         let middle = Panel(title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
                            y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(lo, top), broken: bottom != nil),
@@ -119,7 +119,7 @@ enum CrossEntropyDecompositionFigure {
         for (i, r) in rows.enumerated() {
             let finiteKL = r.kl.isFinite
             klMarks.append(.text(TextLabel(f(r.kl), at: Point(Double(i), finiteKL ? r.kl + 0.02 * klTop : 0.97 * klTop),
-                                           vertical: finiteKL ? .bottom : .top, color: finiteKL ? nil : theme.background)))
+                                           vertical: finiteKL ? .bottom : .top, color: finiteKL ? nil : .background)))
         }
         let right = Panel(title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$", x: Axis(),
                           y: Axis(label: "[\(unit.rawValue)]", limits: .fixed(0, klTop)), marks: klMarks, legend: .none)

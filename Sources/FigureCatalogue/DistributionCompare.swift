@@ -43,8 +43,8 @@ enum DistributionCompareFigure {
             x: Axis(), y: Axis(label: "probability", limits: .fixed(0, top * 1.38)),
             marks: [
                 .bars(Bars(categories: labels, series: [
-                    .init(label: pName, values: p, color: CourseFigures.color(ctx.theme, 0)),
-                    .init(label: qName, values: q, color: CourseFigures.color(ctx.theme, 1))], showValues: true)),
+                    .init(label: pName, values: p, color: .series(0)),
+                    .init(label: qName, values: q, color: .series(1))], showValues: true)),
                 .text(TextLabel(summary, at: Point(0.98, 0.97), coordinates: .axesFraction, horizontal: .right, vertical: .top,
                                 boxed: true)),
             ],

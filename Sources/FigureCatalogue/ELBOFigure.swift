@@ -58,7 +58,7 @@ enum ELBOFigure {
                 .contour(Contour(grid, levels: .values(levels))),
                 .scatter(Scatter(points: [Point(post.mu, post.sigma)], marker: .star, size: 1.4 * ctx.size.baseFontSize,
                                  label: "optimum $m = \(CourseFigures.fixed(post.mu, 3))$, $s = \(CourseFigures.fixed(post.sigma, 3))$\nELBO = $\\log p(x)$ = \(zText)",
-                                 color: CourseFigures.color(theme, 1), edgeColor: .white)),
+                                 color: .series(1), edgeColor: .color(.white))),
             ],
             legend: .lowerCenter, colorbar: Colorbar(label: "ELBO [nats]"), frame: .box, grid: false)
         let data = model.data

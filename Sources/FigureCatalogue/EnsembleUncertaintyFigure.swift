@@ -63,10 +63,10 @@ enum EnsembleUncertaintyFigure {
         for r in rows {
             let mean = (0..<k).map { j in r.models.map { $0[j] }.reduce(0, +) / Double(r.models.count) }
             var marks: [Mark] = r.models.enumerated().map { i, m in
-                .line(Line(x: xs, y: m, label: i == 0 ? "members" : nil, color: theme.mutedForeground.withAlpha(0.75),
+                .line(Line(x: xs, y: m, label: i == 0 ? "members" : nil, color: .muted.opacity(0.75),
                            style: .solid, width: 0.9 * ctx.size.baseFontSize / 10, marker: .circle))
             }
-            marks.append(.line(Line(x: xs, y: mean, label: "ensemble mean", color: CourseFigures.color(theme, 0),
+            marks.append(.line(Line(x: xs, y: mean, label: "ensemble mean", color: .series(0),
                                     style: .solid, width: 2.2 * ctx.size.baseFontSize / 10)))
             panels.append(Panel(title: r.name, x: Axis(label: args.string("x_label"), limits: .fixed(-0.4, Double(k) - 0.6), ticks: ticks),
                                 y: Axis(label: "probability", limits: .fixed(0, top)), marks: marks,
@@ -79,8 +79,8 @@ enum EnsembleUncertaintyFigure {
         // Long names wrap at their first space; if one wraps, all do, so the tick labels line up.
         let wrap = rows.contains { $0.name.count > 12 }
         var marks: [Mark] = [.bars(Bars(categories: rows.map { wrap ? shortName($0.name) : $0.name }, series: [
-            .init(label: "aleatoric", values: rows.map(\.u.aleatoric), color: CourseFigures.color(theme, 2)),
-            .init(label: "epistemic", values: rows.map(\.u.epistemic), color: CourseFigures.color(theme, 1)),
+            .init(label: "aleatoric", values: rows.map(\.u.aleatoric), color: .series(2)),
+            .init(label: "epistemic", values: rows.map(\.u.epistemic), color: .series(1)),
         ], mode: .stacked, groupWidth: 0.62))]
         for (i, r) in rows.enumerated() {
             let share = r.u.total > 0 ? 100 * r.u.epistemic / r.u.total : 0

@@ -36,7 +36,7 @@ enum EntropyCurve {
     static func build(_ args: FigureArguments, _ context: FigureContext) throws -> Figure {
         let (unit, coins) = try coins(args)
         let hmax = unit.fromNats(log(2))
-        let markColor = context.theme.cycle[1]
+        let markColor: Paint = .series(1)
         let ps = linspace(0, 1, 801)
         let hs = ps.map { (try? binaryEntropy($0, unit: unit)) ?? .nan }
 
@@ -77,7 +77,7 @@ enum EntropyCurve {
         let top = max(unit.fromNats(log(128)), 1.1 * (finite.max() ?? 0))
         let pMin = exp(-top * unit.natsPerUnit)
         let qs = linspace(log(pMin), 0, 600).map { exp($0) }
-        var right: [Mark] = [.line(Line(x: qs, y: qs.map { -log($0) / unit.natsPerUnit }, color: context.theme.cycle[0]))]
+        var right: [Mark] = [.line(Line(x: qs, y: qs.map { -log($0) / unit.natsPerUnit }, color: .series(0)))]
         let shown = coins.filter { $0.surprisal.isFinite }
         right.append(.scatter(Scatter(points: shown.map { Point($0.p, $0.surprisal) }, color: markColor)))
         let sortedShown = shown.sorted(by: { $0.p < $1.p })

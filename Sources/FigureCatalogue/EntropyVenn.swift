@@ -84,13 +84,13 @@ enum EntropyVenn {
         let theme = context.theme
         let (rx, ry, d) = geometry(q, proportional: proportional)
         let cx = -d / 2, cy = d / 2
-        let xColor = theme.cycle[0], yColor = theme.cycle[1]
+        let xColor: Paint = .series(0), yColor: Paint = .series(1)
         func bits(_ v: Double) -> String { quantityText(v, unit: .bits) }
 
         var marks: [Mark] = [
-            .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.withAlpha(0.22), stroke: xColor, strokeWidth: nil)),
+            .shape(Shape(.circle(center: Point(cx, 0), radius: rx), fill: xColor.opacity(0.22), stroke: xColor, strokeWidth: nil)),
             // The print theme tells series apart by dash too.
-            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.withAlpha(0.22), stroke: yColor, strokeWidth: nil,
+            .shape(Shape(.circle(center: Point(cy, 0), radius: ry), fill: yColor.opacity(0.22), stroke: yColor, strokeWidth: nil,
                          style: theme.lineStyleCycle[1 % theme.lineStyleCycle.count])),
         ]
         let r = max(rx, ry)
@@ -115,7 +115,7 @@ enum EntropyVenn {
 
         // Brackets: H(X) above, H(Y) and H(X,Y) below (the course's layout, untangled).
         let tick = 0.09 * r, gap = 0.12 * r, level = 0.36 * r
-        func bracket(_ x0: Double, _ x1: Double, at y: Double, up: Bool, color: Color) -> Mark {
+        func bracket(_ x0: Double, _ x1: Double, at y: Double, up: Bool, color: Paint) -> Mark {
             let t = up ? -tick : tick
             return .shape(Shape(.polyline([Point(x0, y + t), Point(x0, y), Point(x1, y), Point(x1, y + t)]), stroke: color))
         }
@@ -126,7 +126,7 @@ enum EntropyVenn {
         marks.append(bracket(cy - ry, rightEdge, at: yBelow, up: false, color: yColor))
         marks.append(.text(TextLabel("$H(Y)$ = \(bits(q.hy))", at: Point(cy, yBelow - 0.04 * r), vertical: .top, color: yColor)))
         let yJoint = yBelow - level
-        marks.append(bracket(leftEdge, rightEdge, at: yJoint, up: false, color: theme.foreground))
+        marks.append(bracket(leftEdge, rightEdge, at: yJoint, up: false, color: .foreground))
         marks.append(.text(TextLabel("$H(X,Y)$ = \(bits(q.hxy))", at: Point(0.5 * (leftEdge + rightEdge), yJoint - 0.04 * r),
                                      vertical: .top)))
 

@@ -89,7 +89,7 @@ enum GaussianKLSurface {
         for (i, (forward, grid)) in directions.enumerated() {
             if surface {
                 let mesh = try s.mesh(forward: forward, cells: min(s.resolution, 40))
-                var panel = surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args, theme: context.theme,
+                var panel = surfacePanel(mesh, setup: s, cap: cap, forward: forward, args: args,
                                          baseFont: context.size.baseFontSize)
                 if i > 0 { panel.legend = .none }
                 panels.append(panel)
@@ -100,7 +100,7 @@ enum GaussianKLSurface {
                     .contour(Contour(grid, levels: .values(levels))),
                     .scatter(Scatter(points: [Point(s.mu0, s.sigma0)], marker: .star, size: 1.1 * context.size.baseFontSize,
                                      label: "minimum $(\\mu_0,\\sigma_0)$: KL = \(fixedText(s.kl(s.mu0, s.sigma0, forward: forward)))",
-                                     color: OkabeIto.vermillion, edgeColor: .white)),
+                                     color: .color(OkabeIto.vermillion), edgeColor: .color(.white))),
                 ]
                 let last = i == directions.count - 1
                 panels.append(Panel(title: panelTitle(s, forward: forward),
@@ -182,7 +182,7 @@ enum GaussianKLSurface {
     }
 
     static func surfacePanel(_ g: Grid2D, setup s: Setup, cap: Double, forward: Bool, args: FigureArguments,
-                             theme: Theme, baseFont: Double) -> Panel {
+                             baseFont: Double) -> Panel {
         let cam = Camera(azimuth: args.number("azimuth"), elevation: args.number("elevation"))
         let height = 0.6
         let muLo = s.muRange.lowerBound, muSpan = s.muRange.upperBound - muLo
@@ -233,11 +233,11 @@ enum GaussianKLSurface {
             let cx = q.points.map(\.x).reduce(0, +) / Double(q.points.count)
             let cy = q.points.map(\.y).reduce(0, +) / Double(q.points.count)
             let grown = q.points.map { Point(cx + 1.02 * ($0.x - cx), cy + 1.02 * ($0.y - cy)) }
-            return .shape(Shape(.polygon(grown), fill: q.color))
+            return .shape(Shape(.polygon(grown), fill: .color(q.color)))
         }
 
         // Axes on the base and a vertical KL axis, on the edges nearest the viewer.
-        let ink = theme.mutedForeground
+        let ink: Paint = .muted
         let vNear = cam.project(0, -0.5, 0).1 > cam.project(0, 0.5, 0).1 ? -0.5 : 0.5
         let uNear = cam.project(-0.5, 0, 0).1 > cam.project(0.5, 0, 0).1 ? -0.5 : 0.5
         let base = -height / 2
@@ -255,11 +255,11 @@ enum GaussianKLSurface {
         marks += [line(muA, muB), line(sgA, sgB), line(klA, klB)]
         for t in niceTicks(s.muRange.lowerBound, s.muRange.upperBound) {
             let q = p(u(t), vNear, base)
-            marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: theme.foreground)))
+            marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: .foreground)))
         }
         for t in niceTicks(s.sigmaRange.lowerBound, s.sigmaRange.upperBound) {
             let q = p(uNear, v(t), base)
-            marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: theme.foreground)))
+            marks.append(.text(TextLabel(fixedText(t, 2), at: outward(q, 0.07), scale: 0.85, color: .foreground)))
         }
         // No label at 0: that corner already carries the last σ tick.
         // Seen from high above, the KL axis is foreshortened: fewer labels so they do not pile up.
@@ -268,18 +268,18 @@ enum GaussianKLSurface {
             let q = p(uNear, vFar, w(t))
             let side: HorizontalAnchor = q.x < centre.x ? .right : .left
             marks.append(.text(TextLabel(fixedText(t, 2), at: Point(q.x + (side == .right ? -0.025 : 0.025), q.y),
-                                         horizontal: side, scale: 0.85, color: theme.foreground)))
+                                         horizontal: side, scale: 0.85, color: .foreground)))
         }
         let muMid = p(0, vNear, base), sgMid = p(uNear, 0, base), klMid = p(uNear, vFar, base + height * 1.12)
-        marks.append(.text(TextLabel("$\\mu$", at: outward(muMid, 0.2), color: theme.foreground)))
-        marks.append(.text(TextLabel("$\\sigma$", at: outward(sgMid, 0.2), color: theme.foreground)))
+        marks.append(.text(TextLabel("$\\mu$", at: outward(muMid, 0.2), color: .foreground)))
+        marks.append(.text(TextLabel("$\\sigma$", at: outward(sgMid, 0.2), color: .foreground)))
         // Anchored toward the middle so the label grows into the panel, not off its edge.
         marks.append(.text(TextLabel("KL [nats]", at: klMid, horizontal: klMid.x < centre.x ? .left : .right,
-                                     vertical: .bottom, scale: 0.9, color: theme.foreground)))
+                                     vertical: .bottom, scale: 0.9, color: .foreground)))
         // The minimum, on top of everything.
         let mq = p(u(s.mu0), v(s.sigma0), w(0))
         marks.append(.scatter(Scatter(points: [mq], marker: .star, size: 0.9 * baseFont,
-                                      label: "minimum $(\\mu_0,\\sigma_0)$: KL = 0", color: OkabeIto.vermillion, edgeColor: .white)))
+                                      label: "minimum $(\\mu_0,\\sigma_0)$: KL = 0", color: .color(OkabeIto.vermillion), edgeColor: .color(.white))))
         // Limits from the mesh and axes with a margin for the tick and axis labels around them
         // (the diagram's automatic limits see only the anchor points of text).
         var xs: [Double] = [], ys: [Double] = []

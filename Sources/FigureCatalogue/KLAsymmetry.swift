@@ -38,7 +38,7 @@ enum KLAsymmetryFigure {
         let n = try numbers(args)
         let labels = try CourseFigures.labels(args, "labels", count: n.p.count)
         let theme = ctx.theme
-        let pColor = CourseFigures.color(theme, 0), qColor = CourseFigures.color(theme, 1)
+        let pColor: Paint = .series(0), qColor: Paint = .series(1)
         let d = CourseFigures.decimals(for: [n.forward, n.reverse])
         let f = { (x: Double) in CourseFigures.fixed(x, d) }
 
@@ -61,8 +61,8 @@ enum KLAsymmetryFigure {
         let k = labels.count
         let sumLabel = "sum"
         var marks: [Mark] = [
-            .reference(ReferenceLine(.horizontal, at: 0, color: theme.foreground, style: .solid)),
-            .reference(ReferenceLine(.vertical, at: Double(k) - 0.5, color: theme.mutedForeground, style: .dotted)),
+            .reference(ReferenceLine(.horizontal, at: 0, color: .foreground, style: .solid)),
+            .reference(ReferenceLine(.vertical, at: Double(k) - 0.5, color: .muted, style: .dotted)),
             .bars(Bars(categories: labels + [sumLabel], series: [
                 .init(label: "$p\\,\(CourseFigures.logSymbol(unit))(p/q)$ (sum \(f(n.forward)))", values: shown(forward), color: pColor),
                 .init(label: "$q\\,\(CourseFigures.logSymbol(unit))(q/p)$ (sum \(f(n.reverse)))", values: shown(reverse), color: qColor),
@@ -73,7 +73,7 @@ enum KLAsymmetryFigure {
                 let x = Double(i) + side
                 if !t.isFinite {
                     marks.append(.text(TextLabel("∞", at: Point(x, top - 0.03 * span), vertical: .top, scale: 1.2,
-                                                 color: theme.background)))
+                                                 color: .background)))
                 }
             }
         }

@@ -46,7 +46,6 @@ enum KLFits {
     static func build(_ args: FigureArguments, _ context: FigureContext) throws -> Figure {
         let f = try fits(args)
         let which = args.string("which")
-        let theme = context.theme
         let showForward = which != "reverse", showReverse = which != "forward"
         let comps = f.mixture.components
         var lo = comps.map { $0.mu - 3.5 * $0.sigma }.min() ?? -4
@@ -56,8 +55,8 @@ enum KLFits {
         let p = xs.map { exp(f.mixture.logDensity($0)) }
         func normal(_ g: GaussianFit) -> [Double] { xs.map { exp(gaussianLogDensity($0, mu: g.mu, sigma: g.sigma)) } }
 
-        let targetColor = theme.mutedForeground
-        let fwdColor = theme.cycle[0], revColor = theme.cycle[1]
+        let targetColor: Paint = .muted
+        let fwdColor: Paint = .series(0), revColor: Paint = .series(1)
         var marks: [Mark] = [
             .area(Area(x: xs, upper: p, label: "target $p$", color: targetColor, opacity: 0.28, outline: true)),
         ]
@@ -78,7 +77,7 @@ enum KLFits {
                 peak = max(peak, y2.max() ?? 0)
                 marks.append(.line(Line(x: xs, y: y2,
                                         label: "other reverse optimum \(normalLabel(other)): \(withUnit(fixedText(other.kl, trim: false), .nats))",
-                                        color: revColor.withAlpha(0.55), style: .dotted)))
+                                        color: revColor.opacity(0.55), style: .dotted)))
             }
         }
         // The legend sits above the tallest curve, with head-room measured at the final size.

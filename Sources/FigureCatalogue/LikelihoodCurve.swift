@@ -57,7 +57,7 @@ enum LikelihoodCurveFigure {
         let lik = ell.map { exp($0 - shift) }
         let pHat = mle.pHat, lHat = exp(mle.logLikelihood - shift)
         let theme = ctx.theme
-        let curveColor = CourseFigures.color(theme, 0), accent = CourseFigures.color(theme, 1)
+        let curveColor: Paint = .series(0), accent: Paint = .series(1)
         // ℓ → −∞ at an end with a non-zero count; show a window below the maximum that keeps the shape.
         let n = Double(h + t)
         let floorEll = mle.logLikelihood - max(8, 2.5 * n.squareRoot() + 0.25 * n)
@@ -75,7 +75,7 @@ enum LikelihoodCurveFigure {
             title: relative ? "Relative likelihood $L(p)/L(\\hat p)$, $L(p) = \(formula(h, t))$" : "Likelihood $L(p) = \(formula(h, t))$",
             x: Axis(limits: .fixed(0, 1)), y: Axis(label: "$\(lName)$", limits: .fixed(0, lHat * 1.22)),
             marks: [
-                .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
+                .reference(ReferenceLine(.vertical, at: pHat, color: .muted, style: .dashed)),
                 .line(Line(x: ps, y: lik, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, lHat)], color: accent)),
                 .annotation(Annotation(relative ? "$\\hat p = \(pText)$" : "$\\hat p = \(pText)$, $L(\\hat p)$ = \(lText)", point: Point(pHat, lHat),
@@ -86,7 +86,7 @@ enum LikelihoodCurveFigure {
             x: Axis(label: "probability of heads $p$", limits: .fixed(0, 1)),
             y: Axis(label: "$\\ell(p)$", limits: .fixed(ellLo - 0.04 * ellSpan, mle.logLikelihood + 0.24 * ellSpan)),
             marks: [
-                .reference(ReferenceLine(.vertical, at: pHat, color: theme.mutedForeground, style: .dashed)),
+                .reference(ReferenceLine(.vertical, at: pHat, color: .muted, style: .dashed)),
                 .line(Line(x: curvePs, y: ellCurve, color: curveColor)),
                 .scatter(Scatter(points: [Point(pHat, mle.logLikelihood)], color: accent)),
                 .annotation(Annotation("$\\hat p = \(pText)$, $\\ell(\\hat p)$ = \(llText)", point: Point(pHat, mle.logLikelihood),

@@ -56,7 +56,7 @@ enum LindleyFigure {
         let top = peak * 1.3
         // Shading stops at the top of the axes; an infinite density at an end is cut there.
         let clipped = { (ys: [Double]) in ys.map { min($0, top * 2) } }
-        let pc = CourseFigures.color(theme, 0), qc = CourseFigures.color(theme, 1)
+        let pc: Paint = .series(0), qc: Paint = .series(1)
         let u = unit.rawValue
         let f = { (x: Double) in CourseFigures.fixed(x, 3) }
         let mean = n.alphaPost / (n.alphaPost + n.betaPost)

@@ -55,22 +55,22 @@ enum MIVsCorrelationFigure {
         func stats(_ s: Sample) -> String {
             "$r$ = \(CourseFigures.fixed(s.r, 3))\n$\\hat I(X;Y)$ = \(withUnit(CourseFigures.fixed(s.mi, 3), .nats))"
         }
-        func panel(_ s: Sample, title: String, color: Color, at: Point, horizontal: HorizontalAnchor) -> Panel {
+        func panel(_ s: Sample, title: String, color: Paint, at: Point, horizontal: HorizontalAnchor) -> Panel {
             let ys = s.y.sorted()
             let lo = ys.first ?? 0, hi = ys.last ?? 1
             return Panel(title: title, x: Axis(label: "$X$"), y: Axis(label: "$Y$", limits: .fixed(lo - 0.05 * (hi - lo), hi + 0.3 * (hi - lo))),
                          marks: [
-                            .scatter(Scatter(points: zip(s.x, s.y).map { Point($0, $1) }, size: marker, color: color.withAlpha(0.7),
-                                             edgeColor: color.withAlpha(0))),
+                            .scatter(Scatter(points: zip(s.x, s.y).map { Point($0, $1) }, size: marker, color: color.opacity(0.7),
+                                             edgeColor: color.opacity(0))),
                             .text(TextLabel(stats(s), at: at, coordinates: .axesFraction, horizontal: horizontal, vertical: .top, boxed: true)),
                          ], legend: .none)
         }
         let noiseText = formatNumber(noise)
-        var panels = [panel(quad, title: "$Y = X^2 + \\varepsilon$, $\\sigma_\\varepsilon = \(noiseText)$", color: CourseFigures.color(theme, 0),
+        var panels = [panel(quad, title: "$Y = X^2 + \\varepsilon$, $\\sigma_\\varepsilon = \(noiseText)$", color: .series(0),
                             at: Point(0.5, 0.97), horizontal: .center)]
         if contrast {
             panels.append(panel(lin, title: "$Y = X + \\varepsilon$, $\\sigma_\\varepsilon = \(formatNumber(contrastNoise))$",
-                                color: CourseFigures.color(theme, 1), at: Point(0.04, 0.97), horizontal: .left))
+                                color: .series(1), at: Point(0.04, 0.97), horizontal: .left))
         }
         var text = "Scatter of \(n) samples of X uniform on [−3, 3] and Y = X² + Gaussian noise with standard deviation \(noiseText) "
             + "(seed \(args.integer("seed"))): Pearson correlation r = \(CourseFigures.fixed(quad.r, 3)), yet the KSG estimate "

@@ -37,7 +37,7 @@ enum MaxEntFigure {
         let theme = ctx.theme
         let series = zip(means, dists).enumerated().map { i, md in
             Bars.Series(label: "$\\mathbb{E}[X] = \(formatNumber(md.0))$, $\\lambda = \(CourseFigures.fixed(md.1.lambda, 3))$",
-                        values: md.1.p, color: CourseFigures.color(theme, i))
+                        values: md.1.p, color: .series(i))
         }
         let top = dists.flatMap(\.p).max() ?? 1
         let average = values.reduce(0, +) / Double(values.count)

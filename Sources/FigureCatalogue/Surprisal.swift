@@ -36,10 +36,10 @@ enum SurprisalFigure {
         let pMin = exp(-top * unit.natsPerUnit * 1.05)
         let ps = CourseFigures.geomspace(pMin, 1, 600)
         let curve = ps.map { unit.fromNats(-log($0)) }
-        let accent = CourseFigures.color(ctx.theme, 1)
+        let accent: Paint = .series(1)
 
         var marks: [Mark] = [
-            .line(Line(x: ps, y: curve, label: "$-\(CourseFigures.logSymbol(unit)) p$", color: CourseFigures.color(ctx.theme, 0))),
+            .line(Line(x: ps, y: curve, label: "$-\(CourseFigures.logSymbol(unit)) p$", color: .series(0))),
             .scatter(Scatter(points: zip(events, values).map { Point($0.0.p, $0.1) }, color: accent)),
         ]
         // Text anchors in fractions of the axes, chosen so the labels fan out to the right of the

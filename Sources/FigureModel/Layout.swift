@@ -104,7 +104,7 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
     var items: [SceneItem] = []
     if let h = figure.heading {
         items.append(.text(TextItem(text: h, position: ScenePoint(W / 2, outer), horizontal: .center, vertical: .top,
-                                    fontSize: m.heading, color: theme.foreground)))
+                                    fontSize: m.heading, color: .foreground)))
     }
     for (k, plan) in plans.enumerated() {
         var p = plan
@@ -143,7 +143,7 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
         try drawer.draw()
         items += drawer.items
     }
-    return Scene(width: W, height: H, background: theme.background, items: items,
+    return Scene(width: W, height: H, background: .background, items: items,
                  title: figure.title, description: figure.description)
 }
 
@@ -167,7 +167,7 @@ private func diagramTextBoxes(_ panel: Panel, scale s: Double, m: Metrics, measu
     var out: [Rect] = []
     func add(_ text: String, _ at: Point, _ h: HorizontalAnchor, _ v: VerticalAnchor, _ size: Double, _ rotation: Double, pad: Double) {
         let item = TextItem(text: text, position: ScenePoint(0, 0), horizontal: h, vertical: v, fontSize: size,
-                            color: .black, rotation: rotation)
+                            color: .foreground, rotation: rotation)
         let r = textBounds(item, measurer: measurer).insetBy(-pad)
         out.append(Rect(x: at.x + r.x / s, y: at.y - r.maxY / s, width: r.width / s, height: r.height / s))
     }

@@ -4,8 +4,8 @@ import Foundation
 struct LegendEntry {
     enum Handle {
         case line(StrokeStyle, MarkerShape?)
-        case marker(MarkerShape, Color, Double)
-        case patch(fill: Color?, stroke: StrokeStyle?)
+        case marker(MarkerShape, Paint, Double)
+        case patch(fill: Paint?, stroke: StrokeStyle?)
     }
     var handle: Handle
     var label: String
@@ -18,13 +18,13 @@ struct LegendEntry {
 func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
     var out: [LegendEntry] = []
     var series = 0
-    func next(_ c: Color?, _ s: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
+    func next(_ c: Paint?, _ s: LineStyle?) -> (Paint, LineStyle, MarkerShape?) {
         let i = series
         if c == nil { series += 1 }
         let autoMarker = (c == nil && s == nil && autoSeriesCount(panel) >= 2) ? theme.seriesMarker(i) : nil
         return (c ?? theme.seriesColor(i), s ?? (c == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
-    func stroke(_ color: Color, _ width: Double, _ style: LineStyle) -> StrokeStyle {
+    func stroke(_ color: Paint, _ width: Double, _ style: LineStyle) -> StrokeStyle {
         StrokeStyle(color: color, width: width, dash: style.dashPattern.map { $0 * width },
                     cap: style == .dotted || style == .dashDot ? .round : .butt)
     }
@@ -36,7 +36,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
         case .area(let a):
             let (c, _, _) = next(a.color, .solid)
             if let label = a.label {
-                out.append(LegendEntry(handle: .patch(fill: c.withAlpha(a.opacity ?? theme.fillOpacity),
+                out.append(LegendEntry(handle: .patch(fill: a.opacity.map { c.opacity($0) } ?? .fillOpacity(c),
                                                       stroke: a.outline ? stroke(c, m.line * 0.75, .solid) : nil), label: label))
             }
         case .scatter(let sc):
@@ -53,7 +53,7 @@ func legendEntries(_ panel: Panel, theme: Theme, m: Metrics) -> [LegendEntry] {
                                        label: label))
             }
         case .reference(let r):
-            if let label = r.label { out.append(LegendEntry(handle: .line(stroke(r.color ?? theme.mutedForeground, m.spine, r.style), nil), label: label)) }
+            if let label = r.label { out.append(LegendEntry(handle: .line(stroke(r.color ?? .muted, m.spine, r.style), nil), label: label)) }
         default: break
         }
     }
@@ -174,12 +174,12 @@ extension PanelDrawer {
         }
         if panel.legend != .outsideRight { frame.x = max(min(frame.x, canvasWidth - frame.width - 0.5 * m.pad), rect.x) }
         frame = Rect(x: frame.x.rounded(), y: frame.y.rounded(), width: frame.width, height: frame.height)
-        items.append(.path(PathItem(roundedRect(frame, radius: 0.3 * fs), fill: theme.legendBackground,
-                                    stroke: StrokeStyle(color: theme.legendEdge, width: 0.8 * m.spine))))
+        items.append(.path(PathItem(roundedRect(frame, radius: 0.3 * fs), fill: .role(.legendBackground),
+                                    stroke: StrokeStyle(color: .role(.legendEdge), width: 0.8 * m.spine))))
         var y = frame.y + g.pad
         if let t = panel.legendTitle {
             items.append(.text(TextItem(text: t, position: ScenePoint(frame.x + frame.width / 2, y), horizontal: .center,
-                                        vertical: .top, fontSize: fs, color: theme.foreground)))
+                                        vertical: .top, fontSize: fs, color: .foreground)))
             y += g.titleHeight
         }
         for (e, h) in zip(entries, g.rowHeights) {
@@ -192,7 +192,7 @@ extension PanelDrawer {
                     if marker == .cross || marker == .plus {
                         items.append(.path(PathItem(els, stroke: StrokeStyle(color: st.color, width: m.marker * 0.2, cap: .round))))
                     } else {
-                        items.append(.path(PathItem(els, fill: st.color, stroke: StrokeStyle(color: theme.background, width: m.marker * 0.12))))
+                        items.append(.path(PathItem(els, fill: st.color, stroke: StrokeStyle(color: .background, width: m.marker * 0.12))))
                     }
                 }
             case .marker(let shape, let color, let size):
@@ -200,18 +200,18 @@ extension PanelDrawer {
                 if shape == .cross || shape == .plus {
                     items.append(.path(PathItem(els, stroke: StrokeStyle(color: color, width: m.marker * 0.2, cap: .round))))
                 } else {
-                    items.append(.path(PathItem(els, fill: color, stroke: StrokeStyle(color: theme.background, width: m.marker * 0.12))))
+                    items.append(.path(PathItem(els, fill: color, stroke: StrokeStyle(color: .background, width: m.marker * 0.12))))
                 }
             case .patch(let fill, let stroke):
                 let r = Rect(x: hx, y: cy - 0.35 * fs, width: g.handleWidth, height: 0.7 * fs)
                 items.append(.path(PathItem(DrawerPaths.rect(r), fill: fill, stroke: stroke)))
                 let hatch = e.hatch.segments(in: r, spacing: hatchSpacing * 0.8)
                 if !hatch.isEmpty, let fill {
-                    items.append(.path(PathItem(hatch, stroke: StrokeStyle(color: theme.hatchInk(over: fill), width: hatchWidth))))
+                    items.append(.path(PathItem(hatch, stroke: StrokeStyle(color: fill.contrastingInk, width: hatchWidth))))
                 }
             }
             items.append(.text(TextItem(text: e.label, position: ScenePoint(hx + g.handleWidth + g.gap, cy), horizontal: .left,
-                                        vertical: .middle, fontSize: fs, color: theme.foreground)))
+                                        vertical: .middle, fontSize: fs, color: .foreground)))
             y += h
         }
     }

@@ -39,12 +39,12 @@ public struct Line: Sendable, Hashable {
     public var x: [Double]
     public var y: [Double]
     public var label: String?
-    public var color: Color?
+    public var color: Paint?
     public var style: LineStyle?
     /// Width in points; nil uses the size's default.
     public var width: Double?
     public var marker: MarkerShape?
-    public init(x: [Double], y: [Double], label: String? = nil, color: Color? = nil, style: LineStyle? = nil,
+    public init(x: [Double], y: [Double], label: String? = nil, color: Paint? = nil, style: LineStyle? = nil,
                 width: Double? = nil, marker: MarkerShape? = nil) {
         self.x = x; self.y = y; self.label = label; self.color = color; self.style = style; self.width = width
         self.marker = marker
@@ -54,7 +54,7 @@ public struct Line: Sendable, Hashable {
 extension Line {
     /// Samples f at `samples` evenly spaced points of `domain` (non-finite values break the line).
     public static func function(_ f: (Double) -> Double, over domain: ClosedRange<Double>, samples: Int = 501,
-                                label: String? = nil, color: Color? = nil, style: LineStyle? = nil,
+                                label: String? = nil, color: Paint? = nil, style: LineStyle? = nil,
                                 width: Double? = nil) -> Line {
         let n = max(samples, 2)
         let xs = (0..<n).map { domain.lowerBound + (domain.upperBound - domain.lowerBound) * Double($0) / Double(n - 1) }
@@ -68,10 +68,10 @@ public struct Area: Sendable, Hashable {
     public var upper: [Double]
     public var lower: [Double]?
     public var label: String?
-    public var color: Color?
+    public var color: Paint?
     public var opacity: Double?
     public var outline: Bool
-    public init(x: [Double], upper: [Double], lower: [Double]? = nil, label: String? = nil, color: Color? = nil,
+    public init(x: [Double], upper: [Double], lower: [Double]? = nil, label: String? = nil, color: Paint? = nil,
                 opacity: Double? = nil, outline: Bool = false) {
         self.x = x; self.upper = upper; self.lower = lower; self.label = label; self.color = color
         self.opacity = opacity; self.outline = outline
@@ -84,10 +84,10 @@ public struct Scatter: Sendable, Hashable {
     /// Marker size (diameter) in points; nil uses the size's default.
     public var size: Double?
     public var label: String?
-    public var color: Color?
-    public var edgeColor: Color?
+    public var color: Paint?
+    public var edgeColor: Paint?
     public init(points: [Point], marker: MarkerShape = .circle, size: Double? = nil, label: String? = nil,
-                color: Color? = nil, edgeColor: Color? = nil) {
+                color: Paint? = nil, edgeColor: Paint? = nil) {
         self.points = points; self.marker = marker; self.size = size; self.label = label; self.color = color
         self.edgeColor = edgeColor
     }
@@ -99,8 +99,8 @@ public struct Bars: Sendable, Hashable {
     public struct Series: Sendable, Hashable {
         public var label: String?
         public var values: [Double]
-        public var color: Color?
-        public init(label: String? = nil, values: [Double], color: Color? = nil) {
+        public var color: Paint?
+        public init(label: String? = nil, values: [Double], color: Paint? = nil) {
             self.label = label; self.values = values; self.color = color
         }
     }
@@ -127,7 +127,7 @@ public struct TextLabel: Sendable, Hashable {
     public var vertical: VerticalAnchor
     /// Relative to the annotation font size.
     public var scale: Double
-    public var color: Color?
+    public var color: Paint?
     /// Degrees counter-clockwise.
     public var rotation: Double
     /// Draw on a rounded box in the legend's colours.
@@ -137,7 +137,7 @@ public struct TextLabel: Sendable, Hashable {
     /// background is lost. nil: no limit.
     public var fitWidth: Double?
     public init(_ text: String, at: Point, coordinates: Coordinates = .data, horizontal: HorizontalAnchor = .center,
-                vertical: VerticalAnchor = .middle, scale: Double = 1, color: Color? = nil, rotation: Double = 0,
+                vertical: VerticalAnchor = .middle, scale: Double = 1, color: Paint? = nil, rotation: Double = 0,
                 boxed: Bool = false, fitWidth: Double? = nil) {
         self.text = text; self.at = at; self.coordinates = coordinates; self.horizontal = horizontal
         self.vertical = vertical; self.scale = scale; self.color = color; self.rotation = rotation; self.boxed = boxed
@@ -150,9 +150,9 @@ public struct Annotation: Sendable, Hashable {
     public var text: String
     public var point: Point
     public var textAt: Point
-    public var color: Color?
-    public var arrowColor: Color?
-    public init(_ text: String, point: Point, textAt: Point, color: Color? = nil, arrowColor: Color? = nil) {
+    public var color: Paint?
+    public var arrowColor: Paint?
+    public init(_ text: String, point: Point, textAt: Point, color: Paint? = nil, arrowColor: Paint? = nil) {
         self.text = text; self.point = point; self.textAt = textAt; self.color = color; self.arrowColor = arrowColor
     }
 }
@@ -160,11 +160,11 @@ public struct Annotation: Sendable, Hashable {
 public struct Arrow: Sendable, Hashable {
     public var from: Point
     public var to: Point
-    public var color: Color?
+    public var color: Paint?
     public var width: Double?
     /// Heads at the end, or at both ends.
     public var doubleHeaded: Bool
-    public init(from: Point, to: Point, color: Color? = nil, width: Double? = nil, doubleHeaded: Bool = false) {
+    public init(from: Point, to: Point, color: Paint? = nil, width: Double? = nil, doubleHeaded: Bool = false) {
         self.from = from; self.to = to; self.color = color; self.width = width; self.doubleHeaded = doubleHeaded
     }
 }
@@ -181,12 +181,12 @@ public struct Shape: Sendable, Hashable {
         case polyline([Point])
     }
     public var geometry: Geometry
-    public var fill: Color?
-    public var stroke: Color?
+    public var fill: Paint?
+    public var stroke: Paint?
     public var strokeWidth: Double?
     public var style: LineStyle
     public var label: String?
-    public init(_ geometry: Geometry, fill: Color? = nil, stroke: Color? = nil, strokeWidth: Double? = nil,
+    public init(_ geometry: Geometry, fill: Paint? = nil, stroke: Paint? = nil, strokeWidth: Double? = nil,
                 style: LineStyle = .solid, label: String? = nil) {
         self.geometry = geometry; self.fill = fill; self.stroke = stroke; self.strokeWidth = strokeWidth
         self.style = style; self.label = label
@@ -198,10 +198,10 @@ public struct ReferenceLine: Sendable, Hashable {
     public enum Orientation: Sendable, Hashable { case horizontal, vertical }
     public var orientation: Orientation
     public var value: Double
-    public var color: Color?
+    public var color: Paint?
     public var style: LineStyle
     public var label: String?
-    public init(_ orientation: Orientation, at value: Double, color: Color? = nil, style: LineStyle = .dashed,
+    public init(_ orientation: Orientation, at value: Double, color: Paint? = nil, style: LineStyle = .dashed,
                 label: String? = nil) {
         self.orientation = orientation; self.value = value; self.color = color; self.style = style; self.label = label
     }
@@ -261,7 +261,7 @@ public struct Contour: Sendable, Hashable {
     public enum Coloring: Sendable, Hashable {
         /// Black or white per level, whichever contrasts with the panel heatmap's colour there.
         case contrasting
-        case fixed(Color)
+        case fixed(Paint)
         case colorMap(ColorMap)
     }
     public var grid: Grid2D

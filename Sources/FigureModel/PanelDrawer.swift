@@ -76,7 +76,7 @@ struct PanelDrawer {
             els += [.move(ScenePoint(rect.x, y)), .line(ScenePoint(rect.maxX, y))]
         }
         if !els.isEmpty {
-            items.append(.path(PathItem(els, stroke: StrokeStyle(color: theme.gridColor, width: 0.75 * m.spine))))
+            items.append(.path(PathItem(els, stroke: StrokeStyle(color: .grid, width: 0.75 * m.spine))))
         }
     }
 
@@ -88,13 +88,13 @@ struct PanelDrawer {
         let gap = 0.9 * m.pad, mid = rect.maxY - 2.2 * m.pad
         guard mid - gap > rect.y else { return }
         let band = Rect(x: rect.x - m.tickLength, y: mid - gap / 2, width: rect.width + m.tickLength, height: gap)
-        items.append(.path(PathItem(DrawerPaths.rect(band), fill: theme.background)))
+        items.append(.path(PathItem(DrawerPaths.rect(band), fill: .background)))
         let dx = 1.1 * m.tickLength, dy = 0.45 * m.tickLength
         var slashes: [PathElement] = []
         for y in [band.y, band.maxY] {
             slashes += [.move(ScenePoint(rect.x - dx, y + dy)), .line(ScenePoint(rect.x + dx, y - dy))]
         }
-        items.append(.path(PathItem(slashes, stroke: StrokeStyle(color: theme.foreground, width: m.spine))))
+        items.append(.path(PathItem(slashes, stroke: StrokeStyle(color: .foreground, width: m.spine))))
     }
 
     mutating func drawFrame() {
@@ -102,7 +102,7 @@ struct PanelDrawer {
         var spine: [PathElement] = [.move(ScenePoint(rect.x, rect.y)), .line(ScenePoint(rect.x, rect.maxY)),
                                     .line(ScenePoint(rect.maxX, rect.maxY))]
         if box { spine += [.line(ScenePoint(rect.maxX, rect.y)), .close] }
-        items.append(.path(PathItem(spine, stroke: StrokeStyle(color: theme.foreground, width: m.spine, cap: .square, join: .miter))))
+        items.append(.path(PathItem(spine, stroke: StrokeStyle(color: .foreground, width: m.spine, cap: .square, join: .miter))))
         if plan.panel.y.broken { drawYBreak() }
         var ticks: [PathElement] = []
         let tl = m.tickLength
@@ -119,18 +119,18 @@ struct PanelDrawer {
             ticks += [.move(ScenePoint(rect.x, Y(v))), .line(ScenePoint(rect.x - 0.55 * tl, Y(v)))]
         }
         if !ticks.isEmpty {
-            items.append(.path(PathItem(ticks, stroke: StrokeStyle(color: theme.foreground, width: m.spine))))
+            items.append(.path(PathItem(ticks, stroke: StrokeStyle(color: .foreground, width: m.spine))))
         }
         if plan.showXTickLabels {
             for (v, s) in plan.xTicks.major {
                 items.append(.text(TextItem(text: s, position: ScenePoint(X(v), rect.maxY + tl + 0.6 * m.pad),
-                                            horizontal: .center, vertical: .top, fontSize: m.tick, color: theme.foreground)))
+                                            horizontal: .center, vertical: .top, fontSize: m.tick, color: .foreground)))
             }
         }
         if plan.showYTickLabels {
             for (v, s) in plan.yTicks.major {
                 items.append(.text(TextItem(text: s, position: ScenePoint(rect.x - tl - 0.6 * m.pad, Y(v)),
-                                            horizontal: .right, vertical: .middle, fontSize: m.tick, color: theme.foreground)))
+                                            horizontal: .right, vertical: .middle, fontSize: m.tick, color: .foreground)))
             }
         }
     }
@@ -141,7 +141,7 @@ struct PanelDrawer {
             let half = measurer.measure(t, fontSize: m.title, bold: false).width / 2
             let cx = max(min(rect.x + rect.width / 2, canvasWidth - half - 0.5 * m.pad), half + 0.5 * m.pad)
             items.append(.text(TextItem(text: t, position: ScenePoint(cx, rect.y - 0.8 * m.pad),
-                                        horizontal: .center, vertical: .bottom, fontSize: m.title, color: theme.foreground)))
+                                        horizontal: .center, vertical: .bottom, fontSize: m.title, color: .foreground)))
         }
         if plan.showXLabel, let l = panel.x.label {
             var y = rect.maxY + 0.6 * m.pad
@@ -151,7 +151,7 @@ struct PanelDrawer {
                     + 0.6 * m.pad
             }
             items.append(.text(TextItem(text: l, position: ScenePoint(rect.x + rect.width / 2, y), horizontal: .center,
-                                        vertical: .top, fontSize: m.label, color: theme.foreground)))
+                                        vertical: .top, fontSize: m.label, color: .foreground)))
         }
         if plan.showYLabel, let l = panel.y.label {
             var x = rect.x - m.tickLength - 0.8 * m.pad
@@ -159,13 +159,13 @@ struct PanelDrawer {
                 x -= 0.6 * m.pad + (plan.yTicks.major.map { measurer.measure($0.1, fontSize: m.tick, bold: false).width }.max() ?? 0)
             }
             items.append(.text(TextItem(text: l, position: ScenePoint(x, rect.y + rect.height / 2), horizontal: .center,
-                                        vertical: .bottom, fontSize: m.label, color: theme.foreground, rotation: 90)))
+                                        vertical: .bottom, fontSize: m.label, color: .foreground, rotation: 90)))
         }
     }
 
     // MARK: series styles
 
-    mutating func nextSeries(_ color: Color?, _ style: LineStyle?) -> (Color, LineStyle, MarkerShape?) {
+    mutating func nextSeries(_ color: Paint?, _ style: LineStyle?) -> (Paint, LineStyle, MarkerShape?) {
         // Only marks that take their colour from the theme advance the cycle (as in matplotlib),
         // so an explicitly grey target does not push the fits onto the third colour.
         let i = seriesIndex
@@ -174,7 +174,7 @@ struct PanelDrawer {
         return (color ?? theme.seriesColor(i), style ?? (color == nil ? theme.seriesStyle(i) : .solid), autoMarker)
     }
 
-    func stroke(_ color: Color, _ width: Double, _ style: LineStyle) -> StrokeStyle {
+    func stroke(_ color: Paint, _ width: Double, _ style: LineStyle) -> StrokeStyle {
         StrokeStyle(color: color, width: width, dash: style.dashPattern.map { $0 * width },
                     cap: style == .dotted || style == .dashDot ? .round : .butt, join: .round)
     }
@@ -234,7 +234,7 @@ struct PanelDrawer {
                 for pts in lines { at += pointsAlong(pts, count: 6, phase: Double(seriesIndex % 3) / 3) }
             }
             at = at.filter { rect.insetBy(-0.5).contains($0) }
-            drawMarkers(at, shape: marker, size: m.marker, fill: color, edge: theme.background)
+            drawMarkers(at, shape: marker, size: m.marker, fill: color, edge: .background)
         }
     }
 
@@ -267,7 +267,7 @@ struct PanelDrawer {
         let poly = up + lo.reversed()
         if poly.count >= 3 {
             items.append(.path(PathItem(Self.pathElements(poly, closed: true),
-                                        fill: color.withAlpha(a.opacity ?? theme.fillOpacity), clip: clip)))
+                                        fill: a.opacity.map { color.opacity($0) } ?? .fillOpacity(color), clip: clip)))
             filledPolygons.append(poly)
         }
         if a.outline && up.count >= 2 {
@@ -280,12 +280,12 @@ struct PanelDrawer {
         let (color, _, _) = nextSeries(s.color, .solid)
         let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map(page)
             .filter { $0.x.isFinite && $0.y.isFinite && rect.insetBy(-0.5).contains($0) }
-        drawMarkers(pts, shape: s.marker, size: s.size ?? m.marker, fill: color, edge: s.edgeColor ?? theme.background)
+        drawMarkers(pts, shape: s.marker, size: s.size ?? m.marker, fill: color, edge: s.edgeColor ?? .background)
         obstaclePoints += pts
     }
 
     /// All markers of one series as a single path, so SVG/PDF carry one fill instruction.
-    mutating func drawMarkers(_ pts: [ScenePoint], shape: MarkerShape, size: Double, fill: Color, edge: Color) {
+    mutating func drawMarkers(_ pts: [ScenePoint], shape: MarkerShape, size: Double, fill: Paint, edge: Paint) {
         guard !pts.isEmpty else { return }
         var els: [PathElement] = []
         for p in pts { els += markerPath(shape, at: p, size: size) }
@@ -300,7 +300,7 @@ struct PanelDrawer {
         let n = b.series.count
         guard n > 0 else { return }
         let colors = b.series.map { nextSeries($0.color, .solid).0 }
-        let edge = StrokeStyle(color: theme.background, width: 0.6 * m.spine, join: .miter)
+        let edge = StrokeStyle(color: .background, width: 0.6 * m.spine, join: .miter)
         var posBase = [Double](repeating: 0, count: b.categories.count), negBase = posBase
         for (si, s) in b.series.enumerated() {
             var els: [PathElement] = [], hatchEls: [PathElement] = []
@@ -325,7 +325,7 @@ struct PanelDrawer {
                     let natural = measurer.measure(text, fontSize: m.annotation, bold: false).width
                     let fs = m.annotation * max(0.7, min(1, (r.width + 0.25 * m.pad) / max(natural, 1e-9)))
                     if b.mode == .stacked {
-                        let ink = colors[si].luminance < 0.35 ? theme.lightInk : theme.darkInk
+                        let ink = colors[si].contrastingInk
                         if r.height > 1.2 * fs {
                             deferredTexts.append(TextItem(text: text, position: ScenePoint(r.x + r.width / 2, r.y + r.height / 2),
                                                           horizontal: .center, vertical: .middle, fontSize: fs, color: ink))
@@ -333,7 +333,7 @@ struct PanelDrawer {
                     } else {
                         let above = v >= 0
                         let item = TextItem(text: text, position: ScenePoint(r.x + r.width / 2, above ? r.y - 0.4 * m.pad : r.maxY + 0.4 * m.pad),
-                                            horizontal: .center, vertical: above ? .bottom : .top, fontSize: fs, color: theme.foreground)
+                                            horizontal: .center, vertical: above ? .bottom : .top, fontSize: fs, color: .foreground)
                         deferredTexts.append(item)
                         obstacleBoxes.append(textBounds(item, measurer: measurer))
                     }
@@ -341,7 +341,7 @@ struct PanelDrawer {
             }
             if !els.isEmpty { items.append(.path(PathItem(els, fill: colors[si], stroke: edge, clip: clip))) }
             if !hatchEls.isEmpty {
-                items.append(.path(PathItem(hatchEls, stroke: StrokeStyle(color: theme.hatchInk(over: colors[si]), width: hatchWidth), clip: clip)))
+                items.append(.path(PathItem(hatchEls, stroke: StrokeStyle(color: colors[si].contrastingInk, width: hatchWidth), clip: clip)))
             }
         }
     }
@@ -393,7 +393,7 @@ struct PanelDrawer {
     }
 
     mutating func drawReference(_ r: ReferenceLine) {
-        let color = r.color ?? theme.mutedForeground
+        let color = r.color ?? .muted
         let els: [PathElement] = r.orientation == .horizontal
             ? [.move(ScenePoint(rect.x, Y(r.value))), .line(ScenePoint(rect.maxX, Y(r.value)))]
             : [.move(ScenePoint(X(r.value), rect.y)), .line(ScenePoint(X(r.value), rect.maxY))]
@@ -401,14 +401,14 @@ struct PanelDrawer {
     }
 
     mutating func drawArrow(_ a: Arrow) {
-        let color = a.color ?? theme.foreground
+        let color = a.color ?? .foreground
         let w = a.width ?? m.spine * 1.1
         let p0 = page(a.from), p1 = page(a.to)
         addObstacles([p0, p1])
         arrowItems(from: p0, to: p1, color: color, width: w, doubleHeaded: a.doubleHeaded)
     }
 
-    mutating func arrowItems(from p0: ScenePoint, to p1: ScenePoint, color: Color, width: Double, doubleHeaded: Bool) {
+    mutating func arrowItems(from p0: ScenePoint, to p1: ScenePoint, color: Paint, width: Double, doubleHeaded: Bool) {
         let dx = p1.x - p0.x, dy = p1.y - p0.y, len = hypot(dx, dy)
         guard len > 1 else { return }
         let ux = dx / len, uy = dy / len
@@ -436,7 +436,7 @@ struct PanelDrawer {
 
     mutating func drawText(_ t: TextLabel) {
         var item = TextItem(text: t.text, position: textPosition(t.at, t.coordinates), horizontal: t.horizontal,
-                            vertical: t.vertical, fontSize: m.annotation * t.scale, color: t.color ?? theme.foreground,
+                            vertical: t.vertical, fontSize: m.annotation * t.scale, color: t.color ?? .foreground,
                             rotation: t.rotation)
         if let w = t.fitWidth, w > 0, t.coordinates == .data {
             let room = abs(X(t.at.x + w / 2) - X(t.at.x - w / 2)) - 0.3 * m.pad
@@ -446,8 +446,8 @@ struct PanelDrawer {
         let box = textBounds(item, measurer: measurer)
         if t.boxed {
             let r = box.insetBy(-0.45 * item.fontSize)
-            items.append(.path(PathItem(roundedRect(r, radius: 0.4 * m.pad), fill: theme.legendBackground,
-                                        stroke: StrokeStyle(color: theme.legendEdge, width: 0.8 * m.spine))))
+            items.append(.path(PathItem(roundedRect(r, radius: 0.4 * m.pad), fill: .role(.legendBackground),
+                                        stroke: StrokeStyle(color: .role(.legendEdge), width: 0.8 * m.spine))))
         }
         items.append(.text(item))
         obstacleBoxes.append(box)
@@ -457,7 +457,7 @@ struct PanelDrawer {
         var center = page(a.textAt)
         let target = page(a.point)
         var item = TextItem(text: a.text, position: center, horizontal: .center, vertical: .middle,
-                            fontSize: m.annotation, color: a.color ?? theme.foreground)
+                            fontSize: m.annotation, color: a.color ?? .foreground)
         // Anchors are given in data units, but text keeps its size in points: on a narrower canvas
         // the same anchor lets the text run over the spine and the curve drawn along it. Slide the
         // box back inside the plot area (when it fits there at all).
@@ -477,7 +477,7 @@ struct PanelDrawer {
         if t < 1 && len > 3 * m.pad {
             let shrink = 0.5 * m.pad
             let end = ScenePoint(target.x - (target.x - start.x) / len * shrink, target.y - (target.y - start.y) / len * shrink)
-            arrowItems(from: start, to: end, color: a.arrowColor ?? theme.mutedForeground, width: 0.9 * m.spine, doubleHeaded: false)
+            arrowItems(from: start, to: end, color: a.arrowColor ?? .muted, width: 0.9 * m.spine, doubleHeaded: false)
         }
         items.append(.text(item))
     }
@@ -493,8 +493,8 @@ struct PanelDrawer {
         // Small grids are upsampled by an integer factor so viewers that ignore the no-smoothing hint
         // still show crisp cells; large grids are embedded at native resolution.
         let f = max(1, min(64, Int((160.0 / Double(max(nx, ny))).rounded(.up))))
-        let bg = UInt32((theme.background.red * 255).rounded()) << 16 | UInt32((theme.background.green * 255).rounded()) << 8
-            | UInt32((theme.background.blue * 255).rounded())
+        // Cells without a finite value show the ground: the background role, resolved by the exporter.
+        let bg = ImageItem.backgroundPixel
         var px = [UInt32](repeating: 0, count: nx * ny * f * f)
         let rowW = nx * f
         for j in 0..<ny {
@@ -525,20 +525,20 @@ struct PanelDrawer {
         }
     }
 
-    func contourColor(_ c: Contour, level: Double) -> Color {
+    func contourColor(_ c: Contour, level: Double) -> Paint {
         switch c.coloring {
         case .fixed(let col): return col
         case .colorMap(let cm):
-            guard let r = c.grid.finiteRange, r.upperBound > r.lowerBound else { return cm.color(at: 0.5) }
-            return cm.color(at: (level - r.lowerBound) / (r.upperBound - r.lowerBound))
+            guard let r = c.grid.finiteRange, r.upperBound > r.lowerBound else { return .color(cm.color(at: 0.5)) }
+            return .color(cm.color(at: (level - r.lowerBound) / (r.upperBound - r.lowerBound)))
         case .contrasting:
             for mark in plan.panel.marks {
                 if case .heatmap(let h) = mark, let r = h.range ?? h.grid.finiteRange, r.upperBound > r.lowerBound {
                     let col = h.colorMap.color(at: (level - r.lowerBound) / (r.upperBound - r.lowerBound))
-                    return col.luminance < 0.3 ? theme.lightInk : theme.darkInk
+                    return .role(col.luminance < 0.3 ? .lightInk : .darkInk)
                 }
             }
-            return theme.foreground
+            return .foreground
         }
     }
 
@@ -568,7 +568,7 @@ struct PanelDrawer {
             contourLevelColors.append((level, color))
         }
     }
-    var contourLevelColors: [(Double, Color)] = []
+    var contourLevelColors: [(Double, Paint)] = []
 
     func polylineLength(_ p: [ScenePoint]) -> Double {
         zip(p, p.dropFirst()).reduce(0) { $0 + hypot($1.1.x - $1.0.x, $1.1.y - $1.0.y) }
@@ -634,13 +634,13 @@ struct PanelDrawer {
         for (v, s) in plan.cbTicks.major {
             els += [.move(ScenePoint(bar.maxX, map(v))), .line(ScenePoint(bar.maxX + m.tickLength, map(v)))]
             items.append(.text(TextItem(text: s, position: ScenePoint(bar.maxX + m.tickLength + 0.6 * m.pad, map(v)),
-                                        horizontal: .left, vertical: .middle, fontSize: m.tick, color: theme.foreground)))
+                                        horizontal: .left, vertical: .middle, fontSize: m.tick, color: .foreground)))
             maxW = max(maxW, measurer.measure(s, fontSize: m.tick, bold: false).width)
         }
-        items.append(.path(PathItem(els, stroke: StrokeStyle(color: theme.foreground, width: m.spine, join: .miter))))
+        items.append(.path(PathItem(els, stroke: StrokeStyle(color: .foreground, width: m.spine, join: .miter))))
         if let l = cb.label {
             items.append(.text(TextItem(text: l, position: ScenePoint(bar.maxX + m.tickLength + 0.6 * m.pad + maxW + 0.8 * m.pad, bar.y + bar.height / 2),
-                                        horizontal: .center, vertical: .top, fontSize: m.label, color: theme.foreground, rotation: 90)))
+                                        horizontal: .center, vertical: .top, fontSize: m.label, color: .foreground, rotation: 90)))
         }
     }
 }

@@ -31,23 +31,24 @@ public enum LineCap: Sendable, Hashable { case butt, round, square }
 public enum LineJoin: Sendable, Hashable { case miter, round, bevel }
 
 public struct StrokeStyle: Sendable, Hashable {
-    public var color: Color
+    /// A role or the author's literal (see `Paint`).
+    public var color: Paint
     public var width: Double
     /// Absolute dash lengths in points; empty is solid.
     public var dash: [Double]
     public var cap: LineCap
     public var join: LineJoin
-    public init(color: Color, width: Double, dash: [Double] = [], cap: LineCap = .butt, join: LineJoin = .round) {
+    public init(color: Paint, width: Double, dash: [Double] = [], cap: LineCap = .butt, join: LineJoin = .round) {
         self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
     }
 }
 
 public struct PathItem: Sendable, Hashable {
     public var elements: [PathElement]
-    public var fill: Color?
+    public var fill: Paint?
     public var stroke: StrokeStyle?
     public var clip: Rect?
-    public init(_ elements: [PathElement], fill: Color? = nil, stroke: StrokeStyle? = nil, clip: Rect? = nil) {
+    public init(_ elements: [PathElement], fill: Paint? = nil, stroke: StrokeStyle? = nil, clip: Rect? = nil) {
         self.elements = elements; self.fill = fill; self.stroke = stroke; self.clip = clip
     }
 }
@@ -62,12 +63,12 @@ public struct TextItem: Sendable, Hashable {
     public var horizontal: HorizontalAnchor
     public var vertical: VerticalAnchor
     public var fontSize: Double
-    public var color: Color
+    public var color: Paint
     /// Degrees counter-clockwise.
     public var rotation: Double
     public var bold: Bool
     public init(text: String, position: ScenePoint, horizontal: HorizontalAnchor, vertical: VerticalAnchor,
-                fontSize: Double, color: Color, rotation: Double = 0, bold: Bool = false) {
+                fontSize: Double, color: Paint, rotation: Double = 0, bold: Bool = false) {
         self.text = text; self.position = position; self.horizontal = horizontal; self.vertical = vertical
         self.fontSize = fontSize; self.color = color; self.rotation = rotation; self.bold = bold
     }
@@ -77,8 +78,12 @@ public struct TextItem: Sendable, Hashable {
 public struct ImageItem: Sendable, Hashable {
     public var pixelWidth: Int
     public var pixelHeight: Int
-    /// Row-major, top row first, 0x00RRGGBB.
+    /// Row-major, top row first, 0x00RRGGBB, or `backgroundPixel`.
     public var pixels: [UInt32]
+    /// A pixel painted in the theme's background (a heatmap cell without data): the exporter
+    /// resolves it, so a raster carries no theme colour either. Its top byte is set, which no
+    /// 0x00RRGGBB colour has.
+    public static let backgroundPixel: UInt32 = 0xFF00_0000
     public var frame: Rect
     public var clip: Rect?
     public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], frame: Rect, clip: Rect? = nil) {
@@ -98,11 +103,11 @@ public enum SceneItem: Sendable, Hashable {
 public struct Scene: Sendable, Hashable {
     public var width: Double
     public var height: Double
-    public var background: Color
+    public var background: Paint
     public var items: [SceneItem]
     public var title: String
     public var description: String
-    public init(width: Double, height: Double, background: Color, items: [SceneItem], title: String, description: String) {
+    public init(width: Double, height: Double, background: Paint, items: [SceneItem], title: String, description: String) {
         self.width = width; self.height = height; self.background = background; self.items = items
         self.title = title; self.description = description
     }

@@ -49,12 +49,11 @@ public struct Theme: Sendable, Hashable {
         }
     }
 
-    func seriesColor(_ i: Int) -> Color { cycle[i % cycle.count] }
+    /// Series i's colour as a role: the exporter picks it from the theme it draws in.
+    func seriesColor(_ i: Int) -> Paint { .series(i) }
     func seriesStyle(_ i: Int) -> LineStyle { lineStyleCycle[i % lineStyleCycle.count] }
     func seriesMarker(_ i: Int) -> MarkerShape? { markerCycle.map { $0[i % $0.count] } }
     func seriesHatch(_ i: Int) -> Hatch { hatchCycle.map { $0[i % $0.count] } ?? .none }
-    /// Hatch lines over a fill: white on dark fills, black on light ones.
-    func hatchInk(over fill: Color) -> Color { fill.luminance < 0.35 ? lightInk : darkInk }
 }
 
 /// Errors in a figure description or its parameters; the message says what is wrong and what was expected.

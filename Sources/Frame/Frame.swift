@@ -101,15 +101,31 @@ public struct GlyphRun: Sendable, Hashable {
 
 public enum TextKind: Sendable, Hashable { case prose, math }
 
-/// An RGB raster drawn into `rect` without smoothing (nearest neighbour).
+/// A raster drawn into `rect`: an opaque RGB one without smoothing (nearest neighbour: heatmap
+/// cells), or a picture with straight alpha, smoothed (a style's logo).
 public struct FrameImage: Sendable, Hashable {
     public var pixelWidth: Int
     public var pixelHeight: Int
-    /// Row-major, top row first, 0x00RRGGBB.
+    /// Row-major, top row first, 0x00RRGGBB or `ImageItem.backgroundPixel` (the background role);
+    /// 0xAARRGGBB when `isPicture` (a picture has no background role).
     public var pixels: [UInt32]
     public var rect: Rect
-    public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], rect: Rect) {
+    /// Pixels carry alpha and are drawn smoothed.
+    public var isPicture = false
+    public init(pixelWidth: Int, pixelHeight: Int, pixels: [UInt32], rect: Rect, isPicture: Bool = false) {
         self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight; self.pixels = pixels; self.rect = rect
+        self.isPicture = isPicture
+    }
+
+    /// Whether some pixels are the background role (and so change with the palette).
+    public var showsBackground: Bool { !isPicture && pixels.contains(ImageItem.backgroundPixel) }
+
+    /// The pixels as 0x00RRGGBB in `palette` (the background role resolved).
+    public func pixels(in palette: Palette) -> [UInt32] {
+        guard showsBackground else { return pixels }
+        let c = palette.resolve(.background)
+        let bg = UInt32((c.red * 255).rounded()) << 16 | UInt32((c.green * 255).rounded()) << 8 | UInt32((c.blue * 255).rounded())
+        return pixels.map { $0 == ImageItem.backgroundPixel ? bg : $0 }
     }
 }
 
@@ -153,4 +169,37 @@ public struct FrameStructure: Sendable, Hashable {
     public var role: String
     public var alt: String?
     public init(_ role: String, alt: String? = nil) { self.role = role; self.alt = alt }
+}
+
+extension Frame {
+    /// The frame with every role resolved to its colour in `palette` (literals unchanged): what a
+    /// page embeds, since a page is drawn in one theme and its own paints are literals.
+    public func resolvingRoles(in palette: Palette) -> Frame {
+        var f = self
+        f.items = resolve(items, palette)
+        return f
+    }
+}
+
+private func resolve(_ items: [FrameItem], _ palette: Palette) -> [FrameItem] {
+    func paint(_ p: Paint) -> Paint { if case .color = p { return p } else { return .color(palette.resolve(p)) } }
+    return items.map { item in
+        switch item {
+        case .path(var p):
+            p.fill = p.fill.map(paint)
+            if var s = p.stroke { s.paint = paint(s.paint); p.stroke = s }
+            return .path(p)
+        case .glyphs(var g):
+            g.fill = paint(g.fill)
+            return .glyphs(g)
+        case .image(var i):
+            if i.showsBackground { i.pixels = i.pixels(in: palette) }
+            return .image(i)
+        case .group(var g):
+            g.items = resolve(g.items, palette)
+            return .group(g)
+        case .link, .destination:
+            return item
+        }
+    }
 }

@@ -61,6 +61,7 @@ private func paintName(_ p: Paint) -> String {
     switch p {
     case .color(let c): return hexColor(c)
     case .role(let r, let a): return a == 1 ? "\(r)" : "\(r)@\(f2(a))"
+    case .fillOpacity(let p): return paintName(p) + "@fill"
     }
 }
 

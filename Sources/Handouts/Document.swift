@@ -32,10 +32,19 @@ public struct Fonts: Sendable, Equatable {
     public var text: String?
     public var math: String?
     public var sans: String?
-    public init(text: String? = nil, math: String? = nil, sans: String? = nil) {
+    public var mono: String?
+    public init(text: String? = nil, math: String? = nil, sans: String? = nil, mono: String? = nil) {
         self.text = text
         self.math = math
         self.sans = sans
+        self.mono = mono
+    }
+
+    /// The front matter's fonts over the house style's (a template's own choice wins); a deck's
+    /// text face is the style's slide face.
+    func filled(from style: HouseStyle, slides: Bool) -> Fonts {
+        Fonts(text: text ?? (slides ? style.fonts.slides : style.fonts.text), math: math ?? style.fonts.math,
+              sans: sans ?? style.fonts.sans, mono: mono ?? style.fonts.mono)
     }
 }
 
@@ -57,6 +66,8 @@ public struct DocumentMeta: Sendable, Equatable {
     public var mathMacros: [String: MathMacro] { macros.mapValues { MathMacro($0) } }
     /// `description:`, one line for the index and the page's `<meta name="description">`.
     public var description: String? = nil
+    /// The house style (`style:`, else the build's `--style`, else infoplot's own).
+    public var style = HouseStyle.default
 
     public init(title: [Inline], subtitle: [Inline]? = nil, course: String? = nil, lecture: Int? = nil,
                 author: String? = nil, date: String? = nil, paper: Paper = .a4, theme: String = "light",

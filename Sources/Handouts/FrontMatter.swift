@@ -57,6 +57,9 @@ struct FrontMatter: Sendable {
     var paper: Paper = .a4
     var theme: String = "light"
     var fonts = Fonts()
+    /// `style:` — a house style file, relative to the template's folder.
+    var style: String?
+    var stylePosition: SourcePosition?
     /// nil when the template does not say (the caller's default applies: a deck under Templates/slides/).
     var format: DocumentFormat?
     var language = Hyphenator.defaultLanguage
@@ -65,7 +68,7 @@ struct FrontMatter: Sendable {
     /// `macros:` — name → TeX body, as `--macro NAME=BODY` on the command line.
     var macros: [String: String] = [:]
 
-    static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts",
+    static let keys = ["title", "subtitle", "course", "lecture", "author", "date", "paper", "theme", "fonts", "style",
                        "format", "lang", "description", "data", "values", "macros"]
     static let themes = ["light", "dark", "print"]
 
@@ -128,7 +131,7 @@ struct FrontMatter: Sendable {
                 fm.language = tag
             case "fonts":
                 guard let fonts = e.value.entries else {
-                    throw TemplateError(file: file, at: e.value.position, "'fonts' must be a mapping {text:, math:, sans:}")
+                    throw TemplateError(file: file, at: e.value.position, "'fonts' must be a mapping {text:, math:, sans:, mono:}")
                 }
                 for f in fonts {
                     let name = try string(f)
@@ -136,10 +139,14 @@ struct FrontMatter: Sendable {
                     case "text": fm.fonts.text = name
                     case "math": fm.fonts.math = name
                     case "sans": fm.fonts.sans = name
+                    case "mono": fm.fonts.mono = name
                     default:
-                        throw TemplateError(file: file, at: f.keyPosition, "unknown font role '\(f.key)' (known: text, math, sans)")
+                        throw TemplateError(file: file, at: f.keyPosition, "unknown font role '\(f.key)' (known: text, math, sans, mono)")
                     }
                 }
+            case "style":
+                fm.style = try string(e)
+                fm.stylePosition = e.value.position
             case "macros":
                 guard let list = e.value.entries else {
                     if case .null = e.value.kind { continue }

@@ -1,4 +1,5 @@
 import CairoRender
+import Foundation
 
 /// Formulas follow the text colour (light and dark) where they carry the formula's own colour, black in
 /// the SVG; \\color, \\textcolor and \\colorbox keep theirs (SVG fill attributes, which any CSS rule
@@ -46,6 +47,11 @@ extension PagePalette {
                                      muted: PageColor(hex: 0xA3A1A8), accent: PageColor(hex: 0x8CB8EE),
                                      rule: PageColor(hex: 0x3A3B42), tintAmount: PagePalette.dark.tintAmount, dark: true)
 
+    /// The web schemes in a house style: its link colours and callout hues.
+    static func web(_ style: HouseStyle) -> (light: PagePalette, dark: PagePalette) {
+        (webLight.styled(style, web: true), webDark.styled(style, web: true))
+    }
+
     /// The scheme's custom properties for the stylesheet's `:root`.
     var cssVariables: String {
         "--text: \(cssHex(text)); --muted: \(cssHex(muted)); --bg: \(cssHex(background)); --rule: \(cssHex(rule)); "
@@ -71,20 +77,22 @@ func cssHex(_ c: PageColor) -> String {
 /// never the page, and shows a shadow at the edge where more is hidden: two shadows fixed to the
 /// box (`scroll`) under two covers in the box's own colour that travel with the content (`local`),
 /// so a shadow shows only where content continues beyond that edge (no script).
-let handoutStylesheet: String = {
+func handoutStylesheet(_ style: HouseStyle = .default, fonts: HandoutFonts? = nil) -> String {
     let m = WebPageMetrics.self
+    let fonts = fonts ?? HandoutFonts(Fonts(), style: style)
+    let (light, dark) = PagePalette.web(style)
     func em(_ v: Double) -> String { formatNumber(v, digits: 2) + "em" }
     let calloutRules = CalloutKind.allCases.map {
         ".callout-\($0.rawValue) { --accent: var(--\($0.rawValue)); --surface: var(--\($0.rawValue)-tint); }"
     }.joined(separator: "\n")
     return """
     :root {
-      \(PagePalette.webLight.cssVariables)
+      \(light.cssVariables)
       --card: #ffffff; --code-bg: #f1efe8; --shade: rgba(0, 0, 0, 0.28);
     }
     @media (prefers-color-scheme: dark) {
       :root {
-        \(PagePalette.webDark.cssVariables)
+        \(dark.cssVariables)
         --card: #1e2127; --code-bg: #25262c; --shade: rgba(255, 255, 255, 0.3);
       }
     }
@@ -92,7 +100,7 @@ let handoutStylesheet: String = {
     body {
       --surface: var(--bg);
       max-width: \(em(m.measureEm)); margin: 0 auto; padding: 1.5em \(em(m.sidePaddingEm)) 4em;
-      font-family: "TeX Gyre Pagella", "Palatino Linotype", Palatino, "Book Antiqua", "URW Palladio L", Georgia, serif;
+      font-family: \(cssFontList(fonts.text, fallbacks: textFallbacks));
       font-size: \(formatNumber(m.bodyFontPx / 16, digits: 4))rem; line-height: 1.55; hyphens: auto; text-rendering: optimizeLegibility;
       overflow-wrap: break-word;
     }
@@ -117,7 +125,7 @@ let handoutStylesheet: String = {
     a { color: var(--link); }
     a.xref { text-decoration: none; }
     .nobreak { white-space: nowrap; } .math-pieces { white-space: normal; }
-    code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
+    code, pre { font-family: \(cssFontList(fonts.mono, fallbacks: monoFallbacks)); font-size: 0.85em; }
     pre { --surface: var(--code-bg); padding: 0.8em 1em; border-radius: 4px; }
     code.math { font-size: 0.9em; color: var(--muted); }
     .math svg { display: inline-block; overflow: visible; }
@@ -154,7 +162,7 @@ let handoutStylesheet: String = {
     aside.callout > p.callout-title { margin-top: 0.2em; font-weight: 600; }
     .callout-kind { color: var(--accent); text-transform: uppercase; font-size: 0.78em; letter-spacing: 0.08em; margin-right: 0.5em; }
     \(calloutRules)
-    blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--rule); color: var(--muted); }
+    \(style.logo == nil ? "" : ".logo { float: right; max-height: 3em; max-width: 8em; margin: 0 0 0.5em 1em; }\n")blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--rule); color: var(--muted); }
     hr { border: none; border-top: 1px solid var(--rule); margin: 2em 0; }
     section.footnotes { margin-top: 3em; border-top: 1px solid var(--rule); font-size: 0.9em; }
     sup.fnref { line-height: 0; }
@@ -165,7 +173,32 @@ let handoutStylesheet: String = {
     }
 
     """
-}()
+}
+
+/// The web page's fallbacks when a style's font is not installed on the reader's machine: the
+/// default faces' look-alikes that browsers have, then the generic family.
+let textFallbacks = ["Palatino Linotype", "Palatino", "Book Antiqua", "URW Palladio L", "Georgia", "serif"]
+let monoFallbacks = ["Menlo", "Consolas", "monospace"]
+
+/// `"Family", Fallback, …, generic` for CSS. A font given as a file (a path) is not a family a
+/// browser knows, so the fallbacks stand alone; quotes and backslashes cannot end the CSS string.
+func cssFontList(_ family: String, fallbacks: [String]) -> String {
+    let generic: Set = ["serif", "sans-serif", "monospace"]
+    let named = family.contains("/") ? [] : ["\"" + family.filter { $0 != "\"" && $0 != "\\" } + "\""]
+    return (named + fallbacks.map { generic.contains($0) || !$0.contains(" ") ? $0 : "\"\($0)\"" }).joined(separator: ", ")
+}
+
+/// The style's logo for a web page's title: the PNG itself as a data URL (pages fetch nothing).
+/// Decorative, so screen readers skip it (the course line names the course).
+/// With a dark version, a light page switches to it in the reader's dark scheme (a `picture`
+/// source, no script); a page that is dark throughout (a dark deck) shows the dark one alone.
+func logoHTML(_ style: HouseStyle, dark: Bool = false) -> String {
+    func url(_ logo: StyleLogo) -> String { "data:image/png;base64," + logo.png.base64EncodedString() }
+    guard let logo = style.logo(dark: dark) else { return "" }
+    let img = "<img class=\"logo\" alt=\"\" src=\"\(url(logo))\"/>"
+    guard !dark, let darkLogo = style.darkLogo else { return img + "\n" }
+    return "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(url(darkLogo))\"/>\(img)</picture>\n"
+}
 
 /// The handout page's stylesheet for other pages of a build (the index), so they share its palette.
-public var webPageStylesheet: String { handoutStylesheet }
+public func webPageStylesheet(_ style: HouseStyle = .default) -> String { handoutStylesheet(style) }

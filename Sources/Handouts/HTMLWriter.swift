@@ -54,7 +54,7 @@ public struct HTMLWriter {
             // The body first: writing it collects the figures' media rules, which go in the head.
             out = ""
             if let navigation { out += pageLinks(navigation, tag: "nav") }
-            out += "<header class=\"title-block\">\n"
+            out += "<header class=\"title-block\">\n" + logoHTML(meta.style)
             let courseLine = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }
             if !courseLine.isEmpty { out += "<p class=\"course\">\(text(courseLine.joined(separator: " · ")))</p>\n" }
             out += "<h1>"
@@ -99,7 +99,7 @@ public struct HTMLWriter {
             page += "<meta name=\"color-scheme\" content=\"light dark\"/>\n<meta name=\"generator\" content=\"infoplot\"/>\n"
             if let author = meta.author { page += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
             if let description = meta.description { page += "<meta name=\"description\" content=\"\(attr(description))\"/>\n" }
-            page += "<title>\(text(meta.title.plainText))</title>\n<style>\n\(handoutStylesheet)\(figureSwitchRules())</style>\n</head>\n<body>\n"
+            page += "<title>\(text(meta.title.plainText))</title>\n<style>\n\(handoutStylesheet(meta.style, fonts: HandoutFonts(meta.fonts, style: meta.style)))\(figureSwitchRules())</style>\n</head>\n<body>\n"
             return page + body + "</body>\n</html>\n"
         }
 

@@ -60,15 +60,15 @@ public struct BuiltHandout: Sendable {
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline, notes: Bool = false,
                          defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn,
-                         navigation: HandoutNavigation? = nil) throws -> BuiltHandout {
+                         navigation: HandoutNavigation? = nil, style: HouseStyle = .default) throws -> BuiltHandout {
     var clock = Date()
     func lap() -> Double {
         let now = Date()
         defer { clock = now }
         return now.timeIntervalSince(clock)
     }
-    var document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat,
-                                              figures: figures)
+    let document = try HandoutParser.parse(file: file, source: source, solutions: solutions, defaultFormat: defaultFormat,
+                                              figures: figures, style: style)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     result.description = document.meta.description.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
         ?? document.blocks.lazy.compactMap { b -> String? in
@@ -78,8 +78,6 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     result.fontFiles = HandoutFonts(document.meta.fonts).files
     result.format = document.meta.format
     if document.meta.format == .slides {
-        // Slides are read from across a room: a sans text face unless the deck names one.
-        if document.meta.fonts.text == nil { document.meta.fonts.text = "TeX Gyre Heros" }
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
                                             macros: document.meta.mathMacros)
         if formats.contains(.pdf) || notes {

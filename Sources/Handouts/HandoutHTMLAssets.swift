@@ -1,4 +1,5 @@
 import CairoRender
+import FigureModel
 import Foundation
 import InfoRequests
 import MathTypesetting
@@ -47,20 +48,12 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         // The page's placement when the pages were made (same size, same label size), else the preset.
         let onPage = placed.first { $0.draws(f) }?.figure
         guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme) else { return nil }
-        var light = try figures.frame(figure, fontFamily: figureFontFamily)
-        light.title = title
+        var frame = try figures.frame(figure, fontFamily: figureFontFamily)
+        frame.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
-        // one SVG carrying the light and the dark theme (CSS custom properties, no script).
-        if theme == "light", var darkFigure = try buildCatalogueFigure(f, theme: "dark") {
-            darkFigure.size = figure.size
-            darkFigure.fontScale = figure.fontScale
-            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
-            dark.title = title
-            let data = try renderAutoSVG(light: light, dark: dark, lightTheme: figure.theme, darkTheme: darkFigure.theme,
-                                         shared: glyphs)
-            return try svgText(data, of: "figure '\(f.name)'")
-        }
-        let data = frameSVG(light, shared: glyphs)
+        // the one frame's roles as CSS custom properties with light and dark values (no script).
+        let data = theme == "light" ? autoSVG(frame, light: figure.theme, dark: .dark, shared: glyphs)
+            : frameSVG(frame, light: Palette(theme: figure.theme), shared: glyphs)
         return try svgText(data, of: "figure '\(f.name)'")
     }
 

@@ -11,11 +11,12 @@ public struct HandoutFonts: Sendable, Hashable {
     public var sans: String
     public var mono: String
 
-    public init(_ fonts: Fonts) {
-        text = fonts.text ?? "TeX Gyre Pagella"
-        math = fonts.math ?? MathFont.handoutFamily
-        sans = fonts.sans ?? "DejaVu Sans"
-        mono = "DejaVu Sans Mono"
+    /// Fonts the document does not name are the house style's (infoplot's own when none is given).
+    public init(_ fonts: Fonts, style: HouseStyle = .default) {
+        text = fonts.text ?? style.fonts.text
+        math = fonts.math ?? style.fonts.math
+        sans = fonts.sans ?? style.fonts.sans
+        mono = fonts.mono ?? style.fonts.mono
     }
 
     /// The font files these families resolve to (a family given as a path is its own file): what

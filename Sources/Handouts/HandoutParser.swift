@@ -1,4 +1,5 @@
 import FigureCatalogue
+import Foundation
 import InfoRequests
 
 /// The front end of the handout builder: template text → resolved `Document`.
@@ -11,11 +12,13 @@ public enum HandoutParser {
     public static func parse(file: String, source: String,
                              evaluator: RequestEvaluator = { try evaluateRequest($0) },
                              solutions: SolutionsMode = .inline,
-                             defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn) throws -> Document {
+                             defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn,
+                             style buildStyle: HouseStyle = .default) throws -> Document {
         try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
         let format = front.format ?? defaultFormat
+        let style = try front.style.map { try loadStyle($0, at: front.stylePosition, template: file) } ?? buildStyle
         let values = try buildValueTable(data: front.data, values: front.values, evaluator: evaluator, file: file)
         let body = try expandMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
@@ -33,11 +36,36 @@ public enum HandoutParser {
 
         var meta = DocumentMeta(title: try numbering.resolve(title), subtitle: try subtitle.map { try numbering.resolve($0) },
                                 course: front.course, lecture: front.lecture, author: front.author, date: front.date,
-                                paper: front.paper, theme: front.theme, fonts: front.fonts, format: format,
-                                language: front.language)
+                                paper: front.paper, theme: front.theme, fonts: front.fonts.filled(from: style, slides: format == .slides),
+                                format: format, language: front.language)
+        meta.style = style
         meta.macros = front.macros
         meta.description = front.description
         return Document(file: file, meta: meta, blocks: numbered, footnotes: notes)
+    }
+
+    /// The `style:` file a template names, as a path from the working directory (cheap: no values
+    /// are computed); nil when it names none or its front matter is broken.
+    public static func stylePath(file: String, source: String) -> String? {
+        guard let split = try? splitFrontMatter(source, file: file), let front = try? FrontMatter.decode(split, file: file),
+              let style = front.style else { return nil }
+        return resolveStylePath(style, template: file)
+    }
+
+    static func resolveStylePath(_ path: String, template: String) -> String {
+        let folder = (template as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+
+    /// A template's `style:` file: a file that cannot be read is the template's error (at the
+    /// `style:` value); an error inside the file names the file's own line and column.
+    static func loadStyle(_ path: String, at position: SourcePosition?, template: String) throws -> HouseStyle {
+        let resolved = resolveStylePath(path, template: template)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw TemplateError(file: template, at: position ?? SourcePosition(line: 1, column: 1),
+                                "cannot read the style file '\(path)' (looked for \(resolved))")
+        }
+        return try HouseStyle.load(path: resolved)
     }
 
     /// The named data and computed values of a template (for tools that list or check them).

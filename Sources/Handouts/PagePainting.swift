@@ -4,48 +4,45 @@ import Foundation
 import MathTypesetting
 
 /// Colours of a page: near-black text, one accent for headings and links, and a hue per callout
-/// kind (tint for the box, full colour for its left rule and label). `print` is the handout's;
-/// decks add a dark one (`theme: dark`).
+/// kind (tint for the box, full colour for its left rule and label). The accent and the callout
+/// hues come from the house style (`HouseStyle`), the one table PDF, slides and HTML read, so a
+/// key idea is the same teal on paper and on screen; the grounds and greys are each medium's own.
+/// `print` is the handout's; decks add a dark one (`theme: dark`).
 struct PagePalette: Sendable {
     var background = PageColor(hex: 0xFFFFFF)
     var text = PageColor(hex: 0x1A1A1A)
     var muted = PageColor(hex: 0x666666)
-    var accent = PageColor(hex: 0x1F4E79)
+    var accent = HouseStyle.default.accent
     var rule = PageColor(hex: 0x999999)
     /// How much of a callout's hue its box takes over the background.
     var tintAmount = 0.09
     var dark = false
+    var callouts = HouseStyle.default.callouts
 
     static let print = PagePalette()
     /// Light-on-dark on the dark figure theme's own ground (FigureModel Theme.dark), so figures sit flush.
     static let dark = PagePalette(background: PageColor(hex: 0x1E2127), text: PageColor(hex: 0xE6E6E6),
-                                  muted: PageColor(hex: 0x9A9A9A), accent: PageColor(hex: 0x8FB8E8),
+                                  muted: PageColor(hex: 0x9A9A9A), accent: HouseStyle.default.darkAccent,
                                   rule: PageColor(hex: 0x5A5E66), tintAmount: 0.16, dark: true)
 
+    /// This palette in a house style: its accent (`link` for web pages) and its callout hues.
+    func styled(_ style: HouseStyle, web: Bool = false) -> PagePalette {
+        var p = self
+        p.accent = web ? (dark ? style.darkLink : style.link) : (dark ? style.darkAccent : style.accent)
+        p.callouts = style.callouts
+        return p
+    }
+
+    /// The PDF palette of a document: a dark deck's, else the printed page's.
+    static func pages(_ meta: DocumentMeta, deck: Bool = false) -> PagePalette {
+        (deck && meta.theme == "dark" ? PagePalette.dark : .print).styled(meta.style)
+    }
+
     func callout(_ kind: CalloutKind) -> PageColor {
-        let c = PageColor(hex: Self.calloutHex(kind))
+        let c = callouts[kind] ?? HouseStyle.default.callout(kind)
         guard dark else { return c }
         // Halfway to white keeps the hue and gives the label enough contrast on the dark box.
         return PageColor(0.5 + 0.5 * c.red, 0.5 + 0.5 * c.green, 0.5 + 0.5 * c.blue)
-    }
-
-    /// The one table of callout hues, shared by the PDF and the HTML stylesheet (both schemes), so
-    /// a key idea is the same teal on paper and on screen. Each hue is dark enough that its label
-    /// on its own tinted box keeps WCAG 2.x AA contrast (4.5 : 1 for normal text, SC 1.4.3) on the
-    /// PDF's white and the web page's paper ground; the dark scheme's halfway-to-white keeps it too
-    /// (CalloutColourTests checks every pair).
-    static func calloutHex(_ kind: CalloutKind) -> UInt32 {
-        switch kind {
-        case .note: 0x2E6CB3
-        case .tip: 0x28784B
-        case .warning: 0x995C00
-        case .definition: 0x6A4C9C
-        case .keyIdea: 0x007580
-        case .misconception: 0xB3363B
-        case .example: 0x52677A
-        case .exercise: 0x8A5A19
-        case .solution: 0x4C7538
-        }
     }
 
     /// `--note: #…; --note-tint: #…; …`: each callout's label colour and its box's tint on this
@@ -74,6 +71,7 @@ public struct PagePainter {
 
     public init(document: Document, laid: LaidOutDocument, geometry: PageGeometry, measurer: HandoutMeasurer) {
         self.document = document; self.laid = laid; self.geometry = geometry; self.measurer = measurer
+        palette = .pages(document.meta)
     }
 
     private var fonts: HandoutFonts { measurer.fonts }
@@ -156,28 +154,42 @@ public struct PagePainter {
         return items
     }
 
-    /// Running header on every page but the first (the title block is the header there) and the
-    /// page number centred in the bottom margin.
+    /// The style's running header on every page but the first (the title block is the header
+    /// there, with the style's logo above it) and its footer centred in the bottom margin.
     private func frame(page p: Int) -> [PageItem] {
         var items: [PageItem] = []
         let g = geometry
         let size = 8.5
         let font = PageFont(family: fonts.text, italic: true)
-        if p > 0 {
-            let meta = document.meta
-            let parts = [meta.course, meta.lecture.map { "Lecture \($0)" }, meta.title.plainText].compactMap { $0 }
-            let header = parts.joined(separator: "  ·  ")
+        let meta = document.meta, style = meta.style
+        let header = style.running(style.header, meta: meta, page: p + 1, pages: laid.pages.count)
+        if p > 0, !header.isEmpty {
             let baseline = g.margin.top - 22
             items.append(.text(PageTextRun(header, font: font, size: size, color: palette.muted, x: g.margin.left, baseline: baseline)))
             items.append(.line(x0: g.margin.left, y0: baseline + 5, x1: g.pageWidth - g.margin.right, y1: baseline + 5,
                                width: 0.4, color: palette.rule))
         }
-        let number = "\(p + 1)"
-        let w = measurer.engine.measure(number, font: PageFont(family: fonts.text), size: 9.5).width
-        items.append(.text(PageTextRun(number, font: PageFont(family: fonts.text), size: 9.5, color: palette.muted,
-                                       x: (g.pageWidth - w) / 2, baseline: g.pageHeight - g.margin.bottom + 34)))
+        if p == 0, let logo = style.logo {
+            // Right-aligned above the title block, where later pages have their header.
+            let box = logoRect(logo.image, maxWidth: Self.logoMaxWidth, maxHeight: Self.logoMaxHeight)
+            items.append(.image(logo.image, PageRect(x: g.pageWidth - g.margin.right - box.width,
+                                                      y: g.margin.top - Self.logoGap - box.height, width: box.width, height: box.height)))
+        }
+        let footer = style.running(style.footer, meta: meta, page: p + 1, pages: laid.pages.count)
+        if !footer.isEmpty {
+            let w = measurer.engine.measure(footer, font: PageFont(family: fonts.text), size: 9.5).width
+            items.append(.text(PageTextRun(footer, font: PageFont(family: fonts.text), size: 9.5, color: palette.muted,
+                                           x: (g.pageWidth - w) / 2, baseline: g.pageHeight - g.margin.bottom + 34)))
+        }
         return items
     }
+
+    /// The logo's box on the first page, in the top margin the header uses on later pages: 20 pt
+    /// above the text (clear of the course line set 8 pt above it) and 36 pt tall at most, which
+    /// leaves 16 pt of the 72 pt margin above it.
+    static let logoMaxHeight = 36.0
+    static let logoMaxWidth = 140.0
+    static let logoGap = 20.0
 
     /// The font size a slab's lines were set at (the layout sets them in these sizes).
     func size(of content: SlabContent) -> Double {
@@ -382,6 +394,12 @@ public func paginateHandout(_ document: Document, measurer: HandoutMeasurer) thr
     let laid = try PageLayout.layout(document, geometry: geometry, measurer: measurer)
     let drawing = try PagePainter(document: document, laid: laid, geometry: geometry, measurer: measurer).drawing()
     return (drawing, LayoutStatistics(laid, textHeight: geometry.textHeight))
+}
+
+/// A picture's size inside a box, keeping its proportions.
+func logoRect(_ image: DecodedPNG, maxWidth: Double, maxHeight: Double) -> (width: Double, height: Double) {
+    let k = min(maxWidth / Double(image.width), maxHeight / Double(image.height))
+    return (Double(image.width) * k, Double(image.height) * k)
 }
 
 /// Figure text on a page is set at 0.9 × the body size, like captions and footnotes (the figure's

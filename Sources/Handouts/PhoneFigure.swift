@@ -45,16 +45,10 @@ extension HandoutHTMLAssets {
             guard let next = try drawing(theme, fontScale: fontScale) else { return nil }
             narrow = next
         }
-        var light = try figures.frame(narrow, fontFamily: figureFontFamily)
-        light.title = title
-        let svg: Data
-        if theme == "light", let darkFigure = try drawing("dark", fontScale: fontScale) {
-            var dark = try figures.frame(darkFigure, fontFamily: figureFontFamily)
-            dark.title = title
-            svg = try renderAutoSVG(light: light, dark: dark, lightTheme: narrow.theme, darkTheme: darkFigure.theme, shared: glyphs)
-        } else {
-            svg = frameSVG(light, shared: glyphs)
-        }
+        var frame = try figures.frame(narrow, fontFamily: figureFontFamily)
+        frame.title = title
+        let svg = theme == "light" ? autoSVG(frame, light: narrow.theme, dark: .dark, shared: glyphs)
+            : frameSVG(frame, light: Palette(theme: narrow.theme), shared: glyphs)
         return PhoneFigure(svg: String(decoding: svg, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
                            below: legibleColumn + m.figureChromePx)
     }

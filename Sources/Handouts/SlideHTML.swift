@@ -25,9 +25,9 @@ public struct SlideHTMLWriter {
         out += "<meta name=\"color-scheme\" content=\"\(meta.theme == "dark" ? "dark" : "light")\"/>\n"
         out += "<meta name=\"generator\" content=\"infoplot\"/>\n"
         if let author = meta.author { out += "<meta name=\"author\" content=\"\(attr(author))\"/>\n" }
-        let fonts = HandoutFonts(meta.fonts)
+        let fonts = HandoutFonts(meta.fonts, style: meta.style)
         out += "<title>\(text(meta.title.plainText))</title>\n<style>\n"
-        out += slideStylesheet(dark: meta.theme == "dark", font: fonts.text, geometry: geometry)
+        out += slideStylesheet(palette: .pages(meta, deck: true), fonts: fonts, logo: meta.style.logo != nil, geometry: geometry)
         out += "</style>\n</head>\n<body>\n"
         let total = deck.slides.count
         for (k, slide) in deck.slides.enumerated() {
@@ -36,6 +36,7 @@ public struct SlideHTMLWriter {
             out += "<div class=\"frame\">\n"
             switch slide.role {
             case .title:
+                out += logoHTML(meta.style, dark: meta.theme == "dark")
                 let course = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }
                 if !course.isEmpty { out += "<p class=\"course\">\(text(course.joined(separator: " · ")))</p>\n" }
                 out += "<h1>\(try state.fragment(slide.title))</h1>\n"
@@ -56,7 +57,8 @@ public struct SlideHTMLWriter {
                 out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n\(try state.fragment(slide.notes))</aside>\n"
             }
             if slide.role != .title {
-                out += "<footer><span>\(text(meta.title.plainText))</span><span class=\"sections\">"
+                let left = meta.style.running(meta.style.slideFooter, meta: meta, page: number, pages: total)
+                out += "<footer><span>\(text(left))</span><span class=\"sections\">"
                 for (s, name) in deck.sections.enumerated() {
                     out += s == slide.section ? "<strong>\(text(name.plainText))</strong> " : "<span>\(text(name.plainText))</span> "
                 }
@@ -95,11 +97,16 @@ public struct SlideHTMLWriter {
 
 /// Sizes are the PDF deck's points times `--u`, one slide point in CSS: the frame is the largest
 /// 16:9 box in the viewport on screen and exactly 13.333 × 7.5 in on paper.
-func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> String {
-    let light = "--bg: #ffffff; --text: #1a1a1a; --muted: #666666; --accent: #1f4e79; --rule: #999999; --box: #f2f5f9; --ground: #d8d8d8;"
-    let darkVars = "--bg: #1e2127; --text: #e6e6e6; --muted: #9a9a9a; --accent: #8fb8e8; --rule: #5a5e66; --box: #2a2f37; --ground: #0c0d0f;"
+/// The colours are the PDF deck's palette (the house style's accent and callout hues on the deck's
+/// ground), so a callout is the same colour in both.
+func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, geometry g: SlideGeometry) -> String {
+    let vars = "--bg: \(cssHex(p.background)); --text: \(cssHex(p.text)); --muted: \(cssHex(p.muted)); --accent: \(cssHex(p.accent)); "
+        + "--rule: \(cssHex(p.rule)); --ground: \(p.dark ? "#0c0d0f" : "#d8d8d8");\n  \(p.calloutCSSVariables)"
+    let calloutRules = CalloutKind.allCases.map {
+        ".callout-\($0.rawValue) { --callout: var(--\($0.rawValue)); --box: var(--\($0.rawValue)-tint); }"
+    }.joined(separator: "\n")
     return """
-        :root { \(dark ? darkVars : light)
+        :root { \(vars)
           --u: min(calc(100vw / \(Int(g.width))), calc(100vh / \(Int(g.height)))); }
         html { scroll-snap-type: y mandatory; background: var(--ground); }
         body { margin: 0; }
@@ -108,7 +115,7 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         .frame { box-sizing: border-box; position: relative; overflow: hidden; display: flex; flex-direction: column;
           width: calc(\(Int(g.width)) * var(--u)); height: calc(\(Int(g.height)) * var(--u));
           padding: calc(\(Int(g.titleTop)) * var(--u)) calc(\(Int(g.marginX)) * var(--u)) calc(\(Int(g.footerHeight)) * var(--u));
-          background: var(--bg); color: var(--text); font-family: "\(font)", "TeX Gyre Heros", sans-serif;
+          background: var(--bg); color: var(--text); font-family: \(cssFontList(fonts.text, fallbacks: ["TeX Gyre Heros", "sans-serif"]));
           font-size: calc(\(Int(g.bodySize)) * var(--u)); line-height: 1.27; }
         h1, h2 { color: var(--accent); margin: 0 0 0.45em; line-height: 1.2; }
         h2 { font-size: calc(\(Int(g.titleSize)) * var(--u)); }
@@ -139,10 +146,12 @@ func slideStylesheet(dark: Bool, font: String, geometry g: SlideGeometry) -> Str
         th, td { padding: 0.15em 0.6em; } thead th { border-bottom: 1px solid var(--text); }
         table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
         caption { color: var(--muted); font-size: 0.8em; }
-        .callout { background: var(--box); border-left: calc(3 * var(--u)) solid var(--accent); padding: 0.4em 0.6em; }
-        .callout-title { font-weight: bold; color: var(--accent); }
+        .callout { background: var(--box); border-left: calc(3 * var(--u)) solid var(--callout); padding: 0.4em 0.6em; }
+        .callout-title { font-weight: bold; color: var(--callout); }
+        \(calloutRules)
         .callout-kind::after { content: ". "; }
-        code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
+        code { font-family: \(cssFontList(fonts.mono, fallbacks: ["monospace"])); font-size: 0.85em; }
+        \(logo ? ".logo { position: absolute; top: calc(\(Int(g.titleTop)) * var(--u)); right: calc(\(Int(g.marginX)) * var(--u)); max-height: calc(\(Int(DeckPainter.logoMaxHeight)) * var(--u)); max-width: calc(\(Int(DeckPainter.logoMaxWidth)) * var(--u)); }" : "")
         a { color: var(--accent); }
         .notes { display: none; }
         footer { position: absolute; left: calc(\(Int(g.marginX)) * var(--u)); right: calc(\(Int(g.marginX)) * var(--u));

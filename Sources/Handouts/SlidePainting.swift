@@ -14,7 +14,12 @@ public struct DeckPainter {
         self.document = document; self.deck = deck; self.measurer = measurer
     }
 
-    var palette: PagePalette { document.meta.theme == "dark" ? .dark : .print }
+    var palette: PagePalette { .pages(document.meta, deck: true) }
+
+    /// The style's logo on the title slide, top right at the title's height: at most two title
+    /// lines tall, and as wide as a fifth of the slide.
+    static let logoMaxHeight = 60.0
+    static let logoMaxWidth = 192.0
     private var g: SlideGeometry { deck.geometry }
     private var fonts: HandoutFonts { measurer.fonts }
 
@@ -88,6 +93,11 @@ public struct DeckPainter {
             }
             items.append(.line(x0: g.marginX, y0: g.height * 0.30 - 44, x1: g.marginX + 120, y1: g.height * 0.30 - 44,
                                width: 3, color: p.accent))
+            if let logo = document.meta.style.logo(dark: p.dark) {
+                let box = logoRect(logo.image, maxWidth: Self.logoMaxWidth, maxHeight: Self.logoMaxHeight)
+                items.append(.image(logo.image, PageRect(x: g.width - g.marginX - box.width, y: g.titleTop,
+                                                          width: box.width, height: box.height)))
+            }
         }
         for region in s.regions {
             let rp = regionPainter(region.page)
@@ -158,7 +168,7 @@ public struct DeckPainter {
         let number = "\(s.number) / \(total)"
         let nw = measurer.engine.measure(number, font: font, size: size).width
         items.append(.text(PageTextRun(number, font: font, size: size, color: p.muted, x: g.width - g.marginX - nw, baseline: baseline)))
-        let short = document.meta.title.plainText
+        let short = document.meta.style.running(document.meta.style.slideFooter, meta: document.meta, page: s.number, pages: total)
         let sw = measurer.engine.measure(short, font: font, size: size).width
         let leftEnd = g.marginX + sw
         items.append(.text(PageTextRun(short, font: font, size: size, color: p.muted, x: g.marginX, baseline: baseline)))

@@ -33,6 +33,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Where solutions go: inline (after each exercise), end (a final section) or omit.")
     var solutions = "inline"
 
+    @Option(help: ArgumentHelp("A house style (fonts, colours, logo, header and footer) for every template whose front matter names none; see `infoplot style --print default`.",
+                               valueName: "file"))
+    var style: String?
+
     @Flag(help: "Also write each deck's speaker notes (slide thumbnail and notes) to slides/NAME-notes.pdf.")
     var notes = false
 
@@ -56,6 +60,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
         }
         let names = try templateNames()
+        let houseStyle = try style.map(loadStyleOrFail) ?? .default
         let navigation = handoutNavigation()
         let progress = Progress(show: verbose || isatty(STDOUT_FILENO) != 0)
         let fm = FileManager.default
@@ -80,6 +85,8 @@ struct BuildCommand: ParsableCommand {
         var identityHash = ContentHash()
         identityHash.add(binaryIdentity())
         for name in library.specs.keys.sorted() { identityHash.add(name); identityHash.add(library.specs[name]!.source) }
+        // The build's style is an input of every template that names none of its own.
+        let buildStyleKey = styleCacheKey(style)
         let identity = identityHash.hex
 
         // Handouts, one job per template over both cores.
@@ -87,6 +94,7 @@ struct BuildCommand: ParsableCommand {
         let results = Slots<HandoutJobResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, library: library, cache: cache,
+                                    style: (houseStyle, buildStyleKey),
                                     handoutDir: handoutDir, slideDir: slideDir, navigation: navigation[jobs[k]], progress: progress))
         }
         var newCache = cache
@@ -146,7 +154,7 @@ struct BuildCommand: ParsableCommand {
         // A full disk fails these too; each failure is reported with the file it could not write,
         // after (not instead of) the handouts that failed before it.
         do { try writeAtomically(try newCache.encoded(), to: cachePath) } catch { failures.append("\(error)") }
-        do { try writeAtomically(Data(indexPage(newCache).utf8), to: out + "/index.html") } catch {
+        do { try writeAtomically(Data(indexPage(newCache, style: houseStyle).utf8), to: out + "/index.html") } catch {
             failures.append("\(error)"); failedNames.append("index page")
         }
 
@@ -210,20 +218,23 @@ struct BuildCommand: ParsableCommand {
     }
 
     func buildOne(_ name: String, formats: [HandoutFormat], solutions: SolutionsMode, identity: String, library: FigureLibrary,
-                  cache: BuildCache,
+                  cache: BuildCache, style: (value: HouseStyle, key: String),
                   handoutDir: String, slideDir: String, navigation: HandoutNavigation?, progress: Progress) -> HandoutJobResult {
         let path = templates + "/" + name + ".md"
         guard let data = FileManager.default.contents(atPath: path) else { return .failed("\(path): error: cannot read the file") }
         let source: String
         do { source = try templateSource(data, file: path) } catch { return .failed("\(error)") }
+        // The template's own `style:` file, else the build's: its content is part of the cache key.
+        let styleKey = HandoutParser.stylePath(file: path, source: source).map { "own " + styleCacheKey($0) } ?? style.key
         let defaultFormat: DocumentFormat = name.hasPrefix("slides/") ? .slides : .handout
         if HandoutParser.format(file: path, source: source, defaultFormat: defaultFormat) == .slides {
             return buildDeck(name, path: path, source: source, formats: formats, identity: identity, library: library, cache: cache,
-                             slideDir: slideDir, progress: progress)
+                             style: (style.value, styleKey), slideDir: slideDir, progress: progress)
         }
         var hash = ContentHash()
         hash.add(identity)
         hash.add(source)
+        hash.add(styleKey)
         hash.add(formats.map(\.rawValue).joined(separator: ","))
         hash.add(solutions.rawValue)
         // The page links its neighbours by title: a neighbour renamed or retitled changes it.
@@ -236,7 +247,7 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             let built = try buildHandout(file: path, source: source, formats: formats, solutions: solutions, figures: library,
-                                         navigation: navigation)
+                                         navigation: navigation, style: style.value)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             try writeHandout(built, name: name, handoutDir: handoutDir)
             for f in formats {
@@ -254,13 +265,14 @@ struct BuildCommand: ParsableCommand {
     /// A deck: PDF (a page per overlay) and HTML into slides/, and with --notes the notes PDF.
     /// SVG pages are a handout format; decks skip them.
     func buildDeck(_ name: String, path: String, source: String, formats: [HandoutFormat], identity: String,
-                   library: FigureLibrary, cache: BuildCache,
+                   library: FigureLibrary, cache: BuildCache, style: (value: HouseStyle, key: String),
                    slideDir: String, progress: Progress) -> HandoutJobResult {
         let base = URL(fileURLWithPath: name).lastPathComponent
         let deckFormats = formats.filter { $0 != .svg }
         var hash = ContentHash()
         hash.add(identity)
         hash.add(source)
+        hash.add(style.key)
         hash.add(deckFormats.map(\.rawValue).joined(separator: ","))
         hash.add(notes ? "notes" : "")
         let outputs = deckFormats.map { "\(slideDir)/\(base).\($0.rawValue)" } + (notes ? ["\(slideDir)/\(base)-notes.pdf"] : [])
@@ -270,7 +282,7 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             let built = try buildHandout(file: path, source: source, formats: deckFormats, notes: notes, defaultFormat: .slides,
-                                         figures: library)
+                                         figures: library, style: style.value)
             for w in built.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
             if let pdf = built.pdf { try writeAtomically(pdf, to: "\(slideDir)/\(base).pdf") }
             if let html = built.html { try writeAtomically(html, to: "\(slideDir)/\(base).html") }

@@ -1,4 +1,5 @@
 import Foundation
+import Handouts
 
 /// `infoplot build --watch`: polls the files a build reads and runs a build pass when any of them
 /// changed; the content-hash cache (`BuildCache`) then rebuilds only the handouts whose inputs
@@ -51,8 +52,18 @@ extension BuildCommand {
         let parent = (templates as NSString).deletingLastPathComponent
         var roots = [templates, figuresFolder ?? ((parent.isEmpty ? "." : parent) + "/Figures")]
         if let figuresFolder, figuresFolder.hasPrefix(templates + "/") { roots.removeLast() }
+        // The build's --style file and its logo may live anywhere.
+        if let style {
+            roots.append(style)
+            let loaded = try? HouseStyle.load(path: style)
+            roots += [loaded?.logo, loaded?.darkLogo].compactMap { $0?.path }
+        }
         var files: [String] = []
         for root in roots {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(fileFingerprint(root)); continue
+            }
             guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
             while let relative = walker.nextObject() as? String {
                 // Editors' swap and backup files change on every keystroke; they are not inputs.

@@ -209,14 +209,9 @@ struct FigureCommand: ParsableCommand {
         let plan = try plan()
         // Build every figure first: a bad parameter value stops the run before anything is written.
         var figures: [(String, Figure)] = []
-        var darkFigures: [Figure] = []
         for job in plan.jobs {
             do {
                 figures.append((job.name, try plan.library.figure(named: job.name, parameters: job.parameters, context: plan.context)))
-                if plan.auto {
-                    darkFigures.append(try plan.library.figure(named: job.name, parameters: job.parameters,
-                                                            context: FigureContext(theme: .dark, size: plan.context.size)))
-                }
             } catch { throw FigureCommandError("\(error)") }
         }
         if output == nil {
@@ -226,12 +221,13 @@ struct FigureCommand: ParsableCommand {
         }
         // Render everything before writing anything, so a failure leaves no file from this run.
         var outputs: [(String, Data)] = []
-        for (n, (name, figure)) in figures.enumerated() {
+        for (name, figure) in figures {
             var rendered: [OutputFormat: Data]
             do {
                 rendered = try renderFigure(figure, formats: plan.formats.filter { !plan.auto || $0 != .svg }, options: plan.options)
                 if plan.auto && plan.formats.contains(.svg) {
-                    rendered[.svg] = try renderAutoSVG(light: figure, dark: darkFigures[n], options: plan.options)
+                    // One layout, both themes: the frame's roles become CSS custom properties.
+                    rendered[.svg] = try renderAutoSVG(figure, dark: .dark, options: plan.options)
                 }
             } catch {
                 throw FigureCommandError("rendering \(name) failed: \(error)")

@@ -30,6 +30,10 @@ struct HandoutCommand: ParsableCommand {
     @Option(name: .customLong("figures"), help: figuresFolderHelp)
     var figuresFolder: String?
 
+    @Option(help: ArgumentHelp("A house style (fonts, colours, logo, header and footer) unless the template's front matter names one; see `infoplot style --print default`.",
+                               valueName: "file"))
+    var style: String?
+
     @Flag(name: .shortAndLong, help: "Print the page count, the loosest line's word spacing and the emptiest page.")
     var verbose = false
 
@@ -43,12 +47,14 @@ struct HandoutCommand: ParsableCommand {
         }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let library = try loadFigureLibrary(figuresFolder)
+        let houseStyle = try style.map(loadStyleOrFail) ?? .default
         let built: BuiltHandout
         do {
             // A template in a folder named slides/ is a deck, as in `infoplot build`.
             let inSlides = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "slides"
             built = try buildHandout(file: file, source: try templateSource(data, file: file), formats: [chosen], solutions: mode,
-                                     notes: notes, defaultFormat: inSlides ? .slides : .handout, figures: library)
+                                     notes: notes, defaultFormat: inSlides ? .slides : .handout, figures: library,
+                                     style: houseStyle)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure

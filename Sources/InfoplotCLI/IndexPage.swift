@@ -8,7 +8,7 @@ extension BuildCommand {
     /// description, in the handout pages' own stylesheet (light and dark). It links only files
     /// that are there: `--only X` or `--formats pdf` after another build leaves handouts in other
     /// formats (or none), and the gallery may never have been built.
-    func indexPage(_ cache: BuildCache) -> String {
+    func indexPage(_ cache: BuildCache, style: HouseStyle = .default) -> String {
         let exists = { (relative: String) in FileManager.default.fileExists(atPath: out + "/" + relative) }
         func links(_ candidates: [(String, String)]) -> [(href: String, label: String)] {
             candidates.filter { exists($0.0) }.map { (href: $0.0, label: $0.1) }
@@ -59,7 +59,7 @@ extension BuildCommand {
             <meta name="generator" content="infoplot"/>
             <title>Information Theory for Data Science: handouts and figures</title>
             <style>
-            \(webPageStylesheet)ul.catalogue { padding-left: 0; list-style: none; }
+            \(webPageStylesheet(style))ul.catalogue { padding-left: 0; list-style: none; }
             ul.catalogue li { margin: 0.9em 0; }
             .meta { color: var(--muted); font-size: 0.9em; }
             a.entry { font-weight: 600; }

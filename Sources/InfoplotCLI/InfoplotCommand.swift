@@ -12,7 +12,7 @@ public struct InfoplotCommand: ParsableCommand {
               (also zsh and fish)
             """,
         version: infoplotVersion,
-        subcommands: [BuildCommand.self, HandoutCommand.self, ComputeCommand.self, FiguresCommand.self, FigureCommand.self, PlotCommand.self, MathCommand.self])
+        subcommands: [BuildCommand.self, HandoutCommand.self, ComputeCommand.self, FiguresCommand.self, FigureCommand.self, PlotCommand.self, MathCommand.self, StyleCommand.self])
     public init() {}
 
     /// As ArgumentParser's `main()`, except for errors thrown while a subcommand runs: those are

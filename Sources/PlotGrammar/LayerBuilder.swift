@@ -12,7 +12,7 @@ struct LayerBuilder {
     var hasHeatmap = false
     var colorbarLabel: String?
     var categoryTicks: (x: TickSpec?, y: TickSpec?)?
-    var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Color?)] = []
+    var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Paint?)] = []
     var seriesIndex = 0
 
     var reader: SpecReader { compiler.reader }
@@ -49,7 +49,7 @@ struct LayerBuilder {
 
     struct Style {
         var name: String?
-        var color: Color?
+        var color: Paint?
         var dash: LineStyle?
         var marker: MarkerShape?
         var width: Double?
@@ -65,7 +65,7 @@ struct LayerBuilder {
         }
         if let c = node["color"] {
             let t = try reader.string(c, "color")
-            guard let col = parseColor(t, theme: compiler.theme) else {
+            guard let col = parseColor(t) else {
                 throw reader.error(c, "unknown color '\(t)'\(suggestion(for: t, in: colorNames)); expected a theme role, a name or #RRGGBB")
             }
             s.color = col
@@ -84,7 +84,7 @@ struct LayerBuilder {
             guard (0...1).contains(x) else { throw reader.error(a, "alpha must be between 0 and 1") }
             s.alpha = x
         }
-        if let a = s.alpha, let c = s.color { s.color = c.withAlpha(a) }
+        if let a = s.alpha, let c = s.color { s.color = c.opacity(a) }
         return s
     }
 
@@ -282,13 +282,13 @@ struct LayerBuilder {
         if hi <= lo { hi = lo + 1 }
         var counts = Array(repeating: 0.0, count: bins)
         for v in values where v >= lo && v <= hi { counts[min(Int((v - lo) / (hi - lo) * Double(bins)), bins - 1)] += 1 }
-        let color = s.color ?? compiler.theme.cycle[seriesIndex % compiler.theme.cycle.count]
+        let color = s.color ?? .series(seriesIndex)
         seriesIndex += 1
         let width = (hi - lo) / Double(bins)
         for (i, c) in counts.enumerated() where c > 0 {
             let x0 = lo + Double(i) * width
             marks.append(.shape(Shape(.rectangle(from: Point(x0, 0), to: Point(x0 + width, c)),
-                                      fill: color.withAlpha(s.alpha ?? 0.75), stroke: compiler.theme.background, strokeWidth: 0.5,
+                                      fill: color.opacity(s.alpha ?? 0.75), stroke: .background, strokeWidth: 0.5,
                                       label: i == counts.firstIndex(where: { $0 > 0 }) ? s.name : nil)))
         }
     }
@@ -407,7 +407,7 @@ struct LayerBuilder {
                     guard z.isFinite else { continue }
                     let cell = map.color(at: hi > lo ? (z - lo) / (hi - lo) : 0.5)
                     // Text in the contrasting ink (WCAG luminance midpoint) so it reads on every cell.
-                    let ink = cell.luminance > 0.4 ? compiler.theme.darkInk : compiler.theme.lightInk
+                    let ink: Paint = .role(cell.luminance > 0.4 ? .darkInk : .lightInk)
                     marks.append(.text(TextLabel(fixedDecimal(z, decimals: Int(digits)), at: Point(grid.xs[i], grid.ys[j]), color: ink)))
                 } }
             }

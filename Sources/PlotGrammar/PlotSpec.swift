@@ -69,20 +69,23 @@ public struct PlotSpec: Sendable {
 }
 
 /// Key checks and typed reads with file:line:column errors and closest-name suggestions.
-struct SpecReader {
+/// Reads YAML nodes of one file with located errors (also the house style's reader, in Handouts).
+public struct SpecReader {
     let file: String
+    public init(file: String) { self.file = file }
 
-    func error(_ node: YAMLNode, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: node.position, message) }
-    func error(at p: SourcePosition, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: p, message) }
+    public func error(_ node: YAMLNode, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: node.position, message) }
+    public func error(at p: SourcePosition, _ message: String) -> PlotSpecError { PlotSpecError(file: file, at: p, message) }
 
-    func allow(_ node: YAMLNode, _ keys: [String], what: String) throws {
+    /// Only `keys` in the mapping; an unknown one is named at its position with the closest known key.
+    public func allow(_ node: YAMLNode, _ keys: [String], what: String) throws {
         guard let entries = node.entries else { throw error(node, "\(what) must be a mapping of keys, got \(node.typeName)") }
         for e in entries where !keys.contains(e.key) {
             throw error(at: e.keyPosition, "unknown key '\(e.key)' in \(what)\(suggestion(for: e.key, in: keys)); expected one of: \(keys.joined(separator: ", "))")
         }
     }
 
-    func string(_ node: YAMLNode, _ what: String) throws -> String {
+    public func string(_ node: YAMLNode, _ what: String) throws -> String {
         switch node.kind {
         case .string(let s): return s
         case .number(let x): return formatNumber(x)

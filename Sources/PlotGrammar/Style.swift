@@ -1,21 +1,24 @@
 import FigureModel
 
-/// `color:` a theme role (`foreground`, `muted`, `series1`…`series8`), an Okabe–Ito name, or `#RRGGBB[AA]`.
-func parseColor(_ text: String, theme: Theme) -> Color? {
+/// `color:` a theme role (`foreground`, `muted`, `background`, `series1`…), which stays a role the
+/// exporter resolves in the theme it draws in; an Okabe–Ito name or `#RRGGBB[AA]`, which are the
+/// author's literal colours in every theme.
+func parseColor(_ text: String) -> Paint? {
     let s = text.lowercased()
     if s.hasPrefix("#"), s.count == 7 || s.count == 9, let v = UInt64(s.dropFirst(), radix: 16) {
-        return s.count == 7 ? Color(hex: UInt32(v)) : Color(hex: UInt32(v >> 8), alpha: Double(v & 0xFF) / 255)
+        return .color(s.count == 7 ? Color(hex: UInt32(v)) : Color(hex: UInt32(v >> 8), alpha: Double(v & 0xFF) / 255))
     }
-    if s.hasPrefix("series"), let i = Int(s.dropFirst(6)), i >= 1 { return theme.cycle[(i - 1) % theme.cycle.count] }
-    return namedColors(theme)[s]
+    if s.hasPrefix("series"), let i = Int(s.dropFirst(6)), i >= 1 { return .series(i - 1) }
+    if let role = roleNames[s] { return role }
+    return namedColors[s].map { .color($0) }
 }
 
-func namedColors(_ theme: Theme) -> [String: Color] {
-    ["foreground": theme.foreground, "muted": theme.mutedForeground, "background": theme.background,
-     "blue": OkabeIto.blue, "orange": OkabeIto.orange, "vermillion": OkabeIto.vermillion, "red": OkabeIto.vermillion,
-     "green": OkabeIto.bluishGreen, "skyblue": OkabeIto.skyBlue, "purple": OkabeIto.reddishPurple,
-     "yellow": OkabeIto.yellow, "black": .black, "white": .white, "grey": .grey(0.5), "gray": .grey(0.5)]
-}
+let roleNames: [String: Paint] = ["foreground": .foreground, "muted": .muted, "background": .background]
+
+let namedColors: [String: Color] = [
+    "blue": OkabeIto.blue, "orange": OkabeIto.orange, "vermillion": OkabeIto.vermillion, "red": OkabeIto.vermillion,
+    "green": OkabeIto.bluishGreen, "skyblue": OkabeIto.skyBlue, "purple": OkabeIto.reddishPurple,
+    "yellow": OkabeIto.yellow, "black": .black, "white": .white, "grey": .grey(0.5), "gray": .grey(0.5)]
 
 let colorNames = ["foreground", "muted", "background", "series1", "series2", "series3", "blue", "orange", "vermillion",
                   "red", "green", "skyblue", "purple", "yellow", "black", "white", "grey", "#RRGGBB"]

@@ -12,7 +12,7 @@ enum FigureDemos {
             x: Axis(label: "$p = \\Pr[X = 1]$"), y: Axis(label: "$H(p)$ [bits]", limits: .fixed(0, 1.18)),
             marks: [
                 .line(Line(x: ps, y: ps.map(h), label: "$H(p) = -p\\log_2 p - (1-p)\\log_2(1-p)$")),
-                .scatter(Scatter(points: [Point(0.5, 1), Point(0.9, h(0.9))], color: OkabeIto.vermillion)),
+                .scatter(Scatter(points: [Point(0.5, 1), Point(0.9, h(0.9))], color: .color(OkabeIto.vermillion))),
                 .annotation(Annotation("$p = 0.5$: $H = 1$ bit", point: Point(0.5, 1), textAt: Point(0.5, 0.62))),
                 .annotation(Annotation("$p = 0.9$: $H = \(String(format: "%.3f", h(0.9)))$ bits", point: Point(0.9, h(0.9)),
                                        textAt: Point(0.62, 0.16))),
@@ -23,7 +23,7 @@ enum FigureDemos {
             x: Axis(label: "$p$"), y: Axis(label: "surprisal [bits]", limits: .fixed(0, 10.5)),
             marks: [
                 .line(Line(x: qs, y: qs.map { -log2($0) }, label: "$-\\log_2 p$", color: nil, style: .dashed)),
-                .scatter(Scatter(points: [Point(0.5, 1), Point(0.9, -log2(0.9))], color: OkabeIto.vermillion)),
+                .scatter(Scatter(points: [Point(0.5, 1), Point(0.9, -log2(0.9))], color: .color(OkabeIto.vermillion))),
                 .annotation(Annotation("$-\\log_2 0.5 = 1$ bit", point: Point(0.5, 1), textAt: Point(0.45, 4))),
             ])
         return Figure(title: "Binary entropy and surprisal",
@@ -39,8 +39,8 @@ enum FigureDemos {
         let panel = Panel(
             x: Axis(label: "$x$"), y: Axis(label: "density"),
             marks: [
-                .area(Area(x: xs, upper: p, color: Color(hex: 0x9E9E9E), opacity: 0.35)),
-                .line(Line(x: xs, y: p, label: "target $p$", color: Color(hex: 0x6E6E6E), width: 1.2)),
+                .area(Area(x: xs, upper: p, color: .color(Color(hex: 0x9E9E9E)), opacity: 0.35)),
+                .line(Line(x: xs, y: p, label: "target $p$", color: .color(Color(hex: 0x6E6E6E)), width: 1.2)),
                 .line(Line(x: xs, y: xs.map { n($0, 0, sf) }, label: "forward fit $\\mathcal{N}(0, \(String(format: "%.2f", sf))^2)$")),
                 .line(Line(x: xs, y: xs.map { n($0, 2, 0.6) }, label: "reverse fit $\\mathcal{N}(2, 0.60^2)$")),
             ])
@@ -50,17 +50,17 @@ enum FigureDemos {
     }
 
     static func venn(theme: Theme = .light, size: FigureSize = .inches(6.4, 4)) -> Figure {
-        let blue = theme.cycle[0], orange = theme.cycle[1]
+        let blue: Paint = .series(0), orange: Paint = .series(1)
         let marks: [Mark] = [
-            .shape(Shape(.circle(center: Point(-0.45, 0), radius: 0.8), fill: blue.withAlpha(0.3), stroke: blue, label: "$X$")),
-            .shape(Shape(.circle(center: Point(0.45, 0), radius: 0.75), fill: orange.withAlpha(0.3), stroke: orange, label: "$Y$")),
+            .shape(Shape(.circle(center: Point(-0.45, 0), radius: 0.8), fill: blue.opacity(0.3), stroke: blue, label: "$X$")),
+            .shape(Shape(.circle(center: Point(0.45, 0), radius: 0.75), fill: orange.opacity(0.3), stroke: orange, label: "$Y$")),
             .text(TextLabel("$H(X|Y)$\n0.557 bits", at: Point(-0.85, 0))),
             .text(TextLabel("$I(X;Y)$\n0.324\nbits", at: Point(0.0, 0))),
             .text(TextLabel("$H(Y|X)$\n0.542 bits", at: Point(0.82, 0))),
             .shape(Shape(.polyline([Point(-1.25, 0.85), Point(-1.25, 0.92), Point(0.35, 0.92), Point(0.35, 0.85)]), stroke: blue)),
             .text(TextLabel("$H(X) = 0.881$ bits", at: Point(-0.45, 0.95), vertical: .bottom, color: blue)),
             .shape(Shape(.polyline([Point(-1.25, -0.85), Point(-1.25, -0.92), Point(1.2, -0.92), Point(1.2, -0.85)]),
-                         stroke: theme.foreground)),
+                         stroke: .foreground)),
             .text(TextLabel("$H(X,Y) = 1.423$ bits", at: Point(0, -0.96), vertical: .top)),
             .text(TextLabel("joint $p(x,y)$\n0.56  0.14\n0.04  0.26", at: Point(1.55, 0), horizontal: .left, boxed: true)),
         ]
@@ -78,7 +78,7 @@ enum FigureDemos {
                 .heatmap(Heatmap(grid)),
                 .contour(Contour(grid, levels: .values([0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 6]))),
                 .scatter(Scatter(points: [Point(0, 1)], marker: .star, size: 11, label: "minimum $(0, 1)$, KL = 0",
-                                 color: OkabeIto.vermillion, edgeColor: .white)),
+                                 color: .color(OkabeIto.vermillion), edgeColor: .color(.white))),
             ],
             colorbar: Colorbar(label: "KL [nats]"), frame: .box, grid: false)
         return Figure(title: "Gaussian KL surface",
@@ -116,10 +116,10 @@ enum FigureDemos {
                              legend: .outsideRight)
         let geo = Panel(title: "Shapes", x: Axis(label: "$x$"), y: Axis(label: "$y$"),
                         marks: [
-                            .shape(Shape(.ellipse(center: Point(0, 0), rx: 2, ry: 1, rotation: 30), fill: theme.cycle[2].withAlpha(0.3),
-                                         stroke: theme.cycle[2], label: "ellipse")),
-                            .shape(Shape(.polygon([Point(1, 1), Point(2.5, 1.5), Point(1.5, 2.5)]), fill: theme.cycle[3].withAlpha(0.4),
-                                         stroke: theme.cycle[3], style: .dashed, label: "polygon")),
+                            .shape(Shape(.ellipse(center: Point(0, 0), rx: 2, ry: 1, rotation: 30), fill: Paint.series(2).opacity(0.3),
+                                         stroke: .series(2), label: "ellipse")),
+                            .shape(Shape(.polygon([Point(1, 1), Point(2.5, 1.5), Point(1.5, 2.5)]), fill: Paint.series(3).opacity(0.4),
+                                         stroke: .series(3), style: .dashed, label: "polygon")),
                             .arrow(Arrow(from: Point(-2, 2), to: Point(-0.5, 0.5))),
                             .arrow(Arrow(from: Point(-2.5, -2), to: Point(2.5, -2), doubleHeaded: true)),
                             .text(TextLabel("width", at: Point(0, -2), vertical: .bottom)),
@@ -143,7 +143,7 @@ enum FigureDemos {
         }
         quads.sort { $0.depth > $1.depth }
         let mesh = Panel.diagram(title: "Mesh (painter's algorithm)", marks: quads.map {
-            .shape(Shape(.polygon($0.pts), fill: ColorMap.magma.color(at: 0.15 + 0.8 * $0.shade), stroke: theme.background, strokeWidth: 0.4))
+            .shape(Shape(.polygon($0.pts), fill: .color(ColorMap.magma.color(at: 0.15 + 0.8 * $0.shade)), stroke: .background, strokeWidth: 0.4))
         })
         let grid = try Grid2D(x: -2...2, y: -2...2, nx: 60, ny: 60) { x, y in sin(x) * cos(y) }
         let heat = Panel(title: "Magma + saddles", x: Axis(label: "$x$"), y: Axis(label: "$y$"),

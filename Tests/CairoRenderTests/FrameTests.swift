@@ -155,20 +155,26 @@ private func smallFigure(theme: Theme = .light) -> Figure {
 }
 
 @Suite struct AutoThemeSVGTests {
-    /// Light and dark layouts pair up into one frame; the SVG defines every custom property it uses,
-    /// once for light and once in the dark media block, with the themes' own colours.
-    @Test func everyDemoFigurePairsAndDefinesItsProperties() throws {
-        let light = try FigureDemos.all(theme: .light), dark = try FigureDemos.all(theme: .dark)
-        for ((name, l), (_, d)) in zip(light, dark) {
-            let data = try renderAutoSVG(light: l, dark: d)
+    /// One frame, both themes: the auto SVG defines every custom property it uses, once for light
+    /// and once in the dark media block, with the themes' own colours, and draws the figure once
+    /// (as many paths, glyph placements and images as the light SVG).
+    @Test func everyDemoFigureIsOneDrawingWithADarkBlock() throws {
+        for (name, figure) in try FigureDemos.all(theme: .light) {
+            let data = try renderAutoSVG(figure)
             _ = try XMLDocument(data: data, options: [])
             let s = String(decoding: data, as: UTF8.self)
+            let lightSVG = String(decoding: try renderFigure(figure, format: .svg), as: UTF8.self)
+            for element in ["<path", "<use", "<g"] {
+                #expect(s.components(separatedBy: element).count == lightSVG.components(separatedBy: element).count,
+                        "\(name): \(element) count differs from the light SVG")
+            }
             let blocks = try #require(s.range(of: "<style>")).upperBound
             let styleEnd = try #require(s.range(of: "</style>")).lowerBound
             let css = String(s[blocks..<styleEnd])
             let parts = css.components(separatedBy: "@media (prefers-color-scheme:dark)")
             #expect(parts.count == 2, "\(name)")
-            let used = Set(s.matches(of: /var\((--[a-z0-9]+)\)/).map { String($0.1) })
+            let used = Set(s.matches(of: /var\((--[a-z0-9-]+)\)/).map { String($0.1) })
+            #expect(!used.isEmpty, "\(name)")
             for v in used {
                 #expect(parts[0].contains("\(v):") && parts[1].contains("\(v):"), "\(name): \(v) undefined")
             }
@@ -180,33 +186,69 @@ private func smallFigure(theme: Theme = .light) -> Figure {
         }
     }
 
-    @Test func paintsThatDifferBecomeRolesAndTheRestStayColours() throws {
-        let l = try layoutFigureFrame(smallFigure(theme: .light)), d = try layoutFigureFrame(smallFigure(theme: .dark))
-        let paired = try pairThemes(light: l, dark: d, lightTheme: .light, darkTheme: .dark)
-        #expect(paired.light.colors[.foreground] == Theme.light.foreground)
-        #expect(paired.dark.colors[.foreground] == Theme.dark.foreground)
-        #expect(paired.dark.colors[.series(0)] == Theme.dark.cycle[0])
-        // Resolving the paired frame with either palette gives back that theme's frame.
-        #expect(resolved(paired.frame, paired.light) == l && resolved(paired.frame, paired.dark) == d)
-    }
-}
-
-private func resolved(_ f: Frame, _ p: Palette) -> Frame {
-    func items(_ list: [FrameItem]) -> [FrameItem] {
-        list.map { item in
-            switch item {
-            case .path(var path):
-                path.fill = path.fill.map { .color(p.resolve($0)) }
-                if var s = path.stroke { s.paint = .color(p.resolve(s.paint)); path.stroke = s }
-                return .path(path)
-            case .glyphs(var g): g.fill = .color(p.resolve(g.fill)); return .glyphs(g)
-            case .group(var g): g.items = items(g.items); return .group(g)
-            default: return item
+    /// The frame a figure lays out to does not depend on the theme's colours: the light and the dark
+    /// figure give the same frame, and drawing that one frame in the dark palette gives exactly the
+    /// dark theme's files (SVG, PDF and PNG bytes).
+    @Test func oneFrameDrawsEitherTheme() throws {
+        let light = try FigureDemos.all(theme: .light), dark = try FigureDemos.all(theme: .dark)
+        for ((name, l), (_, d)) in zip(light, dark) {
+            let frame = try layoutFigureFrame(l)
+            #expect(frame == (try layoutFigureFrame(d)), "\(name): the frame carries a theme colour")
+            #expect(frameRoles(frame).contains(.foreground), "\(name)")
+            for format in OutputFormat.allCases {
+                #expect(try renderFrame(frame, format: format, palette: Palette(theme: .dark)) == (try renderFigure(d, format: format)),
+                        "\(name) \(format)")
+                #expect(try renderFrame(frame, format: format, palette: Palette(theme: .light)) == (try renderFigure(l, format: format)),
+                        "\(name) \(format)")
             }
         }
     }
-    var out = f
-    out.items = items(f.items)
+
+    /// A role with an opacity that changes between themes (the grid: 0.45 light, 0.35 dark) and the
+    /// fill opacity (0.3 and 0.35) are custom properties of their own; a literal colour is not one.
+    @Test func opacitiesFollowTheTheme() throws {
+        let xs = [0.0, 0.5, 1]
+        let figure = Figure(title: "t", description: "d", size: .inches(3, 2), panels: [Panel(marks: [
+            .area(Area(x: xs, upper: [0.2, 0.8, 0.4])),
+            .line(Line(x: xs, y: [1, 0, 1], color: .color(Color(hex: 0x123456)))),
+        ])])
+        let s = String(decoding: try renderAutoSVG(figure), as: UTF8.self)
+        #expect(s.contains("stroke-opacity:calc(var(--gr-a)*1)") && s.contains("--gr-a:.45;") && s.contains("--gr-a:.35;"))
+        #expect(s.contains("fill-opacity:var(--fo)") && s.contains("--fo:.3;") && s.contains("--fo:.35;"))
+        #expect(s.contains("stroke=\"#123456\"") && !s.contains("stroke=\"#123456\" style"))
+    }
+
+    /// Heatmap cells without data show the ground: a raster per theme, the stylesheet showing one.
+    @Test func missingCellsFollowTheBackground() throws {
+        let grid = try Grid2D(x: 0...1, y: 0...1, nx: 3, ny: 3) { x, y in x + y > 1.5 ? .nan : x + y }
+        let figure = Figure(title: "t", description: "d", size: .inches(3, 2), panels: [Panel(marks: [.heatmap(Heatmap(grid))], grid: false)])
+        let s = String(decoding: try renderAutoSVG(figure), as: UTF8.self)
+        #expect(s.components(separatedBy: "<image").count == 3)
+        #expect(s.contains("-dk{display:none}") && s.contains("-lt{display:none}"))
+        let frame = try layoutFigureFrame(figure)
+        let light = try renderFrame(frame, format: .png, palette: Palette(theme: .light))
+        let dark = try renderFrame(frame, format: .png, palette: Palette(theme: .dark))
+        var darkFigure = figure
+        darkFigure.theme = .dark
+        #expect(dark == (try renderFigure(darkFigure, format: .png)) && light != dark)
+    }
+}
+
+/// Every role a frame's paints name.
+func frameRoles(_ frame: Frame) -> Set<ColorRole> {
+    var out: Set<ColorRole> = []
+    func add(_ p: Paint) { if let r = p.role { out.insert(r) } }
+    func walk(_ items: [FrameItem]) {
+        for item in items {
+            switch item {
+            case .path(let p): if let f = p.fill { add(f) }; if let s = p.stroke { add(s.paint) }
+            case .glyphs(let g): add(g.fill)
+            case .group(let g): walk(g.items)
+            default: break
+            }
+        }
+    }
+    walk(frame.items)
     return out
 }
 

@@ -52,7 +52,7 @@ import Testing
 
     func legendBox(_ scene: Scene, _ theme: Theme) -> Rect? {
         for item in scene.items {
-            if case .path(let p) = item, p.fill == theme.legendBackground {
+            if case .path(let p) = item, p.fill == .role(.legendBackground) {
                 var xs: [Double] = [], ys: [Double] = []
                 for e in p.elements { if case .move(let q) = e { xs.append(q.x); ys.append(q.y) }; if case .line(let q) = e { xs.append(q.x); ys.append(q.y) } }
                 if let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() {
@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func diagramPanelHasNoTicksAndEqualAspect() throws {
-        let panel = Panel.diagram(marks: [.shape(Shape(.circle(center: Point(0, 0), radius: 1), fill: .black))])
+        let panel = Panel.diagram(marks: [.shape(Shape(.circle(center: Point(0, 0), radius: 1), fill: .color(.black)))])
         let scene = try layoutFigure(Figure(title: "t", description: "d", size: .handout, panels: [panel]), measurer: measurer)
         #expect(texts(scene).isEmpty)
         guard case .path(let p)? = scene.items.first(where: { if case .path = $0 { return true } else { return false } }) else {

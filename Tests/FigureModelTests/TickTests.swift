@@ -125,9 +125,9 @@ import Testing
 @Suite struct PrintHatchingTests {
     @Test func barSeriesAreHatchedDifferently() throws {
         let bars = Bars(categories: ["a", "b"], series: [
-            .init(label: "one", values: [1, 2], color: Color(hex: 0x404040)),
-            .init(label: "two", values: [2, 1], color: Color(hex: 0x333333)),
-            .init(label: "three", values: [1, 1], color: Color(hex: 0x555555)),
+            .init(label: "one", values: [1, 2], color: .color(Color(hex: 0x404040))),
+            .init(label: "two", values: [2, 1], color: .color(Color(hex: 0x333333))),
+            .init(label: "three", values: [1, 1], color: .color(Color(hex: 0x555555))),
         ])
         let fig = Figure(title: "t", description: "d", size: .handout, theme: .print,
                          panels: [Panel(title: "bars", marks: [.bars(bars)])])

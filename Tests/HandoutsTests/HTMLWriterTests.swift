@@ -119,12 +119,12 @@ private func parseXML(_ html: String) throws -> XMLDocument {
 @Suite struct CalloutColourTests {
     @Test func htmlAndPDFShareTheCalloutHues() {
         for kind in CalloutKind.allCases {
-            let hex = String(format: "#%06x", PagePalette.calloutHex(kind))
-            #expect(handoutStylesheet.contains("--\(kind.rawValue): \(hex);"), "\(kind.rawValue) is not \(hex) in the HTML")
+            let hex = cssHex(HouseStyle.default.callout(kind))
+            #expect(handoutStylesheet().contains("--\(kind.rawValue): \(hex);"), "\(kind.rawValue) is not \(hex) in the HTML")
             let c = PagePalette.print.callout(kind)
             #expect(String(format: "#%02x%02x%02x", Int((c.red * 255).rounded()), Int((c.green * 255).rounded()), Int((c.blue * 255).rounded())) == hex)
         }
-        #expect(handoutStylesheet.contains("--key-idea: #007580;"))
+        #expect(handoutStylesheet().contains("--key-idea: #007580;"))
     }
 }
 

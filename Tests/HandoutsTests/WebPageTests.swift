@@ -76,11 +76,11 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         let (html, xml) = try page("| a | b |\n|---|---|\n| 1 | 2 |\n\n$$x = y$$\n")
         #expect(try nodes(xml, "//*[@class='table-scroll']/*[local-name()='table']").count == 1)
         #expect(try nodes(xml, "//*[@class='equation']/*[@class='math display']").count == 1)
-        let rule = try #require(handoutStylesheet.range(of: ".equation .math, .table-scroll, pre {"))
-        let body = handoutStylesheet[rule.upperBound...].prefix(while: { $0 != "}" })
+        let rule = try #require(handoutStylesheet().range(of: ".equation .math, .table-scroll, pre {"))
+        let body = handoutStylesheet()[rule.upperBound...].prefix(while: { $0 != "}" })
         #expect(body.contains("overflow-x: auto"))
         #expect(body.contains("background-attachment: local, local, scroll, scroll"))
-        #expect(handoutStylesheet.contains(".equation .math { flex: 1 1 auto; min-width: 0;"))
+        #expect(handoutStylesheet().contains(".equation .math { flex: 1 1 auto; min-width: 0;"))
         _ = html
     }
 
@@ -93,7 +93,7 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(try nodes(xml, "//*[@class='figure-wide']/*[local-name()='svg']").count == 1)
         #expect(try nodes(xml, "//*[@class='figure-narrow']/*[local-name()='svg']").count == 1)
         #expect(html.contains("@media screen and (max-width: 612px) { .switch-612 .figure-wide { display: none; } .switch-612 .figure-narrow { display: block; } }"))
-        #expect(handoutStylesheet.contains(".figure-narrow { display: none; }"))
+        #expect(handoutStylesheet().contains(".figure-narrow { display: none; }"))
     }
 
     /// `alt:` of a figure block is the figure's accessible name; without it the name is generated
@@ -152,7 +152,7 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
     /// No CSS the Nu HTML Checker rejects (it predates color-mix() and the color-scheme property;
     /// the colour scheme is a meta element instead).
     @Test func stylesheetAvoidsCSSTheCheckerRejects() throws {
-        for css in [handoutStylesheet, slideStylesheet(dark: false, font: "F", geometry: SlideGeometry())] {
+        for css in [handoutStylesheet(), slideStylesheet(palette: .print, fonts: HandoutFonts(Fonts()), logo: false, geometry: SlideGeometry())] {
             #expect(!css.contains("color-mix("))
             #expect(!css.replacingOccurrences(of: "prefers-color-scheme", with: "").contains("color-scheme"))
             #expect(!css.contains("radial-gradient("))
@@ -192,8 +192,8 @@ func contrastRatio(_ a: PageColor, _ b: PageColor) -> Double {
         // The web page's callout variables are the palette's (label and tint), in both schemes.
         for kind in CalloutKind.allCases {
             let light = PagePalette.webLight.callout(kind), dark = PagePalette.webDark.callout(kind)
-            #expect(handoutStylesheet.contains("--\(kind.rawValue): \(cssHex(light)); --\(kind.rawValue)-tint: \(cssHex(PagePalette.webLight.tint(light)));"))
-            #expect(handoutStylesheet.contains("--\(kind.rawValue): \(cssHex(dark)); --\(kind.rawValue)-tint: \(cssHex(PagePalette.webDark.tint(dark)));"))
+            #expect(handoutStylesheet().contains("--\(kind.rawValue): \(cssHex(light)); --\(kind.rawValue)-tint: \(cssHex(PagePalette.webLight.tint(light)));"))
+            #expect(handoutStylesheet().contains("--\(kind.rawValue): \(cssHex(dark)); --\(kind.rawValue)-tint: \(cssHex(PagePalette.webDark.tint(dark)));"))
         }
     }
 }
