@@ -7,10 +7,11 @@ private let cmarkExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_r
 
 /// Reads the tree cmark-gfm parses from the body into our document model. The only file that
 /// touches C. libcmark-gfm (GitHub's CommonMark fork) with the table, strikethrough and autolink
-/// extensions and footnotes parses every block and inline; what cmark does not know is read from
-/// its nodes here: figure blocks are code blocks by fence info, `:::` fences, `. . .` pauses and
-/// `Table:` captions are paragraphs of their own line, `{#label}` and `{.shrink}` end a heading's
-/// text, and tokens (math, references, values) come back inside text nodes.
+/// extensions and footnotes parses every block and inline; each block node is handed to the
+/// document elements (Elements/, through `MarkdownNode`), which read what cmark does not know:
+/// figure blocks are code blocks by fence info, `:::` fences, `. . .` pauses and `Table:` captions
+/// are paragraphs of their own line, `{#label}` and `{.shrink}` end a heading's text. Inlines are
+/// read here, and tokens (math, references, values) come back inside text nodes.
 struct MarkdownConverter {
     let file: String
     var protection: MathProtection
@@ -22,7 +23,7 @@ struct MarkdownConverter {
     /// The figures a figure block may name: the catalogue and the user's own specs.
     let figures: FigureLibrary
     /// The lines cmark was fed, each character with its template position.
-    private var lines: [SourcedLine] = []
+    var lines: [SourcedLine] = []
     /// label → position of its definition, to report duplicates where the second one is.
     var labels: [String: SourcePosition] = [:]
     private(set) var labelOrder: [String] = []
@@ -38,7 +39,7 @@ struct MarkdownConverter {
         self.slides = slides
     }
 
-    private var lifted: [Lifted] { protection.lifted }
+    var lifted: [Lifted] { protection.lifted }
 
     /// Fenced divs nest at most this deep, so a runaway template cannot recurse deeply.
     static let maxDivDepth = 8
@@ -49,7 +50,7 @@ struct MarkdownConverter {
     static let maximumNesting = 32
 
     /// Top-level material before callouts are grouped and captions attached.
-    private enum Item {
+    enum Item {
         case block(Block)
         case divOpen(CalloutKind, [Inline], SourcePosition)
         case divClose(SourcePosition)
@@ -57,7 +58,7 @@ struct MarkdownConverter {
         case caption(label: String?, [Inline], SourcePosition)
     }
 
-    private enum Piece {
+    enum Piece {
         case inline(Inline)
         case marker(Int)
     }
@@ -190,192 +191,50 @@ struct MarkdownConverter {
         return blocks
     }
 
-    private mutating func convertBlock(_ node: OpaquePointer) throws -> [Item] {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_PARAGRAPH:
-            return [try paragraph(node)]
-        case CMARK_NODE_HEADING:
-            return [.block(try heading(node))]
-        case CMARK_NODE_CODE_BLOCK:
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            let code = resolvingValues(literal(node))
-            if let reader = info.split(separator: " ").first.flatMap({ Self.fencedBlocks[String($0)] }) {
-                let line = sourceLine(Int(cmark_node_get_start_line(node)))
-                let fence = line.position(at: line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count)
-                return [.block(try reader(&self, code, fence))]
-            }
-            return [.block(.codeBlock(info: info, code: code))]
-        case CMARK_NODE_HTML_BLOCK:
-            // Raw HTML would bypass escaping and has no meaning on paper: shown as code instead.
-            return [.block(.codeBlock(info: "html", code: literal(node)))]
-        case CMARK_NODE_THEMATIC_BREAK:
-            let line = sourceLine(Int(cmark_node_get_start_line(node)))
-            if slides, line.text == "---" { return [.block(.slideBreak(line.position(at: 0)))] }
-            return [.block(.thematicBreak)]
-        case CMARK_NODE_BLOCK_QUOTE:
-            return [.block(.blockQuote(try blockList(children(node), context: "a block quote")))]
-        case CMARK_NODE_LIST:
-            var items: [[Block]] = []
-            for item in children(node) { items.append(try blockList(children(item), context: "a list")) }
-            return [.block(.list(ListBlock(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                                           start: Int(cmark_node_get_list_start(node)),
-                                           tight: cmark_node_get_list_tight(node) != 0, items: items)))]
-        default:
-            if typeString(node) == "table" { return [.block(try table(node))] }
-            return []
+    /// A node as the registered elements read it: the first whose `parse` answers (Elements/).
+    private mutating func convertBlock(_ pointer: OpaquePointer) throws -> [Item] {
+        let node = MarkdownNode(pointer: pointer)
+        for element in DocumentElements.registry {
+            if let item = try element.parse(node, &self) { return [item] }
+        }
+        return []
+    }
+
+    /// A node's inline children as text and tokens (math, references) still to be placed.
+    mutating func inlinePieces(_ node: MarkdownNode) throws -> [Piece] {
+        try pieces(children(node.pointer))
+    }
+
+    /// A container's children as blocks (`context` names the container in errors).
+    mutating func blockList(_ node: MarkdownNode, context: String) throws -> [Block] {
+        try blockList(children(node.pointer), context: context)
+    }
+
+    /// One line (already protected) read as inline Markdown on its own, as a callout title is.
+    mutating func inlineLine(_ line: SourcedLine, context: String) throws -> [Inline] {
+        let saved = lines
+        defer { lines = saved }
+        lines = [line]
+        return try withDocument(lines) { root in
+            try children(root).flatMap { try inlineOnly(pieces(children($0)), context: context) }
         }
     }
 
     /// The fed line a node starts on (cmark counts lines from 1).
-    private func sourceLine(_ cmarkLine: Int) -> SourcedLine {
+    func sourceLine(_ cmarkLine: Int) -> SourcedLine {
         let k = cmarkLine - 1
         return lines.indices.contains(k) ? lines[k] : SourcedLine(line: max(1, cmarkLine))
     }
 
-    private mutating func paragraph(_ node: OpaquePointer) throws -> Item {
-        let line = sourceLine(Int(cmark_node_get_start_line(node)))
-        let text = line.text
-        let single = cmark_node_get_start_line(node) == cmark_node_get_end_line(node)
-        if single, text.hasPrefix(":::") { return try fencedDiv(line) }
-        if single, text.trimmedSpaces == ". . ." { return .block(.pause(line.position(at: 0))) }
-        let pieces = try pieces(children(node))
-        if text.hasPrefix("Table:") { return try tableCaption(line, pieces: pieces) }
-        let significant = pieces.filter {
-            if case .inline(.text(let s)) = $0 { return !s.trimmedSpaces.isEmpty }
-            if case .inline(.softBreak) = $0 { return false }
-            return true
-        }
-        if significant.count == 1, case .marker(let index) = significant[0],
-           case .displayMath(let tex, let label, let pos) = lifted[index] {
-            if let label { try define(label, at: pos) }
-            return .block(.displayMath(DisplayMath(tex: resolvingValues(tex), number: nil, label: label, position: pos)))
-        }
-        return .block(.paragraph(try inlineOnly(pieces, context: "a paragraph")))
-    }
-
-    /// A `:::` line: a callout (`::: kind Title`), a slide div (`::: notes`, `:::: columns`,
-    /// `::: column`, `::: incremental` or `{.incremental}`) or the `:::` that closes one.
-    private mutating func fencedDiv(_ line: SourcedLine) throws -> Item {
-        let body = line.text
-        let rest = String(body.drop(while: { $0 == ":" }))
-        let trimmed = rest.trimmedSpaces
-        if trimmed.isEmpty { return .divClose(line.position(at: 0)) }
-        let kindOffset = body.count - rest.count + (rest.count - rest.drop(while: { $0 == " " || $0 == "\t" }).count)
-        let word = String(trimmed.prefix(while: { $0 != " " && $0 != "\t" }))
-        // Pandoc writes classes as `{.incremental}`; the bare word means the same.
-        let bare = word.hasPrefix("{.") && word.hasSuffix("}") ? String(word.dropFirst(2).dropLast()) : word
-        if let kind = DivKind(rawValue: bare) {
-            let extra = String(trimmed.dropFirst(word.count)).trimmedSpaces
-            if !extra.isEmpty {
-                throw TemplateError(file: file, at: line.position(at: kindOffset + word.count), "'::: \(bare)' takes no title (got '\(extra)')")
-            }
-            return .slideDivOpen(kind, line.position(at: 0))
-        }
-        guard let kind = CalloutKind(rawValue: word) else {
-            let known = CalloutKind.allCases.map(\.rawValue) + (slides ? DivKind.allCases.map(\.rawValue) : [])
-            throw TemplateError(file: file, at: line.position(at: kindOffset),
-                                "unknown callout kind '\(word)' (known: \(known.joined(separator: ", ")))")
-        }
-        var title = try protection.protectRun([line.dropping(kindOffset + word.count)])[0]
-        // The title is inline text after the kind, as in Pandoc: a leading mark keeps cmark from
-        // reading "1. Intro" or "- x" as a list or "# x" as a heading.
-        let mark: Character = "\u{E002}"
-        let lead = title.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
-        title.chars.insert(mark, at: lead)
-        title.positions.insert(title.position(at: lead), at: lead)
-        let saved = lines
-        defer { lines = saved }
-        lines = [title]
-        var inlines = try withDocument(lines) { root in
-            try children(root).flatMap { try inlineOnly(pieces(children($0)), context: "a callout title") }
-        }
-        if case .text(let s)? = inlines.first, s.first == mark { inlines[0] = .text(String(s.dropFirst())) }
-        return .divOpen(kind, trim(inlines), line.position(at: 0))
-    }
-
-    /// `Table: caption {#tbl-label}` after a table.
-    private mutating func tableCaption(_ line: SourcedLine, pieces: [Piece]) throws -> Item {
-        var label: String?
-        if let attr = trailingAttribute(line.text) {
-            guard attr.label.hasPrefix("tbl-") else {
-                throw TemplateError(file: file, at: line.position(at: attr.offset),
-                                    "a table label must start with 'tbl-' (got '{#\(attr.label)}')")
-            }
-            label = attr.label
-        }
-        let pos = line.position(at: 0)
-        if let label { try define(label, at: pos) }
-        var caption = try inlineOnly(pieces, context: "a table caption")
-        caption = dropPrefix("Table:".count, of: caption)
-        if let label { caption = dropSuffix("{#\(label)}", of: caption) }
-        return .caption(label: label, trim(caption), pos)
-    }
-
-    private mutating func heading(_ node: OpaquePointer) throws -> Block {
-        let line = sourceLine(Int(cmark_node_get_start_line(node)))
-        let indent = line.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
-        var inl = try inlineOnly(try pieces(children(node)), context: "a heading")
-        var label: String?
-        var shrink = false
-        // Only an ATX heading is one line with its attributes at the end.
-        if cmark_node_get_start_line(node) == cmark_node_get_end_line(node) {
-            var text = line.text.trimmingTrailingSpaces
-            if text.hasSuffix("#"), let r = text.range(of: " #", options: .backwards),
-               text[r.upperBound...].allSatisfy({ $0 == "#" }) {
-                text = String(text[..<r.lowerBound]).trimmingTrailingSpaces
-            }
-            if text.hasSuffix("{.shrink}") {
-                shrink = true
-                text = String(text.dropLast("{.shrink}".count)).trimmingTrailingSpaces
-                inl = dropSuffix("{.shrink}", of: trim(inl))
-            }
-            if let attr = trailingAttribute(text) {
-                guard attr.label.hasPrefix("sec-") else {
-                    throw TemplateError(file: file, at: line.position(at: attr.offset),
-                                        "a heading label must start with 'sec-' (got '{#\(attr.label)}')")
-                }
-                try define(attr.label, at: line.position(at: attr.offset))
-                label = attr.label
-                inl = dropSuffix("{#\(attr.label)}", of: trim(inl))
-            }
-        }
-        let level = Int(cmark_node_get_heading_level(node))
-        return .heading(Heading(level: level, number: nil, label: label, id: label ?? "", inlines: trim(inl),
-                                position: line.position(at: indent), shrink: shrink, sourceLevel: level))
-    }
-
     /// `count` characters off the front of a run of inlines (text only: a marker's own prefix).
-    private func dropPrefix(_ count: Int, of inlines: [Inline]) -> [Inline] {
+    func dropPrefix(_ count: Int, of inlines: [Inline]) -> [Inline] {
         guard case .text(let s)? = inlines.first, s.count >= count else { return inlines }
         return [.text(String(s.dropFirst(count)))] + inlines.dropFirst()
     }
 
-    private func dropSuffix(_ suffix: String, of inlines: [Inline]) -> [Inline] {
+    func dropSuffix(_ suffix: String, of inlines: [Inline]) -> [Inline] {
         guard case .text(let s)? = inlines.last, s.trimmingTrailingSpaces.hasSuffix(suffix) else { return inlines }
         return inlines.dropLast() + [.text(String(s.trimmingTrailingSpaces.dropLast(suffix.count)))]
-    }
-
-    private mutating func table(_ node: OpaquePointer) throws -> Block {
-        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
-        var alignments: [ColumnAlignment] = []
-        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
-            for i in 0..<columns {
-                switch raw[i] {
-                case UInt8(ascii: "l"): alignments.append(.left)
-                case UInt8(ascii: "c"): alignments.append(.center)
-                case UInt8(ascii: "r"): alignments.append(.right)
-                default: alignments.append(.none)
-                }
-            }
-        }
-        var header: [[Inline]] = []
-        var rows: [[[Inline]]] = []
-        for row in children(node) {
-            var cells: [[Inline]] = []
-            for cell in children(row) { cells.append(trim(try inlineOnly(try pieces(children(cell)), context: "a table cell"))) }
-            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
-        }
-        return .table(Table(header: header, rows: rows, alignments: alignments, caption: nil, label: nil, number: nil, id: nil))
     }
 
     /// Groups `:::` callouts and slide divs (which nest: columns hold columns, a column may hold a
@@ -461,7 +320,7 @@ struct MarkdownConverter {
     }
 
     /// Puts the printed values back in place of their tokens (code, TeX and figure YAML hold them verbatim).
-    func resolvingValues(_ text: String) -> String {
+    func resolvingValues(_ text: String, printing: (String) -> String = { $0 }) -> String {
         guard text.contains(tokenOpen) else { return text }
         var out = ""
         var chars = text[...]
@@ -469,7 +328,7 @@ struct MarkdownConverter {
             chars = chars.dropFirst()
             if c == tokenOpen, chars.first == "v", let close = chars.firstIndex(of: tokenClose),
                let index = Int(chars[chars.index(after: chars.startIndex)..<close]), printed.indices.contains(index) {
-                out += printed[index]
+                out += printing(printed[index])
                 chars = chars[chars.index(after: close)...]
             } else {
                 out.append(c)
@@ -478,9 +337,32 @@ struct MarkdownConverter {
         return out
     }
 
+    /// A link destination with its values filled in. The node's destination holds the value's
+    /// token as written (cmark percent-encodes only when it renders, as `%EE%80%80v3%EE%80%81`,
+    /// U+E000/U+E001 in UTF-8, which is read back too); the printed value is percent-encoded where
+    /// cmark would have encoded it (its `houdini_escape_href` safe set), so "a b" becomes "a%20b".
+    func resolvingValues(inURL url: String) -> String {
+        let tokens = url.replacingOccurrences(of: "%EE%80%80", with: String(tokenOpen))
+            .replacingOccurrences(of: "%EE%80%81", with: String(tokenClose))
+        return resolvingValues(tokens, printing: Self.percentEncodedForURL)
+    }
+
+    /// cmark's safe characters in a link destination (houdini_href_e.c); every other byte is %XX.
+    private static let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.+!*'(),%#@?=;:/&$~".utf8)
+
+    static func percentEncodedForURL(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            if urlSafe.contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) } else {
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
     // MARK: Inlines
 
-    private func inlineOnly(_ pieces: [Piece], context: String) throws -> [Inline] {
+    func inlineOnly(_ pieces: [Piece], context: String) throws -> [Inline] {
         try pieces.map { piece in
             switch piece {
             case .inline(let i): return i
@@ -517,8 +399,8 @@ struct MarkdownConverter {
             case CMARK_NODE_EMPH: out.append(.inline(.emph(try inlineOnly(pieces(children(node)), context: "emphasis"))))
             case CMARK_NODE_STRONG: out.append(.inline(.strong(try inlineOnly(pieces(children(node)), context: "bold text"))))
             case CMARK_NODE_LINK:
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                let url = resolvingValues(inURL: cmark_node_get_url(node).map { String(cString: $0) } ?? "")
+                let title = resolvingValues(cmark_node_get_title(node).map { String(cString: $0) } ?? "")
                 out.append(.inline(.link(url: url, title: title, content: try inlineOnly(pieces(children(node)), context: "a link"))))
             case CMARK_NODE_IMAGE:
                 // Handouts draw catalogue figures only; an image keeps its alt text, nothing is fetched.
@@ -566,7 +448,7 @@ struct MarkdownConverter {
     }
 
     /// Drops the spaces our tokens leave at the edges of titles, captions and cells.
-    private func trim(_ inlines: [Inline]) -> [Inline] {
+    func trim(_ inlines: [Inline]) -> [Inline] {
         var result = inlines
         while let first = result.first {
             if case .text(let s) = first {
@@ -582,4 +464,57 @@ struct MarkdownConverter {
         }
         return result
     }
+}
+
+/// A node of cmark's tree, as the document elements read it: the C calls stay in this file.
+struct MarkdownNode {
+    enum Kind { case paragraph, heading, codeBlock, htmlBlock, thematicBreak, blockQuote, list, table, other }
+    fileprivate let pointer: OpaquePointer
+
+    var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        default:
+            let type = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
+            return type == "table" ? .table : .other
+        }
+    }
+    /// Lines of the fed text, counted from 1 as cmark does.
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var children: [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let c = child {
+            out.append(MarkdownNode(pointer: c))
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+    var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
+    /// A table's column alignments (GFM's `:--`, `:-:`, `--:`).
+    var tableAlignments: [ColumnAlignment] {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(pointer))
+        guard let raw = cmark_gfm_extensions_get_table_alignments(pointer) else { return [] }
+        return (0..<columns).map { i in
+            switch raw[i] {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
+            }
+        }
+    }
+    var isTableHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
 }

@@ -103,13 +103,13 @@ struct SlabPlanner {
         self.measurer = measurer
     }
 
-    private func setter(size: Double) -> ParagraphSetter {
+    func setter(size: Double) -> ParagraphSetter {
         ParagraphSetter(file: file, measurer: measurer, size: size, leading: geometry.leading * size / geometry.bodySize)
     }
 
     /// Paragraph lines as slabs with orphan/widow keeps: the first line keeps with the second,
     /// the second-to-last with the last.
-    private mutating func lines(_ typeset: [TypesetLine], space: Double, indent: Double, justified: Bool = true) {
+    mutating func lines(_ typeset: [TypesetLine], space: Double, indent: Double, justified: Bool = true) {
         for (k, line) in typeset.enumerated() {
             let keep = typeset.count > 1 && (k == 0 || k == typeset.count - 2)
             var slab = LayoutSlab(height: line.height, spaceBefore: k == 0 ? space : 0, keepWithNext: keep,
@@ -156,118 +156,12 @@ struct SlabPlanner {
         return out
     }
 
+    /// The measure at `indent` (less what a callout keeps free on the right).
+    func width(indent: Double) -> Double { geometry.textWidth - indent - rightInset }
+
+    /// A block's slabs, as its element lays it out (Elements/).
     mutating func add(_ block: Block, indent: Double) throws {
-        let width = geometry.textWidth - indent - rightInset
-        let g = geometry
-        switch block {
-        case .heading(let h):
-            let size = g.headingSizes[min(max(h.level, 1), g.headingSizes.count) - 1]
-            let numbered = (h.number.map { [Inline.text($0 + "  ")] } ?? []) + h.inlines
-            let typeset = try setter(size: size).set([.strong(numbered)], width: width, ragged: true)
-            let height = typeset.reduce(0) { $0 + $1.height }
-            slabs.append(LayoutSlab(height: height, spaceBefore: size * 1.2, keepWithNext: true,
-                                    content: .heading(h, lines: typeset), indent: indent))
-        case .paragraph(let inlines):
-            lines(try setter(size: g.bodySize).set(inlines, width: width, ragged: ragged), space: g.paragraphSpace, indent: indent,
-                  justified: !ragged)
-        case .displayMath(let m):
-            // The line that introduces a display stays with it (TeX's \predisplaypenalty = 10000).
-            if let last = slabs.indices.last, case .line = slabs[last].content {
-                slabs[last].keepWithNext = true
-                slabs[last].softKeep = false
-            }
-            let metrics = try measured(file, m.position, "bad TeX") { try measurer.math(tex: m.tex, display: true, size: g.bodySize) }
-            slabs.append(LayoutSlab(height: metrics.ascent + metrics.descent + 2 * g.paragraphSpace, spaceBefore: g.paragraphSpace,
-                                    content: .displayMath(m, metrics), indent: indent))
-        case .figure(let f):
-            let caption = try setter(size: g.bodySize * 0.9).set([.text("Figure \(f.number).  ")] + f.caption, width: width)
-            let art = try measured(file, f.position, "figure '\(f.name)'") { try measurer.figureHeight(f, width: width) }
-            // One slab: a figure never parts from its caption.
-            slabs.append(LayoutSlab(height: art + g.paragraphSpace + caption.reduce(0) { $0 + $1.height },
-                                    spaceBefore: 2 * g.paragraphSpace, content: .figure(f, height: art, caption: caption), indent: indent))
-        case .table(let t):
-            if let caption = t.caption {
-                let label = t.number.map { [Inline.text("Table \($0).  ")] } ?? []
-                let typeset = try setter(size: g.bodySize * 0.9).set(label + caption, width: width)
-                slabs.append(LayoutSlab(height: typeset.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
-                                        keepWithNext: true, content: .tableCaption(t, lines: typeset), indent: indent))
-            }
-            // Cells are set on one line at natural width (a measure far wider than any cell but
-            // small next to the finishing glue's stretch, so spaces keep their natural width); columns take the widest cell plus
-            // padding, scaled down together when the table is wider than the measure.
-            let cellSetter = setter(size: g.bodySize)
-            func naturalLine(_ cell: [Inline]) throws -> TypesetLine {
-                try cellSetter.set(cell, width: 1e4).first ?? TypesetLine(fragments: [], ascent: g.leading * 0.78, descent: g.leading * 0.22)
-            }
-            let header = try t.header.map { try naturalLine([.strong($0)]) }
-            let body = try t.rows.map { try $0.map(naturalLine) }
-            let count = max(header.count, body.map(\.count).max() ?? 0)
-            let padding = g.bodySize * 1.2
-            var columns = [Double](repeating: padding, count: count)
-            for row in [header] + body {
-                for (c, line) in row.enumerated() where c < count {
-                    let natural = line.fragments.last.map { $0.x + $0.width } ?? 0
-                    columns[c] = max(columns[c], natural + padding)
-                }
-            }
-            let total = columns.reduce(0, +)
-            if total > width { columns = columns.map { $0 * width / total } }
-            func rowHeight(_ cells: [TypesetLine]) -> Double { max(g.leading * 1.35, (cells.map(\.height).max() ?? 0) + 4) }
-            slabs.append(LayoutSlab(height: rowHeight(header), spaceBefore: t.caption == nil ? 2 * g.paragraphSpace : 2,
-                                    keepWithNext: true, content: .tableRow(t, row: nil, cells: header, columns: columns), indent: indent))
-            for (r, cells) in body.enumerated() {
-                // A short table stays in one piece; a long one keeps its first row with the
-                // header and its last two rows together.
-                let keep = body.count <= 12 ? r < body.count - 1 : (r == 0 || r == body.count - 2)
-                slabs.append(LayoutSlab(height: rowHeight(cells), keepWithNext: keep,
-                                        content: .tableRow(t, row: r, cells: cells, columns: columns), indent: indent))
-            }
-        case .callout(let c):
-            let pad = g.calloutPadding
-            let label: String
-            switch (c.kind, c.number) {
-            case (.exercise, let n?): label = "Exercise \(n)"
-            case (.solution, let n?): label = "Solution to Exercise \(n)"
-            default: label = c.kind.displayName
-            }
-            let title = try setter(size: g.bodySize).set([.strong([.text(label + (c.title == nil ? "" : ". "))] + (c.title ?? []))],
-                                                         width: width - 2 * pad)
-            slabs.append(LayoutSlab(height: pad + title.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
-                                    keepWithNext: true, content: .calloutTop(c, title: title), indent: indent))
-            let first = slabs.count - 1
-            rightInset += pad
-            for b in c.blocks { try add(b, indent: indent + pad) }
-            rightInset -= pad
-            // The closing padding never starts a page on its own.
-            if !slabs.isEmpty { slabs[slabs.count - 1].keepWithNext = true }
-            slabs.append(LayoutSlab(height: pad, content: .calloutBottom(c), indent: indent))
-            for k in first..<slabs.count { slabs[k].callout = c.kind }
-        case .list(let l):
-            for (n, item) in l.items.enumerated() {
-                for (k, b) in item.enumerated() {
-                    let before = slabs.count
-                    try add(b, indent: indent + 18)
-                    guard k == 0, before < slabs.count else { continue }
-                    slabs[before].marker = l.ordered ? "\(l.start + n)." : "•"
-                    if l.tight { slabs[before].spaceBefore = 2 }
-                }
-            }
-        case .codeBlock(_, let code):
-            let codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).dropLast(code.hasSuffix("\n") ? 1 : 0)
-            for (k, line) in codeLines.enumerated() {
-                slabs.append(LayoutSlab(height: g.leading, spaceBefore: k == 0 ? g.paragraphSpace : 0,
-                                        keepWithNext: k == 0 || k == codeLines.count - 2, content: .codeLine(String(line)), indent: indent))
-            }
-        case .blockQuote(let blocks):
-            for b in blocks { try add(b, indent: indent + 18) }
-        case .thematicBreak, .slideBreak:
-            slabs.append(LayoutSlab(height: g.leading, spaceBefore: g.paragraphSpace, content: .rule, indent: indent))
-        case .div(let d):
-            // On paper, speaker notes stay out and columns and reveals read top to bottom.
-            if d.kind != .notes { for b in d.blocks { try add(b, indent: indent) } }
-        case .pause:
-            break
-        }
+        try block.element.layoutOnPage(&self, indent: indent)
     }
 }
 

@@ -83,8 +83,10 @@ public enum PageBreaker {
     /// `footnotes` holds each note's slabs by number: a note goes to the foot of the page whose
     /// slab references it, under `footnoteRule`, and the referencing slab moves on when its notes
     /// do not fit with it.
+    /// `footFloats` false keeps floats off the foot of their page (see `paginateTight`).
     public static func paginate(_ source: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
-                                footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule)) -> [LaidOutPage] {
+                                footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule),
+                                footFloats: Bool = true) -> [LaidOutPage] {
         var slabs = source
         var queue = Array(slabs.indices)
         var pages: [LaidOutPage] = []
@@ -101,16 +103,30 @@ public enum PageBreaker {
         func references(_ position: Int) -> [Int] {
             slabs[queue[position]].content.footnoteReferences.filter { footnotes[$0] != nil }
         }
+        /// Slabs of floats placed at the foot of their page (LaTeX's `b`).
+        var atFoot: Set<Int> = []
         func close(_ upTo: Int) {
             var placed: [PlacedSlab] = []
             var top = 0.0
             var numbers: [Int] = []
+            var foot: [LayoutSlab] = []
             for (n, position) in current.prefix(upTo).enumerated() {
                 let s = slabs[queue[position]]
+                for r in references(position) where !numbers.contains(r) { numbers.append(r) }
+                if atFoot.contains(queue[position]) { foot.append(s); continue }
                 top += n == 0 ? 0 : s.spaceBefore
                 placed.append(PlacedSlab(slab: s, y: top))
                 top += s.height
-                for r in references(position) where !numbers.contains(r) { numbers.append(r) }
+            }
+            if !foot.isEmpty {
+                // Stacked up from the footnotes (or the foot of the text area); the first one's
+                // space above it is part of the gap between the text and the float.
+                var y = pageHeight - notesHeight(numbers) - foot.enumerated().reduce(0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
+                for (n, s) in foot.enumerated() {
+                    y += n == 0 ? 0 : s.spaceBefore
+                    placed.append(PlacedSlab(slab: s, y: y))
+                    y += s.height
+                }
             }
             if !numbers.isEmpty {
                 var bottom = pageHeight - notesHeight(numbers) + footnoteRule.spaceBefore
@@ -141,6 +157,36 @@ public enum PageBreaker {
             default: return nil
             }
         }
+        /// Where the float at `float` could stand at the foot of this page (LaTeX's `b`): the
+        /// longest head of the page, ending where a page may end, that leaves it room; the text
+        /// after the head moves to the next page (a generalisation of LaTeX, which only uses room
+        /// that is left). Returns how many slabs of the page stay, and the height the page then
+        /// fills. Nil when a float or a heading is among the slabs that would move (floats keep
+        /// their order and stay in their section) or no head leaves room.
+        func footPlacement(float: ClosedRange<Int>) -> (cut: Int, fill: Double)? {
+            var floatHeight = 0.0
+            for p in float { floatHeight += (p == float.lowerBound ? 0 : slabs[queue[p]].spaceBefore) + slabs[queue[p]].height }
+            let gap = slabs[queue[float.lowerBound]].spaceBefore
+            let floatNotes = float.flatMap(references)
+            var tops: [Double] = []
+            var top = 0.0
+            for (n, position) in current.enumerated() {
+                top += (n == 0 ? 0 : slabs[queue[position]].spaceBefore) + slabs[queue[position]].height
+                tops.append(top)
+            }
+            for cut in stride(from: current.count - 1, through: 1, by: -1) {
+                // The float never passes another float nor a heading: it stays in its section.
+                if floatEnd(current[cut]) != nil { return nil }
+                if case .heading = slabs[queue[current[cut]]].content { return nil }
+                guard !slabs[queue[current[cut - 1]]].keepWithNext else { continue }
+                var numbers: [Int] = []
+                for position in current.prefix(cut) { for r in references(position) where !numbers.contains(r) { numbers.append(r) } }
+                for r in floatNotes where !numbers.contains(r) { numbers.append(r) }
+                let fill = tops[cut - 1] + gap + floatHeight + notesHeight(numbers)
+                if fill <= pageHeight { return (cut, fill) }
+            }
+            return nil
+        }
         while k < queue.count {
             let s = slabs[queue[k]]
             let space = current.isEmpty ? 0 : s.spaceBefore
@@ -158,11 +204,11 @@ public enum PageBreaker {
                 k += 1
                 continue
             }
-            if let end = float, pageHeight - y - notesHeight(notes) >= pageHeight * floatGap,
-               let last = current.last, !slabs[queue[last]].keepWithNext {
+            if let end = float, pageHeight - y - notesHeight(notes) >= pageHeight * floatGap, let last = current.last {
                 // What follows the float and fits in the gap, ending where a page may end. Later
                 // floats met on the way are deferred too, behind this one.
                 var pulled: [Int] = []
+                var used: [Double] = []     // the page's height used through each pulled slab
                 var yy = y
                 var pulledNotes = notes
                 var j = end + 1
@@ -177,12 +223,33 @@ public enum PageBreaker {
                     yy += next.spaceBefore + next.height
                     pulledNotes = more
                     pulled.append(j)
+                    used.append(yy + notesHeight(more))
                     j += 1
                 }
                 let kept = lastBreak(pulled.map { queue[$0] }, from: y, pageHeight: pageHeight,
                                      used: yy + notesHeight(pulledNotes), slabs: slabs) ?? 0
                 pulled.removeLast(pulled.count - kept)
-                if let l = pulled.last {
+                // A heading right before the float keeps with the text after it instead (LaTeX
+                // leaves the heading and floats the figure); with no such text the two move on together.
+                let mayLeave = !slabs[queue[last]].keepWithNext || !pulled.isEmpty
+                // The top of the next page leaves this one as full as the text that came up; when
+                // that is more than `maxUnderfull` empty, the foot of this page may do better.
+                let topFill = kept > 0 ? used[kept - 1] : y + notesHeight(notes)
+                if footFloats, topFill < pageHeight * (1 - maxUnderfull),
+                   let (cut, fill) = footPlacement(float: k...end), fill > topFill {
+                    let tail = current[cut]..<k
+                    let floatSlabs = (k...end).map { queue[$0] }
+                    queue.replaceSubrange(tail.lowerBound...end, with: floatSlabs + tail.map { queue[$0] })
+                    atFoot.formUnion(floatSlabs)
+                    current = Array(current.prefix(cut)) + Array(tail.lowerBound..<(tail.lowerBound + floatSlabs.count))
+                    close(current.count)
+                    k = tail.lowerBound + floatSlabs.count
+                    current = []
+                    notes = []
+                    y = 0
+                    continue
+                }
+                if mayLeave, let l = pulled.last {
                     // The pulled slabs come next and fit; the floats among them follow, in order.
                     let kept = Set(pulled)
                     let text = (k...l).filter(kept.contains).map { queue[$0] }
@@ -240,7 +307,11 @@ extension PageBreaker {
     static let spaceShrinkSteps = [0.9, 0.8, 0.67]
 
     /// `paginate`, then, when the last page is near-empty, the same with the space between slabs
-    /// shrunk step by step until the page count drops (kept only if it does).
+    /// shrunk step by step until the page count drops (kept only if it does); failing that, with
+    /// no float at the foot of a page, kept when its last page is not near-empty (a float at the
+    /// foot of a page pushes the text under it on, which can leave a line or two on a page of
+    /// their own; the issue asks for neither an underfull page nor such a last page, and of the
+    /// two the stray lines look worse).
     public static func paginateTight(_ slabs: [LayoutSlab], pageHeight: Double, footnotes: [Int: [LayoutSlab]] = [:],
                                      footnoteRule: LayoutSlab = LayoutSlab(height: 0, content: .rule)) -> [LaidOutPage] {
         let pages = paginate(slabs, pageHeight: pageHeight, footnotes: footnotes, footnoteRule: footnoteRule)
@@ -254,6 +325,8 @@ extension PageBreaker {
             let candidate = paginate(tighter, pageHeight: pageHeight, footnotes: footnotes, footnoteRule: footnoteRule)
             if candidate.count < pages.count { return candidate }
         }
+        let noFoot = paginate(slabs, pageHeight: pageHeight, footnotes: footnotes, footnoteRule: footnoteRule, footFloats: false)
+        if noFoot.count <= pages.count, let end = noFoot.last, end.usedHeight >= pageHeight * nearEmptyLastPage { return noFoot }
         return pages
     }
 }

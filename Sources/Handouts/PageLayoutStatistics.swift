@@ -59,17 +59,12 @@ public struct LayoutStatistics: Sendable, Equatable {
 }
 
 extension LaidOutPage {
-    /// The height the page's content takes: the body from the top of the text area, plus the
-    /// footnotes' block (with its rule) at the foot; what is left is the page's empty space.
+    /// The height the page's content takes: every slab and the space above it (but the first's,
+    /// dropped at the top of a page), wherever it stands. The footnotes' block (with its rule) at
+    /// the foot counts as itself, and so does a float at the foot of the page: the gap above it
+    /// is the page's empty space, as is what is left below the text on any other page.
     public var usedHeight: Double {
-        guard let first = slabs.firstIndex(where: { if case .footnoteLine = $0.slab.content { return true } else { return false } }),
-              first > 0, case .rule = slabs[first - 1].slab.content else {
-            return slabs.map { $0.y + $0.slab.height }.max() ?? 0
-        }
-        let rule = slabs[first - 1]
-        let body = slabs[..<(first - 1)].map { $0.y + $0.slab.height }.max() ?? 0
-        let notes = (slabs[(first - 1)...].map { $0.y + $0.slab.height }.max() ?? 0) - (rule.y - rule.slab.spaceBefore)
-        return body + notes
+        slabs.enumerated().reduce(0) { $0 + $1.element.slab.height + ($1.offset == 0 ? 0 : $1.element.slab.spaceBefore) }
     }
 }
 

@@ -52,7 +52,7 @@ struct Numbering {
     let file: String
     private var targets: [String: (text: String, id: String)] = [:]
     private var counters: [Int] = []
-    private var figures = 0, equations = 0, tables = 0
+    private var counts: [String: Int] = [:]
     private var topLevel = 1
 
     init(file: String) { self.file = file }
@@ -75,95 +75,29 @@ struct Numbering {
         blocks.compactMap { if case .heading(let h) = $0, h.level > 0 { return h.level } else { return nil } }
     }
 
-    // MARK: numbering
+    // MARK: what the elements use (each element numbers and resolves itself)
 
-    private mutating func number(_ block: Block) -> Block {
-        switch block {
-        case .heading(var h):
-            if h.level == 0 {
-                // The generated Solutions section: top level, unnumbered.
-                h.level = 1
-                return .heading(h)
-            }
-            let depth = max(1, h.level - topLevel + 1)
-            if counters.count < depth { counters += Array(repeating: 0, count: depth - counters.count) }
-            counters = Array(counters.prefix(depth))
-            counters[depth - 1] += 1
-            let number = counters.map(String.init).joined(separator: ".")
-            h.level = depth
-            h.number = number
-            if h.id.isEmpty { h.id = "sec-" + counters.map(String.init).joined(separator: "-") }
-            if let label = h.label { targets[label] = ("Section \(number)", h.id) }
-            return .heading(h)
-        case .displayMath(var m):
-            if let label = m.label {
-                equations += 1
-                m.number = equations
-                targets[label] = ("(\(equations))", label)
-            }
-            return .displayMath(m)
-        case .figure(var f):
-            figures += 1
-            f.number = figures
-            if f.id.isEmpty { f.id = "fig-\(figures)" }
-            if let label = f.label { targets[label] = ("Figure \(figures)", f.id) }
-            return .figure(f)
-        case .table(var t):
-            if t.caption != nil {
-                tables += 1
-                t.number = tables
-                t.id = t.label ?? "tbl-\(tables)"
-                if let label = t.label, let id = t.id { targets[label] = ("Table \(tables)", id) }
-            }
-            return .table(t)
-        case .callout(var c):
-            c.blocks = c.blocks.map { number($0) }
-            return .callout(c)
-        case .list(var l):
-            l.items = l.items.map { $0.map { number($0) } }
-            return .list(l)
-        case .blockQuote(let b):
-            return .blockQuote(b.map { number($0) })
-        case .div(var d):
-            d.blocks = d.blocks.map { number($0) }
-            return .div(d)
-        case .paragraph, .codeBlock, .thematicBreak, .pause, .slideBreak:
-            return block
-        }
+    /// Makes `label` a reference target printing `text` and linking `id`.
+    mutating func target(_ label: String, text: String, id: String) { targets[label] = (text, id) }
+
+    /// The next number of a counter ("figure", "equation", "table").
+    mutating func next(_ counter: String) -> Int {
+        counts[counter, default: 0] += 1
+        return counts[counter]!
+    }
+
+    /// The section counters after a heading of `level` (as written), and its depth from the top level.
+    mutating func section(level: Int) -> (depth: Int, counters: [Int]) {
+        let depth = max(1, level - topLevel + 1)
+        if counters.count < depth { counters += Array(repeating: 0, count: depth - counters.count) }
+        counters = Array(counters.prefix(depth))
+        counters[depth - 1] += 1
+        return (depth, counters)
     }
 
     // MARK: resolution
 
-    private func resolve(_ block: Block) throws -> Block {
-        switch block {
-        case .heading(var h):
-            h.inlines = try resolve(h.inlines)
-            return .heading(h)
-        case .paragraph(let i): return .paragraph(try resolve(i))
-        case .figure(var f):
-            f.caption = try resolve(f.caption)
-            return .figure(f)
-        case .table(var t):
-            t.header = try t.header.map { try resolve($0) }
-            t.rows = try t.rows.map { try $0.map { try resolve($0) } }
-            if let c = t.caption { t.caption = try resolve(c) }
-            return .table(t)
-        case .callout(var c):
-            if let title = c.title { c.title = try resolve(title) }
-            c.blocks = try c.blocks.map { try resolve($0) }
-            return .callout(c)
-        case .list(var l):
-            l.items = try l.items.map { try $0.map { try resolve($0) } }
-            return .list(l)
-        case .blockQuote(let b): return .blockQuote(try b.map { try resolve($0) })
-        case .div(var d):
-            d.blocks = try d.blocks.map { try resolve($0) }
-            return .div(d)
-        case .displayMath, .codeBlock, .thematicBreak, .pause, .slideBreak: return block
-        }
-    }
-
-    private func resolve(_ inline: Inline) throws -> Inline {
+    func resolve(_ inline: Inline) throws -> Inline {
         switch inline {
         case .ref(var r):
             guard let target = targets[r.label] else {

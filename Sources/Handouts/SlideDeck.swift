@@ -90,55 +90,10 @@ struct StepCutter {
 
     init(file: String) { self.file = file }
 
+    /// Each block's slide items, as its element cuts them (most are one item at the current step).
     mutating func items(_ blocks: [Block]) throws -> [SlideItem] {
         var out: [SlideItem] = []
-        for block in blocks {
-            switch block {
-            case .pause:
-                step += 1
-            case .div(let d):
-                switch d.kind {
-                case .notes:
-                    notes += d.blocks
-                case .incremental:
-                    // Each list item its own step, the first with what comes before it.
-                    var first = true
-                    for inner in d.blocks {
-                        guard case .list(let l) = inner else {
-                            out += try items([inner])
-                            continue
-                        }
-                        for (n, item) in l.items.enumerated() {
-                            if !first { step += 1 }
-                            first = false
-                            var one = l
-                            one.items = [item]
-                            one.start = l.start + n
-                            out.append(.block(.list(one), step: step))
-                        }
-                    }
-                case .columns:
-                    var columns: [[SlideItem]] = []
-                    for inner in d.blocks {
-                        if case .div(let c) = inner, c.kind == .column {
-                            columns.append(try items(c.blocks))
-                        } else {
-                            throw TemplateError(file: file, at: d.position,
-                                                "':::: columns' holds only '::: column' divs (each closed with ':::')")
-                        }
-                    }
-                    if !columns.isEmpty { out.append(.columns(columns)) }
-                case .column:
-                    throw TemplateError(file: file, at: d.position, "'::: column' stands inside ':::: columns'")
-                }
-            case .heading(var h):
-                // A heading below ## is a sub-heading on the slide; slides carry no section numbers.
-                h.number = nil
-                out.append(.block(.heading(h), step: step))
-            default:
-                out.append(.block(block, step: step))
-            }
-        }
+        for block in blocks { out += try block.element.slideItems(&self) }
         return out
     }
 }

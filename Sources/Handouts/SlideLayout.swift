@@ -246,27 +246,20 @@ private struct Column {
         self.page = page
         var planner = SlabPlanner(file: file, geometry: page, measurer: measurer)
         planner.ragged = true
+        var column = SlideColumnPlanner(planner: planner, width: width)
         for item in items {
             guard case .block(let block, let step) = item else {
                 throw TemplateError(file: file, at: position, "columns do not nest")
             }
-            let before = planner.slabs.count
-            if case .figure(let f) = block {
-                // The caption under the art; "Figure n." is for handouts, a slide shows one or two.
-                let caption = f.caption.isEmpty ? [] :
-                    try ParagraphSetter(file: file, measurer: measurer, size: page.bodySize * 0.8, leading: page.leading * 0.8)
-                        .set(f.caption, width: width)
-                for line in caption { try SlideLayout.checkWidth(line, width: width, position: f.position) }
-                let captionHeight = caption.reduce(0) { $0 + $1.height }
-                figureSlabs.append(planner.slabs.count)
-                planner.slabs.append(LayoutSlab(height: caption.isEmpty ? 0 : page.paragraphSpace / 2 + captionHeight,
-                                                spaceBefore: page.paragraphSpace, content: .figure(f, height: 0, caption: caption)))
-            } else {
-                try planner.add(block, indent: 0)
+            let before = column.planner.slabs.count
+            try block.element.layoutOnSlide(&column)
+            for k in before..<column.planner.slabs.count {
+                steps.append(step)
+                try check(column.planner.slabs[k], file: file, position: position)
             }
-            for k in before..<planner.slabs.count { steps.append(step); try check(planner.slabs[k], file: file, position: position) }
         }
-        slabs = planner.slabs
+        slabs = column.planner.slabs
+        figureSlabs = column.figureSlabs
     }
 
     /// Nothing may run off the side: lines, formulas and tables wider than the column are errors.

@@ -120,3 +120,81 @@ extension FloatPlacementTests {
         }
     }
 }
+
+/// Floats at the foot of a page (LaTeX's `b`) and headings left behind by a float (as LaTeX
+/// does), on constructed slab lists: a page of 100, lines of 10.
+extension FloatPlacementTests {
+    private func figure(_ h: Double = 50, number: Int = 1) -> LayoutSlab {
+        let f = Figure(name: "f", parameters: .object([]), caption: [], label: nil, number: number, id: "fig-\(number)", size: nil,
+                       position: SourcePosition(line: 1, column: 1))
+        return LayoutSlab(height: h, content: .figure(f, height: h, caption: []))
+    }
+    private func heading() -> LayoutSlab {
+        let h = Heading(level: 1, number: "1", label: nil, id: "sec-1", inlines: [.text("H")])
+        return LayoutSlab(height: 10, keepWithNext: true, content: .heading(h, lines: []))
+    }
+    private func figureNumbers(_ page: LaidOutPage) -> [Int] {
+        page.slabs.compactMap { if case .figure(let f, _, _) = $0.slab.content { f.number } else { nil } }
+    }
+
+    @Test func aFloatWithNoTextToFillTheGapGoesToTheFootOfThisPage() {
+        // Six lines, then two figures of half a page. At the top of page 2 the first figure would
+        // leave page 1 40 % empty (nothing but another float follows it); at the foot of page 1,
+        // under five of the lines, it fills the page, and the sixth line opens page 2.
+        let slabs = Array(repeating: line(), count: 6) + [figure(number: 1), figure(number: 2)]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(figureNumbers(pages[0]) == [1])
+        #expect(pages[0].slabs.last.map { $0.y + $0.slab.height } == 100)
+        #expect(pages[0].slabs.filter { if case .line = $0.slab.content { true } else { false } }.count == 5)
+        #expect(empty(pages[0]) <= PageBreaker.maxUnderfull)
+        #expect(figureNumbers(pages[1]) == [2])
+        #expect(pages.flatMap(\.slabs).count == slabs.count)
+    }
+
+    @Test func aFloatAtTheFootNeverPassesAHeading() {
+        // The only head that leaves the figure room ends before the heading: the figure would come
+        // before its own section, so it goes to the top of page 2 instead.
+        let slabs = Array(repeating: line(), count: 4) + [heading()] + Array(repeating: line(), count: 2)
+            + [figure(number: 1), figure(number: 2)]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(figureNumbers(pages[0]).isEmpty)
+        #expect(figureNumbers(pages[1]) == [1, 2])
+    }
+
+    @Test func aHeadingBeforeAFloatStaysWithTheTextAfterIt() {
+        // Five lines, a heading, a figure that does not fit, four lines: the heading stays on page 1
+        // over the four lines (filling it), the figure opens page 2.
+        let slabs = Array(repeating: line(), count: 5) + [heading(), figure()] + Array(repeating: line(), count: 4)
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(figureNumbers(pages[0]).isEmpty)
+        #expect(pages[0].usedHeight == 100)
+        guard let h = pages[0].slabs.firstIndex(where: { if case .heading = $0.slab.content { true } else { false } }) else {
+            Issue.record("the heading should stay on page 1")
+            return
+        }
+        if case .line = pages[0].slabs[h + 1].slab.content {} else { Issue.record("a line should follow the heading") }
+        #expect(figureNumbers(pages[1]) == [1])
+    }
+
+    @Test func aHeadingWithNothingAfterItsFloatMovesOnWithIt() {
+        let slabs = Array(repeating: line(), count: 5) + [heading(), figure()]
+        let pages = PageBreaker.paginate(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(pages[1].slabs.map { if case .heading = $0.slab.content { "h" } else { "f" } } == ["h", "f"])
+    }
+}
+
+extension FloatPlacementTests {
+    @Test func aFloatAtTheFootNeverLeavesALineAloneOnTheLastPage() {
+        // Seven lines and a figure ending the handout: at the foot of page 1 the figure would push
+        // the seventh line onto a last page of its own; the figure opens page 2 instead.
+        let slabs = Array(repeating: line(), count: 7) + [figure(40)]
+        #expect(PageBreaker.paginate(slabs, pageHeight: 100).last?.slabs.count == 1)
+        let pages = PageBreaker.paginateTight(slabs, pageHeight: 100)
+        #expect(pages.count == 2)
+        #expect(pages[0].slabs.count == 7)
+        #expect(figureNumbers(pages[1]) == [1])
+    }
+}

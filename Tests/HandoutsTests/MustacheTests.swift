@@ -23,6 +23,21 @@ import Testing
         #expect(doc.blocks.last == .paragraph([.text("After.")]))
     }
 
+    /// cmark percent-encodes a link destination, token and all: the value is filled in after
+    /// decoding it, and percent-encoded itself where cmark would have ("A B" → "A%20B").
+    @Test func valuesInLinkDestinationsAndTitles() throws {
+        let source = "---\ntitle: T\ndata: {w: {labels: [A B, C], p: [0.25, 0.75]}}\n---\n"
+            + "[p = {{w.p.0}}](https://example.org/q?p={{w.p.0}}&l={{w.labels.0}} \"for {{w.labels.1}}\") and <https://example.org/{{w.p.1}}>"
+        let doc = try parse(source)
+        guard case .paragraph(let inlines)? = doc.blocks.first else { Issue.record("no paragraph"); return }
+        let links = inlines.compactMap { inline -> (String, String, [Inline])? in
+            if case .link(let url, let title, let content) = inline { return (url, title, content) } else { return nil }
+        }
+        #expect(links.map(\.0) == ["https://example.org/q?p=0.25&l=A%20B", "https://example.org/0.75"])
+        #expect(links.map(\.1) == ["for C", ""])
+        #expect(links.map(\.2) == [[.text("p = 0.25")], [.text("https://example.org/0.75")]])
+    }
+
     @Test func unknownNameIsAnErrorWithPosition() {
         let e = templateError { _ = try parse(template("Intro line\nThe KL is {{kl_wether}} bits.")) }
         #expect(e?.description == "Templates/t.md:8:11: error: unknown value 'kl_wether' (known: weather, kl_weather)")

@@ -236,7 +236,8 @@ private func demerits(_ items: [LineItem], breaks: [Int], width: Double, toleran
 
     @Test func pulledLinesNeverEndOnALineThatKeepsWithTheNext() {
         // Five lines would fit after the first five, but the fourth and fifth keep with what follows.
-        let slabs = Array(repeating: line(), count: 5) + [figure(60)]
+        // (The first five are one chain, so the figure cannot stand at the foot of page 1 instead.)
+        let slabs = Array(repeating: line(keep: true), count: 4) + [line(), figure(60)]
             + [line(), line(), line(), line(keep: true), line(keep: true), line()]
         let pages = PageBreaker.paginate(slabs, pageHeight: 100)
         let first = pages[0].slabs
