@@ -14,6 +14,8 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ORDER = ["light", "dark", "print"]
+# FontSizes' fields in its initialiser's order (FontSizes.fields).
+SIZES = ["heading", "title", "label", "tick", "legend", "annotation", "contour"]
 CAMEL = {"dash-dot": "dashDot", "long-dash": "longDash", "back-diagonal": "backDiagonal"}
 
 
@@ -40,7 +42,9 @@ def theme(name, t):
         lineStyleCycle: {cases(t['dashes'])}, markerCycle: {cases(t['markers'])},
         fillOpacity: {t['fill_opacity']}, showGrid: {'true' if t['grid_lines'] else 'false'},
         lightInk: {color(t['ink']['on_dark'])}, darkInk: {color(t['ink']['on_light'])},
-        hatchCycle: {cases(t['hatches'])}, colormap: .{t['colormap']})
+        hatchCycle: {cases(t['hatches'])}, colormap: .{t['colormap']},
+        textFont: "{t['fonts']['text']}", mathFont: "{t['fonts']['math']}",
+        fontSizes: FontSizes({', '.join(f"{k}: {t['font_sizes'][k]}" for k in SIZES)}))
 """
 
 

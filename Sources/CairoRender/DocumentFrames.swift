@@ -4,33 +4,29 @@ import Frame
 
 /// The figures of one build, each laid out to its frame once and reused by every output that shows
 /// it (the PDF pages, the SVG pages, a deck and its notes pages). A figure is its own key: the same
-/// figure at the same size, theme and label size is the same frame, whichever output asks first, so
+/// figure at the same size, theme (colours and label fonts) and label size is the same frame, whichever output asks first, so
 /// output never depends on the order figures are drawn in.
 public final class FigureFrames: @unchecked Sendable {
     // @unchecked: `frames` is only touched under `lock`; frames are immutable values.
     private let lock = NSLock()
-    private var frames: [Key: Frame] = [:]
-    private struct Key: Hashable { let family: String; let figure: Figure }
+    private var frames: [Figure: Frame] = [:]
     /// How many figures were laid out (not found in the cache): what tests of "once per build" count.
     public private(set) var layouts = 0
 
     public init() {}
 
-    /// The frame of `figure` with labels in `text`'s family, laid out on first use.
-    func frame(_ figure: Figure, text: PangoText) throws -> Frame {
-        let key = Key(family: text.fontFamily, figure: figure)
+    /// The frame of `figure` with labels in its theme's fonts, laid out on first use (each layout
+    /// with its own Pango objects, so threads never share them).
+    public func frame(_ figure: Figure) throws -> Frame {
+        let key = figure
         lock.lock()
         if let hit = frames[key] { lock.unlock(); return hit }
         lock.unlock()
+        let text = PangoText(theme: figure.theme)
         let frame = figureFrame(try layoutFigure(figure, measurer: text), text: text)
         lock.lock(); defer { lock.unlock() }
         if frames[key] == nil { layouts += 1; frames[key] = frame }
         return frames[key] ?? frame
-    }
-
-    /// The frame of `figure` in `fontFamily` (what the HTML handout inlines).
-    public func frame(_ figure: Figure, fontFamily: String = RenderOptions().fontFamily) throws -> Frame {
-        try frame(figure, text: PangoText(fontFamily: fontFamily))
     }
 }
 
@@ -38,10 +34,10 @@ public final class FigureFrames: @unchecked Sendable {
 /// glyph runs and rules, figures taken from `figures` at the size they occupy. Exporters draw only
 /// these frames (PDF through cairo, SVG through the direct writer).
 public func documentFrames(_ document: DocumentDrawing, figures: FigureFrames = FigureFrames()) throws -> [Frame] {
-    let text = PageTextEngine(), figureText = PangoText(fontFamily: document.figureFontFamily), fonts = PangoFontFiles()
+    let text = PageTextEngine(), fonts = PangoFontFiles()
     return try document.pages.enumerated().map { n, page in
         var frame = try pageFrame(page, title: "\(document.title), page \(n + 1) of \(document.pages.count)", text: text,
-                                  figureText: figureText, fonts: fonts, figures: figures)
+                                  fonts: fonts, figures: figures)
         frame.description = document.subject ?? document.title
         return frame
     }

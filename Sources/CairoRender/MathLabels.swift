@@ -33,8 +33,9 @@ final class MathLabelSetter {
     private let mathFont: MathFont?
     private var boxes: [String: MathBox?] = [:]
 
-    init(family: String = MathFont.defaultFamily) {
-        mathFont = try? MathFont.load(family: family)
+    /// `family` is a family name or (with a slash) a font file, as a handout's `fonts: {math:}`.
+    init(family: String) {
+        mathFont = try? (family.contains("/") ? MathFont.load(path: family) : MathFont.load(family: family))
     }
 
     func label(_ text: String, fontSize: Double, prose: (String) -> TextExtent) -> MathLabel? {

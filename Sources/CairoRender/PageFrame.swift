@@ -3,7 +3,7 @@ import Frame
 
 /// A handout page as a frame: white paper, then every page item in order, text shaped into glyph
 /// runs, figures laid out (at the size they occupy) and placed by a translation.
-func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureText: PangoText, fonts: PangoFontFiles,
+func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, fonts: PangoFontFiles,
                figures: FigureFrames = FigureFrames()) throws -> Frame {
     func color(_ c: PageColor) -> Paint { .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)) }
     func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
@@ -19,7 +19,7 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, figureT
             items += mathFrameItems(box, x: x, baseline: baseline, fill: color(c), source: "")
         case .figure(let figure, let r):
             // A page is drawn in one theme: the figure's roles are resolved in the figure's theme here.
-            let frame = try figures.frame(figure, text: figureText).resolvingRoles(in: Palette(theme: figure.theme))
+            let frame = try figures.frame(figure).resolvingRoles(in: Palette(theme: figure.theme))
             guard frame.width > 0, frame.height > 0 else { continue }
             // The painter lays figures out at their placed size, so this scale is 1 but for rounding.
             let t = Affine(a: r.width / frame.width, b: 0, c: 0, d: r.height / frame.height, tx: r.x, ty: r.y)

@@ -102,14 +102,12 @@ public struct DocumentDrawing: Sendable {
     public var outline: [PageOutlineEntry]
     /// PDF page labels (ISO 32000-1 §12.4.2), one per page, so viewers show slide numbers; nil: none.
     public var pageLabels: [String]?
-    /// Font family for labels inside figures.
-    public var figureFontFamily: String
     /// The document's language (BCP 47, front matter `lang:`), the PDF catalog's /Lang.
     public var language: String?
     public init(title: String, author: String? = nil, subject: String? = nil, pages: [PageDrawing],
-                outline: [PageOutlineEntry] = [], figureFontFamily: String = "DejaVu Sans") {
+                outline: [PageOutlineEntry] = []) {
         self.title = title; self.author = author; self.subject = subject; self.pages = pages
-        self.outline = outline; self.figureFontFamily = figureFontFamily
+        self.outline = outline
     }
 }
 

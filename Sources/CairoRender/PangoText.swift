@@ -4,26 +4,31 @@ import FigureModel
 import Frame
 import MathTypesetting
 
-/// Measures and shapes labels through Pango with one explicit font family. Metrics hinting is off so
-/// a label has the same size on PDF, SVG and PNG surfaces: layout measures once for all formats.
+/// Measures and shapes labels through Pango in one text family, with `$…$` in one math font (a
+/// theme's pair, see `FontPairing`). Metrics hinting is off so a label has the same size on PDF, SVG
+/// and PNG surfaces: layout measures once for all formats.
 final class PangoText: TextMeasurer {
     private let context: OpaquePointer
     fileprivate let layout: OpaquePointer
     private let font: OpaquePointer
     private var cache: [String: TextExtent] = [:]
     private var currentText = ""
-    private let math = MathLabelSetter()
+    private let math: MathLabelSetter
     private let fonts = PangoFontFiles()
-    /// The family every label is set in (part of a cached figure frame's key).
+    /// The family every label's prose is set in.
     let fontFamily: String
 
-    init(fontFamily: String) {
-        self.fontFamily = fontFamily
+    init(textFont: String, mathFont: String) {
+        self.fontFamily = textFont
+        math = MathLabelSetter(family: mathFont)
         context = makeUnhintedPangoContext()
         layout = pango_layout_new(context)
         font = pango_font_description_new()
         pango_font_description_set_family(font, fontFamily)
     }
+
+    /// The theme's label fonts.
+    convenience init(theme: Theme) { self.init(textFont: theme.textFont, mathFont: theme.mathFont) }
 
     deinit {
         pango_font_description_free(font)

@@ -16,9 +16,8 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// How a laid-out figure is written (label fonts are the figure's theme's, not an option).
 public struct RenderOptions: Sendable, Hashable {
-    /// Font family for every label.
-    public var fontFamily: String
     /// PNG resolution in dots per inch before `scale`.
     public var dpi: Double
     /// PNG pixel multiplier (2 for retina slides); the pHYs chunk records dpi × scale.
@@ -28,9 +27,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// PDF CreationDate/ModDate as ISO 8601 (`2025-01-01T00:00:00Z`); nil takes SOURCE_DATE_EPOCH
     /// from the environment, else a fixed date, so re-renders are byte-identical.
     public var creationDate: String?
-    public init(fontFamily: String = "DejaVu Sans", dpi: Double = 200, scale: Double = 1, author: String? = nil,
+    public init(dpi: Double = 200, scale: Double = 1, author: String? = nil,
                 subject: String? = nil, creationDate: String? = nil) {
-        self.fontFamily = fontFamily; self.dpi = dpi; self.scale = scale; self.author = author
+        self.dpi = dpi; self.scale = scale; self.author = author
         self.subject = subject; self.creationDate = creationDate
     }
 }
@@ -41,11 +40,11 @@ public struct RenderError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { message }
 }
 
-/// Measures labels the way the renderer draws them (Pango, the given font). Use it to lay out a
-/// figure yourself: `layoutFigure(figure, measurer: PangoMeasurer())`.
+/// Measures labels the way the renderer draws them (Pango and the typesetter, in the theme's label
+/// fonts). Use it to lay out a figure yourself: `layoutFigure(figure, measurer: PangoMeasurer(theme: figure.theme))`.
 public final class PangoMeasurer: TextMeasurer {
     let engine: PangoText
-    public init(fontFamily: String = "DejaVu Sans") { engine = PangoText(fontFamily: fontFamily) }
+    public init(theme: Theme = .light) { engine = PangoText(theme: theme) }
     public func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
         engine.measure(text, fontSize: fontSize, bold: bold)
     }
@@ -68,10 +67,11 @@ public func renderFigure(_ figure: Figure, formats: [OutputFormat], options: Ren
     return out
 }
 
-/// Draws an already laid-out scene, its roles in `theme`'s colours.
+/// Draws an already laid-out scene, its roles in `theme`'s colours (its labels in the fonts it was laid out in).
 public func renderScene(_ scene: Scene, format: OutputFormat, theme: Theme = .light, options: RenderOptions = RenderOptions())
     throws -> Data {
-    try renderScene(scene, format: format, options: options, text: PangoText(fontFamily: options.fontFamily), theme: theme)
+    try renderScene(scene, format: format, options: options, text: PangoText(textFont: scene.textFont, mathFont: scene.mathFont),
+                    theme: theme)
 }
 
 func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText, theme: Theme = .light) throws -> Data {
@@ -159,9 +159,10 @@ func pdfDate() -> String {
 }
 
 /// Lays a figure out to its frame at its final size: labels shaped by Pango (HarfBuzz) in the
-/// options' font, `$…$` typeset by the math typesetter. Every exporter draws this one value.
+/// theme's text font, `$…$` typeset by the math typesetter in its math font. Every exporter draws
+/// this one value.
 public func layoutFigureFrame(_ figure: Figure, options: RenderOptions = RenderOptions()) throws -> Frame {
-    let text = PangoText(fontFamily: options.fontFamily)
+    let text = PangoText(theme: figure.theme)
     return figureFrame(try layoutFigure(figure, measurer: text), text: text)
 }
 

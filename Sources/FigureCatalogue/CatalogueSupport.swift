@@ -6,12 +6,16 @@ import InfoRequests
 /// Fixed decimals with trailing zeros removed and U+2212 for minus: "0.469", "1", "−2.09".
 /// Labels and descriptions print the same digits, so tests can recompute them. Results printed
 /// side by side to be compared (the divergences in one legend) keep their zeros (`trim: false`):
-/// "0.510" beside "0.557", not "0.51".
+/// "0.510" beside "0.557", not "0.51". An undefined value (NaN) prints as "undefined", the word
+/// the expression language and the templates use for it: never "NaN", never a number (CEO brief).
 func fixedText(_ x: Double, _ decimals: Int = 3, trim: Bool = true) -> String {
-    fixedDecimal(x, decimals: decimals, trimmed: trim)
+    x.isNaN ? undefinedText : fixedDecimal(x, decimals: decimals, trimmed: trim)
 }
 
-/// "1 bit", "0.469 bits", "0.325 nats".
+/// What a label or description shows for an undefined value.
+let undefinedText = "undefined"
+
+/// "1 bit", "0.469 bits", "0.325 nats"; an undefined value is "undefined", without a unit.
 func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
     withUnit(fixedText(x, decimals), unit)
 }
@@ -19,6 +23,7 @@ func quantityText(_ x: Double, unit: InfoUnit, decimals: Int = 3) -> String {
 /// A printed number and its unit, agreeing in number: "1 bit", "−1 bit", "0 bits", "1.50 bits"
 /// (only a value printed as exactly one takes the singular).
 func withUnit(_ printed: String, _ unit: InfoUnit) -> String {
+    guard printed != undefinedText else { return printed }
     let one = printed == "1" || printed == "\(minusSign)1" || printed == "-1"
     return printed + " " + (one ? String(unit.rawValue.dropLast()) : unit.rawValue)
 }

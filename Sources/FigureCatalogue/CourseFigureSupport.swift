@@ -42,8 +42,9 @@ enum CourseFigures {
 
     // MARK: numbers as text
 
-    /// `decimals` digits after the point, U+2212 for minus, "∞" for infinity; "−0.000" prints as "0.000".
-    static func fixed(_ x: Double, _ decimals: Int) -> String { fixedDecimal(x, decimals: decimals) }
+    /// `decimals` digits after the point, U+2212 for minus, "∞" for infinity; "−0.000" prints as
+    /// "0.000"; NaN as "undefined" (`fixedText`, untrimmed).
+    static func fixed(_ x: Double, _ decimals: Int) -> String { fixedText(x, decimals, trim: false) }
 
     /// Decimals that give the smallest non-zero finite magnitude at least two significant digits
     /// (3 at least, 6 at most), so one figure prints all its values with the same precision.

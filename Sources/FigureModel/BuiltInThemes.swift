@@ -10,7 +10,9 @@ extension Theme {
         lineStyleCycle: [.solid], markerCycle: nil,
         fillOpacity: 0.3, showGrid: true,
         lightInk: Color(hex: 0xFFFFFF), darkInk: Color(hex: 0x000000),
-        hatchCycle: nil, colormap: .viridis)
+        hatchCycle: nil, colormap: .viridis,
+        textFont: "DejaVu Serif", mathFont: "DejaVu Math TeX Gyre",
+        fontSizes: FontSizes(heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72))
 
     public static let dark = Theme(
         name: "dark", background: Color(hex: 0x1E2127), foreground: Color(hex: 0xE8E8E8),
@@ -20,7 +22,9 @@ extension Theme {
         lineStyleCycle: [.solid], markerCycle: nil,
         fillOpacity: 0.35, showGrid: true,
         lightInk: Color(hex: 0xFFFFFF), darkInk: Color(hex: 0x000000),
-        hatchCycle: nil, colormap: .viridis)
+        hatchCycle: nil, colormap: .viridis,
+        textFont: "DejaVu Serif", mathFont: "DejaVu Math TeX Gyre",
+        fontSizes: FontSizes(heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72))
 
     public static let print = Theme(
         name: "print", background: Color(hex: 0xFFFFFF), foreground: Color(hex: 0x000000),
@@ -30,7 +34,9 @@ extension Theme {
         lineStyleCycle: [.solid, .dashed, .dotted, .dashDot, .longDash], markerCycle: [.circle, .square, .triangle, .diamond, .cross],
         fillOpacity: 0.25, showGrid: true,
         lightInk: Color(hex: 0xFFFFFF), darkInk: Color(hex: 0x000000),
-        hatchCycle: [.none, .diagonal, .backDiagonal, .crossed, .horizontal, .vertical], colormap: .viridis)
+        hatchCycle: [.none, .diagonal, .backDiagonal, .crossed, .horizontal, .vertical], colormap: .viridis,
+        textFont: "DejaVu Serif", mathFont: "DejaVu Math TeX Gyre",
+        fontSizes: FontSizes(heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72))
 
     /// The built-in theme files as written (`infoplot figure --print-theme NAME`).
     public static let builtInSources: [String: String] = [
@@ -52,6 +58,12 @@ extension Theme {
         grid_lines: true
         ink: {on_dark: "#FFFFFF", on_light: "#000000"}   # labels over colour-map cells
         colormap: viridis
+        # Label fonts: prose in `text`, $…$ in `math`. Without `text`, the math font's companion text face
+        # (DejaVu Math TeX Gyre → DejaVu Serif, Latin Modern Math → Latin Modern Roman, TeX Gyre Pagella
+        # Math → TeX Gyre Pagella, TeX Gyre Termes Math → TeX Gyre Termes, …), so prose and math match.
+        fonts: {text: DejaVu Serif, math: DejaVu Math TeX Gyre}
+        # Text sizes in units of the base font size, which the size preset fixes (handout 10 pt, slide 20 pt).
+        font_sizes: {heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72}
 
         """#,
         "dark": #"""
@@ -72,6 +84,12 @@ extension Theme {
         grid_lines: true
         ink: {on_dark: "#FFFFFF", on_light: "#000000"}   # labels over colour-map cells
         colormap: viridis
+        # Label fonts: prose in `text`, $…$ in `math`. Without `text`, the math font's companion text face
+        # (DejaVu Math TeX Gyre → DejaVu Serif, Latin Modern Math → Latin Modern Roman, TeX Gyre Pagella
+        # Math → TeX Gyre Pagella, TeX Gyre Termes Math → TeX Gyre Termes, …), so prose and math match.
+        fonts: {text: DejaVu Serif, math: DejaVu Math TeX Gyre}
+        # Text sizes in units of the base font size, which the size preset fixes (handout 10 pt, slide 20 pt).
+        font_sizes: {heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72}
 
         """#,
         "print": #"""
@@ -92,6 +110,12 @@ extension Theme {
         grid_lines: true
         ink: {on_dark: "#FFFFFF", on_light: "#000000"}   # labels over colour-map cells
         colormap: viridis
+        # Label fonts: prose in `text`, $…$ in `math`. Without `text`, the math font's companion text face
+        # (DejaVu Math TeX Gyre → DejaVu Serif, Latin Modern Math → Latin Modern Roman, TeX Gyre Pagella
+        # Math → TeX Gyre Pagella, TeX Gyre Termes Math → TeX Gyre Termes, …), so prose and math match.
+        fonts: {text: DejaVu Serif, math: DejaVu Math TeX Gyre}
+        # Text sizes in units of the base font size, which the size preset fixes (handout 10 pt, slide 20 pt).
+        font_sizes: {heading: 1.2, title: 1, label: 1, tick: 0.85, legend: 0.85, annotation: 0.85, contour: 0.72}
 
         """#,
     ]

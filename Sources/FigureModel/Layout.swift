@@ -144,7 +144,7 @@ public func layoutFigure(_ figure: Figure, measurer: TextMeasurer) throws -> Sce
         items += drawer.items
     }
     return Scene(width: W, height: H, background: .background, items: items,
-                 title: figure.title, description: figure.description)
+                 title: figure.title, description: figure.description, textFont: theme.textFont, mathFont: theme.mathFont)
 }
 
 // MARK: - limits

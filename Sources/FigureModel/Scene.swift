@@ -107,9 +107,13 @@ public struct Scene: Sendable, Hashable {
     public var items: [SceneItem]
     public var title: String
     public var description: String
-    public init(width: Double, height: Double, background: Paint, items: [SceneItem], title: String, description: String) {
+    /// The families its labels were measured in (the theme's), which drawing must use too.
+    public var textFont: String
+    public var mathFont: String
+    public init(width: Double, height: Double, background: Paint, items: [SceneItem], title: String, description: String,
+                textFont: String, mathFont: String) {
         self.width = width; self.height = height; self.background = background; self.items = items
-        self.title = title; self.description = description
+        self.title = title; self.description = description; self.textFont = textFont; self.mathFont = mathFont
     }
 }
 

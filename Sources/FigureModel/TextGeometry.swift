@@ -34,16 +34,17 @@ func textBounds(_ item: TextItem, extent e: TextExtent) -> Rect {
     return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
 }
 
-/// Font sizes and weights derived from the size preset, so a slide figure and a column figure are
-/// the same drawing at different scales.
+/// Font sizes and weights derived from the size preset and the theme's font sizes, so a slide figure
+/// and a column figure are the same drawing at different scales.
 struct Metrics {
     let base, tick, label, title, heading, legend, annotation, contour: Double
     let line, spine, tickLength, pad, marker: Double
     init(_ f: Figure) {
         base = f.size.baseFontSize * max(f.fontScale, 0.1)
-        // Few distinct sizes: SVG and PDF store glyph outlines once per font size.
-        tick = 0.85 * base; label = base; title = base; heading = 1.2 * base
-        legend = tick; annotation = tick; contour = 0.72 * base
+        // The built-in themes use few distinct sizes: SVG and PDF store glyph outlines once per size.
+        let s = f.theme.fontSizes
+        tick = s.tick * base; label = s.label * base; title = s.title * base; heading = s.heading * base
+        legend = s.legend * base; annotation = s.annotation * base; contour = s.contour * base
         let w = f.size.baseFontSize / 10
         line = 1.6 * w; spine = 0.8 * w; tickLength = 3.5 * w; pad = 3.5 * w; marker = 5.5 * w
     }

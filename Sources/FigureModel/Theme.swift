@@ -26,15 +26,24 @@ public struct Theme: Sendable, Hashable {
     /// The colour map of heatmaps that name none.
     public var colormap: ColorMap = .viridis
 
+    /// The label fonts: prose in `textFont`, `$…$` in `mathFont` (a math font's companion text face
+    /// by default, see `FontPairing`). Plain family names, so a handout's style can set them.
+    public var textFont: String
+    public var mathFont: String
+    /// Each kind of text's size in units of the base font size.
+    public var fontSizes: FontSizes
+
     public init(name: String, background: Color, foreground: Color, mutedForeground: Color, gridColor: Color,
                 legendBackground: Color, legendEdge: Color, cycle: [Color], lineStyleCycle: [LineStyle],
                 markerCycle: [MarkerShape]?, fillOpacity: Double, showGrid: Bool, lightInk: Color, darkInk: Color,
-                hatchCycle: [Hatch]? = nil, colormap: ColorMap = .viridis) {
+                hatchCycle: [Hatch]? = nil, colormap: ColorMap = .viridis, textFont: String, mathFont: String,
+                fontSizes: FontSizes) {
         self.name = name; self.background = background; self.foreground = foreground
         self.mutedForeground = mutedForeground; self.gridColor = gridColor; self.legendBackground = legendBackground
         self.legendEdge = legendEdge; self.cycle = cycle; self.lineStyleCycle = lineStyleCycle; self.markerCycle = markerCycle
         self.fillOpacity = fillOpacity; self.showGrid = showGrid; self.lightInk = lightInk; self.darkInk = darkInk
         self.hatchCycle = hatchCycle; self.colormap = colormap
+        self.textFont = textFont; self.mathFont = mathFont; self.fontSizes = fontSizes
     }
 
     // `light`, `dark` and `print` are the files in Themes/, compiled into BuiltInThemes.swift.

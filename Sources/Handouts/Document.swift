@@ -44,7 +44,7 @@ public struct Fonts: Sendable, Equatable {
     /// text face is the style's slide face.
     func filled(from style: HouseStyle, slides: Bool) -> Fonts {
         Fonts(text: text ?? (slides ? style.fonts.slides : style.fonts.text), math: math ?? style.fonts.math,
-              sans: sans ?? style.fonts.sans, mono: mono ?? style.fonts.mono)
+              sans: labelFace(sans: sans, math: math, inherited: style.fonts.sans), mono: mono ?? style.fonts.mono)
     }
 }
 

@@ -22,8 +22,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// pages drew is inlined from the same frame, not laid out again.
     let placed: [PlacedFigure]
     let figures: FigureFrames
-    /// Figure labels in the handout's sans face, as on the pages.
-    let figureFontFamily: String
+    /// The handout's fonts (figures take their label fonts from them, as on the pages).
+    let fonts: HandoutFonts
     /// The front matter's `macros:` for every formula.
     private let macros: [String: MathMacro]
 
@@ -36,7 +36,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
                 figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
-        figureFontFamily = resolved.sans
+        self.fonts = resolved
         self.macros = macros
         self.theme = theme
         self.mathSize = mathSize
@@ -47,8 +47,8 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     public func figureSVG(_ f: Figure, title: String) throws -> String? {
         // The page's placement when the pages were made (same size, same label size), else the preset.
         let onPage = placed.first { $0.draws(f) }?.figure
-        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme) else { return nil }
-        var frame = try figures.frame(figure, fontFamily: figureFontFamily)
+        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme, fonts: fonts) else { return nil }
+        var frame = try figures.frame(figure)
         frame.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
         // the one frame's roles as CSS custom properties with light and dark values (no script).

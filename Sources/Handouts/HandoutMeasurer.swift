@@ -15,7 +15,7 @@ public struct HandoutFonts: Sendable, Hashable {
     public init(_ fonts: Fonts, style: HouseStyle = .default) {
         text = fonts.text ?? style.fonts.text
         math = fonts.math ?? style.fonts.math
-        sans = fonts.sans ?? style.fonts.sans
+        sans = labelFace(sans: fonts.sans, math: fonts.math, inherited: style.fonts.sans)
         mono = fonts.mono ?? style.fonts.mono
     }
 
@@ -23,6 +23,15 @@ public struct HandoutFonts: Sendable, Hashable {
     /// a build cache must watch besides the template (a font updated or replaced changes pages).
     public var files: [String] {
         [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+    }
+
+    /// A figure in this document labels in its `sans` face with `$…$` in its math font, so labels
+    /// match the formulas on the page (the theme's own fonts give way: a style overrides them).
+    func figureTheme(_ theme: Theme) -> Theme {
+        var t = theme
+        t.mathFont = math
+        t.textFont = sans
+        return t
     }
 
     /// The math font: a family name, or (with a slash) a font file, as `infoplot math --font`.
@@ -41,11 +50,19 @@ public struct HandoutFonts: Sendable, Hashable {
     }
 }
 
+/// The figure-label face of fonts that name `sans` and `math` or leave them out: `sans` when named;
+/// else, when `math` is named, that math font's companion text face (`FontPairing`, as theme files
+/// pair them), so a label's prose and math match; else the face `inherited` from the style below.
+func labelFace(sans: String?, math: String?, inherited: String) -> String {
+    sans ?? math.flatMap { FontPairing.text(forMath: $0) } ?? inherited
+}
+
 /// Builds a document's catalogue figures. A figure the format contract names but the catalogue
 /// does not have yet becomes a placeholder (nil) instead of failing the whole handout; any other
 /// unknown name was already rejected by the parser.
-func buildCatalogueFigure(_ f: Figure, theme: String, size fitted: FigureSize? = nil) throws -> FigureModel.Figure? {
-    let themeValue = (try? Theme.named(theme)) ?? .light
+func buildCatalogueFigure(_ f: Figure, theme: String, fonts: HandoutFonts, size fitted: FigureSize? = nil) throws
+    -> FigureModel.Figure? {
+    let themeValue = fonts.figureTheme((try? Theme.named(theme)) ?? .light)
     if let plot = f.plot { return try plot.figure(theme: themeValue, size: try fitted ?? f.size.map { try FigureSize.parse($0) }) }
     guard Catalogue.names.contains(f.name) else { return nil }
     let size = try fitted ?? f.size.map { try FigureSize.parse($0) } ?? .handout
@@ -127,7 +144,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
     func catalogueFigure(_ f: Figure, size: FigureSize? = nil) throws -> FigureModel.Figure? {
         let key = size.map { "\(f.id)|\($0)" } ?? f.id
         if let built = figures[key] { return built }
-        let built = try buildCatalogueFigure(f, theme: theme, size: size)
+        let built = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size)
         if built == nil { warnings.append("figure '\(f.name)' is not in the catalogue yet; a placeholder is drawn") }
         figures[key] = built
         return built

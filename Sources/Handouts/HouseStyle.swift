@@ -15,7 +15,8 @@ public struct HouseStyle: Sendable, Equatable {
         public var text: String
         /// Formulas: an OpenType math font family, or a font file (a path with a slash).
         public var math: String
-        /// Figure labels and the placeholders of figures not yet in the catalogue.
+        /// Figure labels and the placeholders of figures not yet in the catalogue: by default the
+        /// math font's companion text face, so a label's prose matches its `$…$` (issue 14).
         public var sans: String
         /// Code.
         public var mono: String
@@ -54,7 +55,8 @@ public struct HouseStyle: Sendable, Equatable {
     /// normal text, SC 1.4.3) on the PDF's white and the web page's paper ground; the dark schemes'
     /// halfway-to-white keeps it too (CalloutColourTests checks every pair).
     public static let `default` = HouseStyle(
-        fonts: FontSet(text: "TeX Gyre Pagella", math: MathFont.handoutFamily, sans: "DejaVu Sans", mono: "DejaVu Sans Mono",
+        fonts: FontSet(text: "TeX Gyre Pagella", math: MathFont.handoutFamily,
+                       sans: labelFace(sans: nil, math: MathFont.handoutFamily, inherited: "TeX Gyre Pagella"), mono: "DejaVu Sans Mono",
                        slides: "TeX Gyre Heros"),
         accent: PageColor(hex: 0x1F4E79), link: PageColor(hex: 0x1F5FA8),
         darkAccent: PageColor(hex: 0x8FB8E8), darkLink: PageColor(hex: 0x8CB8EE),
@@ -127,6 +129,10 @@ extension HouseStyle {
                 case "mono": style.fonts.mono = name
                 default: style.fonts.slides = name
                 }
+            }
+            // A math font named without `sans` brings its companion text face for figure labels.
+            if fonts["sans"] == nil, fonts["math"] != nil {
+                style.fonts.sans = labelFace(sans: nil, math: style.fonts.math, inherited: style.fonts.sans)
             }
         }
         if let colors = root["colors"] {
@@ -216,7 +222,7 @@ extension HouseStyle {
             "fonts:",
             line("  text: \(yamlQuoted(fonts.text))", "handout body text"),
             line("  math: \(yamlQuoted(fonts.math))", "formulas: an OpenType math font, or a font file"),
-            line("  sans: \(yamlQuoted(fonts.sans))", "figure labels"),
+            line("  sans: \(yamlQuoted(fonts.sans))", "figure labels; left out, the math font's companion text face"),
             line("  mono: \(yamlQuoted(fonts.mono))", "code"),
             line("  slides: \(yamlQuoted(fonts.slides))", "slide text"),
             "colors:",

@@ -97,7 +97,7 @@ public struct PagePainter {
         let outline = laid.outline.map { PageOutlineEntry(level: $0.level, title: $0.title, destination: $0.id) }
         let subject = document.meta.subtitle?.plainText ?? document.meta.course
         var drawing = DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author, subject: subject,
-                                      pages: pages, outline: outline, figureFontFamily: fonts.sans)
+                                      pages: pages, outline: outline)
         drawing.language = document.meta.language
         return drawing
     }

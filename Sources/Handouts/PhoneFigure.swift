@@ -14,8 +14,8 @@ extension HandoutHTMLAssets {
     public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
         // The page-width drawing is figureSVG's: the page's placement, else the preset.
         let onPage = placed.first { $0.draws(f) }?.figure
-        guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme),
-              let smallest = smallestTextPoints(try figures.frame(wide, fontFamily: figureFontFamily))
+        guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme, fonts: fonts),
+              let smallest = smallestTextPoints(try figures.frame(wide))
         else { return nil }
         let m = WebPageMetrics.self
         // A drawing w pt wide shows at min(w · 4/3, column) CSS px, so its text is scaled by column / (w · 4/3);
@@ -28,7 +28,7 @@ extension HandoutHTMLAssets {
         let size: FigureSize = panels == 1 ? .column
             : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
         func drawing(_ theme: String, fontScale: Double) throws -> FigureModel.Figure? {
-            guard var figure = try buildCatalogueFigure(f, theme: theme, size: size) else { return nil }
+            guard var figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size) else { return nil }
             figure.fontScale *= fontScale
             return figure
         }
@@ -39,13 +39,13 @@ extension HandoutHTMLAssets {
         // Text scales with fontScale, except where a figure fits it to the room (a legend that
         // shrinks to fit): a few rounds, keeping the last.
         for _ in 0..<3 {
-            guard let s = smallestTextPoints(try figures.frame(narrow, fontFamily: figureFontFamily)),
+            guard let s = smallestTextPoints(try figures.frame(narrow)),
                   s * 4 / 3 * shownScale < m.minimumFigureTextPx * 0.999 else { break }
             fontScale *= m.minimumFigureTextPx / (s * 4 / 3 * shownScale)
             guard let next = try drawing(theme, fontScale: fontScale) else { return nil }
             narrow = next
         }
-        var frame = try figures.frame(narrow, fontFamily: figureFontFamily)
+        var frame = try figures.frame(narrow)
         frame.title = title
         let svg = theme == "light" ? autoSVG(frame, light: narrow.theme, dark: .dark, shared: glyphs)
             : frameSVG(frame, light: Palette(theme: narrow.theme), shared: glyphs)

@@ -46,7 +46,7 @@ public struct DeckPainter {
         }
         var drawing = DocumentDrawing(title: document.meta.title.plainText, author: document.meta.author,
                                       subject: document.meta.subtitle?.plainText ?? document.meta.course,
-                                      pages: pages, outline: outline, figureFontFamily: fonts.sans)
+                                      pages: pages, outline: outline)
         drawing.pageLabels = labels
         drawing.language = document.meta.language
         return drawing
@@ -247,7 +247,7 @@ public struct DeckPainter {
             pages.append(PageDrawing(width: geometry.pageWidth, height: geometry.pageHeight, items: items))
         }
         var drawing = DocumentDrawing(title: document.meta.title.plainText + " (speaker notes)", author: document.meta.author,
-                                      subject: document.meta.course, pages: pages, figureFontFamily: fonts.sans)
+                                      subject: document.meta.course, pages: pages)
         drawing.pageLabels = deck.slides.map { "\($0.number)" }
         drawing.language = document.meta.language
         return drawing

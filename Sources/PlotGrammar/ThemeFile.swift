@@ -10,7 +10,7 @@ import InfoRequests
 /// university's colours are a few lines.
 public enum ThemeFile {
     static let keys = ["name", "base", "background", "foreground", "muted", "grid", "legend", "cycle", "dashes", "markers",
-                       "hatches", "fill_opacity", "grid_lines", "ink", "colormap"]
+                       "hatches", "fill_opacity", "grid_lines", "ink", "colormap", "fonts", "font_sizes"]
     static let builtInNames = ["light", "dark", "print"]
     static let hatchNames: [String: Hatch] = ["none": .none, "diagonal": .diagonal, "back-diagonal": .backDiagonal,
                                               "horizontal": .horizontal, "crossed": .crossed, "vertical": .vertical]
@@ -85,8 +85,42 @@ public enum ThemeFile {
         if let n = root["colormap"] {
             theme.colormap = ColorMap(rawValue: try reader.choice(n, "colormap", ColorMap.allCases.map(\.rawValue)))!
         }
+        if let fonts = root["fonts"] { try readFonts(fonts, into: &theme, reader) }
+        if let sizes = root["font_sizes"] {
+            try reader.allow(sizes, FontSizes.names, what: "font_sizes")
+            for (name, size) in FontSizes.fields {
+                guard let n = sizes[name] else { continue }
+                // Multiples of the base size: a value above 5 is a point size written by mistake.
+                guard let x = n.number, x > 0, x <= 5 else {
+                    throw reader.error(n, "font_sizes \(name) must be a multiple of the base font size, above 0 and at most 5 (e.g. 0.85), got '\(n.text)'")
+                }
+                theme.fontSizes[keyPath: size] = x
+            }
+        }
         return theme
     }
+}
+
+/// `fonts: {text:, math:}`: family names. A math font without `text` brings its companion text face
+/// (`FontPairing`), so a file that changes only the math font still pairs its labels.
+private func readFonts(_ fonts: YAMLNode, into theme: inout Theme, _ reader: SpecReader) throws {
+    try reader.allow(fonts, ["text", "math"], what: "fonts")
+    func family(_ node: YAMLNode, _ what: String) throws -> String {
+        let name = try reader.string(node, what).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains("/") else {
+            throw reader.error(node, "\(what) must be a font family name as fc-list prints it (e.g. 'Latin Modern Math'), got '\(node.text)'")
+        }
+        return name
+    }
+    if let n = fonts["math"] {
+        theme.mathFont = try family(n, "fonts math")
+        if fonts["text"] == nil {
+            theme.textFont = try FontPairing.text(forMath: theme.mathFont).orThrow(reader.error(n,
+                "fonts: the math font '\(theme.mathFont)' has no known companion text face; name one with fonts: {text: …} "
+                + "(known pairs: \(FontPairing.companions.map { "\($0.math) with \($0.text)" }.joined(separator: ", ")))"))
+        }
+    }
+    if let n = fonts["text"] { theme.textFont = try family(n, "fonts text") }
 }
 
 /// `#RRGGBB`, optionally followed by `/ alpha` with alpha in 0…1 (the CSS Color 4 slash syntax).

@@ -149,7 +149,7 @@ private func smallFigure(theme: Theme = .light) -> Figure {
             }
         }
         walk(frame.items)
-        #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSans") && $0.glyphs.count == 4 })
+        #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSerif") && $0.glyphs.count == 4 })
         #expect(runs.contains { $0.text == "H(p)" && $0.font.fileName.contains("Math") })
     }
 }
@@ -263,7 +263,7 @@ func frameRoles(_ frame: Frame) -> Set<ColorRole> {
             .link(PageRect(x: 10, y: 10, width: 40, height: 12), .destination("sec-1")),
             .destination("sec-1", x: 10, y: 10),
         ])
-        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(), figureText: PangoText(fontFamily: "DejaVu Sans"),
+        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(),
                                               fonts: PangoFontFiles())
         try expectGolden(dumpFrame(frame), "page.txt")
     }

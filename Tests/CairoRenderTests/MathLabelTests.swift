@@ -7,7 +7,7 @@ import FigureModel
     let m = PangoMeasurer()
 
     @Test func mathIsMeasuredByTheTypesetterNotTheFallback() throws {
-        let setter = MathLabelSetter()
+        let setter = MathLabelSetter(family: Theme.light.mathFont)
         let label = try #require(setter.label("$x^2$ in bits", fontSize: 10) { m.measure($0, fontSize: 10, bold: false) })
         #expect(label.lines.count == 1)
         #expect(label.lines[0].pieces.count == 2)
@@ -27,7 +27,7 @@ import FigureModel
     }
 
     @Test func labelsWithoutMathOrWithBadTeXUseThePangoPath() {
-        let setter = MathLabelSetter()
+        let setter = MathLabelSetter(family: Theme.light.mathFont)
         #expect(setter.label("plain", fontSize: 10) { m.measure($0, fontSize: 10, bold: false) } == nil)
         #expect(setter.label("$\\frac{1}$", fontSize: 10) { m.measure($0, fontSize: 10, bold: false) } == nil)
     }

@@ -198,3 +198,19 @@ extension FloatPlacementTests {
         #expect(figureNumbers(pages[1]) == [1])
     }
 }
+
+/// Issue 10's page targets on the course handouts themselves: no page but the last more than
+/// 15 % empty, and the last page not a near-empty page of a line or two.
+@Suite struct HandoutPageFillTests {
+    @Test(arguments: ["01-surprise-and-entropy", "02-cross-entropy-and-kl", "03-joint-conditional-mutual-information",
+                      "04-likelihood", "05-maxent-elbo-ensembles", "06-linear-regression-mle",
+                      "07-importance-sampling-trpo-ppo", "_example"])
+    func pagesAreFull(_ name: String) throws {
+        let built = try BuildFixtures.build(name, [.pdf])
+        let stats = try #require(built.statistics)
+        #expect(stats.maxEmptyBeforeLast <= PageBreaker.maxUnderfull, "\(stats.emptyFraction)")
+        if stats.emptyFraction.count > 1 {
+            #expect((stats.emptyFraction.last ?? 0) <= 1 - PageBreaker.nearEmptyLastPage, "\(stats.emptyFraction)")
+        }
+    }
+}

@@ -55,4 +55,69 @@ import FigureModel
         let unknown = specError("theme: drak\nlayers: [{mark: line, x: [0, 1], y: [0, 1]}]")
         #expect(unknown?.message.contains("did you mean 'dark'?") == true, "\(unknown?.message ?? "")")
     }
+
+    /// Issue 14: prose beside `$…$` in a label must not mix unrelated typefaces. Every built-in
+    /// theme sets its labels' prose in its math font's companion text face, and says so in its file.
+    @Test(arguments: ["light", "dark", "print"])
+    func builtInLabelFontsPairWithTheirMathFont(name: String) throws {
+        let theme = try Theme.named(name)
+        let companion = try #require(FontPairing.text(forMath: theme.mathFont), "\(theme.mathFont) is not in FontPairing")
+        #expect(theme.textFont == companion)
+        let source = try #require(Theme.builtInSources[name])
+        #expect(source.contains("fonts: {text: \(companion), math: \(theme.mathFont)}"))
+    }
+
+    /// A file that changes only the math font brings that font's companion text face; a file that
+    /// names both keeps both; sizes are multiples of the base size.
+    @Test func fontsAndSizesFromAFile() throws {
+        let lm = try ThemeFile.read(yaml: "fonts: {math: Latin Modern Math}\n", file: "lm.yaml")
+        #expect(lm.mathFont == "Latin Modern Math" && lm.textFont == "Latin Modern Roman")
+        let pagella = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Pagella Math}\n", file: "p.yaml")
+        #expect(pagella.textFont == "TeX Gyre Pagella")
+        let termes = try ThemeFile.read(yaml: "fonts: {math: TeX Gyre Termes Math}\n", file: "t.yaml")
+        #expect(termes.textFont == "TeX Gyre Termes")
+        let both = try ThemeFile.read(yaml: "base: dark\nfonts: {text: DejaVu Sans, math: Latin Modern Math}\nfont_sizes: {tick: 0.9, title: 1.1}\n", file: "b.yaml")
+        #expect(both.textFont == "DejaVu Sans" && both.mathFont == "Latin Modern Math")
+        var expected = Theme.dark.fontSizes
+        expected.tick = 0.9; expected.title = 1.1
+        #expect(both.fontSizes == expected)
+        #expect(both.background == Theme.dark.background)
+    }
+
+    /// `--print-theme` prints a built-in file; edited and read back, it is the theme with the edit.
+    @Test(arguments: ["light", "dark", "print"])
+    func printedThemeRoundTripsWithFonts(name: String) throws {
+        let printed = try #require(Theme.builtInSources[name])
+        #expect(try ThemeFile.read(yaml: printed, file: "\(name).yaml") == Theme.named(name))
+        let edited = printed
+            .replacingOccurrences(of: "fonts: {text: DejaVu Serif, math: DejaVu Math TeX Gyre}", with: "fonts: {math: TeX Gyre Pagella Math}")
+            .replacingOccurrences(of: "tick: 0.85", with: "tick: 0.8")
+        #expect(edited != printed)
+        var expected = try Theme.named(name)
+        expected.mathFont = "TeX Gyre Pagella Math"; expected.textFont = "TeX Gyre Pagella"; expected.fontSizes.tick = 0.8
+        #expect(try ThemeFile.read(yaml: edited, file: "uni.yaml") == expected)
+    }
+
+    @Test func fontErrorsAreLocated() {
+        func error(_ yaml: String) -> PlotSpecError? {
+            do { _ = try ThemeFile.read(yaml: yaml, file: "uni.yaml"); return nil } catch let e as PlotSpecError { return e } catch { return nil }
+        }
+        let unknown = error("name: uni\nfonts: {math: Fira Math}\n")
+        #expect(unknown?.position == SourcePosition(line: 2, column: 15), "\(String(describing: unknown))")
+        #expect(unknown?.message.contains("no known companion text face") == true)
+        #expect(unknown?.message.contains("Latin Modern Math with Latin Modern Roman") == true)
+        #expect(error("fonts: {math: Fira Math, text: Fira Sans}\n") == nil)
+        let key = error("fonts: {txt: DejaVu Serif}\n")
+        #expect(key?.position == SourcePosition(line: 1, column: 9))
+        #expect(key?.message.contains("did you mean text") == true, "\(key?.message ?? "")")
+        let path = error("fonts: {math: /fonts/lm.otf}\n")
+        #expect(path?.message.contains("font family name") == true)
+        let size = error("font_sizes: {tick: 10}\n")
+        #expect(size?.position == SourcePosition(line: 1, column: 20))
+        #expect(size?.message.contains("multiple of the base font size") == true)
+        let sizeKey = error("font_sizes: {ticks: 0.8}\n")
+        #expect(sizeKey?.message.contains("did you mean tick") == true, "\(sizeKey?.message ?? "")")
+        #expect(error("font_sizes: {tick: -1}\n") != nil && error("font_sizes: {tick: big}\n") != nil)
+        #expect(error("fonts: DejaVu Serif\n")?.message.contains("mapping") == true)
+    }
 }
