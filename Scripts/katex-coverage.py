@@ -35,6 +35,9 @@ def examples(table):
         m = re.search(r"\$\$(.+?)\$\$", rendered) or re.search(r"\$(.+?)\$(?!\w)", rendered)
         if not m:
             continue
+        if m.group(1).count("{") != m.group(1).count("}"):
+            # A `$` inside the example (\hbox{$x^2$}): the formula runs to the cell's last `$`.
+            m = re.search(r"\$(.+)\$", rendered)
         name = name.replace("\\\\", "\\")
         if name in BROWSER_ONLY or any(name.startswith(b) for b in BROWSER_ONLY):
             continue

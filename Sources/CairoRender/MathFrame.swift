@@ -40,6 +40,12 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
                                                  .line(ScenePoint(x0 + r.width, y0 + r.height)), .line(ScenePoint(x0, y0 + r.height)), .close],
                                                 fill: paint(r.color)))
             if r.color == nil { rules.append(path) } else { colouredRules.append(path) }
+        case .line(let l):
+            // A stroke (\cancel) as the filled rectangle around its centre line, like the rules.
+            let corners = l.corners.map { ScenePoint(x + $0.x, baseline + $0.y) }
+            guard let first = corners.first else { continue }
+            let path = FrameItem.path(FramePath([.move(first)] + corners.dropFirst().map { .line($0) } + [.close], fill: paint(l.color)))
+            if l.color == nil { rules.append(path) } else { colouredRules.append(path) }
         }
     }
     var out: [FrameItem] = []

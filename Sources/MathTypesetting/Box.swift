@@ -15,6 +15,9 @@ public struct Box: Sendable {
         case vlist([VItem])
         /// The child drawn in a colour (\color); dimensions are the child's.
         case colored(Box, MathRGBA)
+        /// A straight stroke (cancel.sty's picture \line) from (x0, y0) to (x1, y1), measured from the
+        /// box's origin with y growing upward; the box's own dimensions do not bound it.
+        case line(x0: Double, y0: Double, x1: Double, y1: Double, thickness: Double)
     }
 
     public struct HItem: Sendable {
@@ -151,9 +154,27 @@ public struct PositionedRule: Sendable, Equatable {
     public var color: MathRGBA? = nil
 }
 
+/// A straight stroke with butt ends; (x0, y0) and (x1, y1) are its end points in downward coordinates.
+public struct PositionedLine: Sendable, Equatable {
+    public var x0, y0, x1, y1: Double
+    public var thickness: Double
+    /// nil: the formula's colour.
+    public var color: MathRGBA? = nil
+
+    /// The stroke's outline: the four corners of the rectangle around the centre line.
+    public var corners: [(x: Double, y: Double)] {
+        let dx = x1 - x0, dy = y1 - y0
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return [] }
+        let nx = -dy / length * thickness / 2, ny = dx / length * thickness / 2
+        return [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)]
+    }
+}
+
 public enum MathDrawItem: Sendable, Equatable {
     case glyph(PositionedGlyph)
     case rule(PositionedRule)
+    case line(PositionedLine)
 }
 
 extension Box {
@@ -168,7 +189,7 @@ extension Box {
     public func glyphs() -> [GlyphBox] {
         switch content {
         case .glyph(let g): return [g]
-        case .rule, .kern: return []
+        case .rule, .kern, .line: return []
         case .hlist(let items): return items.flatMap { $0.box.glyphs() }
         case .vlist(let items): return items.flatMap { $0.box.glyphs() }
         case .colored(let b, _): return b.glyphs()
@@ -198,6 +219,9 @@ extension Box {
             }
         case .colored(let b, let c):
             b.emit(x: x, baseline: baseline, color: c, into: &out)
+        case .line(let x0, let y0, let x1, let y1, let thickness):
+            out.append(.line(PositionedLine(x0: x + x0, y0: baseline - y0, x1: x + x1, y1: baseline - y1,
+                                            thickness: thickness, color: color)))
         }
     }
 }

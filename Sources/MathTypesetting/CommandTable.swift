@@ -52,6 +52,23 @@ struct CommandSpec: Sendable {
         case newcommand, def, declareMathOperator
         /// A built-in macro: the TeX text it stands for (from the LaTeX kernel and amsmath).
         case macro(String)
+        /// \cancel, \bcancel, \xcancel (cancel.sty).
+        case cancel(CancelStroke)
+        /// \sout (ulem.sty).
+        case strikeout
+        /// \llap, \rlap, \clap (text argument, plain.tex's \hbox to\z@) and mathtools' \mathllap,
+        /// \mathrlap, \mathclap (math argument in the current style).
+        case lap(LapSide, math: Bool)
+        case vcenter
+        /// \raisebox{raise}[height][depth]{text} (LaTeX).
+        case raisebox
+        /// \char followed by a TeX number: "hex, 'octal, `character or decimal.
+        case char
+        /// \verb<d>…<d> and \verb*: the characters between the delimiters, verbatim, in typewriter type.
+        case verb(visibleSpaces: Bool)
+        case logo(TeXLogo)
+        /// \global before \def or \gdef (a formula is one group, so it changes nothing).
+        case global
     }
     let arguments: Int
     let rule: Rule
@@ -118,7 +135,7 @@ enum CommandTable {
     /// (fontmath.ltx) and amsmath's meaning wins.
     private static let symbols: [(String, String, AtomClass)] = [
         ("ne", "≠", .rel), ("neq", "≠", .rel), ("notin", "∉", .rel),
-        ("perp", "⟂", .rel), ("mid", "∣", .rel), ("parallel", "∥", .rel), ("coloneqq", "≔", .rel),
+        ("perp", "⟂", .rel), ("mid", "∣", .rel), ("parallel", "∥", .rel),
         ("ast", "∗", .bin), ("star", "⋆", .bin), ("setminus", "∖", .bin), ("smallsetminus", "∖", .bin),
         ("emptyset", "∅", .ord), ("varnothing", "∅", .ord), ("prime", "′", .ord), ("neg", "¬", .ord), ("lnot", "¬", .ord),
         ("ldots", "…", .inner), ("dots", "…", .inner), ("cdots", "⋯", .inner), ("vdots", "⋮", .ord),
@@ -138,6 +155,8 @@ enum CommandTable {
         ("Box", "□", .ord), ("square", "□", .ord), ("blacksquare", "■", .ord), ("lozenge", "◊", .ord),
         ("checkmark", "✓", .ord), ("llbracket", "⟦", .open), ("rrbracket", "⟧", .close),
         ("leadsto", "⇝", .rel), ("restriction", "↾", .rel), ("Re", "ℜ", .ord), ("Im", "ℑ", .ord),
+        // plain.tex's \lq and \rq are the quote characters ` and ' (set as ‘ ’).
+        ("lq", "‘", .ord), ("rq", "’", .ord),
     ]
 
     private static let functions: [(String, Bool)] = [
@@ -168,7 +187,48 @@ enum CommandTable {
         ("mathstrut", #"\vphantom{(}"#), ("strut", #"\rule[-0.36em]{0pt}{1.2em}"#),
         ("underbar", #"\underline{#1}"#), ("Bbb", #"\mathbb{#1}"#), ("bold", #"\mathbf{#1}"#),
         ("nobreak", ""), ("allowbreak", ""), ("relax", ""), ("displaylimits", ""),
-    ]
+        // amsopn.sty: \varliminf underlines "lim" (over a \vrule of depth .2\ex@, 0.02 em at 10pt),
+        // \varlimsup overlines it, \varinjlim and \varprojlim put an arrow fill under it.
+        // "lim" is in \operator@font, the text roman of \operatorname.
+        ("varliminf", #"\mathop{\underline{\mathord{\operatorname{lim}}\rule[-0.02em]{0pt}{0.02em}}}"#),
+        ("varlimsup", #"\mathop{\overline{\mathord{\operatorname{lim}}}}"#),
+        ("varinjlim", #"\mathop{\underrightarrow{\mathord{\operatorname{lim}}}}"#),
+        ("varprojlim", #"\mathop{\underleftarrow{\mathord{\operatorname{lim}}}}"#),
+    ] + colonCompounds
+
+    /// The colon relations of mathtools.sty and colonequals.sty (KaTeX has both). Where unicode-math
+    /// defines the name or its meaning has a character in all three fonts, that glyph is what LuaLaTeX
+    /// sets (measured: \coloneqq is ≔, \eqqcolon ≕, \dblcolon ∷; unicode-math's own \coloneq,
+    /// \eqcolon, \Coloneq keep its meanings ≔ ≕ ⩴). The others are mathtools' constructions: the colon
+    /// centred on the axis (\vcentcolon is \mathrel{\mathop\ordinarycolon}, and rule 13 centres a
+    /// lone Op character), joined to its neighbour by \mkern-1.2mu. \Coloneqq would be ⩴, which none
+    /// of the three fonts has, so it is built as mathtools builds it (∷, \mkern-1.2mu, =).
+    private static let colonCompounds: [(String, String)] = {
+        // mathtools writes \dblcolon in its double-colon compounds, and with unicode-math that is ∷
+        // (measured: LuaLaTeX's \Eqcolon is −, \mkern-1.2mu, ∷).
+        let c = #"\vcentcolon"#, cc = #"\dblcolon"#, join = #"\mathrel{\mkern-1.2mu}"#
+        let dash = #"\mathrel{-}"#
+        let built: [(String, String, String)] = [
+            ("Coloneqq", cc, "="), ("Eqqcolon", "=", cc), ("Eqcolon", dash, cc),
+            ("colonapprox", c, #"\approx"#), ("Colonapprox", cc, #"\approx"#), ("colonsim", c, #"\sim"#),
+            ("Colonsim", cc, #"\sim"#), ("approxcolon", #"\approx"#, c), ("Approxcolon", #"\approx"#, cc),
+            ("simcolon", #"\sim"#, c), ("Simcolon", #"\sim"#, cc),
+            // colonequals.sty's minus forms (mathtools' \coloneq, \eqcolon, \Coloneq meanings)
+            ("colonminus", c, dash), ("coloncolonminus", cc, dash), ("minuscolon", dash, c), ("minuscoloncolon", dash, cc),
+        ]
+        var out = built.map { ($0.0, $0.1 + join + $0.2) }
+        // mathtools' \ordinarycolon is ":", which unicode-math sets as U+2236 (\mathratio; measured in
+        // LuaLaTeX: \mathcode`: is "2236), so that is the glyph centred.
+        out.append(("vcentcolon", #"\mathrel{\vcenter{\mathratio}}"#))
+        for (name, target) in [("coloneqq", "coloneq"), ("colonequals", "coloneq"), ("eqqcolon", "eqcolon"),
+                               ("equalscolon", "eqcolon"), ("dblcolon", "Colon"), ("coloncolon", "Colon"),
+                               ("ratio", "vcentcolon"), ("coloncolonequals", "Coloneqq"), ("equalscoloncolon", "Eqqcolon"),
+                               ("coloncolonapprox", "Colonapprox"), ("coloncolonsim", "Colonsim"),
+                               ("approxcoloncolon", "Approxcolon"), ("simcoloncolon", "Simcolon")] {
+            out.append((name, "\\" + target))
+        }
+        return out
+    }()
 
     /// Other names for the same symbols and constructions that KaTeX accepts: MediaWiki texvc's
     /// (\R, \larr, \Alpha …), amssymb's older names (\lhd, \thicksim …), the braket package's
@@ -207,9 +267,7 @@ enum CommandTable {
         ("npreceq", #"\npreccurlyeq"#), ("nsucceq", #"\nsucccurlyeq"#), ("ntriangleleft", #"\nvartriangleleft"#),
         ("ntriangleright", #"\nvartriangleright"#), ("varsubsetneq", #"\subsetneq"#), ("varsupsetneq", #"\supsetneq"#),
         ("varsubsetneqq", #"\subsetneqq"#), ("varsupsetneqq", #"\supsetneqq"#), ("gvertneqq", #"\gneqq"#),
-        ("lvertneqq", #"\lneqq"#), ("notni", #"\nni"#), ("dblcolon", #"\Colon"#), ("coloncolon", #"\Colon"#),
-        ("colonequals", #"\coloneq"#), ("equalscolon", #"\eqcolon"#), ("ratio", #"\mathratio"#),
-        ("vcentcolon", #"\mathrel{:}"#), ("ldotp", #"\mathpunct{.}"#),
+        ("lvertneqq", #"\lneqq"#), ("notni", #"\nni"#), ("ldotp", #"\mathpunct{.}"#),
         ("utilde", #"\wideutilde{#1}"#), ("pmb", #"\boldsymbol{#1}"#), ("intop", #"\int\limits"#),
         ("smallint", #"\int"#), ("varkappa", "ϰ"), ("yen", "¥"), ("circledR", "®"),
         // braket.sty
@@ -271,7 +329,7 @@ enum CommandTable {
             t[name] = CommandSpec(arguments: 0, rule: .alphabetSwitch(alphabet))
         }
         for (name, face) in [("text", MathAlphabet.roman), ("textrm", .roman), ("textup", .roman), ("textnormal", .roman),
-                             ("mbox", .roman), ("hbox", .roman), ("textbf", .bold), ("textit", .italic), ("emph", .italic),
+                             ("mbox", .roman), ("hbox", .roman), ("textmd", .roman), ("textbf", .bold), ("textit", .italic), ("emph", .italic),
                              ("textsl", .italic), ("textsf", .sansSerif), ("texttt", .monospace)] {
             t[name] = CommandSpec(arguments: 1, rule: .text(face))
         }
@@ -355,6 +413,27 @@ enum CommandTable {
         for name in ["def", "gdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
+        // KaTeX's \overgroup and \undergroup are the tortoise-shell brackets stretched as braces
+        // (its stretchy.ts: U+23E0, U+23E1); unicode-math has the characters only as ords (\obrbrak).
+        t["overgroup"] = CommandSpec(arguments: 1, rule: .brace("⏠", over: true))
+        t["undergroup"] = CommandSpec(arguments: 1, rule: .brace("⏡", over: false))
+        t["cancel"] = CommandSpec(arguments: 1, rule: .cancel(.rising))
+        t["bcancel"] = CommandSpec(arguments: 1, rule: .cancel(.falling))
+        t["xcancel"] = CommandSpec(arguments: 1, rule: .cancel(.both))
+        t["sout"] = CommandSpec(arguments: 1, rule: .strikeout)
+        for (name, side) in [("llap", LapSide.left), ("rlap", .right), ("clap", .center)] {
+            t[name] = CommandSpec(arguments: 1, rule: .lap(side, math: false))
+            t["math" + name] = CommandSpec(arguments: 1, rule: .lap(side, math: true))
+        }
+        t["vcenter"] = CommandSpec(arguments: 1, rule: .vcenter)
+        t["raisebox"] = CommandSpec(arguments: 2, rule: .raisebox)
+        t["char"] = CommandSpec(arguments: 1, rule: .char)
+        t["verb"] = CommandSpec(arguments: 1, rule: .verb(visibleSpaces: false))
+        t["verb*"] = CommandSpec(arguments: 1, rule: .verb(visibleSpaces: true))
+        t["global"] = CommandSpec(arguments: 0, rule: .global)
+        t["TeX"] = CommandSpec(arguments: 0, rule: .logo(.tex))
+        t["LaTeX"] = CommandSpec(arguments: 0, rule: .logo(.latex))
+        t["KaTeX"] = CommandSpec(arguments: 0, rule: .logo(.katex))
         for (name, body) in aliases where t[name] == nil {
             t[name] = CommandSpec(arguments: macroArity[name] ?? 0, rule: .macro(body))
         }
@@ -362,7 +441,7 @@ enum CommandTable {
     }()
 
     /// Commands whose name may end in `*` (the star is part of the name).
-    static let starred: Set<String> = ["operatorname", "tag", "hspace", "newcommand", "renewcommand", "DeclareMathOperator"]
+    static let starred: Set<String> = ["operatorname", "tag", "hspace", "newcommand", "renewcommand", "DeclareMathOperator", "verb"]
 
     /// Characters typed directly and their classes (TeX's \mathcode table).
     static func characterClass(_ c: Character) -> AtomClass {

@@ -34,6 +34,11 @@ extension MathLayout {
                 // and \lineskip 1.5\ex@ (\ex@ ≈ 1pt at 10pt).
                 cellStyle = .script; columnSeparation = 2.5 * ctx.mu; pairSeparation = 0
                 strut = nil; rowGap = 0.15 * em; baselineSkip = 0.6 * em; outerSeparation = false
+            case .commutativeDiagram:
+                // amscd's CD: \tabskip\z@skip (no column space), \baselineskip 20\ex@, \lineskip and
+                // \lineskiplimit 3\ex@ (\ex@ is 1pt at 10pt, amsgen.sty), cells $…$ in text style.
+                cellStyle = .text; columnSeparation = 0; pairSeparation = 0
+                strut = nil; rowGap = 0.3 * em; baselineSkip = 2 * em; outerSeparation = false
             case .subarray:
                 // amsmath subarray (\substack): \scriptstyle rows, \lineskiplimit 0 so rows sit
                 // \lineskip (1pt) apart.

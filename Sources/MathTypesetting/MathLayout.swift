@@ -222,6 +222,20 @@ public enum MathLayout {
             nucleus = layoutExtensibleArrow(arrow, above: above, below: below, ctx)
         case .underAccent(let mark, let body):
             nucleus = layoutUnderAccent(mark, body: body, ctx)
+        case .cancel(let body, let stroke):
+            nucleus = layoutCancel(body, stroke, ctx)
+        case .strikeout(let body):
+            nucleus = layoutStrikeout(body, ctx)
+        case .lap(let body, let side):
+            nucleus = layoutLap(body, side, ctx)
+        case .vcenter(let body):
+            nucleus = layoutVcenter(body, ctx)
+        case .raised(let body, let raise, let height, let depth):
+            nucleus = layoutRaised(body, by: raise, height: height, depth: depth, ctx)
+        case .logo(let logo):
+            nucleus = layoutLogo(logo, ctx)
+        case .cdArrow(let arrow):
+            nucleus = layoutCDArrow(arrow, ctx)
         }
         let italic = accentedItalic ?? ((isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0)
         // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.

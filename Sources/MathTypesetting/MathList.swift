@@ -59,7 +59,7 @@ public struct MathLength: Sendable, Equatable {
 
 public struct MathArray: Sendable {
     /// The environment families; each fixes the cell style, spacing and default column alignment.
-    public enum Kind: Sendable, Equatable { case aligned, cases, matrix, array, gathered, smallMatrix, subarray }
+    public enum Kind: Sendable, Equatable { case aligned, cases, matrix, array, gathered, smallMatrix, subarray, commutativeDiagram }
     public enum Alignment: Sendable, Equatable { case left, center, right }
     /// One item of an array preamble (LaTeX's column spec): a column, a rule (`|` solid, `:` dashed)
     /// or `@{…}` material that replaces the \arraycolsep on both sides.
@@ -111,6 +111,31 @@ public indirect enum Nucleus: Sendable {
     case extensibleArrow(String, above: MathList?, below: MathList?)
     /// Accents under the body (\underrightarrow, \utilde …).
     case underAccent(String, body: MathList)
+    /// \cancel (/), \bcancel (\), \xcancel (both): the body struck through diagonally (cancel.sty).
+    case cancel(MathList, CancelStroke)
+    /// \sout: the body struck through horizontally (ulem.sty).
+    case strikeout(MathList)
+    /// \llap, \rlap, \clap and mathtools' \mathllap … : the body in a box of zero width.
+    case lap(MathList, LapSide)
+    /// \vcenter: the body's box centred on the math axis (TeXbook p. 290).
+    case vcenter(MathList)
+    /// \raisebox{raise}[height][depth]{text}: the body moved up, optionally with a declared height and depth.
+    case raised(MathList, by: MathLength, height: MathLength?, depth: MathLength?)
+    /// \TeX, \LaTeX, \KaTeX: the logos, built as their definitions build them.
+    case logo(TeXLogo)
+    /// An arrow of amscd's CD environment.
+    case cdArrow(CDArrow)
+}
+
+public enum CancelStroke: Sendable, Equatable { case rising, falling, both }
+public enum LapSide: Sendable, Equatable { case left, right, center }
+public enum TeXLogo: Sendable, Equatable { case tex, latex, katex }
+
+/// amscd's horizontal arrows: @>a>b> and @<a<b< (labels above and below) and @= (a double rule). Its
+/// vertical arrows are \Big delimiters between \llap'ed and \rlap'ed labels, built from those nuclei.
+public enum CDArrow: Sendable {
+    case horizontal(String, above: MathList, below: MathList)
+    case equals
 }
 
 public enum MathItem: Sendable {

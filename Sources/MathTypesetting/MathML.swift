@@ -117,6 +117,24 @@ struct MathMLWriter {
             return "<mpadded\(top ? " height=\"0\"" : "")\(bottom ? " depth=\"0\"" : "")>\(row(body))</mpadded>"
         case .rule: return "<mspace/>"
         case .negated(let body): return "<mrow>\(row(body))<mo>\u{0338}</mo></mrow>"
+        case .cancel(let body, let stroke):
+            let notation = stroke == .rising ? "updiagonalstrike" : (stroke == .falling ? "downdiagonalstrike" : "updiagonalstrike downdiagonalstrike")
+            return "<menclose notation=\"\(notation)\">\(row(body))</menclose>"
+        case .strikeout(let body): return "<menclose notation=\"horizontalstrike\">\(row(body))</menclose>"
+        case .lap(let body, let side):
+            let lspace = side == .left ? " lspace=\"-1width\"" : (side == .center ? " lspace=\"-0.5width\"" : "")
+            return "<mpadded width=\"0\"\(lspace)>\(row(body))</mpadded>"
+        case .vcenter(let body): return row(body)
+        case .raised(let body, let raise, _, _):
+            return "<mpadded voffset=\"\(number(raise.value))\(raise.unit == .mu ? "em" : raise.unit.rawValue)\">\(row(body))</mpadded>"
+        case .logo(let logo): return "<mtext>\(logo == .tex ? "TeX" : (logo == .latex ? "LaTeX" : "KaTeX"))</mtext>"
+        case .cdArrow(let arrow):
+            switch arrow {
+            case .equals: return "<mo>=</mo>"
+            case .horizontal(let glyph, let above, let below):
+                let mo = "<mo stretchy=\"true\">\(glyph)</mo>"
+                return below.isEmpty ? "<mover>\(mo)\(row(above))</mover>" : "<munderover>\(mo)\(row(below))\(row(above))</munderover>"
+            }
         case .extensibleArrow(let arrow, let above, let below):
             let mo = "<mo stretchy=\"true\">\(escapeMathML(arrow))</mo>"
             switch (above.map { row($0) }, below.map { row($0) }) {

@@ -13,6 +13,8 @@ public struct MathParser {
     var expansions = 0
     /// > 0 while parsing `$…$` inside \text: a `$` ends the math list.
     var dollarDepth = 0
+    /// A character that ends the current list outside braces (amscd's `@` and its label delimiters).
+    var stopCharacter: Character?
 
     public init(_ source: String, macros: [String: MathMacro] = [:]) {
         self.source = source
@@ -105,6 +107,8 @@ public struct MathParser {
             case .command("right"), .command("middle"), .command("end"), .command("\\"), .command("cr"): return list
             case .char("]") where stopAtBracket: return list
             case .char("$") where dollarDepth > 0: return list
+            case .command(")") where dollarDepth > 0: return list
+            case .char(let c) where c == stopCharacter: return list
             case .space: position += 1
             case .superscript, .subscriptToken, .prime:
                 try attachScript(to: &list)
@@ -214,7 +218,10 @@ public struct MathParser {
     mutating func parseGroup() throws -> MathList {
         guard let open = peek() else { return [] }
         position += 1
+        let savedStop = stopCharacter
+        stopCharacter = nil   // a delimited argument's braces hide its delimiter (TeXbook p. 203)
         let list = try parseList(stopAtBracket: false)
+        stopCharacter = savedStop
         guard let close = peek() else {
             throw error(.unbalancedBraces, "unbalanced braces: this '{' is never closed", open.range)
         }
@@ -438,6 +445,28 @@ public struct MathParser {
             return []
         case .macro:
             return []   // expanded before lookup (expandMacro)
+        case .cancel(let stroke):
+            return atom(.ord, .cancel(try parseArgument(for: token).list, stroke), from: token)
+        case .strikeout:
+            return atom(.ord, .strikeout(try parseTextArgument(for: token, face: .roman)), from: token)
+        case .lap(let side, let math):
+            let body = math ? try parseArgument(for: token).list : try parseTextArgument(for: token, face: .roman)
+            return atom(.ord, .lap(body, side), from: token)
+        case .vcenter:
+            return atom(.ord, .vcenter(try parseArgument(for: token).list), from: token)
+        case .raisebox:
+            return try parseRaisebox(token, face: .roman)
+        case .char:
+            return try parseChar(token)
+        case .verb(let visibleSpaces):
+            return try parseVerb(token, visibleSpaces: visibleSpaces)
+        case .logo(let logo):
+            return atom(.ord, .logo(logo), from: token)
+        case .global:
+            guard let next = peekNonSpace(), next.kind == .command("def") || next.kind == .command("gdef") else {
+                throw error(.badMacro, "\\global must be followed by \\def or \\gdef", token.range)
+            }
+            return []
         }
     }
 

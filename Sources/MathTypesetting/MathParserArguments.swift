@@ -92,7 +92,7 @@ extension MathParser {
         let model = try parseOptionalRaw()?.trimmingCharacters(in: .whitespaces)
         let raw = try parseRawGroup(for: owner)
         let text = raw.text.trimmingCharacters(in: .whitespaces)
-        let expected = "expected a name (\(MathColors.names.keys.sorted().prefix(8).joined(separator: ", ")) …), #RRGGBB, or [rgb]{r,g,b}"
+        let expected = "expected an xcolor or CSS name (\(MathColors.names.keys.sorted().prefix(8).joined(separator: ", ")), aqua …), #RRGGBB, or [rgb]{r,g,b}"
         func components(_ n: Int, scale: Double) throws -> [Double] {
             let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == n, parts.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= scale }) else {
@@ -107,7 +107,7 @@ extension MathParser {
         case "HTML"?:
             if let c = MathColors.hex(text) { return c }
         case nil:
-            if let c = MathColors.names[text] ?? (text.hasPrefix("#") ? MathColors.hex(String(text.dropFirst())) : nil) { return c }
+            if let c = MathColors.named(text) ?? (text.hasPrefix("#") ? MathColors.hex(String(text.dropFirst())) : nil) { return c }
         default:
             throw error(.badColor, "unknown colour model '\(model ?? "")'; expected rgb, RGB, HTML or gray", raw.range)
         }
@@ -125,6 +125,14 @@ enum MathColors {
         "orange": MathRGBA(1, 0.5, 0), "pink": MathRGBA(1, 0.75, 0.75), "purple": MathRGBA(0.75, 0, 0.25),
         "teal": MathRGBA(0, 0.5, 0.5), "violet": MathRGBA(0.5, 0, 0.5),
     ]
+
+    /// xcolor's names (what a LaTeX document means by them: xcolor's green is 0 1 0, CSS's 0 0.5 0),
+    /// then CSS's named colours, which KaTeX accepts (aqua, rebeccapurple …).
+    static func named(_ name: String) -> MathRGBA? {
+        if let c = names[name] { return c }
+        guard let v = CSSColorNames.table[name.lowercased()] else { return nil }
+        return MathRGBA(Double((v >> 16) & 0xFF) / 255, Double((v >> 8) & 0xFF) / 255, Double(v & 0xFF) / 255)
+    }
 
     /// RRGGBB or RGB hex digits.
     static func hex(_ s: String) -> MathRGBA? {

@@ -6,7 +6,8 @@ extension MathParser {
     static let environmentNames = ["array", "darray", "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix",
                                    "smallmatrix", "cases", "dcases", "rcases", "drcases", "aligned", "alignedat",
                                    "gathered", "split", "align", "align*", "alignat", "alignat*", "gather", "gather*",
-                                   "equation", "equation*", "subarray"]
+                                   "equation", "equation*", "subarray", "matrix*", "pmatrix*", "bmatrix*", "Bmatrix*",
+                                   "vmatrix*", "Vmatrix*", "smallmatrix*", "CD"]
 
     mutating func parseEnvironmentName(_ token: Token) throws -> String {
         try parseRawGroup(for: token).text.trimmingCharacters(in: .whitespaces)
@@ -19,7 +20,21 @@ extension MathParser {
         var fences: (String, String)?
         var columns: [MathArray.ColumnSpec]?
         var cellStyle: MathStyle?
-        switch name {
+        // mathtools' starred matrices take [l|c|r], the alignment of every column (default c).
+        var starredAlignment: MathArray.Alignment?
+        var base = name
+        if name.hasSuffix("matrix*") {
+            base = String(name.dropLast())
+            let option = try parseOptionalRaw()?.trimmingCharacters(in: .whitespaces)
+            switch option {
+            case nil, "c"?: starredAlignment = .center
+            case "l"?: starredAlignment = .left
+            case "r"?: starredAlignment = .right
+            default:
+                throw error(.badEnvironment, "\\begin{\(name)}[\(option ?? "")]: the column alignment must be l, c or r", nameRange)
+            }
+        }
+        switch base {
         case "aligned", "align", "align*", "split", "alignedat", "alignat", "alignat*":
             kind = .aligned
             if name.hasPrefix("align") && name.contains("at") { _ = try parseRawGroup(for: token) }   // the pair count
@@ -39,6 +54,7 @@ extension MathParser {
         case "Vmatrix": fences = ("‖", "‖")
         case "Bmatrix": fences = ("{", "}")
         case "smallmatrix": kind = .smallMatrix
+        case "CD": return try parseCD(name: name, nameRange: nameRange, token)
         case "array", "darray", "subarray":
             kind = name == "subarray" ? .subarray : .array
             if name == "darray" { cellStyle = .display }
@@ -90,6 +106,9 @@ extension MathParser {
                 }
                 if !(row.count == 1 && row[0].filter({ if case .style = $0 { return false } else { return true } }).isEmpty && !array.rows.isEmpty) {
                     finishRow(&row, into: &array)
+                }
+                if let a = starredAlignment {
+                    array.columns = Array(repeating: .column(a), count: array.rows.map(\.count).max() ?? 0)
                 }
                 let range = token.range.lowerBound..<tokens[position - 1].range.upperBound
                 let body = MathItem.atom(Atom(cls: .ord, nucleus: .array(array), range: range))

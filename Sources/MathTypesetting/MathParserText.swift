@@ -78,14 +78,7 @@ extension MathParser {
                 add("’", t)
             case .char("$"):
                 flush()
-                dollarDepth += 1
-                let math = try parseList(stopAtBracket: false)
-                dollarDepth -= 1
-                guard let close = peek(), close.kind == .char("$") else {
-                    throw error(.unbalancedBraces, "this '$' opens math inside text that is never closed by another '$'", t.range)
-                }
-                position += 1
-                items.append(.atom(Atom(cls: .ord, nucleus: .list(math), range: t.range.lowerBound..<close.range.upperBound)))
+                items.append(try parseMathInText(opener: t, closer: .char("$"), "this '$' opens math inside text that is never closed by another '$'"))
             case .char(let c):
                 add(String(c), t)
             case .superscript, .subscriptToken:
@@ -118,11 +111,37 @@ extension MathParser {
                     items.append(.atom(Atom(cls: .ord, nucleus: .colored(body, color), range: range(from: t))))
                 case .sizing(let f)?:
                     items.append(.sizing(f))
+                case .cancel(let stroke)?:
+                    // cancel.sty's text-mode form: \hbox{#1} struck through.
+                    items.append(.atom(Atom(cls: .ord, nucleus: .cancel(try parseTextArgument(for: t, face: face), stroke), range: range(from: t))))
+                case .strikeout?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .strikeout(try parseTextArgument(for: t, face: face)), range: range(from: t))))
+                case .lap(let side, false)?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .lap(try parseTextArgument(for: t, face: face), side), range: range(from: t))))
+                case .raisebox?:
+                    items.append(contentsOf: try parseRaisebox(t, face: face))
+                case .logo(let logo)?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .logo(logo), range: t.range)))
+                case .verb(let visible)?:
+                    items.append(contentsOf: try parseVerb(t, visibleSpaces: visible))
+                case nil where name == "(":
+                    // LaTeX's \( … \): math inside text, as $ … $.
+                    items.append(try parseMathInText(opener: t, closer: .command(")"), "this '\\(' opens math inside text that is never closed by '\\)'"))
                 default:
                     throw error(.unknownCommand, "unknown command \\\(name) in text (inside \\text and friends only text commands, accents such as \\'e, and $…$ math work)", t.range)
                 }
             }
         }
         throw error(.unbalancedBraces, "unbalanced braces: this '{' is never closed", open.range)
+    }
+
+    /// `$…$` or `\(…\)` inside text: a math list up to `closer` (parseList stops there while dollarDepth > 0).
+    mutating func parseMathInText(opener: Token, closer: Token.Kind, _ unclosed: String) throws -> MathItem {
+        dollarDepth += 1
+        let math = try parseList(stopAtBracket: false)
+        dollarDepth -= 1
+        guard let close = peek(), close.kind == closer else { throw error(.unbalancedBraces, unclosed, opener.range) }
+        position += 1
+        return .atom(Atom(cls: .ord, nucleus: .list(math), range: opener.range.lowerBound..<close.range.upperBound))
     }
 }

@@ -29,6 +29,18 @@ enum MathTokenizer {
                     } else {
                         tokens.append(Token(kind: .command(name), range: start..<i))
                     }
+                    // \verb<d>…<d>: the characters through the closing delimiter stay raw characters
+                    // (TeX changes their category codes), so the parser reads them as they are.
+                    if name == "verb", i < chars.count {
+                        let delimiter = chars[i]
+                        var j = i
+                        repeat {
+                            tokens.append(Token(kind: .char(chars[j]), range: j..<(j + 1)))
+                            j += 1
+                        } while j < chars.count && chars[j] != delimiter
+                        if j < chars.count { tokens.append(Token(kind: .char(chars[j]), range: j..<(j + 1))); j += 1 }
+                        i = j
+                    }
                 } else if i < chars.count {
                     i += 1
                     tokens.append(Token(kind: .command(String(chars[start + 1])), range: start..<i))

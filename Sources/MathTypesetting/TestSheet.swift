@@ -116,5 +116,12 @@ public enum MathTestSheet {
         Entry(topic: "symbols", tex: #"\imath\jmath \hbar \ell \wp \Re \Im \aleph \beth \partial \nabla \infty \emptyset \angle \triangle \clubsuit \heartsuit \spadesuit \diamondsuit \flat \natural \sharp \dagger \ddagger \S \P \checkmark \dots"#, display: false),
         Entry(topic: "other names (texvc, amssymb, braket)", tex: #"\R^n \larr \Rarr \lhd \thicksim \bra{\psi} \ket{\phi} \Braket{\psi|\phi} \Set{x \mid x > 0} \tg x \varGamma \varkappa \xtwoheadrightarrow{f} \injlim_{n} A_n"#, display: true),
         Entry(topic: "primes, dots, mod", tex: #"f' f'' f''' f'''' \quad x_1, \dots, x_n \quad a_1 + \cdots + a_n \quad \vdots \quad \ddots \quad \iff \quad \implies \quad a \bmod b \quad a \equiv b \pmod{m}"#, display: false),
+        Entry(topic: "cancel, strike-out", tex: #"\frac{\cancel{a}b}{\cancel{a}c} = \frac{b}{c}, \quad \bcancel{5} + \xcancel{ABC} + \cancel{x+y}, \quad \text{\sout{wrong} right}"#, display: true),
+        Entry(topic: "laps, vcenter, raisebox", tex: #"{=}\mathllap{/\,} \quad \mathrlap{\,/}{=} \quad \sum_{\mathclap{1\le i\le n}} x_i \quad a+\left(\vcenter{\frac{\frac a b}{c}}\right) \quad h\raisebox{2pt}{ighe}r \quad \rlap{\text{over}}\text{\ \ \ \ lap}"#, display: true),
+        Entry(topic: "starred matrices", tex: #"\begin{pmatrix*}[r] 0 & -1 \\ -10 & 0 \end{pmatrix*} \quad \begin{bmatrix*}[l] a & bb \\ ccc & d \end{bmatrix*} \quad \begin{Vmatrix*} 1 & 22 \\ 333 & 4 \end{Vmatrix*}"#, display: true),
+        Entry(topic: "commutative diagram (CD)", tex: #"\begin{CD} A @>f>> B @<g<< C \\ @VhVV @AAkA @| \\ D @= E @>>\text{below}> F \end{CD}"#, display: true),
+        Entry(topic: "colon relations", tex: #"x \coloneqq 1,\ A \Coloneqq B,\ 2 \eqqcolon y,\ a \dblcolon b,\ p \colonapprox q \colonsim r \Eqcolon s,\ a \vcentcolon b \ratio c"#, display: false),
+        Entry(topic: "group accents, char, verb, logos", tex: #"\overgroup{AB} + \undergroup{xyz}, \quad \char"3B1 \char`a \char98, \quad \verb|\frac{a}{b}|, \quad \text{\TeX, \LaTeX, \KaTeX} \quad \varliminf_{n} a_n \le \varlimsup_{n} a_n \quad \varinjlim_k"#, display: true),
+        Entry(topic: "CSS colour names", tex: #"\color{rebeccapurple} x + \textcolor{darkorange}{y} + \colorbox{aqua}{$z$} + \fcolorbox{crimson}{lavender}{w} = \textcolor{SeaGreen}{t}"#, display: true),
     ]
 }

@@ -162,3 +162,31 @@ import MathTypesetting
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f.svg"])
     }
 }
+
+extension MathRenderTests {
+    /// \cancel's stroke reaches the frame as a filled quadrilateral (its 0.4pt-wide outline) across the body,
+    /// in the formula's colour, and the PDF still extracts the struck character.
+    @Test func cancelStrokeIsAFilledQuadrilateral() throws {
+        let box = try typeset(#"\cancel{5}"#, font: font, size: 10)
+        let items = mathFrameItems(box, x: 0, baseline: 20, fill: .color(.black), source: #"\cancel{5}"#)
+        let paths = items.compactMap { if case .path(let p) = $0 { return p } else { return nil } }
+        #expect(paths.count == 1)
+        let points = paths[0].elements.compactMap { e -> ScenePoint? in
+            switch e { case .move(let p), .line(let p): return p; default: return nil }
+        }
+        #expect(points.count == 4)
+        // The outline surrounds the stroke's centre line, which rises across the box.
+        guard case .line(let l)? = box.flatten().first(where: { if case .line = $0 { return true } else { return false } }) else {
+            Issue.record("no stroke"); return
+        }
+        #expect(l.x1 - l.x0 > 0 && l.y1 < l.y0)
+        let xs = points.map(\.x), ys = points.map(\.y)
+        #expect(abs((xs.max()! - xs.min()!) - (l.x1 - l.x0)) < 0.4 && abs((ys.max()! - ys.min()!) - (l.y0 - l.y1)) < 0.4)
+        #expect(abs(ys.max()! - (20 + l.y0)) < 0.4)
+        let pdf = try renderMathDocument(box, format: .pdf)
+        let path = temporaryPath("cancel.pdf")
+        try pdf.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try runTool("/usr/bin/pdftotext", [path, "-"]).contains("5"))
+    }
+}

@@ -4,14 +4,8 @@ import Testing
 
 /// The command families beyond the course material: parse results and layout values.
 @Suite struct CoverageTests {
-    func first(_ tex: String) throws -> Atom? {
-        for case .atom(let a) in try MathParser.parse(tex) { return a }
-        return nil
-    }
-
-    func failure(_ tex: String) -> MathError? {
-        do { _ = try MathParser.parse(tex); return nil } catch let e as MathError { return e } catch { return nil }
-    }
+    func first(_ tex: String) throws -> Atom? { try firstAtom(tex) }
+    func failure(_ tex: String) -> MathError? { parseFailure(tex) }
 
     @Test func generatedTableHasUnicodeMathsSymbolsWithTheirClasses() throws {
         #expect(UnicodeMathSymbols.table.split(separator: "\n").count == 2446)

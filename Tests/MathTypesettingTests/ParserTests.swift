@@ -13,6 +13,17 @@ func classes(_ list: MathList) -> [AtomClass] {
     list.compactMap { if case .atom(let a) = $0 { return a.cls } else { return nil } }
 }
 
+/// The first atom of a parsed formula.
+func firstAtom(_ tex: String) throws -> Atom? {
+    for case .atom(let a) in try MathParser.parse(tex) { return a }
+    return nil
+}
+
+/// The error parsing `tex` throws, or nil when it parses.
+func parseFailure(_ tex: String) -> MathError? {
+    do { _ = try MathParser.parse(tex); return nil } catch let e as MathError { return e } catch { return nil }
+}
+
 @Suite struct ParserTests {
     @Test func lettersAreItalicDigitsUpright() throws {
         let list = try MathParser.parse("a h z A 1 9")
