@@ -75,8 +75,6 @@ public indirect enum ColorRole: Sendable, Hashable, Comparable {
     case lightInk, darkInk
     /// `lightInk` or `darkInk`, whichever reads over the role's colour in the theme being drawn.
     case ink(on: ColorRole)
-    /// A colour that changes between palettes without a theme role (numbered by first use).
-    case other(Int)
 
     /// A CSS custom-property name (`--fg`, `--s2`, `--i-s0`, …).
     public var cssName: String {
@@ -92,7 +90,6 @@ public indirect enum ColorRole: Sendable, Hashable, Comparable {
         case .lightInk: "--il"
         case .darkInk: "--id"
         case .ink(let r): "--i" + r.cssName.dropFirst(1)
-        case .other(let i): "--c\(i)"
         }
     }
 }

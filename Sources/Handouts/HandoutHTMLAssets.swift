@@ -8,7 +8,7 @@ import MathTypesetting
 /// screen readers (in a light handout, SVGs that turn dark with the reader's colour scheme), formulas as tightly cropped SVG with the depth below the baseline so inline math
 /// lines up with the words around it.
 public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
-    // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`.
+    // @unchecked: the math font (HarfBuzz/FreeType) is only touched under `lock`, `built` under `builtLock`.
     private let lock = NSLock()
     private let mathFont: MathFont
     let theme: String
@@ -24,6 +24,9 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     let figures: FigureFrames
     /// The handout's fonts (figures take their label fonts from them, as on the pages).
     let fonts: HandoutFonts
+    /// Figures built for the HTML alone (no pages placed them), by `pageWideFigure`, under `builtLock`.
+    private let builtLock = NSLock()
+    private var built: [(Figure, FigureModel.Figure?)] = []
     /// The front matter's `macros:` for every formula.
     private let macros: [String: MathMacro]
 
@@ -45,9 +48,7 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     }
 
     public func figureSVG(_ f: Figure, title: String) throws -> String? {
-        // The page's placement when the pages were made (same size, same label size), else the preset.
-        let onPage = placed.first { $0.draws(f) }?.figure
-        guard let figure = try onPage ?? buildCatalogueFigure(f, theme: theme, fonts: fonts) else { return nil }
+        guard let figure = try pageWideFigure(f) else { return nil }
         var frame = try figures.frame(figure)
         frame.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
@@ -55,6 +56,17 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         let data = theme == "light" ? autoSVG(frame, light: figure.theme, dark: .dark, shared: glyphs)
             : frameSVG(frame, light: Palette(theme: figure.theme), shared: glyphs)
         return try svgText(data, of: "figure '\(f.name)'")
+    }
+
+    /// The page-width figure: the pages' placement when the pages were made (same size, same label
+    /// size), else the preset, built once for the figure and its phone drawing.
+    func pageWideFigure(_ f: Figure) throws -> FigureModel.Figure? {
+        if let onPage = placed.first(where: { $0.draws(f) })?.figure { return onPage }
+        builtLock.lock(); defer { builtLock.unlock() }
+        if let hit = built.first(where: { $0.0 == f }) { return hit.1 }
+        let figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts)
+        built.append((f, figure))
+        return figure
     }
 
     public func pageDefinitions() -> String { glyphs.defsSVG() }

@@ -13,8 +13,7 @@ import Frame
 extension HandoutHTMLAssets {
     public func phoneFigure(_ f: Handouts.Figure, title: String) throws -> PhoneFigure? {
         // The page-width drawing is figureSVG's: the page's placement, else the preset.
-        let onPage = placed.first { $0.draws(f) }?.figure
-        guard let wide = try onPage ?? buildCatalogueFigure(f, theme: theme, fonts: fonts),
+        guard let wide = try pageWideFigure(f),
               let smallest = smallestTextPoints(try figures.frame(wide))
         else { return nil }
         let m = WebPageMetrics.self
@@ -27,12 +26,15 @@ extension HandoutHTMLAssets {
         let panels = max(wide.panels.count, 1)
         let size: FigureSize = panels == 1 ? .column
             : .inches(FigureSize.column.widthInches, FigureSize.column.heightInches * Double(panels))
-        func drawing(_ theme: String, fontScale: Double) throws -> FigureModel.Figure? {
-            guard var figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size) else { return nil }
+        // Built once at the phone size (a catalogue figure's data can take real work, e.g. kl-fits'
+        // optimisations); the rounds below change only its font scale.
+        guard let base = try buildCatalogueFigure(f, theme: theme, fonts: fonts, size: size) else { return nil }
+        func drawing(fontScale: Double) -> FigureModel.Figure {
+            var figure = base
             figure.fontScale *= fontScale
             return figure
         }
-        guard var narrow = try drawing(theme, fontScale: 1) else { return nil }
+        var narrow = base
         // Shown at its own width, or the narrowest phone's column if that is less.
         let shownScale = min(1, phoneColumn / (narrow.size.widthPoints * 4 / 3))
         var fontScale = 1.0
@@ -42,8 +44,7 @@ extension HandoutHTMLAssets {
             guard let s = smallestTextPoints(try figures.frame(narrow)),
                   s * 4 / 3 * shownScale < m.minimumFigureTextPx * 0.999 else { break }
             fontScale *= m.minimumFigureTextPx / (s * 4 / 3 * shownScale)
-            guard let next = try drawing(theme, fontScale: fontScale) else { return nil }
-            narrow = next
+            narrow = drawing(fontScale: fontScale)
         }
         var frame = try figures.frame(narrow)
         frame.title = title
