@@ -1,6 +1,6 @@
 # infoplot: `make` sets up, builds and runs the main job; `make test` sets up and runs the tests.
 SHELL := /bin/bash
-DEB_PACKAGES := pkg-config libpng-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
+DEB_PACKAGES := pkg-config libdeflate-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
 	libhyphen-dev hyphen-en-us

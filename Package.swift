@@ -36,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "Frame", dependencies: ["FigureModel"]),
         // 4. renderer
         .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "Frame", "CCairo", "CPangoCairo",
-                                                    "CFreeType", "CHarfBuzz", "CPNG"]),
+                                                    "CFreeType", "CHarfBuzz", "CDeflate"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "PlotGrammar", "CairoRender"]),
         .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",

@@ -123,18 +123,17 @@ struct FrameCairoPainter {
         cairo_set_font_size(cr, g.size)
         source(g.fill, cr)
         var glyphs = g.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: g.origin.x + $0.x, y: g.origin.y + $0.y) }
-        if g.kind == .prose && !g.text.isEmpty {
-            // The run's text as one cluster, so a PDF reader extracts what was written. A no-break
-            // space has done its work once the line is set; readers search and copy an ordinary
-            // space (as a TeX tie extracts), so it goes out as U+0020.
-            let text = g.text.replacingOccurrences(of: "\u{00A0}", with: " ")
-            var cluster = cairo_text_cluster_t(num_bytes: Int32(text.utf8.count), num_glyphs: Int32(glyphs.count))
-            cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &glyphs, Int32(glyphs.count), &cluster, 1,
-                                   cairo_text_cluster_flags_t(0))
-        } else if g.glyphs.contains(where: { !$0.text.isEmpty }) {
-            // Math: one cluster per glyph with the characters it stands for.
-            let text = g.glyphs.map(\.text).joined()
-            var clusters = g.glyphs.map { cairo_text_cluster_t(num_bytes: Int32($0.text.utf8.count), num_glyphs: 1) }
+        if g.glyphs.contains(where: { !$0.text.isEmpty }) {
+            // One cluster per glyph with the characters it stands for (a ligature two, a math
+            // continuation piece none): cairo maps such glyphs through the font's ToUnicode table
+            // (cairo-pdf-operators.c, _cairo_pdf_operators_emit_cluster) and needs no ActualText span
+            // around them; a whole word as one cluster took one span per word, and poppler's
+            // structure-text reader stops at the first span's end inside a tagged paragraph.
+            // A no-break space has done its work once the line is set; readers search and copy an
+            // ordinary space (as a TeX tie extracts), so it goes out as U+0020.
+            let texts = g.glyphs.map { $0.text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+            let text = texts.joined()
+            var clusters = texts.map { cairo_text_cluster_t(num_bytes: Int32($0.utf8.count), num_glyphs: 1) }
             cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
                                    cairo_text_cluster_flags_t(0))
         } else {

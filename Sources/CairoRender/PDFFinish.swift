@@ -14,21 +14,23 @@ import Frame
 ///   structure tags. `structure` is the order cairo opened its elements (`structureOrder`); the
 ///   alt texts are added only when cairo's StructElem objects match it role for role.
 func finishPDF(_ pdf: Data, labels: [String]?, language: String?, structure: [FrameStructure]) -> Data {
-    let text = String(decoding: pdf, as: UTF8.self)
+    // Searched as bytes: the file is mostly compressed streams, so decoding it as a String (and
+    // Foundation's Unicode-aware search) cost more than drawing the document did.
+    let text = PDFBytes(pdf)
     var replaced: [Int: String] = [:]
-    if let labels, let object = firstInt(after: "/PageLabels ", in: text) {
+    if let labels, let object = text.firstInt(after: "/PageLabels ") {
         replaced[object] = pageLabelTree(labels)
     }
-    if let root = lastRef(after: "/Root ", in: text), let number = Int(root.prefix(while: \.isNumber)),
-       let catalog = objectBody(number, in: text), let end = catalog.range(of: ">>", options: .backwards) {
+    if let root = text.lastRef(after: "/Root "), let number = Int(root.prefix(while: \.isNumber)),
+       let catalog = text.objectBody(number), let end = catalog.range(of: ">>", options: .backwards) {
         var extra = "   /ViewerPreferences << /DisplayDocTitle true >>\n"
         if let language, !language.isEmpty { extra += "   /Lang \(pdfTextString(language))\n" }
         replaced[number] = String(catalog[..<end.lowerBound]) + extra + String(catalog[end.lowerBound...])
     }
-    let elements = structElements(in: text)
+    let elements = text.structElements()
     if elements.map(\.role) == structure.map(\.role) {
         for (element, s) in zip(elements, structure) {
-            guard let alt = s.alt, let body = objectBody(element.number, in: text),
+            guard let alt = s.alt, let body = text.objectBody(element.number),
                   let role = body.range(of: "/S /\(s.role)") else { continue }
             replaced[element.number] = String(body[..<role.upperBound]) + "\n   /Alt \(pdfTextString(alt))" + String(body[role.upperBound...])
         }
@@ -54,11 +56,11 @@ private func pageLabelTree(_ labels: [String]) -> String {
 
 /// Appends new versions of the objects in `replacing` (number → dictionary text), one
 /// cross-reference subsection each, and a trailer chained to cairo's by /Prev.
-private func appendingIncrementalUpdate(_ pdf: Data, text: String, replacing objects: [Int: String]) -> Data {
-    guard !objects.isEmpty, let size = lastInt(after: "/Size ", in: text),
-          let prev = lastInt(after: "startxref\n", in: text),
-          let root = lastRef(after: "/Root ", in: text) else { return pdf }
-    let info = lastRef(after: "/Info ", in: text)
+private func appendingIncrementalUpdate(_ pdf: Data, text: PDFBytes, replacing objects: [Int: String]) -> Data {
+    guard !objects.isEmpty, let size = text.lastInt(after: "/Size "),
+          let prev = text.lastInt(after: "startxref\n"),
+          let root = text.lastRef(after: "/Root ") else { return pdf }
+    let info = text.lastRef(after: "/Info ")
     var tail = Data()
     func put(_ s: String) { tail.append(contentsOf: Array(s.utf8)) }
     var offsets: [(Int, Int)] = []
@@ -84,47 +86,104 @@ func pdfTextString(_ s: String) -> String {
     return "<FEFF" + s.utf16.map { String(format: "%04X", $0) }.joined() + ">"
 }
 
-/// The dictionary of object `number` as cairo wrote it ("N 0 obj\n<< … >>\nendobj").
-private func objectBody(_ number: Int, in text: String) -> String? {
-    guard let start = text.range(of: "\n\(number) 0 obj\n"),
-          let end = text.range(of: "\nendobj", range: start.upperBound..<text.endIndex) else { return nil }
-    let body = text[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-    return body.hasPrefix("<<") && body.hasSuffix(">>") ? body : nil
-}
+/// A finished PDF's bytes with the few searches the update needs: byte-exact (the keys are ASCII
+/// and so is every dictionary cairo writes), forward with memchr, backward from the end.
+private struct PDFBytes {
+    let bytes: [UInt8]
 
-/// cairo's StructElem objects in the order it wrote them, with their roles.
-private func structElements(in text: String) -> [(number: Int, role: String)] {
-    var out: [(Int, String)] = []
-    var search = text.startIndex..<text.endIndex
-    while let hit = text.range(of: "<< /Type /StructElem", range: search) {
-        search = hit.upperBound..<text.endIndex
-        // "N 0 obj\n" just before the dictionary.
-        let from = text.index(hit.lowerBound, offsetBy: -24, limitedBy: text.startIndex) ?? text.startIndex
-        let head = text[from..<hit.lowerBound]
-        guard let obj = head.range(of: " 0 obj", options: .backwards),
-              let number = Int(head[..<obj.lowerBound].split(whereSeparator: { !$0.isNumber }).last ?? ""),
-              let s = text.range(of: "/S /", range: hit.upperBound..<text.endIndex) else { continue }
-        let role = String(text[s.upperBound...].prefix { $0.isLetter || $0.isNumber })
-        out.append((number, role))
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    /// The first occurrence of `key` at or after `from` (memchr finds each candidate first byte).
+    func find(_ key: String, from: Int = 0) -> Range<Int>? {
+        let k = Array(key.utf8)
+        guard from >= 0, !k.isEmpty, from + k.count <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Range<Int>? in
+            guard let base = b.baseAddress else { return nil }
+            var i = from
+            let last = b.count - k.count
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(k[0]), last - i + 1) else { return nil }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + i, k, k.count) == 0 { return i..<i + k.count }
+                i += 1
+            }
+            return nil
+        }
     }
-    return out
+
+    /// The last occurrence of `key`.
+    func findLast(_ key: String) -> Range<Int>? {
+        let k = Array(key.utf8)
+        guard !k.isEmpty, k.count <= bytes.count else { return nil }
+        var i = bytes.count - k.count
+        while i >= 0 {
+            if bytes[i] == k[0] && bytes[i..<i + k.count].elementsEqual(k) { return i..<i + k.count }
+            i -= 1
+        }
+        return nil
+    }
+
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// The decimal number starting at `at`.
+    func digits(at start: Int) -> Int? {
+        var end = start
+        while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+        return end > start ? Int(string(start..<end)) : nil
+    }
+
+    func firstInt(after key: String) -> Int? { find(key).flatMap { digits(at: $0.upperBound) } }
+
+    func lastInt(after key: String) -> Int? { findLast(key).flatMap { digits(at: $0.upperBound) } }
+
+    /// `N 0 R` after the last `key`.
+    func lastRef(after key: String) -> String? {
+        guard let r = findLast(key), let end = find(" R", from: r.upperBound) else { return nil }
+        let length = end.upperBound - r.upperBound
+        return length < 24 ? string(r.upperBound..<end.upperBound) : nil
+    }
+
+    /// The dictionary of object `number` as cairo wrote it ("N 0 obj\n<< … >>\nendobj").
+    func objectBody(_ number: Int) -> String? {
+        guard let start = find("\n\(number) 0 obj\n"), let end = find("\nendobj", from: start.upperBound) else { return nil }
+        var lo = start.upperBound, hi = end.lowerBound
+        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        let body = string(lo..<hi)
+        return body.hasPrefix("<<") && body.hasSuffix(">>") ? body : nil
+    }
+
+    /// cairo's StructElem objects in the order it wrote them, with their roles.
+    func structElements() -> [(number: Int, role: String)] {
+        var out: [(Int, String)] = []
+        var from = 0
+        while let hit = find("<< /Type /StructElem", from: from) {
+            from = hit.upperBound
+            // "N 0 obj\n" just before the dictionary.
+            let head = bytes[max(0, hit.lowerBound - 24)..<hit.lowerBound]
+            guard let obj = PDFBytes.lastRange(of: Array(" 0 obj".utf8), in: head) else { continue }
+            var k = obj.lowerBound
+            while k > head.startIndex, isDigit(bytes[k - 1]) { k -= 1 }
+            guard k < obj.lowerBound, let number = Int(string(k..<obj.lowerBound)),
+                  let s = find("/S /", from: hit.upperBound) else { continue }
+            var e = s.upperBound
+            while e < bytes.count, isDigit(bytes[e]) || isLetter(bytes[e]) { e += 1 }
+            out.append((number, string(s.upperBound..<e)))
+        }
+        return out
+    }
+
+    private static func lastRange(of key: [UInt8], in slice: ArraySlice<UInt8>) -> Range<Int>? {
+        var i = slice.endIndex - key.count
+        while i >= slice.startIndex {
+            if slice[i..<i + key.count].elementsEqual(key) { return i..<i + key.count }
+            i -= 1
+        }
+        return nil
+    }
 }
 
-private func digits(_ s: Substring) -> Int? { Int(s.prefix(while: \.isNumber)) }
-
-private func firstInt(after key: String, in text: String) -> Int? {
-    text.range(of: key).flatMap { digits(text[$0.upperBound...]) }
-}
-
-private func lastInt(after key: String, in text: String) -> Int? {
-    text.range(of: key, options: .backwards).flatMap { digits(text[$0.upperBound...]) }
-}
-
-/// `N 0 R` after the last `key`.
-private func lastRef(after key: String, in text: String) -> String? {
-    guard let r = text.range(of: key, options: .backwards) else { return nil }
-    let rest = text[r.upperBound...]
-    guard let end = rest.range(of: " R") else { return nil }
-    let ref = String(rest[..<end.upperBound])
-    return ref.count < 24 ? ref : nil
-}
+private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+/// ASCII white space and line ends (what `trimmingCharacters(in: .whitespacesAndNewlines)` trims there).
+private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

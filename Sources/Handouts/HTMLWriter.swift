@@ -420,8 +420,13 @@ func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
     out.reserveCapacity(bytes.count + ids.count * 2 * prefixBytes.count)
     // `aria-labelledby` and `aria-describedby` hold a space-separated list of ids (WAI-ARIA 1.2, ID reference list).
     let idListOpens = [Array(" aria-labelledby=\"".utf8), Array(" aria-describedby=\"".utf8)]
+    let tokens = [idOpen, hrefOpen, urlOpen] + selectorOpens
+    // Bytes that start no token are copied as they are (most of a drawing's bytes).
+    var starts = [Bool](repeating: false, count: 256)
+    for t in tokens + idListOpens { starts[Int(t[0])] = true }
     i = 0
     while i < bytes.count {
+        guard starts[Int(bytes[i])] else { out.append(bytes[i]); i += 1; continue }
         if let t = idListOpens.first(where: { matches(i, $0) }) {
             out += t
             var s = i + t.count
@@ -437,7 +442,7 @@ func uniquifySVGIDs(_ svg: String, prefix: String) -> String {
             continue
         }
         var token: [UInt8]? = nil
-        for t in [idOpen, hrefOpen, urlOpen] + selectorOpens where matches(i, t) { token = t; break }
+        for t in tokens where matches(i, t) { token = t; break }
         guard let t = token else { out.append(bytes[i]); i += 1; continue }
         let s = i + t.count, e = selectorOpens.contains(t) ? selectorEnd(from: s) : name(from: s)
         out += t

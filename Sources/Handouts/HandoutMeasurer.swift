@@ -93,7 +93,7 @@ public final class HandoutMeasurer: LayoutMeasurer {
 
     public init(fonts: Fonts, theme: String = "light", language: String = Hyphenator.defaultLanguage,
                 macros: [String: MathMacro] = [:]) throws {
-        hyphenator = try Hyphenator(language: language)
+        hyphenator = try Hyphenator.shared(language: language)
         self.macros = macros
         self.fonts = HandoutFonts(fonts)
         mathFont = try self.fonts.loadMathFont()

@@ -109,7 +109,7 @@ public struct PagePainter {
         case .footnoteLine: .line(role: "Note", opens: s.marker != nil, indent: s.indent, marker: false)
         case .codeLine: .line(role: "Code", opens: s.spaceBefore > 0, indent: s.indent, marker: false)
         case .heading(let h, _): .element(PageStructure(headingRole(h.level)))
-        case .title: .element(PageStructure("H1"))
+        case .title: .tagged
         case .calloutTop: .element(PageStructure("P"))
         case .displayMath(let m, _): .element(PageStructure("Formula", alt: m.tex))
         case .figure: .tagged
@@ -209,16 +209,18 @@ public struct PagePainter {
         let width = g.textWidth - s.indent
         var items: [PageItem] = []
         let size = size(of: s.content)
-        func marker(baseline: Double) {
+        func marker(baseline: Double, tag: String?) {
             guard let m = s.marker else { return }
             let font = PageFont(family: fonts.text)
             let w = measurer.engine.measure(m, font: font, size: size).width
-            items.append(.text(PageTextRun(m, font: font, size: size, color: palette.text, x: left - 6 - w, baseline: baseline)))
+            let run = PageItem.text(PageTextRun(m, font: font, size: size, color: palette.text, x: left - 6 - w, baseline: baseline))
+            items.append(tag.map { .tagged(PageStructure($0), [run]) } ?? run)
         }
         switch s.content {
         case .line(let line, _):
+            // A list item's marker first, as its label (PageStructureBuilder puts it before the body).
+            marker(baseline: top + line.ascent, tag: "Lbl")
             items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
-            marker(baseline: top + line.ascent)
         case .heading(_, let lines):
             var y = top
             for line in lines {
@@ -312,31 +314,38 @@ public struct PagePainter {
         case .calloutBottom:
             break
         case .title(let meta, let title, let subtitle):
+            // Tagged piece by piece (`structurePart` leaves the slab to us): the heading is the
+            // title alone, the course line, subtitle and byline are paragraphs around it, the rule
+            // is decoration.
             var y = top
             let courseLine = [meta.course, meta.lecture.map { "Lecture \($0)" }].compactMap { $0 }.joined(separator: "  ·  ")
             if !courseLine.isEmpty {
-                items.append(.text(PageTextRun(courseLine.uppercased(), font: PageFont(family: fonts.text), size: 8.5,
-                                               color: palette.muted, x: left, baseline: y - 8)))
+                items.append(.tagged(PageStructure("P"), [.text(PageTextRun(courseLine.uppercased(), font: PageFont(family: fonts.text),
+                                                                               size: 8.5, color: palette.muted, x: left, baseline: y - 8))]))
             }
+            var heading: [PageItem] = []
             for line in title {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: palette.accent)
+                heading += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[0] * 1.5, color: palette.accent)
                 y += line.height
             }
+            if !heading.isEmpty { items.append(.tagged(PageStructure("H1"), heading)) }
             if !subtitle.isEmpty { y += titleSubtitleGap(g) }
+            var subtitleItems: [PageItem] = []
             for line in subtitle {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: palette.muted)
+                subtitleItems += try self.line(line, x: left, baseline: y + line.ascent, size: g.headingSizes[1], color: palette.muted)
                 y += line.height
             }
+            if !subtitleItems.isEmpty { items.append(.tagged(PageStructure("P"), subtitleItems)) }
             let byline = [meta.author, meta.date].compactMap { $0 }.joined(separator: "  ·  ")
             if !byline.isEmpty {
-                items.append(.text(PageTextRun(byline, font: PageFont(family: fonts.text), size: 9.5, color: palette.muted,
-                                               x: left, baseline: y + g.leading * 1.2)))
+                items.append(.tagged(PageStructure("P"), [.text(PageTextRun(byline, font: PageFont(family: fonts.text), size: 9.5,
+                                                                               color: palette.muted, x: left, baseline: y + g.leading * 1.2))]))
             }
             let ruleY = top + s.height - g.leading
             items.append(.line(x0: left, y0: ruleY, x1: left + width, y1: ruleY, width: 0.6, color: palette.rule))
         case .footnoteLine(let line, _):
+            marker(baseline: top + line.ascent, tag: nil)   // the note's number, read first
             items += try self.line(line, x: left, baseline: top + line.ascent, size: size)
-            marker(baseline: top + line.ascent)
         case .codeLine(let code):
             let font = PageFont(family: fonts.mono)
             items.append(.text(PageTextRun(code, font: font, size: g.bodySize * 0.85, color: palette.text,

@@ -3,7 +3,8 @@ import CairoRender
 /// A handout page's slabs as the elements of a tagged PDF's logical structure, in reading order
 /// (the order slabs stand on the page), with the standard structure types of ISO 32000-1
 /// §14.8.4: the title H1 and headings H2… (the levels the HTML handout uses), consecutive lines
-/// one P (a new one where paragraph space opens it), list items L/LI/LBody, a table's caption and
+/// one P (a new one where paragraph space opens it), list items L/LI with the marker as Lbl before
+/// the LBody (§14.8.4.3.3), a table's caption and
 /// rows Table/Caption/TR with TH/TD cells, figures and display equations with their alt text.
 /// Elements do not cross pages: a paragraph broken by a page is two P, as the page's running
 /// header and number (not tagged: artifacts, §14.8.2.2) stand between its halves.
@@ -11,6 +12,7 @@ struct PageStructureBuilder {
     private(set) var elements: [PageItem] = []
     private var paragraph: (role: String, items: [PageItem])?
     private var listItem: [PageItem]?
+    private var listLabel: PageItem?
     private var listIndent = 0.0
     private var list: [PageItem]?
     private var table: (model: Table, items: [PageItem])?
@@ -21,7 +23,7 @@ struct PageStructureBuilder {
         case line(role: String, opens: Bool, indent: Double, marker: Bool)
         /// An element of its own.
         case element(PageStructure)
-        /// Already tagged by the painter (a figure and its caption).
+        /// Already tagged by the painter (a figure and its caption, the title block).
         case tagged
         case tableCaption(Table)
         case tableRow(Table)
@@ -31,6 +33,7 @@ struct PageStructureBuilder {
 
     mutating func add(_ items: [PageItem], as part: Part) {
         guard !items.isEmpty else { return }
+        var items = items
         switch part {
         case .line(let role, let opens, let indent, let marker):
             closeTable()
@@ -38,6 +41,8 @@ struct PageStructureBuilder {
                 closeListItem()
                 if list == nil { list = []; listIndent = indent }
                 listItem = []
+                // The painter puts a marker first, tagged Lbl: it stands before the item's body.
+                if case .tagged(let s, _)? = items.first, s.role == "Lbl" { listLabel = items.removeFirst() }
             } else if list != nil, indent < listIndent {
                 closeList()
             }
@@ -80,7 +85,9 @@ struct PageStructureBuilder {
         closeParagraph()
         guard let body = listItem else { return }
         listItem = nil
-        list?.append(.tagged(PageStructure("LI"), [.tagged(PageStructure("LBody"), body)]))
+        let label = listLabel.map { [$0] } ?? []
+        listLabel = nil
+        list?.append(.tagged(PageStructure("LI"), label + [.tagged(PageStructure("LBody"), body)]))
     }
 
     private mutating func closeList() {

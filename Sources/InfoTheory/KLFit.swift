@@ -151,7 +151,10 @@ public func reverseKLOptima(_ p: GaussianMixture) -> [GaussianFit] {
     func isKnown(_ mu: Double, _ logSigma: Double) -> Bool {
         found.contains { f in abs(f.mu - mu) <= 1e-5 * max(f.sigma, exp(logSigma)) && abs(log(f.sigma) - logSigma) <= 1e-5 }
     }
-    for start in starts {
+    for (k, start) in starts.enumerated() {
+        // A start seen before ends where it ended then (for two components the pair's moments are
+        // the mixture's): skipping it changes no result and saves a quarter of the search.
+        if starts[..<k].contains(where: { $0 == start }) { continue }
         let (mu, logSigma) = minimiseReverseKL(p, start: start)
         guard mu.isFinite, logSigma.isFinite, !isKnown(mu, logSigma), hasPositiveDefiniteHessian(p, mu: mu, logSigma: logSigma) else { continue }
         let sigma = exp(logSigma)

@@ -25,13 +25,21 @@ extension BuildCommand {
         defer { sources.forEach { $0.cancel() } }
 
         var seen = watchedFiles()
+        var changing: [String]? = nil
         pass()
         while !stop.requested {
             usleep(Self.watchPollMicroseconds)
             let now = watchedFiles()
-            if now != seen, !stop.requested {
+            if now == seen { changing = nil; continue }
+            // A change is built only once sizes and mtimes held still for one poll: editors and
+            // scripts often save in place (truncate, then write), and a pass started in between
+            // would read a half-written template and report it as the rebuild.
+            if now == changing, !stop.requested {
                 seen = now
+                changing = nil
                 pass()
+            } else {
+                changing = now
             }
         }
         removeStaleTemporaries(in: out)

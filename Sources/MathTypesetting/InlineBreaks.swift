@@ -4,12 +4,15 @@
 /// (the unary minus of "= -x"). Stricter than TeX: not inside parentheses either, so "H(Y ∣" never
 /// ends a line. Looser than TeX, which needs an \allowbreak for it: after the commas of the outer
 /// list and of a parenthesised list of four or more entries, "(0.40, 0.30, 0.20, 0.10)", which is
-/// too long to stay unbroken in running text.
+/// too long to stay unbroken in running text. And after an outer solidus, "π_new(a ∣ s) / π_old(a ∣ s)",
+/// where TeX (for which "/" is an Ord) needs an \allowbreak too, as plain TeX's \slash gives one in
+/// text: a ratio of two conditionals has no other break outside its parentheses, and left whole it
+/// stretched a handout line to 4× its word spaces.
 public struct InlineMathBreak: Sendable, Equatable {
     /// Character offset in the source where the part after the break begins.
     public var offset: Int
     /// plain TeX's \relpenalty = 500 after a Rel, \binoppenalty = 700 after a Bin; after a comma
-    /// the Bin's.
+    /// or a solidus the Bin's.
     public var penalty: Double
     /// The space after the operator in points (the inter-atom table's), which a break discards.
     /// It does not stretch: the layout sets all math spacing as fixed kerns, and a formula should
@@ -44,6 +47,8 @@ public func inlineMathBreaks(_ tex: String, size: Double, macros: [String: MathM
         switch cls {
         case .bin, .rel: guard depth[n] == 0 else { continue }
         case .punct: guard depth[n] == 0 || (depth[n] == 1 && (owner[n].flatMap { commas[$0] } ?? 0) >= 3) else { continue }
+        case .ord: guard depth[n] == 0, case .symbol("/") = item.atom.nucleus, item.atom.superscript == nil,
+                         item.atom.sub == nil else { continue }
         default: continue
         }
         breaks.append(InlineMathBreak(offset: atoms[n + 1].atom.range.lowerBound, penalty: cls == .rel ? 500 : 700,

@@ -34,6 +34,10 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
     /// Resolves `family` through fontconfig; a family that is not installed falls back to DejaVu Math
     /// TeX Gyre and records why in `warning`. Throws only when no usable math font can be opened.
     public static func load(family: String = defaultFamily) throws -> MathFont {
+        try opened("family:" + family) { try openFamily(family) }
+    }
+
+    private static func openFamily(_ family: String) throws -> MathFont {
         if let match = resolve(family: family) {
             if let font = try? MathFont(requested: family, family: match.family, path: match.path, index: match.index, warning: nil) {
                 return font
@@ -46,14 +50,40 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
 
     /// Opens a font file directly (tests, or a font that is not installed).
     public static func load(path: String, faceIndex: Int = 0) throws -> MathFont {
-        try MathFont(requested: path, family: nil, path: path, index: faceIndex, warning: nil)
+        try opened("file:\(faceIndex):" + path) { try MathFont(requested: path, family: nil, path: path, index: faceIndex, warning: nil) }
     }
 
-    /// FcFontMatch always returns something; only accept it when the family really matches.
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var openFonts: [String: (font: MathFont, stamp: FileStamp?)] = [:]
+    private static let matchLock = NSLock()
+    nonisolated(unsafe) private static var matches: [String: (family: String, path: String, index: Int)?] = [:]
+
+    /// Fonts are resolved and opened once per process (every handout, figure label and formula of a
+    /// build shares them; the font is immutable and safe to share), and opened again only when the
+    /// file changed on disk since (`infoplot build --watch` sees a replaced font).
+    private static func opened(_ key: String, _ open: () throws -> MathFont) throws -> MathFont {
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        if let hit = openFonts[key], hit.stamp == FileStamp(hit.font.path) { return hit.font }
+        let font = try open()
+        openFonts[key] = (font, FileStamp(font.path))
+        return font
+    }
+
     /// The file fontconfig picks for `family` (any font, not only math), e.g. for a build cache key.
     public static func fontFile(family: String) -> String? { resolve(family: family)?.path }
 
     private static func resolve(family: String) -> (family: String, path: String, index: Int)? {
+        matchLock.lock(); defer { matchLock.unlock() }
+        if let hit = matches[family] { return hit }
+        let found = match(family: family)
+        matches[family] = found
+        return found
+    }
+
+    /// fontconfig's answer for `family` (its configuration is read once by FcInit, so the answer
+    /// does not change within a process and `resolve` keeps it).
+    /// FcFontMatch always returns something; only accept it when the family really matches.
+    private static func match(family: String) -> (family: String, path: String, index: Int)? {
         // The process-wide default configuration (FcInit loads it once; fontconfig locks it internally),
         // so each load does not rescan the font cache.
         guard FcInit() != 0 else { return nil }
@@ -76,6 +106,16 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         let foundFamily = String(cString: familyValue)
         guard normalized(foundFamily) == normalized(family) else { return nil }
         return (foundFamily, String(cString: fileValue), Int(index))
+    }
+
+    /// A file's size and modification time: whether a font file changed since it was opened.
+    private struct FileStamp: Equatable {
+        let size: Int64, seconds: Int, nanoseconds: Int
+        init?(_ path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            size = Int64(st.st_size); seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        }
     }
 
     private static func normalized(_ s: String) -> String {

@@ -5,9 +5,12 @@ import Testing
 /// in reading order, figures and formulas with /Alt, the catalog's /Lang and DisplayDocTitle, and
 /// still a clean `qpdf --check`. Checked with poppler's `pdfinfo -struct` / `-struct-text`.
 ///
-/// poppler 22 stops collecting an element's text at the first nested marked-content sequence
-/// without an MCID (cairo's /Span /ActualText around each word), so `-struct-text` shows only an
-/// element's first run; the text checks here look at formulas, which are one run.
+/// poppler 22 stops collecting an element's text at the end of the first nested marked-content
+/// sequence without an MCID (MarkedContentOutputDev pops its MCID stack on every EMC). cairo wraps
+/// a glyph in such a /Span /ActualText only when its text differs from the font's own mapping, so
+/// prose passes one cluster per glyph (FrameCairo) and `-struct-text` shows whole paragraphs; a
+/// ligature (ﬁ drawn for "fi") still takes a span, and the text stops there. poppler joins the
+/// words without spaces: there are no space glyphs between words, only gaps.
 @Suite struct TaggedPDFTests {
     func pdf(_ arguments: [String], in dir: URL) throws -> (path: String, bytes: String) {
         guard let exe = infoplotExecutable() else { throw CLITestError("infoplot executable not found; build first") }
@@ -29,9 +32,11 @@ import Testing
         let (path, bytes) = try pdf(["handout", repositoryRoot.appendingPathComponent("Templates/01-surprise-and-entropy.md").path], in: dir)
         #expect(try tool("pdfinfo", [path]).contains("Tagged:          yes"))
         let tree = try tool("pdfinfo", ["-struct", path])
-        #expect(tree.hasPrefix("Document\n  H1 (block)\n"), "\(tree.prefix(200))")
+        // The title block: course line, title (the heading alone), subtitle and byline, then the text.
+        #expect(tree.hasPrefix("Document\n  P (block)\n  H1 (block)\n  P (block)\n  P (block)\n  P (block)\n  H2 (block)\n"),
+                "\(tree.prefix(200))")
         for fragment in ["\n  H2 (block)\n", "\n  P (block)\n",
-                         "\n  L (block)\n    LI (block)\n      LBody (block)\n        P (block)\n",
+                         "\n  L (block)\n    LI (block)\n      Lbl (block)\n      LBody (block)\n        P (block)\n",
                          "\n  Table (block)\n    Caption\n    TR\n      TH\n", "\n      TD\n",
                          "\n  Figure\n  Caption\n", "\n  Formula\n", "\n    Link (inline)\n"] {
             #expect(tree.contains(fragment), "no \(fragment.debugDescription) in the structure tree")
@@ -44,6 +49,12 @@ import Testing
         #expect(bytes.contains(#"/S /Formula\#n   /Alt (I\(x\) = -\\log p\(x\) = \\log \\frac{1}{p\(x\)})"#))
         #expect(bytes.contains("/S /Figure\n   /Alt <FEFF0053007500720070007200690073006100"))   // "Surprisa(l)…"
         let text = try tool("pdfinfo", ["-struct-text", path])
+        for element in ["  H1 (block)\n    \"Surpriseandentropy\"\n",
+                        "  P (block)\n    \"Howmuchdoesanoutcometellus,andhowmuchdoweexpecttolearn?\"\n",
+                        "    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"itdependsonlyon𝑝(𝑥)andgrowsas𝑝(𝑥)shrinks;\"\n",
+                        "  P (block)\n    \"Theonlycontinuousfunctionsthatturnproductsintosumsarelogarithms,so(uptothechoiceofbase)thereisexactlyoneanswer.\"\n"] {
+            #expect(text.contains(element), "no \(element.debugDescription) in: \(text.prefix(800))")
+        }
         #expect(text.contains("  Formula\n    \"𝐼(𝑥)=−log𝑝(𝑥)=log1𝑝(𝑥)(1)\"\n"), "\(text.prefix(600))")
         #expect(bytes.contains("/ViewerPreferences << /DisplayDocTitle true >>\n   /Lang (en-US)\n>>"))
     }

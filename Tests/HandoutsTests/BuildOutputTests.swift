@@ -11,6 +11,12 @@ enum BuildFixtures {
     static let templatesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
 
+    /// Every handout template in Templates/ (decks live in Templates/slides), without ".md".
+    static var handoutNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: templatesDir.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
     static func build(_ name: String, _ formats: [HandoutFormat], solutions: SolutionsMode = .inline) throws -> BuiltHandout {
         let source = try String(contentsOf: templatesDir.appendingPathComponent(name + ".md"), encoding: .utf8)
         return try buildHandout(file: "Templates/\(name).md", source: source, formats: formats, solutions: solutions)

@@ -64,6 +64,9 @@ formulas = {
     "unbalanced.tex": "}" * 100,
     "control.tex": "x\x01y",
     "escape.tex": "\x1b[31mx",
+    # Found by `make fuzz` (FuzzTeX; its 0xFF bytes as the U+FFFD they decode to): a macro that
+    # doubles itself grows the formula by its body at each use, up to the expansion bounds.
+    "macro-doubling.tex": "I(X; T) = H(X\\def\\a{" + "\ufffd" * 37 + ")" + "\ufffd" * 13 + "\\a\\a}\\a",
 }
 for name, tex in formulas.items():
     w("formulas/" + name, tex)

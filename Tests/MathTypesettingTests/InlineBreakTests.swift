@@ -2,7 +2,7 @@ import Testing
 @testable import MathTypesetting
 
 /// Break points of inline formulas: after outer Rel and Bin atoms (TeX's rule 20), after the commas
-/// of a long parenthesised list, never inside braces or after a unary minus.
+/// of a long parenthesised list and an outer solidus, never inside braces or after a unary minus.
 @Suite struct InlineBreakTests {
     private func parts(_ tex: String) throws -> [String] {
         let chars = Array(tex)
@@ -32,6 +32,15 @@ import Testing
     @Test func longTuplesBreakAfterCommas() throws {
         #expect(try parts("(0.4, 0.3, 0.2, 0.1)") == ["(0.4, ", "0.3, ", "0.2, ", "0.1)"])
         #expect(try parts("v_1, v_2") == ["v_1, ", "v_2"])
+    }
+
+    @Test func anOuterSolidusBreaksAtTheBinsPenalty() throws {
+        #expect(try parts(#"r = \pi(a \mid s) / \rho(a \mid s)"#) == ["r = ", #"\pi(a \mid s) / "#, #"\rho(a \mid s)"#])
+        #expect(try inlineMathBreaks("a / b", size: 18).map(\.penalty) == [700])
+        // Inside parentheses or braces, or as the last atom, it stays whole.
+        #expect(try parts("f(a / b)") == ["f(a / b)"])
+        #expect(try parts("{a / b}") == ["{a / b}"])
+        #expect(try parts("a /") == ["a /"])
     }
 
     @Test func theDiscardedSpaceIsTheInterAtomSpace() throws {

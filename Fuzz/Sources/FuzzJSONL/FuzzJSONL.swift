@@ -1,12 +1,13 @@
 import InfoRequests
+import FuzzDriver
 
 /// The JSONL request path on arbitrary bytes, line by line as `compute --jsonl` reads them: every
 /// line is answered with exactly one line of JSON that parses back, never a trap, never NaN.
 /// Requests are evaluated too: with the documented size limits every op is bounded, so
 /// evaluation is part of what may not crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzJSONL(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let bytes = UnsafeRawBufferPointer(start: start, count: count)
+public func fuzzJSONL(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = fuzzBytes(data, count)
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
         guard case .success(let text) = decodeUTF8(line) else { continue }
         let answer = handleJSONLine(text)
@@ -18,4 +19,8 @@ public func fuzzJSONL(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         precondition(!answer.contains("\"nan\""), "NaN printed: \(answer.prefix(200))")
     }
     return 0
+}
+
+@main enum FuzzJSONLMain {
+    static func main() { runLibFuzzer(fuzzJSONL) }
 }
