@@ -50,6 +50,10 @@ func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) thro
         }
         return .number(f(xs))
     }
+    if let f = textFunctions[fn] {
+        guard args.count == 1, args[0].name == nil else { throw ExpressionError(column: column, "\(f.signature) takes one argument") }
+        return try f.apply(try evaluate(args[0].value, in: scope), args[0].column)
+    }
     if let spec = opSpec(named: fn) {
         return try callOp(spec, args, column: column, scope: scope)
     }

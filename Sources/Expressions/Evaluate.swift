@@ -146,6 +146,7 @@ private func binary(_ op: Expr.BinaryOp, _ a: Expr, _ b: Expr, column: Int, scop
         return .bool(r)
     }
     let y = try evaluate(b, in: scope)
+    if op == .add, let joined = joinedText(x, y) { return joined }
     switch op {
     case .add: return try elementwise([x, y], column: column, what: "'+'") { $0[0] + $0[1] }
     case .subtract: return try elementwise([x, y], column: column, what: "'-'") { $0[0] - $0[1] }

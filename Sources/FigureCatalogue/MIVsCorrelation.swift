@@ -1,6 +1,7 @@
 import Foundation
 import FigureModel
 import InfoTheory
+import PlotGrammar
 
 extension CatalogueEntry {
     /// Y = X² + noise: no correlation, plenty of mutual information; a linear sample for contrast.

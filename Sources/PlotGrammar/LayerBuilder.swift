@@ -29,7 +29,7 @@ struct LayerBuilder {
     static let kinds: [String: [String]] = [
         "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
         "step": ["x", "y"], "bar": ["x", "y", "stack", "values"], "hist": ["x", "bins", "range"],
-        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size"],
+        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
         "venn": ["table", "proportional", "x_name", "y_name"],
@@ -163,7 +163,9 @@ struct LayerBuilder {
                     return (x, e.numberOrNaN(in: scope.binding(varName, .number(x))))
                 }
             } else {
-                samples = adaptiveSamples(from: a, to: b, logarithmic: xScale == .log) { x in
+                var window: Double?
+                if case .fixed(let lo, let hi) = yAxis.limits, yAxis.scale == .linear { window = hi - lo }
+                samples = adaptiveSamples(from: a, to: b, logarithmic: xScale == .log, window: window) { x in
                     e.numberOrNaN(in: scope.binding(varName, .number(x)))
                 }
             }
@@ -317,20 +319,19 @@ struct LayerBuilder {
     mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope) throws {
         guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
         guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
-        let at = Point(try compiler.number(l[0], "at"), try compiler.number(l[1], "at"))
-        let text = try compiler.text(textNode, "text", locals: scope)
+        let at = Point(try compiler.number(l[0], "at", locals: scope), try compiler.number(l[1], "at", locals: scope))
+        var text = try compiler.text(textNode, "text", locals: scope)
         let arrow = try node["arrow"].map { try reader.bool($0, "arrow") } ?? false
         if let t = node["text_at"] {
             guard let tl = t.list, tl.count == 2 else { throw reader.error(t, "text_at must be [x, y]") }
-            let p = Point(try compiler.number(tl[0], "text_at"), try compiler.number(tl[1], "text_at"))
+            var p = Point(try compiler.number(tl[0], "text_at", locals: scope), try compiler.number(tl[1], "text_at", locals: scope))
+            // `fit: true` breaks a long label and keeps it inside the panel (LabelFit.swift).
+            if try node["fit"].map({ try compiler.flag($0, "fit", locals: scope) }) == true { (text, p) = fitted(text, textAt: p) }
             marks.append(.annotation(Annotation(text, point: at, textAt: p, color: s.color)))
         } else if arrow {
             pendingArrows.append((text, at, node, s.color))
         } else {
-            let align = try node["align"].map { try reader.choice($0, "align", ["left", "center", "right"]) } ?? "center"
-            let h: HorizontalAnchor = align == "left" ? .left : align == "right" ? .right : .center
-            let size = try node["size"].map { try compiler.number($0, "size") } ?? 1
-            marks.append(.text(TextLabel(text, at: at, horizontal: h, scale: size, color: s.color)))
+            marks.append(.text(try textLabel(node, text: text, at: at, color: s.color)))
         }
     }
 

@@ -4,9 +4,12 @@
 /// farther from the chord than `tolerance` (a fraction of the curve's finite y range: 1/2000 is
 /// 0.1 pt on a 200 pt tall plot, issue 8 §1) or where the curve turns defined/undefined, until
 /// no interval needs it or `budget` evaluations are spent. Bisection near a pole or a log
-/// singularity keeps going because the chord error there stays large.
+/// singularity keeps going because the chord error there stays large. `window`, the height of a
+/// fixed y range, caps that span: a curve running far below its window (a log-likelihood toward
+/// −∞) is still smooth to 0.1 pt inside it.
 public func adaptiveSamples(from a: Double, to b: Double, logarithmic: Bool = false, budget: Int = 2000,
-                            tolerance: Double = 1.0 / 2000, _ f: (Double) -> Double) -> [(x: Double, y: Double)] {
+                            tolerance: Double = 1.0 / 2000, window: Double? = nil,
+                            _ f: (Double) -> Double) -> [(x: Double, y: Double)] {
     let toX: (Double) -> Double = logarithmic ? { Foundation_exp($0) } : { $0 }
     let t0 = logarithmic ? Foundation_log(a) : a, t1 = logarithmic ? Foundation_log(b) : b
     let initial = 65
@@ -17,7 +20,7 @@ public func adaptiveSamples(from a: Double, to b: Double, logarithmic: Bool = fa
     let minWidth = abs(t1 - t0) * 1e-9
     while evaluations < budget, refine.contains(true) {
         let finite = ys.filter(\.isFinite)
-        let span = max((finite.max() ?? 1) - (finite.min() ?? 0), 1e-300)
+        let span = max(min((finite.max() ?? 1) - (finite.min() ?? 0), window ?? .infinity), 1e-300)
         var nts: [Double] = [ts[0]], nys: [Double] = [ys[0]], nrefine: [Bool] = []
         for i in 0..<(ts.count - 1) {
             if refine[i], evaluations < budget, ts[i + 1] - ts[i] > minWidth {

@@ -26,8 +26,9 @@ struct SpecCompiler {
         var base = names
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
         size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
-        // The size's base font in points, so marks can scale with the text (`size: "0.9 * font_size"`).
-        if base["font_size"] == nil { base["font_size"] = .number(size.baseFontSize) }
+        // The size as names (SizeNames.swift), unless a parameter or template value has the name.
+        for (name, v) in size.specNames where base[name] == nil { base[name] = v }
+        if let note = root["size_note"], base["size_note"] == nil { base["size_note"] = .string(try reader.string(note, "size_note")) }
         scope = Scope(base)
         if let t = root["theme"], themeOverride == nil {
             // A built-in name or a theme file beside the spec (its own errors name that file).
@@ -58,12 +59,13 @@ struct SpecCompiler {
             }
             guard !items.isEmpty else { throw reader.error(panelList, "no panel is left: every panel's when: is false here") }
             grid = (items.count, 1)
-            if let g = root["grid"], let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1 {
+            let shape = try root["grid"].flatMap { try gridShape($0) }
+            if let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded() {
                 grid = (min(Int(c), items.count), Int(r))
             }
             for item in items { panels.append(try panel(item)) }
             if let g = root["grid"] {
-                guard let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(),
+                guard let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(), r * c < 1e6,
                       Int(r) * Int(c) >= items.count else {
                     throw reader.error(g, "grid must be [rows, columns] with room for all \(items.count) panels")
                 }
@@ -100,19 +102,29 @@ struct SpecCompiler {
             if scope[e.key] != nil && scope.base[e.key] != nil {
                 throw reader.error(at: e.keyPosition, "'\(e.key)' is already defined")
             }
+            // `{random: {seed, n, columns}}` draws seeded samples (SeededSamples.swift), its
+            // columns lists for the items after it (`"draws.x * draws.x"`).
+            if let random = e.value["random"] {
+                try reader.allow(e.value, ["random"], what: "'\(e.key)'")
+                scope.base[e.key] = try randomTable(random).asValue
+                continue
+            }
             scope.base[e.key] = try value(e.value)
         }
     }
 
     mutating func readData(_ node: YAMLNode?) throws {
         guard let node else { return }
-        guard let entries = node.entries else { throw reader.error(node, "data must map table names to columns or {csv: path}") }
+        guard let entries = node.entries else { throw reader.error(node, "data must map table names to columns, {csv: path} or {random: …}") }
         for e in entries {
-            guard let cols = e.value.entries else { throw reader.error(e.value, "table '\(e.key)' must be columns {name: [..]}, {csv: path} or {compute: {op: …}}") }
+            guard let cols = e.value.entries else { throw reader.error(e.value, "table '\(e.key)' must be columns {name: [..]}, {csv: path}, {compute: {op: …}} or {random: {seed, n, columns}}") }
             var table: DataTable
             if let compute = e.value["compute"] {
                 try reader.allow(e.value, ["compute"], what: "table '\(e.key)'")
                 table = try computedTable(compute)
+            } else if let random = e.value["random"] {
+                try reader.allow(e.value, ["random"], what: "table '\(e.key)'")
+                table = try randomTable(random)
             } else if let csv = e.value["csv"] {
                 try reader.allow(e.value, ["csv"], what: "table '\(e.key)'")
                 let path = try reader.string(csv, "csv")
@@ -271,8 +283,8 @@ struct SpecCompiler {
         return reader.error(at: p, e.message)
     }
 
-    func number(_ node: YAMLNode, _ what: String) throws -> Double {
-        let v = try value(node)
+    func number(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> Double {
+        let v = try value(node, locals: locals)
         guard case .number(let x) = v, x.isFinite else { throw reader.error(node, "\(what) must be a finite number, got \(v.serialized)") }
         return x
     }
@@ -298,7 +310,8 @@ struct SpecCompiler {
         if let l = node["legend"] {
             let options = ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right", "outside-right", "top-center",
                            "bottom-center"]
-            p.legend = switch try reader.choice(l, "legend", options) {
+            // Text, so `{{…}}` can choose the corner (`"{{if(mean > 0.5, 'top-left', 'top-right')}}"`).
+            p.legend = switch try choiceText(l, "legend", options) {
             case "top-center": .upperCenter
             case "bottom-center": .lowerCenter
             case "none": .none
