@@ -156,6 +156,244 @@ panels:
       - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
 
 """#,
+        "likelihood-curve": #"""
+# The likelihood L(p) = p^h (1 − p)^t of h heads and t tails, and the log-likelihood ℓ(p) = ln L(p)
+# under it on the same p axis, both peaking at the maximum-likelihood estimate p̂ = h/(h + t).
+summary: "Likelihood L(p) and log-likelihood ℓ(p) of coin flips (default 4 heads, 1 tail) with the MLE p̂ marked"
+title: "Likelihood and log-likelihood for {{heads}} head{{if(heads == 1, '', 's')}}, {{tails}} tail{{if(tails == 1, '', 's')}}"
+params:
+  heads: {type: integer, default: 4, help: "number of heads observed (≥ 0)"}
+  tails: {type: integer, default: 1, help: "number of tails observed (≥ 0)"}
+requires:
+  - {param: heads, check: "heads >= 0", message: "{{heads}} is negative; expected a count ≥ 0"}
+  - {param: tails, check: "tails >= 0", message: "{{tails}} is negative; expected a count ≥ 0"}
+  - {param: heads, check: "heads + tails >= 1", message: "heads + tails = 0; expected at least one flip"}
+  - {param: heads, check: "heads + tails <= 100000", message: "heads + tails = {{heads + tails}}; expected at most 100000 flips"}
+let:
+  n: "heads + tails"
+  mle: "bernoulli_mle(heads=heads, tails=tails)"
+  p_hat: "mle.p_hat"
+  ll_hat: "mle.log_likelihood"
+  # Long experiments push L(p̂) = e^{ℓ(p̂)} below the smallest double; then the top panel shows
+  # the relative likelihood L(p)/L(p̂) instead, which has the same shape and maximum.
+  relative: "ll_hat < -600"
+  shift: "if(relative, ll_hat, 0)"
+  l_hat: "exp(ll_hat - shift)"
+  # ℓ → −∞ at an end with a non-zero count; the window below the maximum keeps the shape: down to
+  # ℓ's smallest value on a grid of 801 points (at its end points, ℓ being concave), but no more
+  # than max(8, 2.5 √n + n/4) below the maximum.
+  ends: "[if(heads > 0, 1 / 800, 0), if(tails > 0, 799 / 800, 1)]"
+  ell_ends: "if(heads > 0, heads * log(ends), 0) + if(tails > 0, tails * log(1 - ends), 0)"
+  ell_lo: "max(min(ell_ends), ll_hat - max(8, 2.5 * sqrt(n) + 0.25 * n))"
+  ell_span: "max(ll_hat - ell_lo, 1e-9)"
+  # The value labels sit in the headroom above the maximum, on the side with more room, where the
+  # curves (well below their maximum 0.3 away from p̂) never reach.
+  side: "if(p_hat > 0.5, -0.3, 0.3)"
+  # p^h (1−p)^t in TeX and in plain text, dropping exponents of 1 and factors with exponent 0.
+  formula: "if(heads == 0, '', if(heads == 1, 'p', 'p^{' + heads + '}')) + if(tails == 0, '', if(tails == 1, '(1-p)', '(1-p)^{' + tails + '}'))"
+  plain: "if(heads == 0, '', 'p' + if(heads == 1, '', superscript(heads))) + if(tails == 0, '', '(1 − p)' + if(tails == 1, '', superscript(tails)))"
+description:
+  - "Likelihood L(p) = {{plain}} (top) and log-likelihood ℓ(p) = ln L(p) (bottom) for {{heads}} head{{if(heads == 1, '', 's')}}
+    and {{tails}} tail{{if(tails == 1, '', 's')}}, p from 0 to 1. Both peak at the maximum-likelihood estimate
+    p̂ = {{heads}}/{{n}} = {{p_hat:.3}}, where L(p̂) = "
+  - {when: relative, text: "e^{{ll_hat:.3}}"}
+  - {when: "!relative && l_hat >= 1e-3", text: "{{l_hat:.4}}"}
+  - {when: "!relative && l_hat < 1e-3", text: "{{l_hat}}"}
+  - " and ℓ(p̂) = {{ll_hat:.3}} nats."
+grid: [2, 1]
+share: x
+panels:
+  - title: "{{if(relative, 'Relative likelihood $L(p)/L(\\hat p)$, $L(p) = ', 'Likelihood $L(p) = ')}}{{formula}}$"
+    x: {range: [0, 1]}
+    y: {label: "{{if(relative, '$L(p)/L(\\hat p)$', '$L(p)$')}}", range: [0, "l_hat * 1.22"]}
+    legend: none
+    layers:
+      - {mark: rule, x: p_hat, color: muted}
+      - mark: line
+        x: {var: p, from: 0, to: 1}
+        y: "exp(if(heads > 0, heads * log(p), 0) + if(tails > 0, tails * log(1 - p), 0) - shift)"
+        color: series1
+      - {mark: scatter, x: [p_hat], y: [l_hat], color: series2}
+      - {mark: annotate, when: relative, at: [p_hat, l_hat], text_at: [p_hat + side, l_hat * 1.04], text: "$\\hat p = {{p_hat:.3}}$"}
+      - mark: annotate
+        when: "!relative && l_hat >= 1e-3"
+        at: [p_hat, l_hat]
+        text_at: [p_hat + side, l_hat * 1.04]
+        text: "$\\hat p = {{p_hat:.3}}$, $L(\\hat p)$ = {{l_hat:.4}}"
+      - mark: annotate
+        when: "!relative && l_hat < 1e-3"
+        at: [p_hat, l_hat]
+        text_at: [p_hat + side, l_hat * 1.04]
+        text: "$\\hat p = {{p_hat:.3}}$, $L(\\hat p)$ = {{l_hat}}"
+  - title: "Log-likelihood $\\ell(p) = \\ln L(p)$"
+    x: {label: "probability of heads $p$", range: [0, 1]}
+    y: {label: "$\\ell(p)$", range: ["ell_lo - 0.04 * ell_span", "ll_hat + 0.24 * ell_span"]}
+    legend: none
+    layers:
+      - {mark: rule, x: p_hat, color: muted}
+      # Sampled adaptively: toward an end where ℓ → −∞ the samples close in on it, so the curve
+      # runs past the bottom of the window and the plot area clips it there.
+      - mark: line
+        x: {var: p, from: 0, to: 1}
+        y: "if(heads > 0, heads * log(p), 0) + if(tails > 0, tails * log(1 - p), 0)"
+        color: series1
+      - {mark: scatter, x: [p_hat], y: [ll_hat], color: series2}
+      - mark: annotate
+        at: [p_hat, ll_hat]
+        text_at: [p_hat + side, ll_hat + 0.1 * ell_span]
+        text: "$\\hat p = {{p_hat:.3}}$, $\\ell(\\hat p)$ = {{ll_hat:.3}}"
+
+"""#,
+        "lindley": #"""
+# Beta prior against Beta posterior for a coin's probability of heads, with the entropy drop this
+# one outcome gave. Lindley's information (1956) is that drop's expectation over the outcomes an
+# experiment can have; the figure shows one realised outcome, so it prints the realised drop and
+# says so.
+summary: "Beta(α, β) prior and Beta posterior for a coin's probability of heads, with the realised entropy drop H(prior) − H(posterior)"
+title: "Prior vs posterior: the entropy drop"
+params:
+  alpha: {type: number, default: 1, help: "prior Beta parameter α (> 0); α = β = 1 is uniform"}
+  beta: {type: number, default: 1, help: "prior Beta parameter β (> 0)"}
+  heads: {type: integer, default: 60, help: "heads observed (≥ 0)"}
+  tails: {type: integer, default: 40, help: "tails observed (≥ 0)"}
+  unit:
+    type: choice
+    default: nats
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+requires:
+  - {param: alpha, check: "alpha > 0 && alpha <= 1e6", message: "{{alpha}}; expected a number > 0 (at most 10⁶)"}
+  - {param: beta, check: "beta > 0 && beta <= 1e6", message: "{{beta}}; expected a number > 0 (at most 10⁶)"}
+  - {param: heads, check: "heads >= 0 && heads <= 1e6", message: "{{heads:0}}; expected a count from 0 to 10⁶"}
+  - {param: tails, check: "tails >= 0 && tails <= 1e6", message: "{{tails:0}}; expected a count from 0 to 10⁶"}
+let:
+  a_post: "alpha + heads"
+  b_post: "beta + tails"
+  h_prior: "differential_entropy(dist='beta', alpha=alpha, beta=beta, unit=unit)"
+  h_post: "differential_entropy(dist='beta', alpha=a_post, beta=b_post, unit=unit)"
+  gain: "lindley_information(alpha=alpha, beta=beta, heads=heads, tails=tails, unit=unit)"
+  mean: "a_post / (a_post + b_post)"
+  # The densities are drawn at θ = i/1000. The largest finite value there is at an end (when the
+  # density is finite there), next to an end (where it is infinite), or at a grid point beside
+  # the mode (α, β > 1): these candidates give the drawn maximum exactly.
+  mode_prior: "if(alpha + beta != 2, min(max((alpha - 1) / (alpha + beta - 2), 0), 1), 0.5)"
+  mode_post: "if(a_post + b_post != 2, min(max((a_post - 1) / (a_post + b_post - 2), 0), 1), 0.5)"
+  near: "[0.001, floor(1000 * mode_prior) / 1000, ceil(1000 * mode_prior) / 1000, floor(1000 * mode_post) / 1000, ceil(1000 * mode_post) / 1000, 0.999]"
+  peak_prior: "max(beta_pdf(near, alpha, beta), if(alpha >= 1, beta_pdf(0, alpha, beta), 0), if(beta >= 1, beta_pdf(1, alpha, beta), 0))"
+  peak_post: "max(beta_pdf(near, a_post, b_post), if(a_post >= 1, beta_pdf(0, a_post, b_post), 0), if(b_post >= 1, beta_pdf(1, a_post, b_post), 0))"
+  top: "1.3 * max(peak_prior, peak_post)"
+  # The summary box goes to the side away from the posterior's mass.
+  box_left: "mean > 0.5"
+description: >-
+  Densities of the prior Beta({{alpha}}, {{beta}}) and the posterior Beta({{a_post}}, {{b_post}}) for a
+  coin's probability of heads θ after {{heads:0}} head{{if(heads == 1, '', 's')}} and {{tails:0}} tail{{if(tails == 1, '', 's')}};
+  posterior mean {{mean:.3}}. Differential entropies: prior {{h_prior:.3}} {{unit}}, posterior {{h_post:.3}} {{unit}};
+  the drop in entropy from this outcome is {{gain:.3}} {{unit}} (Lindley's information is its expectation over outcomes).
+panels:
+  - title: "Prior and posterior after {{heads:0}} head{{if(heads == 1, '', 's')}}, {{tails:0}} tail{{if(tails == 1, '', 's')}}"
+    x: {label: "probability of heads $\\theta$", range: [0, 1]}
+    y: {label: density, range: [0, top]}
+    legend: "{{if(box_left, 'top-left', 'top-right')}}"
+    layers:
+      # Shading stops at the top of the axes; an infinite density at an end is cut there. The
+      # prior's outline is dashed so the two curves differ in grey-scale print too.
+      - {mark: area, x: {var: t, from: 0, to: 1, samples: 1001}, y: "min(beta_pdf(t, alpha, beta), 2 * top)", color: series1, alpha: 0.3}
+      - mark: line
+        x: {var: t, from: 0, to: 1, samples: 1001}
+        y: "min(beta_pdf(t, alpha, beta), 2 * top)"
+        name: "prior Beta({{alpha}}, {{beta}})"
+        color: series1
+        dash: dashed
+      - mark: area
+        x: {var: t, from: 0, to: 1, samples: 1001}
+        y: "min(beta_pdf(t, a_post, b_post), 2 * top)"
+        name: "posterior Beta({{a_post}}, {{b_post}})"
+        color: series2
+        alpha: 0.35
+        outline: true
+      - mark: annotate
+        at: ["if(box_left, 0.03, 0.97)", 0.62]
+        coordinates: axes
+        align: "{{if(box_left, 'left', 'right')}}"
+        valign: top
+        box: true
+        text: "$H(\\mathrm{prior})$ = {{h_prior:.3}} {{unit}}\n$H(\\mathrm{posterior})$ = {{h_post:.3}} {{unit}}\nentropy drop = {{gain:.3}} {{unit}}"
+
+"""#,
+        "mi-vs-correlation": #"""
+# Y = X² + noise has (almost) no correlation with X, yet plenty of mutual information; a linear
+# sample beside it has a high correlation but little information. X ~ U(−3, 3) (the course's
+# range); the samples are seeded draws, the same on every run and machine.
+summary: "Scatter of Y = X² + noise with Pearson correlation and KSG mutual information annotated, beside a linear sample"
+title: "Mutual information vs correlation"
+params:
+  n: {type: integer, default: 500, help: "number of samples (10 to 20000)"}
+  noise: {type: number, default: 0.1, help: "standard deviation of the Gaussian noise added to X² (≥ 0)"}
+  seed: {type: integer, default: 42, help: "seed of the deterministic random generator (SplitMix64)"}
+  contrast: {type: boolean, default: true, help: "add a panel with the linear relation Y = X + N(0, 1.5²) for contrast"}
+requires:
+  - {param: n, check: "n >= 10 && n <= 20000", message: "{{n:0}} samples; expected 10 to 20000"}
+  - {param: noise, check: "noise >= 0 && noise <= 100", message: "{{noise}}; expected a standard deviation from 0 to 100"}
+let:
+  # One stream in this order: n uniforms, then n normals for Y = X² + noise, then n for the contrast.
+  draws: {random: {seed: seed, n: n, columns: {x: {uniform: [-3, 3]}, z_quad: normal, z_lin: normal}}}
+  # Neighbours in the KSG estimator (Kraskov et al. 2004 recommend 2–4).
+  k: 3
+  # Noise of the linear contrast sample: enough that its correlation is high but its information low.
+  contrast_noise: 1.5
+  xs: "draws.x"
+  y_quad: "xs * xs + noise * draws.z_quad"
+  y_lin: "xs + contrast_noise * draws.z_lin"
+  r_quad: "correlation(xs, y_quad)"
+  mi_quad: "mutual_information_samples(x=xs, y=y_quad, k=k, unit='nats')"
+  r_lin: "correlation(xs, y_lin)"
+  mi_lin: "mutual_information_samples(x=xs, y=y_lin, k=k, unit='nats')"
+  # Markers shrink as the sample grows, and scale with the size's text.
+  marker: "max(1.6, min(4.5, 60 / sqrt(n))) * font_size / 10"
+  # A portrait size (half-slide) stacks the panels; a small landscape one (column, under 5 in
+  # wide) keeps only the Y = X² panel.
+  portrait: "figure_width < 1.2 * figure_height"
+  narrow: "figure_width < 5 && !portrait"
+  shown: "if(contrast && !narrow, 2, 1)"
+description:
+  - "Scatter of {{n:0}} samples of X uniform on [−3, 3] and Y = X² + Gaussian noise with standard deviation {{noise}}
+    (seed {{seed:0}}): Pearson correlation r = {{r_quad:.3}}, yet the KSG estimate (k = {{k}}) of the mutual information
+    is {{mi_quad:.3 'nats'}}."
+  - when: contrast
+    text: " For contrast, Y = X + noise with standard deviation {{contrast_noise}} has r = {{r_lin:.3}} but only
+      {{mi_lin:.3 'nats'}} of mutual information."
+  - {when: "contrast && narrow", text: " {{size_note}}"}
+grid: "if(portrait, [shown, 1], [1, shown])"
+size_note: "At landscape sizes under 5 in wide (column) only the Y = X² panel is shown; the linear contrast panel (contrast=true) is left out. Other sizes show every panel."
+panels:
+  - title: "$Y = X^2 + \\varepsilon$, $\\sigma_\\varepsilon = {{noise}}$"
+    x: {label: "$X$"}
+    y: {label: "$Y$", range: ["min(y_quad) - 0.05 * (max(y_quad) - min(y_quad))", "max(y_quad) + 0.3 * (max(y_quad) - min(y_quad))"]}
+    legend: none
+    layers:
+      - {mark: scatter, x: xs, y: y_quad, size: marker, color: series1, alpha: 0.7, edge: "#00000000"}
+      - mark: annotate
+        at: [0.5, 0.97]
+        coordinates: axes
+        valign: top
+        box: true
+        text: "$r$ = {{r_quad:.3}}\n$\\hat I(X;Y)$ = {{mi_quad:.3 'nats'}}"
+  - when: "contrast && !narrow"
+    title: "$Y = X + \\varepsilon$, $\\sigma_\\varepsilon = {{contrast_noise}}$"
+    x: {label: "$X$"}
+    y: {label: "$Y$", range: ["min(y_lin) - 0.05 * (max(y_lin) - min(y_lin))", "max(y_lin) + 0.3 * (max(y_lin) - min(y_lin))"]}
+    legend: none
+    layers:
+      - {mark: scatter, x: xs, y: y_lin, size: marker, color: series2, alpha: 0.7, edge: "#00000000"}
+      - mark: annotate
+        at: [0.04, 0.97]
+        coordinates: axes
+        align: left
+        valign: top
+        box: true
+        text: "$r$ = {{r_lin:.3}}\n$\\hat I(X;Y)$ = {{mi_lin:.3 'nats'}}"
+
+"""#,
         "surprisal": #"""
 # Surprisal −log p of an event of probability p, with everyday events marked: from certainty
 # (no information) to a 1-in-1000 event (about 10 bits).

@@ -66,6 +66,8 @@ struct LayerBuilder {
         var marker: MarkerShape?
         var width: Double?
         var alpha: Double?
+        /// `color:` before `alpha:`: an area applies alpha to its fill only, its outline stays opaque.
+        var opaqueColor: Paint?
     }
 
     func style(_ node: YAMLNode, nameSuffix: (String, String)?, scope: Scope) throws -> Style {
@@ -90,6 +92,7 @@ struct LayerBuilder {
             guard (0...1).contains(x) else { throw reader.error(a, "alpha must be between 0 and 1") }
             s.alpha = x
         }
+        s.opaqueColor = s.color
         if let a = s.alpha, let c = s.color { s.color = c.opacity(a) }
         return s
     }
@@ -234,7 +237,7 @@ struct LayerBuilder {
                 guard lower!.count == x.count else { throw reader.error(y0, "y0 has \(lower!.count) values but x has \(x.count)") }
             }
             let outline = try node["outline"].map { try reader.bool($0, "outline") } ?? false
-            marks.append(.area(Area(x: x, upper: y, lower: lower, label: s.name, color: s.color, opacity: s.alpha, outline: outline)))
+            marks.append(.area(Area(x: x, upper: y, lower: lower, label: s.name, color: s.opaqueColor, opacity: s.alpha, outline: outline)))
         case "scatter":
             let (x, y) = try curve(node, scope: scope, table: table)
             let size = try node["size"].map { try compiler.number($0, "size") }

@@ -38,6 +38,7 @@ struct SpecCompiler {
         } else {
             theme = themeOverride ?? .light
         }
+        try checkRequirements(root["requires"])
         try readLet(root["let"])
         try readData(root["data"])
 
@@ -202,14 +203,18 @@ struct SpecCompiler {
                 throw reader.error(node, "\(what): '{{' without its closing '}}'")
             }
             var inner = String(rest[open.upperBound..<close.lowerBound])
-            // `:N` prints N decimals; `:N unit` also the unit (an expression giving its plural),
-            // in the singular for a value printed as 1 ("1 bit", "0.5 bits").
-            var decimals: Int?, unitText: String?
+            // `:N` prints N decimals, trailing zeros dropped; `:.N` keeps them ("0.510" beside
+            // "0.557" in one legend); `:N unit` also prints the unit (an expression giving its
+            // plural), in the singular for a value printed as 1 ("1 bit", "0.5 bits").
+            var decimals: Int?, unitText: String?, trimmed = true
             if let colon = inner.lastIndex(of: ":") {
-                let format = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                var format = Substring(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                let keepZeros = format.hasPrefix(".")
+                if keepZeros { format = format.dropFirst() }
                 let digits = format.prefix(while: \.isNumber)
                 if let d = Int(digits), (0...12).contains(d) {
                     decimals = d
+                    trimmed = !keepZeros
                     let unit = format.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
                     if !unit.isEmpty {
                         let u = try expression(unit, at: node).value(in: locals ?? scope)
@@ -226,7 +231,7 @@ struct SpecCompiler {
             switch v {
             case .number(let x):
                 guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
-                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: true) } ?? formatNumber(x)
+                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: trimmed) } ?? formatNumber(x)
                 out += unitText.map { quantityWithUnit(printed, plural: $0) } ?? printed
             case .string(let t): out += t
             case .bool(let b): out += b ? "true" : "false"

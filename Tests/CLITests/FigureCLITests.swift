@@ -154,7 +154,8 @@ import FoundationXML
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-spec-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, sets) in [("entropy-venn", ["x_name=Rain", "pxy=0.3,0.2;0.1,0.4"]), ("gaussian-kl-surface", ["view=surface", "resolution=30"]),
-                             ("surprisal", ["unit=nats"])] {
+                             ("surprisal", ["unit=nats"]), ("lindley", ["alpha=2", "heads=4", "unit=bits"]),
+                             ("likelihood-curve", ["heads=0", "tails=3"]), ("mi-vs-correlation", ["seed=7", "contrast=false"])] {
             let setArgs = sets.flatMap { ["--set", $0] }
             let printed = try runInfoplot(["figure", name, "--print-spec"] + setArgs)
             #expect(printed.status == 0, "\(printed.stderr)")

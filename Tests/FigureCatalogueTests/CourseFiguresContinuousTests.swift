@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FigureModel
 import InfoRequests
+import InfoTheory
 @testable import FigureCatalogue
 
 /// References: mpmath (likelihood), scipy.stats (Beta entropies, multivariate-normal evidence),
@@ -62,12 +63,18 @@ import InfoRequests
         // corrcoef and a brute-force KSG (each variable divided by its population standard deviation,
         // max-norm, strict counts, k = 3; scipy digamma):
         //   quad r = 0.028583461277, MI = 2.744159076469; linear r = 0.769917274189, MI = 0.466905656176.
-        let args = try FigureArguments(entry: Catalogue.entry(named: "mi-vs-correlation"), given: [])
-        let (quad, lin) = try MIVsCorrelationFigure.samples(args)
-        #expect(abs(quad.x[0] - 1.44938927263094) < 1e-13)
-        #expect(abs(quad.r - 0.028583461276512942) < 1e-12 && abs(quad.mi - 2.7441590764690442) < 1e-9)
-        #expect(abs(lin.r - 0.7699172741885929) < 1e-12 && abs(lin.mi - 0.4669056561763094) < 1e-9)
+        // The spec's seeded draws are that stream: the scatters' points give the same statistics.
         let f = try CourseKit.build("mi-vs-correlation")
+        func points(_ panel: Int) -> (x: [Double], y: [Double]) {
+            let s = f.panels[panel].marks.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
+            return (s?.points.map(\.x) ?? [], s?.points.map(\.y) ?? [])
+        }
+        let quad = points(0), lin = points(1)
+        #expect(quad.x.count == 500 && abs(quad.x[0] - 1.44938927263094) < 1e-13)
+        #expect(abs(try pearsonCorrelation(quad.x, quad.y) - 0.028583461276512942) < 1e-12)
+        #expect(abs(try ksgMutualInformation(quad.x, quad.y, k: 3) - 2.7441590764690442) < 1e-9)
+        #expect(abs(try pearsonCorrelation(lin.x, lin.y) - 0.7699172741885929) < 1e-12)
+        #expect(abs(try ksgMutualInformation(lin.x, lin.y, k: 3) - 0.4669056561763094) < 1e-9)
         #expect(CourseKit.shows(f, "$r$ = 0.029\n$\\hat I(X;Y)$ = 2.744 nats") && CourseKit.shows(f, "$r$ = 0.770\n$\\hat I(X;Y)$ = 0.467 nats"))
         #expect(f.description.contains("r = 0.029, yet the KSG estimate (k = 3) of the mutual information is 2.744 nats"))
     }
@@ -81,6 +88,16 @@ import InfoRequests
         let same = try CourseKit.build("mi-vs-correlation", [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)),
                                                       ("contrast", .bool(false))])
         #expect(same == f)
+    }
+
+    /// The figure's size names lay it out: stacked on a portrait half-slide, side by side when wide,
+    /// the contrast panel left out at column width (the size note says so).
+    @Test func miVsCorrelationFollowsTheSize() throws {
+        let half = try CourseKit.build("mi-vs-correlation", size: .halfSlide), slide = try CourseKit.build("mi-vs-correlation", size: .slide)
+        let column = try CourseKit.build("mi-vs-correlation", size: .column)
+        #expect(half.panels.count == 2 && half.columns == 1)
+        #expect(slide.panels.count == 2 && slide.columns == 2)
+        #expect(column.panels.count == 1 && column.columns == 1 && column.description.hasSuffix("Other sizes show every panel."))
     }
 
     @Test func miVsCorrelationErrors() {
