@@ -50,6 +50,15 @@ func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) thro
         }
         return .number(f(xs))
     }
+    if let f = valueFunctions[fn] {
+        if let named = args.first(where: { $0.name != nil }) {
+            throw ExpressionError(column: named.column, "\(f.signature) takes its arguments by position")
+        }
+        guard f.arity.contains(args.count) else {
+            throw ExpressionError(column: column, "\(fn) takes \(f.arity.lowerBound) argument(s): \(f.signature); got \(args.count)")
+        }
+        return try f.apply(try args.map { try evaluate($0.value, in: scope) }, args.map(\.column))
+    }
     if let spec = opSpec(named: fn) {
         return try callOp(spec, args, column: column, scope: scope)
     }
@@ -80,6 +89,8 @@ private func callOp(_ spec: OpSpec, _ args: [Expr.Argument], column: Int, scope:
         members.append((name, try evaluate(a.value, in: scope)))
     }
     do {
+        // Ops that search or iterate are kept (RequestMemo); the rest are cheaper than the key.
+        if spec.searches { return try RequestMemo.shared.result(of: .object(members)) { try evaluateRequest(.object(members)) } }
         return try evaluateRequest(.object(members))
     } catch let e as RequestError {
         throw ExpressionError(column: column, e.message)

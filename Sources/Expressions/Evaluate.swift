@@ -109,15 +109,7 @@ public func evaluate(_ e: Expr, in scope: Scope) throws -> JSONValue {
     case .call(let fn, let args, let col):
         return try call(fn, args, column: col, scope: scope)
     case .field(let a, let name, let col):
-        let v = try evaluate(a, in: scope)
-        guard case .object(let members) = v else {
-            throw ExpressionError(column: col, "'.\(name)' needs an object, got \(kindName(v))")
-        }
-        guard let m = members.first(where: { $0.0 == name }) else {
-            let known = members.map(\.0)
-            throw ExpressionError(column: col, "no field '\(name)'\(suggestion(for: name, in: known)); fields: \(known.joined(separator: ", "))")
-        }
-        return m.1
+        return try fieldValue(try evaluate(a, in: scope), name, column: col)
     case .index(let a, let i, let col):
         let v = try evaluate(a, in: scope), iv = try evaluate(i, in: scope)
         guard case .array(let items) = v else { throw ExpressionError(column: col, "[…] needs a list, got \(kindName(v))") }

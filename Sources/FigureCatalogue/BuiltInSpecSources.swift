@@ -3,6 +3,66 @@
 extension BuiltInSpecs {
     /// Each built-in spec's file text, by figure name.
     static let sources: [String: String] = [
+        "elbo": #"""
+# The ELBO of q = N(m, s²) for the mean of Gaussian data with known noise and a Gaussian prior,
+# over q's mean and width: ELBO(q) = log p(x) − KL(q ‖ p(μ|x)), so its maximum, log p(x), is at
+# the exact posterior and each contour is a set of q at one KL distance from it.
+summary: "ELBO of q = N(m, s²) for the mean of Gaussian data over (m, s), heatmap and contours, optimum at the exact posterior"
+title: ELBO over the variational mean and width
+params:
+  data: {type: numbers, default: [1.6, 2.3, 1.9, 2.8, 2.1, 1.4, 2.6, 2.2], help: the observations x₁…xₙ}
+  noise_sigma: {type: number, default: 1, help: "known noise standard deviation σ of each observation (> 0)"}
+  prior_mu: {type: number, default: 0, help: prior mean μ₀ of the unknown mean}
+  prior_sigma: {type: number, default: 5, help: "prior standard deviation σ₀ (> 0)"}
+requires:
+  - {param: data, check: "len(data) >= 1 && len(data) <= 100000", message: "{{len(data)}} observations; expected 1 to 100000 numbers"}
+  - {param: noise_sigma, check: "noise_sigma > 0", message: "{{noise_sigma}}; expected a standard deviation > 0"}
+  - {param: prior_sigma, check: "prior_sigma > 0", message: "{{prior_sigma}}; expected a standard deviation > 0"}
+  # The model refuses data whose posterior or evidence overflows double precision.
+  - {param: data, check: "elbo_gaussian_mean(data=data, noise_sigma=noise_sigma, prior_mu=prior_mu, prior_sigma=prior_sigma)"}
+let:
+  # Without q the op evaluates the optimum q, the exact posterior N(m*, s*²), where ELBO = log p(x).
+  post: "elbo_gaussian_mean(data=data, noise_sigma=noise_sigma, prior_mu=prior_mu, prior_sigma=prior_sigma)"
+  m_star: post.q_mu
+  s_star: post.q_sigma
+  log_z: post.elbo
+  # ±4 posterior standard deviations in m and 0.15…3 posterior widths in s hold every contour down
+  # to 8 nats below the optimum for any data (the gap depends only on (m − m*)/s* and s/s*).
+  m_lo: "m_star - 4 * s_star"
+  m_hi: "m_star + 4 * s_star"
+  s_lo: "0.15 * s_star"
+  s_hi: "3 * s_star"
+  # Contours at these gaps below the maximum, i.e. at these KL distances from the posterior.
+  gaps: [0.5, 1, 2, 4, 8]
+description:
+  - "ELBO of the Gaussian approximation q = N(m, s²) to the posterior of the mean of {{len(data)}} observation{{if(len(data) == 1, '', 's')}} "
+  - "(noise σ = {{noise_sigma}}, prior N({{prior_mu}}, {{prior_sigma}}²)), over m from {{m_lo:.2}} to {{m_hi:.2}} and s from {{s_lo:.3}} to {{s_hi:.3}}; contours at "
+  - {each: {g: gaps}, text: "{{g}}", separator: ", "}
+  - " nats below the maximum. The maximum is at the exact posterior m = {{m_star:.3}}, s = {{s_star:.3}}, where the ELBO equals the log evidence log p(x) = {{log_z:.3 'nats'}}."
+panels:
+  - title: "ELBO$(q)$ for $q = \\mathcal{N}(m, s^2)$"
+    x: {label: "mean of $q$: $m$"}
+    y: {label: "width of $q$: $s$"}
+    legend: bottom-center
+    layers:
+      - mark: heatmap
+        x: {var: m, from: m_lo, to: m_hi, samples: 241}
+        y: {var: s, from: s_lo, to: s_hi, samples: 241}
+        # log p(x) − KL(N(m, s²) ‖ N(m*, s*²)), the closed form of both Gaussians' KL.
+        z: "log_z - (log(s_star / s) + (s^2 + (m - m_star)^2) / (2 * s_star^2) - 0.5)"
+        range: ["log_z - 12", log_z]
+        contours: "log_z - reversed(gaps)"
+        name: ELBO [nats]
+      - mark: scatter
+        x: [m_star]
+        y: [s_star]
+        marker: star
+        size: "1.4 * font_size"
+        name: "optimum $m = {{m_star:.3}}$, $s = {{s_star:.3}}$\nELBO = $\\log p(x)$ = {{log_z:.3}}"
+        color: series2
+        edge: white
+
+"""#,
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.
@@ -154,6 +214,83 @@ panels:
         elevation: elevation
         name: KL [nats]
       - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
+
+"""#,
+        "kl-fits": #"""
+# One Gaussian fitted to a mixture by forward KL (mass-covering: moment matching) and by reverse KL
+# (mode-seeking, possibly several local optima; Bishop, PRML §10.1.2, fig. 10.3), each fit an
+# object of the compute op kl_fit whose fields draw its curve and print its divergence.
+summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches."
+title: "{{if(which == 'forward', 'Forward KL fit', if(which == 'reverse', 'Reverse KL fit', 'Forward vs reverse KL fits'))}} of a Gaussian to a mixture"
+params:
+  target:
+    type: mixture
+    default: [{weight: 0.5, mu: -2, sigma: 0.6}, {weight: 0.5, mu: 2, sigma: 0.6}]
+    help: "target mixture: JSON list of {weight, mu, sigma}; weights sum to 1"
+  which: {type: choice, default: both, choices: [both, forward, reverse], help: which fits to draw}
+requires:
+  - {param: target, check: "len(target.mu) <= 12", message: "at most 12 components (got {{len(target.mu)}})"}
+  - {param: target, check: "min(target.weight) > 0 && min(target.sigma) > 0", message: "every weight and sigma must be positive"}
+  # The op checks the rest (weights summing to 1, finite means), its message naming the parameter.
+  - {param: target, check: "kl_fit(target=target, direction='forward')"}
+let:
+  show_forward: "which != 'reverse'"
+  show_reverse: "which != 'forward'"
+  # {mu, sigma, kl}; the reverse fit also lists every local optimum, best first.
+  forward: "kl_fit(target=target, direction='forward')"
+  reverse: "kl_fit(target=target, direction='reverse')"
+  others: "drop(reverse.optima, 1)"
+  # The other optima are told apart by dash (in the legend too), in this order.
+  other_dashes: "['dotted', 'dash-dot', 'long-dash']"
+  # 3.5 σ beyond every component, and 3 σ beyond the forward fit when it is drawn.
+  lo: "min(target.mu - 3.5 * target.sigma, if(show_forward, forward.mu - 3 * forward.sigma, inf))"
+  hi: "max(target.mu + 3.5 * target.sigma, if(show_forward, forward.mu + 3 * forward.sigma, -inf))"
+  # The tallest curve: the target on the drawn grid, or a reverse optimum's peak 1/(σ√(2π)).
+  peak: "max(mixture_pdf(linspace(lo, hi, 1200), target), if(show_reverse, normal_pdf(0, 0, reverse.optima.sigma), 0))"
+description:
+  - "Target density p = "
+  - {each: {c: target}, text: "{{c.weight:3}}·N({{c.mu:3}}, {{c.sigma:3}}²)", separator: " + "}
+  - " (shaded)"
+  - when: show_forward
+    text: "; the Gaussian minimising the forward divergence KL(p‖q) matches its mean and variance, N({{forward.mu:3}}, {{forward.sigma:3}}²) with variance {{forward.sigma^2:3}}, reaching {{forward.kl:.3 'nats'}} and covering all the mass"
+  - when: show_reverse
+    text: "; the Gaussian minimising the reverse divergence KL(q‖p) is N({{reverse.mu:3}}, {{reverse.sigma:3}}²), reaching {{reverse.kl:.3 'nats'}} and seeking a single mode"
+  - when: show_reverse
+    each: {other: others}
+    index: i
+    text: "; another local optimum of the reverse divergence is N({{other.mu:3}}, {{other.sigma:3}}²) at {{other.kl:.3 'nats'}} ({{cycle(other_dashes, i)}})"
+  - "."
+panels:
+  - x: {label: "$x$", range: [lo, hi]}
+    y: {label: density, range: [0, "1.04 * peak"]}
+    legend: top-center
+    # The legend sits above the tallest curve, with head-room measured at the final size.
+    legend_headroom: true
+    layers:
+      - {mark: area, x: {var: x, from: lo, to: hi, samples: 1200}, y: "mixture_pdf(x, target)", name: "target $p$", color: muted, alpha: 0.28, outline: true}
+      - when: show_forward
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, forward.mu, forward.sigma)"
+        name: "forward fit $\\mathcal{N}({{forward.mu:2}}, {{forward.sigma:2}}^2)$: $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = {{forward.kl:.3 'nats'}}"
+        color: series1
+        dash: solid
+      - when: show_reverse
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, reverse.mu, reverse.sigma)"
+        name: "reverse fit $\\mathcal{N}({{reverse.mu:2}}, {{reverse.sigma:2}}^2)$: $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = {{reverse.kl:.3 'nats'}}"
+        color: series2
+        dash: dashed
+      - when: "show_reverse && len(others.kl) > 0"
+        each: {other: others}
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, other.mu, other.sigma)"
+        name: "other reverse optimum $\\mathcal{N}({{other.mu:2}}, {{other.sigma:2}}^2)$: {{other.kl:.3 'nats'}}"
+        color: series2
+        alpha: 0.55
+        dash: other_dashes
 
 """#,
         "surprisal": #"""

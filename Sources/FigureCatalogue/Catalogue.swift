@@ -6,8 +6,8 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
         EntropyCurve.entry, BuiltInSpecs.entry("surprisal"), .distributionCompare, .crossEntropyDecomposition, .klAsymmetry,
-        KLFits.entry, BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), .miVsCorrelation, .likelihoodCurve,
-        .lindley, .maxent, .elbo, .ensembleUncertainty,
+        BuiltInSpecs.entry("kl-fits"), BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), .miVsCorrelation, .likelihoodCurve,
+        .lindley, .maxent, BuiltInSpecs.entry("elbo"), .ensembleUncertainty,
     ]
 
     public static var names: [String] { entries.map(\.name) }

@@ -38,7 +38,4 @@ enum CourseData {
             C.numbers([0.10, 0.20, 0.30, 0.20, 0.10, 0.07, 0.03]),
         ]))]),
     ])
-
-    /// Eight measurements of a Gaussian mean with known noise σ = 1 and prior N(0, 5²).
-    static let measurements = C.numbers([1.6, 2.3, 1.9, 2.8, 2.1, 1.4, 2.6, 2.2])
 }

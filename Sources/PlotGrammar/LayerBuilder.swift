@@ -16,6 +16,9 @@ struct LayerBuilder {
     var categoryTicks: (x: TickSpec?, y: TickSpec?)?
     var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Paint?)] = []
     var seriesIndex = 0
+    /// The item of an `each:` loop being drawn: a list-valued `color:` or `dash:` takes its entry
+    /// (cyclically), so the copies are told apart (`dash: [dotted, dash-dot]`).
+    var eachIndex = 0
     /// Set by a `venn` or `surface` layer: the panel is a diagram with these data limits.
     var diagram: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
     /// Alt-text sentences of marks that describe themselves (venn, surface).
@@ -51,10 +54,12 @@ struct LayerBuilder {
         guard case .array(let values) = try compiler.value(listNode), !values.isEmpty else {
             throw reader.error(listNode, "each: '\(name)' needs a non-empty list of values")
         }
-        for v in values {
+        for (i, v) in values.enumerated() {
             let text: String = if case .number(let x) = v { formatNumber(x) } else if case .string(let s) = v { s } else { v.serialized }
+            eachIndex = i
             try add(kind, node, scope: compiler.scope.binding(name, v), nameSuffix: (name, text))
         }
+        eachIndex = 0
     }
 
     // MARK: shared keys
@@ -66,6 +71,8 @@ struct LayerBuilder {
         var marker: MarkerShape?
         var width: Double?
         var alpha: Double?
+        /// `color:` before `alpha:`: an area applies alpha to its fill only, its outline stays opaque.
+        var opaqueColor: Paint?
     }
 
     func style(_ node: YAMLNode, nameSuffix: (String, String)?, scope: Scope) throws -> Style {
@@ -75,8 +82,8 @@ struct LayerBuilder {
         if let (key, text) = nameSuffix {
             s.name = s.name.map { $0.replacingOccurrences(of: "{\(key)}", with: text) } ?? "\(key) = \(text)"
         }
-        if let c = node["color"] { s.color = try color(c) }
-        if let d = node["dash"] { s.dash = dashNames[try reader.choice(d, "dash", dashNames.keys.sorted())] }
+        if let c = node["color"] { s.color = try color(perItem(c)) }
+        if let d = node["dash"] { s.dash = dashNames[try reader.choice(perItem(d), "dash", dashNames.keys.sorted())] }
         if let m = node["marker"] {
             s.marker = MarkerShape(rawValue: try reader.choice(m, "marker", MarkerShape.allCases.map(\.rawValue)))
         }
@@ -90,8 +97,21 @@ struct LayerBuilder {
             guard (0...1).contains(x) else { throw reader.error(a, "alpha must be between 0 and 1") }
             s.alpha = x
         }
+        s.opaqueColor = s.color
         if let a = s.alpha, let c = s.color { s.color = c.opacity(a) }
         return s
+    }
+
+    /// A style value, or this `each:` item's entry of a list of them (cyclically): a list written
+    /// here or a `let:` name holding one (`dash: other_dashes`).
+    func perItem(_ n: YAMLNode) throws -> YAMLNode {
+        var list = n.list
+        if list == nil, let name = n.string, case .array(let values)? = compiler.scope[name] {
+            list = values.map { YAMLNode(json: $0, at: n.position) }
+        }
+        guard let items = list else { return n }
+        guard !items.isEmpty else { throw reader.error(n, "a list of styles needs at least one entry") }
+        return items[eachIndex % items.count]
     }
 
     /// `color:` (and a scatter's `edge:`): a theme role, a name or #RRGGBB.
@@ -232,7 +252,7 @@ struct LayerBuilder {
                 guard lower!.count == x.count else { throw reader.error(y0, "y0 has \(lower!.count) values but x has \(x.count)") }
             }
             let outline = try node["outline"].map { try reader.bool($0, "outline") } ?? false
-            marks.append(.area(Area(x: x, upper: y, lower: lower, label: s.name, color: s.color, opacity: s.alpha, outline: outline)))
+            marks.append(.area(Area(x: x, upper: y, lower: lower, label: s.name, color: s.opaqueColor, opacity: s.alpha, outline: outline)))
         case "scatter":
             let (x, y) = try curve(node, scope: scope, table: table)
             let size = try node["size"].map { try compiler.number($0, "size") }

@@ -37,6 +37,7 @@ struct SpecCompiler {
         } else {
             theme = themeOverride ?? .light
         }
+        try checkRequirements(root["requires"])
         try readLet(root["let"])
         try readData(root["data"])
 
@@ -52,7 +53,7 @@ struct SpecCompiler {
             // `when: expr` keeps a panel only where the expression is true (`when: reverse`).
             var items: [YAMLNode] = []
             for item in all {
-                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when"], what: "panel")
+                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when", "legend_headroom"], what: "panel")
                 if let w = item["when"], !(try flag(w, "when")) { continue }
                 items.append(item)
             }
@@ -190,14 +191,18 @@ struct SpecCompiler {
                 throw reader.error(node, "\(what): '{{' without its closing '}}'")
             }
             var inner = String(rest[open.upperBound..<close.lowerBound])
-            // `:N` prints N decimals; `:N unit` also the unit (an expression giving its plural),
-            // in the singular for a value printed as 1 ("1 bit", "0.5 bits").
-            var decimals: Int?, unitText: String?
+            // `:N` prints N decimals, trailing zeros dropped; `:.N` keeps them ("0.510" beside
+            // "0.557" in one legend); `:N unit` also prints the unit (an expression giving its
+            // plural), in the singular for a value printed as 1 ("1 bit", "0.5 bits").
+            var decimals: Int?, unitText: String?, trimmed = true
             if let colon = inner.lastIndex(of: ":") {
-                let format = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                var format = Substring(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                let keepZeros = format.hasPrefix(".")
+                if keepZeros { format = format.dropFirst() }
                 let digits = format.prefix(while: \.isNumber)
                 if let d = Int(digits), (0...12).contains(d) {
                     decimals = d
+                    trimmed = !keepZeros
                     let unit = format.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
                     if !unit.isEmpty {
                         let u = try expression(unit, at: node).value(in: locals ?? scope)
@@ -214,7 +219,7 @@ struct SpecCompiler {
             switch v {
             case .number(let x):
                 guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
-                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: true) } ?? formatNumber(x)
+                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: trimmed) } ?? formatNumber(x)
                 out += unitText.map { quantityWithUnit(printed, plural: $0) } ?? printed
             case .string(let t): out += t
             case .bool(let b): out += b ? "true" : "false"
@@ -232,10 +237,10 @@ struct SpecCompiler {
         var out = ""
         for part in parts {
             if part.entries != nil {
-                try reader.allow(part, ["text", "when"], what: "description part")
+                try reader.allow(part, ["text", "when", "each", "index", "separator"], what: "description part")
                 if let w = part["when"], !(try flag(w, "when")) { continue }
                 guard let t = part["text"] else { throw reader.error(part, "a description part needs text:") }
-                out += try text(t, "description")
+                out += try part["each"].map { try eachText(part, $0, text: t) } ?? text(t, "description")
             } else {
                 out += try text(part, "description")
             }
@@ -310,6 +315,9 @@ struct SpecCompiler {
             default: .auto
             }
         }
+        // `legend_headroom: true` grows the y range upward by the legend's share of the plot height,
+        // measured at the final size, so a top legend never covers the curves.
+        if let h = node["legend_headroom"] { p.legendHeadroom = try reader.bool(h, "legend_headroom") }
         guard let layers = node["layers"] else { throw reader.error(node, "a panel needs layers:") }
         guard let items = layers.list, !items.isEmpty else { throw reader.error(layers, "layers must be a non-empty list of marks") }
         var builder = LayerBuilder(compiler: self, xScale: p.x.scale, yAxis: p.y, xAxis: p.x)

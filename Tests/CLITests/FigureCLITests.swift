@@ -154,7 +154,9 @@ import FoundationXML
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-spec-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, sets) in [("entropy-venn", ["x_name=Rain", "pxy=0.3,0.2;0.1,0.4"]), ("gaussian-kl-surface", ["view=surface", "resolution=30"]),
-                             ("surprisal", ["unit=nats"])] {
+                             ("surprisal", ["unit=nats"]), ("kl-fits", ["which=reverse"]),
+                             ("kl-fits", [#"target=[{"weight":0.3,"mu":-1,"sigma":0.5},{"weight":0.7,"mu":2,"sigma":1}]"#]),
+                             ("elbo", ["data=3,4", "prior_sigma=2"])] {
             let setArgs = sets.flatMap { ["--set", $0] }
             let printed = try runInfoplot(["figure", name, "--print-spec"] + setArgs)
             #expect(printed.status == 0, "\(printed.stderr)")
@@ -170,7 +172,7 @@ import FoundationXML
     }
 
     @Test func recipesSaySoAndListTheSpecs() throws {
-        let r = try runInfoplot(["figure", "kl-fits", "--print-spec"])
+        let r = try runInfoplot(["figure", "ensemble-uncertainty", "--print-spec"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("hand-written recipe") && r.stderr.contains("entropy-venn"), "\(r.stderr)")
         let bad = try runInfoplot(["figure", "entropy-venn", "--print-spec", "--set", "pxz=1"])

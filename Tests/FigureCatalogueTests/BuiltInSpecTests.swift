@@ -32,6 +32,10 @@ import PlotGrammar
         "surprisal": [("unit", .string("hartleys"))],
         "gaussian-kl-surface": [("mu0", .number(1)), ("sigma0", .number(2)), ("view", .string("surface")), ("reverse", .bool(true)),
                                 ("resolution", .number(30)), ("azimuth", .number(-45.5))],
+        "kl-fits": [("target", .array([[0.3, -1, 0.5], [0.7, 2, 1]].map { c in
+                        .object([("weight", .number(c[0])), ("mu", .number(c[1])), ("sigma", .number(c[2]))]) })),
+                    ("which", .string("reverse"))],
+        "elbo": [("data", .array([.number(3)])), ("prior_sigma", .number(1)), ("prior_mu", .number(-0.5))],
     ]
 
     @Test(arguments: specNames)
