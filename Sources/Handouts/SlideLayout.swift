@@ -21,8 +21,8 @@ public struct SlideGeometry: Sendable, Equatable {
     /// The footer band (short title, section progress, slide number) and the space above it.
     public var footerHeight = 34.0
     public var columnGap = 32.0
-    /// Axis labels of figures on slides: the catalogue's half-slide base size.
-    public var figureFontSize = 18.0
+    /// Axis labels of figures on slides: the documents' figure font size (`figureTextRatio` × body).
+    public var figureFontSize: Double { bodySize * figureTextRatio }
     /// Figures on slides are at least this tall (four body lines) and at most this wide for their height.
     public var figureMinHeight = 112.0
     public var figureMaxAspect = 2.4
@@ -269,6 +269,8 @@ private struct Column {
         case .line(let line, _): try SlideLayout.checkWidth(line, width: measure, position: position)
         case .heading(_, let lines), .calloutTop(_, let lines), .tableCaption(_, let lines):
             for line in lines { try SlideLayout.checkWidth(line, width: measure, position: position) }
+        case .element(let e):
+            for line in e.base.lines { try SlideLayout.checkWidth(line, width: measure, position: position) }
         case .displayMath(let m, let metrics) where metrics.width > measure + 0.5:
             throw SlideOverflow(what: "a formula is wider than the slide", amount: metrics.width - measure, vertical: false,
                                 position: m.position)
