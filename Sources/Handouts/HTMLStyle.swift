@@ -29,6 +29,16 @@ enum WebPageMetrics {
     static var widestFigurePx: Double { measureEm * bodyFontPx - figureChromePx }
     /// A phone's text column (`phoneViewportPx` less the body's side padding), in CSS px.
     static var phoneTextColumnPx: Double { phoneViewportPx - 2 * sidePaddingEm * bodyFontPx }
+    /// A CSS px is 0.75 pt (CSS Values 4, §6.2: 1in = 96px = 72pt); SVG widths and heights are in pt.
+    static let pointsPerPx = 0.75
+    /// The page's figure font size in pt, `figureTextRatio` of the body (16.2 px): figures are laid
+    /// out with their axis labels at this size at the width the page shows them (issue 9).
+    static var figureLabelPoints: Double { figureTextRatio * bodyFontPx * pointsPerPx }
+    /// The phone drawing's width, in CSS px: the phone's column less the figure card's chrome.
+    static var phoneFigurePx: Double { phoneViewportPx - figureChromePx }
+    /// A phone drawing's height per panel over its width: square, not the page's 4:3, since text at
+    /// the body's scale takes a bigger share of a phone's column (legends and annotations need the room).
+    static let phoneFigureAspect = 1.0
     /// No figure text below this on screen (issue 13: phone figures showed 4–5 px labels).
     static let minimumFigureTextPx = 9.0
     /// The phone the phone drawings are made legible for (CSS px of viewport; a current iPhone),

@@ -34,6 +34,8 @@ public struct HTMLWriter {
         var mathEmSize: Double?
         /// A deck scales each slide as a whole to the screen, so its figures keep one drawing.
         var phoneFigures = true
+        /// Set by the slide deck (its body size in pt): figures are sized in em of the body.
+        var figureEmSize: Double?
         var out = ""
         var svgCount = 0
         var footnoteRefCount: [Int: Int] = [:]

@@ -80,13 +80,15 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     if document.meta.format == .slides {
         let measurer = try HandoutMeasurer(fonts: document.meta.fonts, theme: document.meta.theme,
                                             macros: document.meta.mathMacros)
-        if formats.contains(.pdf) || notes {
+        // The HTML deck shows each figure as the PDF slide laid it out (its box, its labels at the
+        // slide's figure font size), so the slides are painted for it too.
+        let figures = FigureFrames()
+        if formats.contains(.pdf) || formats.contains(.html) || notes {
             let painted = try paintDeck(document, measurer: measurer, notes: notes)
             result.pageCount = painted.deck.pages.count
             result.warnings += measurer.warnings
             do {
                 // Notes pages show each slide again: their figures come from the deck's frames.
-                let figures = FigureFrames()
                 if formats.contains(.pdf) { result.pdf = try renderDocumentPDF(painted.deck, frames: documentFrames(painted.deck, figures: figures)) }
                 if let n = painted.notes { result.notesPDF = try renderDocumentPDF(n, frames: documentFrames(n, figures: figures)) }
             } catch {
@@ -96,6 +98,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
         }
         if formats.contains(.html) {
             let assets = try HandoutHTMLAssets(fonts: document.meta.fonts, theme: document.meta.theme, mathSize: 16.5,
+                                               placed: measurer.placedFigures, figures: figures, deck: true,
                                                macros: document.meta.mathMacros)
             result.html = Data(try SlideHTMLWriter(assets: assets, mathSize: assets.mathSize).write(document).utf8)
             result.seconds[.html] = lap()

@@ -35,8 +35,14 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
     /// Blank margin around a formula's ink in its SVG, in points (so antialiased edges are not cut).
     static let formulaPaddingPoints = 1.0
 
+    /// A deck's figures: shown as its slides placed them (the deck scales each slide whole), not
+    /// laid out again for the web page, and in the deck's one scheme (a deck does not follow the
+    /// reader's colour scheme, so a light slide never shows a dark figure).
+    let deck: Bool
+
     public init(fonts: Fonts, theme: String = "light", mathSize: Double = defaultMathSize, placed: [PlacedFigure] = [],
-                figures: FigureFrames = FigureFrames(), macros: [String: MathMacro] = [:]) throws {
+                figures: FigureFrames = FigureFrames(), deck: Bool = false, macros: [String: MathMacro] = [:]) throws {
+        self.deck = deck
         let resolved = HandoutFonts(fonts)
         mathFont = try resolved.loadMathFont()
         self.fonts = resolved
@@ -53,20 +59,38 @@ public final class HandoutHTMLAssets: HandoutAssets, @unchecked Sendable {
         frame.title = title
         // A light handout's figures follow the reader's colour scheme like the page around them:
         // the one frame's roles as CSS custom properties with light and dark values (no script).
-        let data = theme == "light" ? autoSVG(frame, light: figure.theme, dark: .dark, shared: glyphs)
+        let data = theme == "light" && !deck ? autoSVG(frame, light: figure.theme, dark: .dark, shared: glyphs)
             : frameSVG(frame, light: Palette(theme: figure.theme), shared: glyphs)
         return try svgText(data, of: "figure '\(f.name)'")
     }
 
-    /// The page-width figure: the pages' placement when the pages were made (same size, same label
-    /// size), else the preset, built once for the figure and its phone drawing.
+    /// The page-width figure, laid out at the size the web page shows it (issue 9: no scaling of
+    /// laid-out text): the pages' placement (else the preset) at the web page's body scale, its
+    /// axis labels at `WebPageMetrics.figureLabelPoints` and its width in ems of the body as on
+    /// the page, capped at the column. Built once for the figure and its phone drawing.
     func pageWideFigure(_ f: Figure) throws -> FigureModel.Figure? {
-        if let onPage = placed.first(where: { $0.draws(f) })?.figure { return onPage }
+        if let onPage = placed.first(where: { $0.draws(f) }) {
+            return deck ? onPage.figure : webFigure(onPage.figure, pageLabelSize: onPage.labelSize)
+        }
         builtLock.lock(); defer { builtLock.unlock() }
         if let hit = built.first(where: { $0.0 == f }) { return hit.1 }
-        let figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts)
+        let figure = try buildCatalogueFigure(f, theme: theme, fonts: fonts).map {
+            deck ? $0 : webFigure($0, pageLabelSize: $0.size.baseFontSize)
+        }
         built.append((f, figure))
         return figure
+    }
+
+    /// `figure` (its axis labels `pageLabelSize` × its font scale) laid out again for the web page:
+    /// everything scaled by the ratio of the figure font sizes, the width capped at the column.
+    func webFigure(_ figure: FigureModel.Figure, pageLabelSize: Double) -> FigureModel.Figure {
+        let m = WebPageMetrics.self
+        let k = m.figureLabelPoints / pageLabelSize
+        let width = min(figure.size.widthPoints * k, m.widestFigurePx * m.pointsPerPx)
+        var web = figure
+        web.size = .inches(width / 72, figure.size.heightPoints * width / figure.size.widthPoints / 72)
+        web.fontScale = figure.fontScale * figure.size.baseFontSize * k / web.size.baseFontSize
+        return web
     }
 
     public func pageDefinitions() -> String { glyphs.defsSVG() }

@@ -134,9 +134,9 @@ public final class HandoutMeasurer: LayoutMeasurer {
         min(0.9 * available, size.widthPoints)
     }
 
-    func recordPlacement(_ f: Figure, _ placed: FigureModel.Figure) {
+    func recordPlacement(_ f: Figure, _ placed: FigureModel.Figure, labelSize: Double) {
         guard !placedFigures.contains(where: { $0.draws(f) }) else { return }
-        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, plot: f.plot, figure: placed))
+        placedFigures.append(PlacedFigure(name: f.name, parameters: f.parameters, plot: f.plot, figure: placed, labelSize: labelSize))
     }
 
     /// `size` overrides the figure's own `size:` (a slide draws each figure at the size its free
@@ -158,6 +158,8 @@ public struct PlacedFigure: Sendable {
     /// Plot blocks are all named `plot`: their spec tells them apart.
     public var plot: PlotBlock?
     public var figure: FigureModel.Figure
+    /// The figure font size of the page it was placed on (`figureTextRatio` × its body size), in pt.
+    public var labelSize: Double
 
     func draws(_ f: Figure) -> Bool { name == f.name && parameters == f.parameters && plot == f.plot }
 }

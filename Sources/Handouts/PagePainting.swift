@@ -253,8 +253,9 @@ public struct PagePainter {
             let w = measurer.figureWidth(size: preset, available: width)
             let rect = PageRect(x: left + (width - w) / 2, y: top, width: w, height: height)
             if let built {
-                let placed = figureAtPlacedSize(built, rect, labelSize: g.bodySize * figureTextRatio)
-                measurer.recordPlacement(f, placed)
+                let labelSize = g.bodySize * figureTextRatio
+                let placed = figureAtPlacedSize(built, rect, labelSize: labelSize)
+                measurer.recordPlacement(f, placed, labelSize: labelSize)
                 items.append(.tagged(PageStructure("Figure", alt: built.description), [.figure(placed, rect)]))
             } else {
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
@@ -402,8 +403,11 @@ func logoRect(_ image: DecodedPNG, maxWidth: Double, maxHeight: Double) -> (widt
     return (Double(image.width) * k, Double(image.height) * k)
 }
 
-/// Figure text on a page is set at 0.9 × the body size, like captions and footnotes (the figure's
-/// axis labels then read at the same scale as the caption under them).
+/// The figure font size of every document, as a ratio of its body size: a figure's axis labels are
+/// set at 0.9 × the body, like captions and footnotes (they then read at the scale of the caption
+/// under them; tick labels and legends at the theme's ratios of it, 0.85). One rule for the PDF and
+/// SVG pages (10.5 pt body: 9.45 pt labels), the HTML page (18 px body: 16.2 px labels, at the
+/// width the page shows the figure, see `WebPageMetrics`) and the slides (22 pt body: 19.8 pt).
 let figureTextRatio = 0.9
 
 /// The figure laid out at the size it occupies on the page, its axis labels at `labelSize` points:

@@ -19,6 +19,9 @@ public struct SlideHTMLWriter {
         state.mathEmSize = mathSize
         state.phoneFigures = false
         let geometry = SlideGeometry()
+        // Figures at the size the PDF slide drew them, in em of the slide's body (a slide pt is
+        // `--u` px, and so is the body's em over its size), so they scale with the slide.
+        state.figureEmSize = geometry.bodySize
         var out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(attr(meta.language))\">\n<head>\n"
         out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         // A deck has one scheme, its theme's (as the PDF); a meta element, which the HTML checker knows, not CSS color-scheme.
@@ -131,9 +134,7 @@ func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, ge
         .column { flex: 1 1 0; min-width: 0; }
         .column > * + * { margin-top: 0.45em; }
         figure { margin: 0.3em 0 0; text-align: center; }
-        .figure-art svg { display: block; margin: 0 auto; width: auto; max-width: 100%;
-          height: calc(300 * var(--u)); }
-        .column .figure-art svg { height: calc(280 * var(--u)); }
+        .figure-art svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
         figcaption { color: var(--muted); font-size: 0.8em; }
         figcaption .figno { display: none; }
         .math svg { display: inline; overflow: visible; }
@@ -143,9 +144,9 @@ func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, ge
         .math.display { display: block; text-align: center; margin: 0.3em 0; }
         .equation { text-align: center; } .eqno { float: right; }
         table { border-collapse: collapse; margin: 0.3em auto; }
-        th, td { padding: 0.15em 0.6em; } thead th { border-bottom: 1px solid var(--text); }
+        th, td { padding: 0.3em 0.6em; } thead th { border-bottom: 1px solid var(--text); }
         table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
-        caption { color: var(--muted); font-size: 0.8em; }
+        caption { color: var(--muted); font-size: 0.8em; padding-bottom: 0.3em; }
         .callout { background: var(--box); border-left: calc(3 * var(--u)) solid var(--callout); padding: 0.4em 0.6em; }
         .callout-title { font-weight: bold; color: var(--callout); }
         \(calloutRules)

@@ -21,8 +21,8 @@ public struct SlideGeometry: Sendable, Equatable {
     /// The footer band (short title, section progress, slide number) and the space above it.
     public var footerHeight = 34.0
     public var columnGap = 32.0
-    /// Axis labels of figures on slides: the catalogue's half-slide base size.
-    public var figureFontSize = 18.0
+    /// Axis labels of figures on slides: the documents' figure font size (`figureTextRatio` × body).
+    public var figureFontSize: Double { bodySize * figureTextRatio }
     /// Figures on slides are at least this tall (four body lines) and at most this wide for their height.
     public var figureMinHeight = 112.0
     public var figureMaxAspect = 2.4

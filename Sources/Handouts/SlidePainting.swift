@@ -137,8 +137,10 @@ public struct DeckPainter {
         let size = FigureSize.inches(box.width / 72, box.height / 72)
         let built = try measured(document.file, f.position, "figure '\(f.name)'") { try measurer.catalogueFigure(f, size: size) }
         if let built {
-            items.append(.tagged(PageStructure("Figure", alt: built.description),
-                                 [.figure(figureAtPlacedSize(built, rect, labelSize: g.figureFontSize * scale), rect)]))
+            let labelSize = g.figureFontSize * scale
+            let placedFigure = figureAtPlacedSize(built, rect, labelSize: labelSize)
+            measurer.recordPlacement(f, placedFigure, labelSize: labelSize)
+            items.append(.tagged(PageStructure("Figure", alt: built.description), [.figure(placedFigure, rect)]))
         } else {
             items.append(.tagged(PageStructure("Figure", alt: "figure ‘\(f.name)’ (not yet in the catalogue)"),
                                  [.rect(rect, fill: palette.tint(palette.muted), stroke: palette.rule, lineWidth: 0.5)]))

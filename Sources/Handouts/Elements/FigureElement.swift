@@ -55,9 +55,10 @@ extension Figure: DocumentElement {
     func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {
         let description = try w.figureAlt(self)
         w.out += "<figure id=\"\(attr(id))\">\n"
-        let svg: String?, phone: PhoneFigure?
+        var svg: String?, phone: PhoneFigure?
         do {
             svg = try w.assets.figureSVG(self, title: description)
+            if let em = w.figureEmSize { svg = svg.map { svgSizeInEm($0, pointsPerEm: em) } }
             phone = svg == nil || !w.phoneFigures ? nil : try w.assets.phoneFigure(self, title: description)
         } catch let e as TemplateError {
             throw e

@@ -86,7 +86,9 @@ extension Table: DocumentElement {
         let total = columns.reduce(0, +)
         if total > width { columns = columns.map { $0 * width / total } }
         func rowHeight(_ cells: [TypesetLine]) -> Double { max(g.leading * 1.35, (cells.map(\.height).max() ?? 0) + 4) }
-        planner.slabs.append(LayoutSlab(height: rowHeight(header), spaceBefore: caption == nil ? 2 * g.paragraphSpace : 2,
+        // Under a caption, a third of the paragraph space (2 pt on a page; on a slide it grows with
+        // the type, so the top rule clears the caption's descenders).
+        planner.slabs.append(LayoutSlab(height: rowHeight(header), spaceBefore: caption == nil ? 2 * g.paragraphSpace : g.paragraphSpace / 3,
                                         keepWithNext: true, content: .tableRow(self, row: nil, cells: header, columns: columns),
                                         indent: indent))
         for (r, cells) in body.enumerated() {
