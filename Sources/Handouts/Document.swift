@@ -201,12 +201,13 @@ public indirect enum Block: Sendable, Equatable {
     case list(ListBlock)
     case codeBlock(info: String, code: String)
     case blockQuote([Block])
-    case thematicBreak
     case div(Div)
     /// `. . .` on its own line: on a slide, what follows appears on the next overlay page.
     case pause(SourcePosition)
     /// `---` between blank lines in a deck: a new slide without a title.
     case slideBreak(SourcePosition)
+    /// An element kind without a case of its own (Elements/DocumentElement.swift).
+    case element(AnyElement)
 }
 
 public struct Footnote: Sendable, Equatable {

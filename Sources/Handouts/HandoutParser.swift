@@ -14,6 +14,14 @@ public enum HandoutParser {
                              solutions: SolutionsMode = .inline,
                              defaultFormat: DocumentFormat = .handout, figures: FigureLibrary = .builtIn,
                              style buildStyle: HouseStyle = .default) throws -> Document {
+        try parse(file: file, source: source, evaluator: evaluator, solutions: solutions, defaultFormat: defaultFormat,
+                  figures: figures, style: buildStyle, elements: DocumentElements.registry)
+    }
+
+    /// `elements`: the element kinds the body is read with (a test adds its own).
+    static func parse(file: String, source: String, evaluator: RequestEvaluator, solutions: SolutionsMode,
+                      defaultFormat: DocumentFormat, figures: FigureLibrary, style buildStyle: HouseStyle,
+                      elements: [any DocumentElement.Type]) throws -> Document {
         try checkControlCharacters(source, file: file)
         let split = try splitFrontMatter(source, file: file)
         let front = try FrontMatter.decode(split, file: file)
@@ -23,7 +31,7 @@ public enum HandoutParser {
         let body = try expandMustache(body: split.body, bodyFirstLine: split.bodyFirstLine, values: values, file: file)
 
         var converter = MarkdownConverter(file: file, printed: body.printed, values: values, slides: format == .slides,
-                                          figures: figures)
+                                          figures: figures, elements: elements)
         let (blocks, footnotes) = try converter.blocks(from: body.lines)
         let title = try converter.inlines(from: front.title, at: front.titlePosition, context: "the title")
         let subtitle = try front.subtitle.map {

@@ -29,9 +29,13 @@ struct MarkdownConverter {
     private(set) var labelOrder: [String] = []
     private var footnoteLabels: [String] = []
 
+    /// The element kinds a node is read as, in the order they are tried (`DocumentElements.registry`).
+    let elements: [any DocumentElement.Type]
+
     init(file: String, printed: [String] = [], values: ValueTable = ValueTable(), slides: Bool = false,
-         figures: FigureLibrary = .builtIn) {
+         figures: FigureLibrary = .builtIn, elements: [any DocumentElement.Type] = DocumentElements.registry) {
         self.file = file
+        self.elements = elements
         self.figures = figures
         self.protection = MathProtection(file: file)
         self.printed = printed
@@ -194,7 +198,7 @@ struct MarkdownConverter {
     /// A node as the registered elements read it: the first whose `parse` answers (Elements/).
     private mutating func convertBlock(_ pointer: OpaquePointer) throws -> [Item] {
         let node = MarkdownNode(pointer: pointer)
-        for element in DocumentElements.registry {
+        for element in elements {
             if let item = try element.parse(node, &self) { return [item] }
         }
         return []

@@ -78,6 +78,7 @@ public enum PageLayout {
                 case .tableRow(let t, nil, _, _): mark(t.id)
                 case .calloutTop(let c, _): mark(c.id)
                 case .footnoteLine(_, let n): mark("fn-\(n)")
+                case .element(let e): mark(e.base.anchor)
                 default: break
                 }
             }

@@ -51,6 +51,8 @@ public enum SlabContent: Sendable, Equatable {
     case rule
     /// Vertical space only (in tests and for spacing tweaks).
     case space
+    /// A slab of an element kind without a case of its own, which draws itself (`ElementSlab`).
+    case element(AnySlab)
 }
 
 public struct PlacedSlab: Sendable, Equatable {
@@ -339,6 +341,7 @@ extension SlabContent {
         case .line(let l, _): lines = [l]
         case .heading(_, let l), .tableCaption(_, let l), .calloutTop(_, let l), .figure(_, _, let l): lines = l
         case .tableRow(_, _, let cells, _): lines = cells
+        case .element(let e): lines = e.base.lines
         default: return []
         }
         var out: [Int] = []

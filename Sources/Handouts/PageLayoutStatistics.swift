@@ -75,6 +75,7 @@ extension SlabContent {
         case .line(let l, _), .footnoteLine(let l, _): return [l]
         case .figure(_, _, let caption): return caption
         case .tableCaption(_, let lines): return lines
+        case .element(let e): return e.base.justified ? e.base.lines : []
         default: return []
         }
     }

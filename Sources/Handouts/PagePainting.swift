@@ -116,6 +116,7 @@ public struct PagePainter {
         case .tableCaption(let t, _): .tableCaption(t)
         case .tableRow(let t, _, _, _): .tableRow(t)
         case .calloutBottom, .rule, .space: .artifact
+        case .element(let e): e.base.structurePart(s)
         }
     }
 
@@ -356,6 +357,8 @@ public struct PagePainter {
             items.append(.line(x0: left, y0: y, x1: left + width / 3, y1: y, width: 0.5, color: palette.rule))
         case .space:
             break
+        case .element(let e):
+            items += try e.base.paint(self, s, in: PageRect(x: left, y: top, width: width, height: s.height))
         }
         return items
     }

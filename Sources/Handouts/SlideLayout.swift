@@ -269,6 +269,8 @@ private struct Column {
         case .line(let line, _): try SlideLayout.checkWidth(line, width: measure, position: position)
         case .heading(_, let lines), .calloutTop(_, let lines), .tableCaption(_, let lines):
             for line in lines { try SlideLayout.checkWidth(line, width: measure, position: position) }
+        case .element(let e):
+            for line in e.base.lines { try SlideLayout.checkWidth(line, width: measure, position: position) }
         case .displayMath(let m, let metrics) where metrics.width > measure + 0.5:
             throw SlideOverflow(what: "a formula is wider than the slide", amount: metrics.width - measure, vertical: false,
                                 position: m.position)

@@ -1,3 +1,5 @@
+import CairoRender
+import Foundation
 import Testing
 @testable import Handouts
 
@@ -20,6 +22,7 @@ import Testing
         case .codeLine: return "code"
         case .rule: return "rule"
         case .space: return "space"
+        case .element(let e): return "\(type(of: e.base))"
         }
     }
 
@@ -127,5 +130,87 @@ import Testing
             if case .word(let w, _, _) = f.content { return w } else { return nil }
         }
         #expect(words.joined(separator: " ") == "The curve.")
+    }
+
+    /// Adding an element is one file: `Remark` below is defined whole in this file, handed to the
+    /// parser with the registry, and goes through parsing, numbering, page layout, PDF drawing
+    /// (with its anchor and tags), a slide and HTML without a case for it anywhere in the library.
+    @Test func anElementDefinedInOneFileGoesThroughEveryOutput() throws {
+        func document(_ front: String) throws -> Document {
+            try HandoutParser.parse(file: "Templates/t.md", source: "---\ntitle: T\n\(front)---\nBefore.\n\n!!! A *remark* here.\n\nAfter.\n",
+                                    evaluator: fakeEvaluator, solutions: .inline, defaultFormat: .handout, figures: .builtIn,
+                                    style: .default, elements: [Remark.self] + DocumentElements.registry)
+        }
+        let doc = try document("")
+        let remark = Remark(inlines: [.text("A "), .emph([.text("remark")]), .text(" here.")])
+        #expect(doc.blocks == [.paragraph([.text("Before.")]), remark.block, .paragraph([.text("After.")])])
+        #expect(remark.block.element.block == remark.block)
+        #expect(type(of: remark.block.element) == Remark.self)
+
+        var writer = HTMLWriter.State(file: doc.file, assets: FallbackAssets())
+        #expect(try writer.fragment(doc.blocks).contains("<aside class=\"remark\">A <em>remark</em> here.</aside>"))
+
+        var planner = SlabPlanner(file: doc.file, geometry: PageGeometry(paper: .a4), measurer: MonoMeasurer())
+        for b in doc.blocks { try planner.add(b, indent: 0) }
+        #expect(planner.slabs.map { Self.slabKind($0.content) } == ["line", "RemarkSlab", "line"])
+
+        let measurer = try HandoutMeasurer(fonts: doc.meta.fonts)
+        let (drawing, _) = try paginateHandout(doc, measurer: measurer)
+        let items = drawing.pages.flatMap(\.items)
+        #expect(items.contains { if case .destination("remark", _, _) = $0 { true } else { false } })
+        let pdf = try renderDocumentPDF(drawing, frames: documentFrames(drawing, figures: FigureFrames()))
+        let text = try BuildFixtures.tool("pdftotext", [], pdf: pdf)
+        #expect(text.contains("Before.") && text.contains("A remark here.") && text.contains("After."), "\(text)")
+
+        let deck = try document("format: slides\n")
+        let slides = try paintDeck(deck, measurer: try HandoutMeasurer(fonts: deck.meta.fonts))
+        let slideText = try BuildFixtures.tool("pdftotext", [], pdf: try renderDocumentPDF(
+            slides.deck, frames: documentFrames(slides.deck, figures: FigureFrames())))
+        #expect(slideText.contains("A remark here."), "\(slideText)")
+    }
+}
+
+/// A paragraph opening with `!!!`: a boxed remark on a page and a slide, `<aside class="remark">` in HTML.
+private struct Remark: DocumentElement {
+    static let name = "remark"
+    var inlines: [Inline]
+
+    static func parse(_ node: MarkdownNode, _ c: inout MarkdownConverter) throws -> MarkdownConverter.Item? {
+        guard node.kind == .paragraph, c.sourceLine(node.startLine).text.hasPrefix("!!! ") else { return nil }
+        var inlines = try c.inlineOnly(try c.inlinePieces(node), context: "a remark")
+        if case .text(let s)? = inlines.first { inlines[0] = .text(String(s.dropFirst(4))) }
+        return .block(Remark(inlines: inlines).block)
+    }
+
+    mutating func resolve(_ numbering: Numbering) throws { inlines = try numbering.resolve(inlines) }
+
+    func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
+        let g = planner.geometry
+        let lines = try planner.setter(size: g.bodySize).set(inlines, width: planner.width(indent: indent) - 2 * g.calloutPadding)
+        planner.slabs.append(LayoutSlab(height: lines.reduce(0) { $0 + $1.height } + 2 * g.calloutPadding, spaceBefore: g.paragraphSpace,
+                                        content: .element(AnySlab(RemarkSlab(lines: lines))), indent: indent))
+    }
+
+    func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {
+        w.out += "<aside class=\"remark\">"
+        try w.inlines(inlines)
+        w.out += "</aside>\n"
+    }
+}
+
+private struct RemarkSlab: ElementSlab {
+    var lines: [TypesetLine]
+    var anchor: String? { "remark" }
+    func structurePart(_ slab: LayoutSlab) -> PageStructureBuilder.Part { .element(PageStructure("P")) }
+
+    func paint(_ painter: PagePainter, _ slab: LayoutSlab, in box: PageRect) throws -> [PageItem] {
+        let pad = painter.geometry.calloutPadding
+        var items: [PageItem] = [.rect(box, fill: nil, stroke: painter.palette.rule, lineWidth: 0.5)]
+        var y = box.y + pad
+        for line in lines {
+            items += try painter.line(line, x: box.x + pad, baseline: y + line.ascent, size: painter.geometry.bodySize)
+            y += line.height
+        }
+        return items
     }
 }

@@ -1,13 +1,21 @@
+import CairoRender
+
 /// One kind of document element (as KaTeX registers one entry per command): everything the
 /// builder does with it lives in its own file, as a conformance of its value type. The parsed
 /// `Block` stays the document's value type (equatable, pattern-matched by tests); `element`
 /// is the one place that maps a block to the code of its kind.
 ///
+/// Adding an element is one file and its line in `DocumentElements.registry` (the parse order, as
+/// KaTeX's function list imports each function's file): the block it makes is `.element` (the
+/// default `block`), and what it puts on a page is `.element` slabs (`ElementSlab`, drawn by the
+/// slab itself), so no switch over blocks or slab kinds needs a case for it. The built-in kinds
+/// keep cases of their own for the code that pattern-matches them (numbering, slides, floats).
+///
 /// What each entry says: how the element is read from a node of cmark's tree (`parse`, tried in
 /// `DocumentElements.registry` order), numbered and cross-referenced (`number`, `resolve`), laid
 /// out as page slabs (`layoutOnPage`), laid out on a slide (`layoutOnSlide`, the page layout at
 /// the slide's type scale unless the element differs there) and written as HTML (`html`).
-protocol DocumentElement: Sendable {
+protocol DocumentElement: Sendable, Equatable {
     /// The registry's name for the kind (unique; the coverage test checks it).
     static var name: String { get }
     /// The element back as the document's block.
@@ -28,6 +36,7 @@ protocol DocumentElement: Sendable {
 }
 
 extension DocumentElement {
+    var block: Block { .element(AnyElement(self)) }
     static func parse(_ node: MarkdownNode, _ converter: inout MarkdownConverter) throws -> MarkdownConverter.Item? { nil }
     mutating func number(_ numbering: inout Numbering) {}
     mutating func resolve(_ numbering: Numbering) throws {}
@@ -46,10 +55,56 @@ enum DocumentElements {
     ]
 }
 
+/// A block of an element kind without a case in `Block` (see `DocumentElement`).
+public struct AnyElement: Sendable, Equatable {
+    let base: any DocumentElement
+    init(_ base: any DocumentElement) { self.base = base }
+
+    public static func == (a: AnyElement, b: AnyElement) -> Bool { a.base.isEqual(b.base) }
+}
+
+extension DocumentElement {
+    /// Equal to `other` when it is the same kind with the same value.
+    func isEqual(_ other: any DocumentElement) -> Bool { (other as? Self) == self }
+}
+
+/// A page slab of an element kind without a case in `SlabContent`: the slab draws itself and says
+/// what the page's other passes need (its lines for the word-space statistics, footnote marks and a
+/// slide's width check; the anchor it marks; its place in the tagged structure).
+protocol ElementSlab: Sendable, Equatable {
+    /// The lines it holds (running text, counted in the word-space statistics when `justified`).
+    var lines: [TypesetLine] { get }
+    var justified: Bool { get }
+    /// The id a cross-reference or the outline links to, marked at the slab's top.
+    var anchor: String? { get }
+    /// How it joins the page's logical structure.
+    func structurePart(_ slab: LayoutSlab) -> PageStructureBuilder.Part
+    /// What it draws in `box` (the slab's place on the page: text area left plus indent, its top,
+    /// the measure left, its height).
+    func paint(_ painter: PagePainter, _ slab: LayoutSlab, in box: PageRect) throws -> [PageItem]
+}
+
+extension ElementSlab {
+    var lines: [TypesetLine] { [] }
+    var justified: Bool { false }
+    var anchor: String? { nil }
+    func structurePart(_ slab: LayoutSlab) -> PageStructureBuilder.Part { .tagged }
+    func isEqual(_ other: any ElementSlab) -> Bool { (other as? Self) == self }
+}
+
+/// A slab of an element kind without a case in `SlabContent`.
+public struct AnySlab: Sendable, Equatable {
+    let base: any ElementSlab
+    init(_ base: any ElementSlab) { self.base = base }
+
+    public static func == (a: AnySlab, b: AnySlab) -> Bool { a.base.isEqual(b.base) }
+}
+
 extension Block {
     /// The element this block is (the one switch over block kinds).
     var element: any DocumentElement {
         switch self {
+        case .element(let e): e.base
         case .heading(let h): h
         case .paragraph(let inlines): Paragraph(inlines: inlines)
         case .displayMath(let m): m
@@ -59,7 +114,6 @@ extension Block {
         case .list(let l): l
         case .codeBlock(let info, let code): CodeBlock(info: info, code: code)
         case .blockQuote(let blocks): BlockQuote(blocks: blocks)
-        case .thematicBreak: ThematicBreak()
         case .div(let d): d
         case .pause(let p): Pause(position: p)
         case .slideBreak(let p): SlideBreak(position: p)
