@@ -18,6 +18,10 @@ public struct PlotSpecError: Error, CustomStringConvertible, Sendable, Equatable
     public var file: String
     public var position: SourcePosition
     public var message: String
+    /// Set when the error is about the value of one declared parameter (a failed `requires:`),
+    /// with the message without its "parameter 'name': " prefix: a catalogue figure names itself there.
+    public var parameter: String?
+    public var detail: String?
     public init(file: String, at position: SourcePosition, _ message: String) {
         self.file = file; self.position = position; self.message = message
     }
