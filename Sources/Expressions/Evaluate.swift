@@ -6,12 +6,16 @@ import InfoRequests
 public struct Scope: Sendable {
     public var base: [String: JSONValue]
     public var locals: [(String, JSONValue)]
+    /// Functions the host supplies (HostFunction.swift): the plot grammar's `tick_step`.
+    public var functions: [String: HostFunction] = [:]
     public init(_ base: [String: JSONValue] = [:], locals: [(String, JSONValue)] = []) {
         self.base = base; self.locals = locals
     }
 
     public func binding(_ name: String, _ value: JSONValue) -> Scope {
-        Scope(base, locals: [(name, value)] + locals)
+        var s = self
+        s.locals = [(name, value)] + locals
+        return s
     }
 
     public subscript(name: String) -> JSONValue? {
@@ -62,8 +66,8 @@ private func checkExpr(_ e: Expr, scope: Scope, extra: [String]) throws {
     case .binary(_, let a, let b, _), .index(let a, let b, _):
         try checkExpr(a, scope: scope, extra: extra); try checkExpr(b, scope: scope, extra: extra)
     case .call(let fn, let args, let col):
-        guard expressionFunctionNames.contains(fn) else {
-            throw ExpressionError(column: col, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames))")
+        guard expressionFunctionNames.contains(fn) || scope.functions[fn] != nil else {
+            throw ExpressionError(column: col, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames + scope.functions.keys.sorted()))")
         }
         for a in args { try checkExpr(a.value, scope: scope, extra: extra) }
     }

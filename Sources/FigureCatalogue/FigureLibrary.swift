@@ -79,7 +79,7 @@ public struct FigureLibrary: Sendable {
                           minimum: p.minimum, maximum: p.maximum)
         }
         return CatalogueEntry(name: name, summary: spec.summary ?? spec.title ?? "Your figure from \(spec.file).", parameters: parameters,
-                              sizeNote: sizeNote, spec: spec) { args, context in
+                              sizeNote: sizeNote ?? spec.sizeNote, spec: spec) { args, context in
             let settings = Dictionary(uniqueKeysWithValues: spec.parameters.map { ($0.name, args.value($0.name)) })
             do { return try spec.figure(settings: settings, theme: context.theme, size: context.size) } catch let e as PlotSpecError {
                 if let p = e.parameter, let detail = e.detail { throw CatalogueError("parameter '\(p)' of figure '\(name)': \(detail)") }
@@ -101,6 +101,8 @@ extension ParameterKind {
         case .table: self = .table
         case .choice: self = .choice
         case .mixture: self = .mixture
+        case .strings: self = .strings
+        case .models: self = .models
         }
     }
 }

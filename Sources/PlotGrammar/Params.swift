@@ -7,6 +7,10 @@ public struct PlotParameter: Sendable {
     public enum Kind: String, Sendable, CaseIterable { case number, integer, boolean, string, numbers, table, choice
         /// A Gaussian mixture: a JSON list of {weight, mu, sigma} (`kl_fit`'s `target`).
         case mixture
+        /// Text items (`labels`); `--set labels=Sunny,Cloudy,Rainy`.
+        case strings
+        /// Models of one distribution: a JSON list of {name, q} (`cross-entropy-decomposition`'s `models`).
+        case models
     }
     public var name: String
     public var kind: Kind
@@ -37,6 +41,11 @@ public struct PlotParameter: Sendable {
         case .mixture:
             do { v = try JSONValue.parse(t) } catch {
                 throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {weight, mu, sigma}, e.g. \(defaultValue.serialized)")
+            }
+        case .strings: v = .array(t.split(separator: ",", omittingEmptySubsequences: false).map { .string($0.trimmingCharacters(in: .whitespaces)) })
+        case .models:
+            do { v = try JSONValue.parse(t) } catch {
+                throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {name, q}, e.g. \(defaultValue.serialized)")
             }
         }
         try check(v)
@@ -71,6 +80,17 @@ public struct PlotParameter: Sendable {
         case .mixture:
             guard case .array(let items) = v, !items.isEmpty, items.allSatisfy(isComponent) else {
                 throw fail("a JSON list of {weight, mu, sigma}")
+            }
+        case .strings:
+            guard case .array(let xs) = v, xs.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+                throw fail("a list of strings like Sunny,Cloudy,Rainy")
+            }
+        case .models:
+            guard case .array(let items) = v, !items.isEmpty else { throw fail("a JSON list of {name, q}") }
+            for (i, item) in items.enumerated() {
+                guard case .string? = item["name"] else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a string 'name'") }
+                guard let q = item["q"], numbers(q) != nil else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a list 'q'") }
+                values += numbers(q)!
             }
         }
         if let lo = minimum, let bad = values.first(where: { $0 < lo }) {

@@ -26,9 +26,11 @@ struct SpecCompiler {
         var base = names
         for p in parameters { base[p.name] = settings[p.name] ?? p.defaultValue }
         size = try sizeOverride ?? reader.size(root["size"]) ?? .handout
-        // The size's base font in points, so marks can scale with the text (`size: "0.9 * font_size"`).
-        if base["font_size"] == nil { base["font_size"] = .number(size.baseFontSize) }
+        // The size as names (SizeNames.swift), unless a parameter or template value has the name.
+        for (name, v) in size.specNames where base[name] == nil { base[name] = v }
+        if let note = root["size_note"], base["size_note"] == nil { base["size_note"] = .string(try reader.string(note, "size_note")) }
         scope = Scope(base)
+        scope.functions = plotFunctions
         if let t = root["theme"], themeOverride == nil {
             // A built-in name or a theme file beside the spec (its own errors name that file).
             do { theme = try ThemeFile.load(try reader.string(t, "theme"), relativeTo: baseDirectory) } catch let e as FigureError {
@@ -59,12 +61,13 @@ struct SpecCompiler {
             }
             guard !items.isEmpty else { throw reader.error(panelList, "no panel is left: every panel's when: is false here") }
             grid = (items.count, 1)
-            if let g = root["grid"], let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1 {
+            let shape = try root["grid"].flatMap { try gridShape($0) }
+            if let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded() {
                 grid = (min(Int(c), items.count), Int(r))
             }
             for item in items { panels.append(try panel(item)) }
             if let g = root["grid"] {
-                guard let l = g.list, l.count == 2, let r = l[0].number, let c = l[1].number, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(),
+                guard let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(), r * c < 1e6,
                       Int(r) * Int(c) >= items.count else {
                     throw reader.error(g, "grid must be [rows, columns] with room for all \(items.count) panels")
                 }
@@ -101,7 +104,8 @@ struct SpecCompiler {
             if scope[e.key] != nil && scope.base[e.key] != nil {
                 throw reader.error(at: e.keyPosition, "'\(e.key)' is already defined")
             }
-            scope.base[e.key] = try value(e.value)
+            // `{each: …, item: …}` builds a list (EachLoop.swift); any other mapping is an object.
+            scope.base[e.key] = e.value["each"] != nil ? try loopValue(e.value) : try value(e.value)
         }
     }
 
@@ -190,41 +194,10 @@ struct SpecCompiler {
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw reader.error(node, "\(what): '{{' without its closing '}}'")
             }
-            var inner = String(rest[open.upperBound..<close.lowerBound])
-            // `:N` prints N decimals, trailing zeros dropped; `:.N` keeps them ("0.510" beside
-            // "0.557" in one legend); `:N unit` also prints the unit (an expression giving its
-            // plural), in the singular for a value printed as 1 ("1 bit", "0.5 bits").
-            var decimals: Int?, unitText: String?, trimmed = true
-            if let colon = inner.lastIndex(of: ":") {
-                var format = Substring(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-                let keepZeros = format.hasPrefix(".")
-                if keepZeros { format = format.dropFirst() }
-                let digits = format.prefix(while: \.isNumber)
-                if let d = Int(digits), (0...12).contains(d) {
-                    decimals = d
-                    trimmed = !keepZeros
-                    let unit = format.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-                    if !unit.isEmpty {
-                        let u = try expression(unit, at: node).value(in: locals ?? scope)
-                        guard case .string(let t) = u else { throw reader.error(node, "\(what): the unit '\(unit)' must give text, got \(u.serialized)") }
-                        unitText = t
-                    }
-                    inner = String(inner[..<colon])
-                }
-            }
             // Errors point at the expression's own column inside the text (one-line texts).
             var at = node
             at.position.column += s.distance(from: s.startIndex, to: open.upperBound)
-            let v = try expression(inner, at: at).value(in: locals ?? scope)
-            switch v {
-            case .number(let x):
-                guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
-                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: trimmed) } ?? formatNumber(x)
-                out += unitText.map { quantityWithUnit(printed, plural: $0) } ?? printed
-            case .string(let t): out += t
-            case .bool(let b): out += b ? "true" : "false"
-            default: out += v.serialized
-            }
+            out += try interpolated(String(rest[open.upperBound..<close.lowerBound]), at: at, what: what, locals: locals ?? scope)
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -237,7 +210,7 @@ struct SpecCompiler {
         var out = ""
         for part in parts {
             if part.entries != nil {
-                try reader.allow(part, ["text", "when", "each", "index", "separator"], what: "description part")
+                try reader.allow(part, ["text", "when", "each", "separator"], what: "description part")
                 if let w = part["when"], !(try flag(w, "when")) { continue }
                 guard let t = part["text"] else { throw reader.error(part, "a description part needs text:") }
                 out += try part["each"].map { try eachText(part, $0, text: t) } ?? text(t, "description")
@@ -276,8 +249,8 @@ struct SpecCompiler {
         return reader.error(at: p, e.message)
     }
 
-    func number(_ node: YAMLNode, _ what: String) throws -> Double {
-        let v = try value(node)
+    func number(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> Double {
+        let v = try value(node, locals: locals)
         guard case .number(let x) = v, x.isFinite else { throw reader.error(node, "\(what) must be a finite number, got \(v.serialized)") }
         return x
     }
@@ -303,7 +276,8 @@ struct SpecCompiler {
         if let l = node["legend"] {
             let options = ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right", "outside-right", "top-center",
                            "bottom-center"]
-            p.legend = switch try reader.choice(l, "legend", options) {
+            // Text, so `{{…}}` can choose the corner (`"{{if(mean > 0.5, 'top-left', 'top-right')}}"`).
+            p.legend = switch try choiceText(l, "legend", options) {
             case "top-center": .upperCenter
             case "bottom-center": .lowerCenter
             case "none": .none
@@ -344,7 +318,9 @@ struct SpecCompiler {
     func axis(_ node: YAMLNode?, grid: inout Bool?) throws -> Axis {
         var a = Axis()
         guard let node else { return a }
-        try reader.allow(node, ["label", "scale", "range", "ticks", "grid"], what: "axis")
+        try reader.allow(node, ["label", "scale", "range", "ticks", "grid", "broken"], what: "axis")
+        // `broken: true` marks an axis that does not start at zero with a break (`broken: zoomed`).
+        if let b = node["broken"] { a.broken = try flag(b, "broken") }
         a.label = try node["label"].map { try text($0, "label") }
         if let s = node["scale"] { a.scale = try reader.choice(s, "scale", ["linear", "log"]) == "log" ? .log : .linear }
         if let r = node["range"], r.string != "auto" {

@@ -154,7 +154,12 @@ import FoundationXML
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-spec-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, sets) in [("entropy-venn", ["x_name=Rain", "pxy=0.3,0.2;0.1,0.4"]), ("gaussian-kl-surface", ["view=surface", "resolution=30"]),
-                             ("surprisal", ["unit=nats"]), ("kl-fits", ["which=reverse"]),
+                             ("surprisal", ["unit=nats"]), ("maxent", ["values=1,2,3,4,5,6,7,8", "means=2,7.5"]),
+                             ("distribution-compare", ["labels=a,b", "p=0.5,0.5", "q=1,0", "p_name=Truth", "unit=nats"]),
+                             ("kl-asymmetry", ["p=0.5,0.3,0.2", "q=0.6,0.4,0", "labels=", "unit=hartleys"]),
+                             ("cross-entropy-decomposition", ["models=[{\"name\": \"Dry\", \"q\": [0.6, 0.4, 0]}]", "p=0.5,0.3,0.2",
+                                                              "labels=a,b,c"]),
+                             ("kl-fits", ["which=reverse"]),
                              ("kl-fits", [#"target=[{"weight":0.3,"mu":-1,"sigma":0.5},{"weight":0.7,"mu":2,"sigma":1}]"#]),
                              ("elbo", ["data=3,4", "prior_sigma=2"])] {
             let setArgs = sets.flatMap { ["--set", $0] }

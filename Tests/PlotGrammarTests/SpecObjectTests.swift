@@ -67,7 +67,7 @@ import InfoRequests
               widths: [1, 2, 3]
               dashes: "['dotted', 'dash-dot']"
             description:
-              - {each: {w: widths}, index: i, text: "{{w}} {{cycle(dashes, i)}}", separator: "; "}
+              - {each: {w: widths, index: i}, text: "{{w}} {{cycle(dashes, i)}}", separator: "; "}
             layers:
               - {mark: line, each: {w: widths}, x: [0, 1], y: [0, w], dash: dashes, color: [series1, series3]}
             """)
