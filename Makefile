@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEB_PACKAGES := pkg-config libdeflate-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern \
+	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern fonts-stix \
 	libhyphen-dev hyphen-en-us
 # Swift is on PATH where /etc/profile.d was read; a bare CI shell may only have /opt/swift.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)

@@ -3,11 +3,14 @@ import Frame
 import MathTypesetting
 
 /// A typeset formula as frame items with its baseline's left end at (x, baseline): one glyph run per
-/// glyph size and colour (in order of first use) and one filled rectangle per rule. The first run
+/// font, glyph size and colour (in order of first use) and one filled rectangle per rule. The first run
 /// carries the TeX source as its text; every glyph carries the characters it stands for.
 func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, source: String) -> [FrameItem] {
-    let font = FontRef(path: box.font.path, faceIndex: box.font.faceIndex)
-    struct RunKey: Hashable { let size: Double; let color: MathRGBA? }
+    let primary = FontRef(path: box.font.path, faceIndex: box.font.faceIndex)
+    // Glyphs of characters the math font lacks come from its fallback math font (MathFace.fallback).
+    let fallback = box.font.fallbackFont.map { FontRef(path: $0.path, faceIndex: $0.faceIndex) } ?? primary
+    func font(_ face: MathFace) -> FontRef { face == .primary ? primary : fallback }
+    struct RunKey: Hashable { let face: MathFace; let size: Double; let color: MathRGBA? }
     func paint(_ c: MathRGBA?) -> Paint {
         c.map { .color(Color(red: $0.r, green: $0.g, blue: $0.b, alpha: $0.a)) } ?? fill
     }
@@ -21,11 +24,12 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
         if group.count > 1 {
             // One path for all pieces of an assembly: filled once (nonzero), their overlaps are one
             // area, where pieces drawn one by one leave a faint band at each join.
-            assemblies.append(.path(FramePath(assemblyOutline(group, font: font, x: x, baseline: baseline), fill: paint(group.first?.color))))
+            let f = font(group.first?.face ?? .primary)
+            assemblies.append(.path(FramePath(assemblyOutline(group, font: f, x: x, baseline: baseline), fill: paint(group.first?.color))))
             continue
         }
         for g in group {
-            let key = RunKey(size: g.size, color: g.color)
+            let key = RunKey(face: g.face, size: g.size, color: g.color)
             if runs[key] == nil { keys.append(key) }
             runs[key, default: []].append(PlacedGlyph(id: g.glyph, x: g.x, y: g.y, text: g.text))
         }
@@ -50,7 +54,7 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
     }
     var out: [FrameItem] = []
     for (n, key) in keys.enumerated() {
-        out.append(.glyphs(GlyphRun(font: font, size: key.size, fill: paint(key.color), origin: ScenePoint(x, baseline),
+        out.append(.glyphs(GlyphRun(font: font(key.face), size: key.size, fill: paint(key.color), origin: ScenePoint(x, baseline),
                                     glyphs: runs[key] ?? [], text: n == 0 ? source : "", kind: .math)))
     }
     // Coloured rules (\colorbox backgrounds, frames) under the glyphs; plain rules after them.

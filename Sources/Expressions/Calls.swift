@@ -29,35 +29,47 @@ func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) thro
         let values = try args.map { try evaluate($0.value, in: scope) }
         return try elementwise(values, column: column, what: fn, f.apply)
     }
+    // `len(list)` counts the list's items, whatever they are (a list of objects too).
+    if fn == "len", args.count == 1, args[0].name == nil, case .array(let items) = try evaluate(args[0].value, in: scope) {
+        return .number(Double(items.count))
+    }
     if let f = listFunctions[fn] {
         if let named = args.first(where: { $0.name != nil }) {
             throw ExpressionError(column: named.column, "\(fn) takes a list or numbers by position")
         }
         let values = try args.map { try evaluate($0.value, in: scope) }
         var xs: [Double] = []
-        for (v, a) in zip(values, args) {
+        // Lists of lists count every number in them (`max(sols.p)`: the largest of all the p's).
+        func collect(_ v: JSONValue, _ a: Expr.Argument, nested: Bool) throws {
             switch v {
             case .number(let x): xs.append(x)
-            case .array(let items):
-                for item in items {
-                    guard case .number(let x) = item else {
-                        throw ExpressionError(column: a.column, "\(fn) needs numbers; the list holds \(kindName(item))")
-                    }
-                    xs.append(x)
-                }
-            default: throw ExpressionError(column: a.column, "\(fn) needs numbers or a list, got \(kindName(v))")
+            case .array(let items): for item in items { try collect(item, a, nested: true) }
+            default:
+                throw ExpressionError(column: a.column, nested ? "\(fn) needs numbers; the list holds \(kindName(v))"
+                                                                : "\(fn) needs numbers or a list, got \(kindName(v))")
             }
         }
+        for (v, a) in zip(values, args) { try collect(v, a, nested: false) }
         return .number(f(xs))
     }
     if let f = textFunctions[fn] {
         guard args.count == 1, args[0].name == nil else { throw ExpressionError(column: column, "\(f.signature) takes one argument") }
         return try f.apply(try evaluate(args[0].value, in: scope), args[0].column)
     }
+    if let f = valueFunctions[fn] {
+        if let named = args.first(where: { $0.name != nil }) {
+            throw ExpressionError(column: named.column, "\(f.signature) takes its arguments by position")
+        }
+        guard f.arity.contains(args.count) else {
+            throw ExpressionError(column: column, "\(fn) takes \(f.arity.lowerBound) argument(s): \(f.signature); got \(args.count)")
+        }
+        return try f.apply(try args.map { try evaluate($0.value, in: scope) }, args.map(\.column))
+    }
     if let spec = opSpec(named: fn) {
         return try callOp(spec, args, column: column, scope: scope)
     }
-    throw ExpressionError(column: column, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames))")
+    if let f = scope.functions[fn] { return try f.call(args, column: column, scope: scope) }
+    throw ExpressionError(column: column, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames + scope.functions.keys.sorted()))")
 }
 
 /// A compute op as a function: positional arguments take the spec's `positional` parameters in
@@ -84,6 +96,8 @@ private func callOp(_ spec: OpSpec, _ args: [Expr.Argument], column: Int, scope:
         members.append((name, try evaluate(a.value, in: scope)))
     }
     do {
+        // Ops that search or iterate are kept (RequestMemo); the rest are cheaper than the key.
+        if spec.searches { return try RequestMemo.shared.result(of: .object(members)) { try evaluateRequest(.object(members)) } }
         return try evaluateRequest(.object(members))
     } catch let e as RequestError {
         throw ExpressionError(column: column, e.message)

@@ -6,12 +6,16 @@ import InfoRequests
 public struct Scope: Sendable {
     public var base: [String: JSONValue]
     public var locals: [(String, JSONValue)]
+    /// Functions the host supplies (HostFunction.swift): the plot grammar's `tick_step`.
+    public var functions: [String: HostFunction] = [:]
     public init(_ base: [String: JSONValue] = [:], locals: [(String, JSONValue)] = []) {
         self.base = base; self.locals = locals
     }
 
     public func binding(_ name: String, _ value: JSONValue) -> Scope {
-        Scope(base, locals: [(name, value)] + locals)
+        var s = self
+        s.locals = [(name, value)] + locals
+        return s
     }
 
     public subscript(name: String) -> JSONValue? {
@@ -62,8 +66,8 @@ private func checkExpr(_ e: Expr, scope: Scope, extra: [String]) throws {
     case .binary(_, let a, let b, _), .index(let a, let b, _):
         try checkExpr(a, scope: scope, extra: extra); try checkExpr(b, scope: scope, extra: extra)
     case .call(let fn, let args, let col):
-        guard expressionFunctionNames.contains(fn) else {
-            throw ExpressionError(column: col, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames))")
+        guard expressionFunctionNames.contains(fn) || scope.functions[fn] != nil else {
+            throw ExpressionError(column: col, "unknown function '\(fn)'\(suggestion(for: fn, in: expressionFunctionNames + scope.functions.keys.sorted()))")
         }
         for a in args { try checkExpr(a.value, scope: scope, extra: extra) }
     }
@@ -109,15 +113,7 @@ public func evaluate(_ e: Expr, in scope: Scope) throws -> JSONValue {
     case .call(let fn, let args, let col):
         return try call(fn, args, column: col, scope: scope)
     case .field(let a, let name, let col):
-        let v = try evaluate(a, in: scope)
-        guard case .object(let members) = v else {
-            throw ExpressionError(column: col, "'.\(name)' needs an object, got \(kindName(v))")
-        }
-        guard let m = members.first(where: { $0.0 == name }) else {
-            let known = members.map(\.0)
-            throw ExpressionError(column: col, "no field '\(name)'\(suggestion(for: name, in: known)); fields: \(known.joined(separator: ", "))")
-        }
-        return m.1
+        return try fieldValue(try evaluate(a, in: scope), name, column: col)
     case .index(let a, let i, let col):
         let v = try evaluate(a, in: scope), iv = try evaluate(i, in: scope)
         guard case .array(let items) = v else { throw ExpressionError(column: col, "[…] needs a list, got \(kindName(v))") }

@@ -84,5 +84,5 @@ let constants: [String: JSONValue] = [
 
 /// Every function name the language knows, for suggestions and listings.
 public var expressionFunctionNames: [String] {
-    (Array(mathFunctions.keys) + Array(listFunctions.keys) + Array(textFunctions.keys) + ["if"]).sorted() + requestOpNames
+    (Array(mathFunctions.keys) + Array(listFunctions.keys) + Array(textFunctions.keys) + Array(valueFunctions.keys) + ["if"]).sorted() + requestOpNames
 }

@@ -3,6 +3,266 @@
 extension BuiltInSpecs {
     /// Each built-in spec's file text, by figure name.
     static let sources: [String: String] = [
+        "cross-entropy-decomposition": #"""
+# H(p, q) = H(p) + KL(p‖q) (Cover & Thomas §2.3, Murphy §6.1): the truth and the models over the
+# outcomes, each model's cross-entropy stacked as H(p) under its KL penalty, and the penalties on
+# their own scale. Portrait sizes stack the panels; column width leaves out the distributions.
+summary: "Cross-entropy of several models split into the entropy of the truth and the KL penalty: H(p,q) = H(p) + KL(p‖q)"
+title: "Cross-entropy = entropy + KL divergence"
+size_note: "At landscape sizes under 5 in wide (column) only the decomposition and the KL penalty panels are shown; the distributions panel is left out. Other sizes show every panel."
+params:
+  labels:
+    type: strings
+    default: [Dog, Cat, Bird, Fish]
+    help: "outcome names, one per entry of p"
+  p:
+    type: numbers
+    default: [0.4, 0.3, 0.2, 0.1]
+    help: "the true distribution p (sums to 1)"
+  models:
+    type: models
+    default: [{name: Model A, q: [0.35, 0.3, 0.25, 0.1]}, {name: Model B, q: [0.42, 0.28, 0.18, 0.12]}]
+    help: "models to compare: a JSON list of {name, q}, each q a distribution over the same outcomes"
+  unit:
+    type: choice
+    default: bits
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+requires:
+  - {param: p, check: "probabilities(p, 'p')"}
+  - {param: models, each: {m: models}, check: "probabilities(m.q, 'q')", message: "model '{{m.name}}': {{error}}"}
+  - param: models
+    each: {m: models}
+    check: "len(m.q) == len(p)"
+    message: "model '{{m.name}}': q has {{len(m.q)}} entries but p has {{len(p)}}; they must have the same length"
+  - {param: labels, check: "len(labels) == 0 || len(labels) == len(p)", message: "{{len(labels)}} labels for {{len(p)}} outcomes; give one label per outcome"}
+let:
+  # Portrait sizes (half-slide) stack the panels; small landscape ones (column) leave out the first.
+  portrait: "figure_width < 1.2 * figure_height"
+  narrow: "figure_width < 5 && !portrait"
+  numbered: {each: {x: p, index: i}, item: "i + 1"}
+  names: "if(len(labels) == 0, numbered, labels)"
+  h: "entropy(p, unit=unit)"
+  rows:
+    each: {m: models}
+    item: {name: m.name, q: m.q, ce: "cross_entropy(p, m.q, unit=unit)", kl: "kl(p, m.q, unit=unit)"}
+  # Decimals that give the smallest non-zero value two significant digits (3 at least, 6 at most).
+  magnitudes: {each: {v: "concat(rows.kl, [h])"}, item: "if(v == 0, inf, abs(v))"}
+  d: "min(6, max(3, 1 - floor(log10(min(magnitudes)))))"
+  # Left: headroom above the tallest bar for the legend, one row per series; stacked in one
+  # column the panels are wide and short, and the legend goes beside the plot instead.
+  p_top: "max(concat([p], rows.q)) * if(portrait, 1.12, 1.12 + 0.09 * (len(rows) + 1))"
+  # Middle: a KL penalty under a tenth of H(p) is a sliver on a bar from zero, so the axis then
+  # starts at a tick about two largest penalties below H(p) (marked by a break): the penalty
+  # reads as a part of the total and the identity stays in view.
+  finite_kl: {each: {r: rows}, item: "if(r.kl < inf, r.kl, 0)"}
+  kl_max: "max(finite_kl)"
+  zoom: "h > 0 && kl_max > 0 && kl_max < 0.1 * h"
+  step: "if(zoom, tick_step(h - 2 * kl_max, h + kl_max, 5), 1)"
+  zoomed: "zoom && floor((h - 2 * kl_max) / step) * step > 0"
+  lo: "if(zoomed, floor((h - 2 * kl_max) / step) * step, 0)"
+  # Infinite totals (q = 0 where p > 0) leave the finite ones, or H(p), to set the top.
+  finite_ce: {each: {r: rows}, item: "if(r.ce < inf, r.ce, h)"}
+  top: "lo + (max(finite_ce) - lo) * if(zoomed, if(portrait, 1.4, 1.22), if(portrait, 1.22, 1.18))"
+  h_each: {each: {r: rows}, item: h}
+  kl_shown: {each: {r: rows}, item: "if(r.kl < inf, r.kl, 10 * top)"}
+  # Right: the penalties alone.
+  kl_top: "max(kl_max, 1e-12) * 1.25"
+  kl_right: {each: {r: rows}, item: "if(r.kl < inf, r.kl, 10 * kl_top)"}
+  # The model with the smallest finite KL divergence and the next one, for the description.
+  kls: {each: {r: rows}, item: "if(r.kl < inf, r.kl, inf)"}
+  best_kl: "min(kls)"
+  best_is: {each: {r: rows, index: i}, item: "if(r.kl == best_kl, i, inf)"}
+  has_best: "best_kl < inf && len(rows) > 1"
+  best: "rows[if(best_kl < inf, min(best_is), 0)]"
+  second_kls: {each: {r: rows}, item: "if(r.name != best.name && r.kl < inf, r.kl, inf)"}
+  second_kl: "min(second_kls)"
+  second_is: {each: {r: rows, index: i}, item: "if(r.name != best.name && r.kl == second_kl, i, inf)"}
+  second: "rows[if(second_kl < inf, min(second_is), 0)]"
+description:
+  - "Cross-entropy of {{len(rows)}} model{{if(len(rows) == 1, '', 's')}} against the true distribution p = ({{p}}) over {{names}}, in {{unit}}. "
+  - "Each bar is H(p) = {{h:.(d)}} plus the KL penalty: "
+  - {each: {r: rows}, separator: "; ", text: "{{r.name}} H(p,q) = {{r.ce:.(d)}}, KL(p‖q) = {{r.kl:.(d)}}"}
+  - "."
+  - {when: has_best, text: " {{best.name}} has the smallest KL divergence"}
+  - {when: "has_best && second_kl < inf && best_kl > 0", text: ", {{second_kl / best_kl:.1}} times smaller than {{second.name}}'s"}
+  - {when: has_best, text: "."}
+  - {when: zoomed, text: " The decomposition's axis starts at {{lo:6 unit}} (marked by a break) so the KL part is visible."}
+  - {when: narrow, text: " {{size_note}}"}
+grid: "if(portrait, [3, 1], if(narrow, [1, 2], [1, 3]))"
+panels:
+  - when: "!narrow"
+    title: Distributions
+    y: {label: probability, range: [0, p_top]}
+    legend: "{{if(portrait, 'outside-right', 'auto')}}"
+    layers:
+      # The truth in the foreground colour, then one bar per model in the series colours from the third.
+      - mark: bar
+        each: {v: "concat([p], rows.q)", n: "concat(['true $p$'], rows.name)", index: i}
+        x: names
+        y: v
+        name: "{{n}}"
+        color: "{{if(i == 0, 'foreground', 'series')}}{{if(i == 0, '', i + 2)}}"
+        alpha: "if(i == 0, 0.75, 1)"
+  - title: "$H(p,q) = H(p) + D_{\\mathrm{KL}}(p\\|q)$"
+    y: {label: "[{{unit}}]", range: [lo, top], broken: zoomed}
+    legend: none
+    layers:
+      - {mark: bar, x: rows.name, y: [h_each, kl_shown], name: ["$H(p)$", "$D_{\\mathrm{KL}}(p\\|q)$"], stack: true, group_width: 0.6}
+      # The segments are labelled directly (one line each when the panels are wide and short); the
+      # KL cap is often too thin to see, so the right panel shows the penalties on their own scale.
+      - mark: annotate
+        each: {r: rows, index: i}
+        at: [i, "(lo + h) / 2 + if(zoomed, 0.1 * (h - lo), 0)"]
+        text: "$H(p)${{if(portrait, ' = ', '\n')}}{{h:.(d)}}"
+        color: ink(series1)
+        fit_width: 0.6
+      - mark: annotate
+        each: {r: rows, index: i}
+        when: "r.ce < inf"
+        at: [i, "r.ce + 0.02 * (top - lo)"]
+        valign: bottom
+        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}{{r.ce:.(d)}}"
+        fit_width: 0.95
+      # An infinite total runs off the top: its label sits inside the bar, in the background colour.
+      - mark: annotate
+        each: {r: rows, index: i}
+        when: "r.ce == inf"
+        at: [i, "top - 0.03 * (top - lo)"]
+        valign: top
+        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}∞"
+        color: background
+        fit_width: 0.95
+  - title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$"
+    y: {label: "[{{unit}}]", range: [0, kl_top]}
+    legend: none
+    layers:
+      - {mark: bar, x: rows.name, y: kl_right, name: "$D_{\\mathrm{KL}}(p\\|q)$", color: series2, group_width: 0.6}
+      - {mark: annotate, each: {r: rows, index: i}, when: "r.kl < inf", at: [i, "r.kl + 0.02 * kl_top"], valign: bottom, text: "{{r.kl:.(d)}}"}
+      - {mark: annotate, each: {r: rows, index: i}, when: "r.kl == inf", at: [i, "0.97 * kl_top"], valign: top, text: "∞", color: background}
+
+"""#,
+        "distribution-compare": #"""
+# A true distribution p and a model q over the same outcomes as grouped bars, with the entropy
+# H(p), the cross-entropy H(p,q) and KL(p‖q) = H(p,q) − H(p) boxed in a corner (Cover & Thomas §2.3).
+summary: "A true distribution p and a model q as grouped bars, with entropy, cross-entropy and KL divergence annotated"
+title: "{{capitalize(plain_p)}} vs {{plain_q}}"
+params:
+  labels:
+    type: strings
+    default: [Sunny, Cloudy, Rainy]
+    help: "outcome names, one per entry of p"
+  p:
+    type: numbers
+    default: [0.5, 0.3, 0.2]
+    help: "the true distribution p (sums to 1)"
+  q:
+    type: numbers
+    default: [0.4, 0.35, 0.25]
+    help: "the model or forecast q (sums to 1)"
+  p_name: {type: string, default: "truth $p$", help: legend entry for p}
+  q_name: {type: string, default: "forecast $q$", help: legend entry for q}
+  unit:
+    type: choice
+    default: bits
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+requires:
+  - {param: p, check: "probabilities(p, 'p')"}
+  - {param: q, check: "probabilities(q, 'q')"}
+  - {param: q, check: "len(q) == len(p)", message: "q has {{len(q)}} entries but p has {{len(p)}}; they must have the same length"}
+  - {param: labels, check: "len(labels) == 0 || len(labels) == len(p)", message: "{{len(labels)}} labels for {{len(p)}} outcomes; give one label per outcome"}
+let:
+  # Outcomes are numbered 1, 2, … when no labels are given.
+  numbered: {each: {x: p, index: i}, item: "i + 1"}
+  names: "if(len(labels) == 0, numbered, labels)"
+  h: "entropy(p, unit=unit)"
+  ce: "cross_entropy(p, q, unit=unit)"
+  kl: "kl(p, q, unit=unit)"
+  # Decimals that give the smallest non-zero value two significant digits (4 at least, 6 at most),
+  # so the three quantities print with one precision.
+  magnitudes: {each: {v: "[kl, h, ce]"}, item: "if(v == 0, inf, abs(v))"}
+  d: "min(6, max(4, 1 - floor(log10(min(magnitudes)))))"
+  plain_p: "replace(p_name, '$', '')"
+  plain_q: "replace(q_name, '$', '')"
+description: >-
+  Grouped bars of {{plain_p}} = ({{p}}) and {{plain_q}} = ({{q}}) over {{names}}.
+  Entropy H(p) = {{h:.(d)}} {{unit}}, cross-entropy H(p,q) = {{ce:.(d)}} {{unit}},
+  KL divergence KL(p‖q) = {{kl:.(d)}} {{unit}}.
+panels:
+  - y: {label: probability, range: [0, "1.38 * max([p, q])"]}
+    legend: top-left
+    layers:
+      - {mark: bar, x: names, y: [p, q], name: ["{{p_name}}", "{{q_name}}"], values: true}
+      - mark: annotate
+        at: [0.98, 0.97]
+        coordinates: axes
+        align: right
+        valign: top
+        box: true
+        text: "$H(p)$ = {{h:.(d)}} {{unit}}\n$H(p,q)$ = {{ce:.(d)}} {{unit}}\n$D_{\\mathrm{KL}}(p\\|q)$ = {{kl:.(d)}} {{unit}}"
+
+"""#,
+        "elbo": #"""
+# The ELBO of q = N(m, s²) for the mean of Gaussian data with known noise and a Gaussian prior,
+# over q's mean and width: ELBO(q) = log p(x) − KL(q ‖ p(μ|x)), so its maximum, log p(x), is at
+# the exact posterior and each contour is a set of q at one KL distance from it.
+summary: "ELBO of q = N(m, s²) for the mean of Gaussian data over (m, s), heatmap and contours, optimum at the exact posterior"
+title: ELBO over the variational mean and width
+params:
+  data: {type: numbers, default: [1.6, 2.3, 1.9, 2.8, 2.1, 1.4, 2.6, 2.2], help: the observations x₁…xₙ}
+  noise_sigma: {type: number, default: 1, help: "known noise standard deviation σ of each observation (> 0)"}
+  prior_mu: {type: number, default: 0, help: prior mean μ₀ of the unknown mean}
+  prior_sigma: {type: number, default: 5, help: "prior standard deviation σ₀ (> 0)"}
+requires:
+  - {param: data, check: "len(data) >= 1 && len(data) <= 100000", message: "{{len(data)}} observations; expected 1 to 100000 numbers"}
+  - {param: noise_sigma, check: "noise_sigma > 0", message: "{{noise_sigma}}; expected a standard deviation > 0"}
+  - {param: prior_sigma, check: "prior_sigma > 0", message: "{{prior_sigma}}; expected a standard deviation > 0"}
+  # The model refuses data whose posterior or evidence overflows double precision.
+  - {param: data, check: "elbo_gaussian_mean(data=data, noise_sigma=noise_sigma, prior_mu=prior_mu, prior_sigma=prior_sigma)"}
+let:
+  # Without q the op evaluates the optimum q, the exact posterior N(m*, s*²), where ELBO = log p(x).
+  post: "elbo_gaussian_mean(data=data, noise_sigma=noise_sigma, prior_mu=prior_mu, prior_sigma=prior_sigma)"
+  m_star: post.q_mu
+  s_star: post.q_sigma
+  log_z: post.elbo
+  # ±4 posterior standard deviations in m and 0.15…3 posterior widths in s hold every contour down
+  # to 8 nats below the optimum for any data (the gap depends only on (m − m*)/s* and s/s*).
+  m_lo: "m_star - 4 * s_star"
+  m_hi: "m_star + 4 * s_star"
+  s_lo: "0.15 * s_star"
+  s_hi: "3 * s_star"
+  # Contours at these gaps below the maximum, i.e. at these KL distances from the posterior.
+  gaps: [0.5, 1, 2, 4, 8]
+description:
+  - "ELBO of the Gaussian approximation q = N(m, s²) to the posterior of the mean of {{len(data)}} observation{{if(len(data) == 1, '', 's')}} "
+  - "(noise σ = {{noise_sigma}}, prior N({{prior_mu}}, {{prior_sigma}}²)), over m from {{m_lo:.2}} to {{m_hi:.2}} and s from {{s_lo:.3}} to {{s_hi:.3}}; contours at "
+  - {each: {g: gaps}, text: "{{g}}", separator: ", "}
+  - " nats below the maximum. The maximum is at the exact posterior m = {{m_star:.3}}, s = {{s_star:.3}}, where the ELBO equals the log evidence log p(x) = {{log_z:.3 'nats'}}."
+panels:
+  - title: "ELBO$(q)$ for $q = \\mathcal{N}(m, s^2)$"
+    x: {label: "mean of $q$: $m$"}
+    y: {label: "width of $q$: $s$"}
+    legend: bottom-center
+    layers:
+      - mark: heatmap
+        x: {var: m, from: m_lo, to: m_hi, samples: 241}
+        y: {var: s, from: s_lo, to: s_hi, samples: 241}
+        # log p(x) − KL(N(m, s²) ‖ N(m*, s*²)), the closed form of both Gaussians' KL.
+        z: "log_z - (log(s_star / s) + (s^2 + (m - m_star)^2) / (2 * s_star^2) - 0.5)"
+        range: ["log_z - 12", log_z]
+        contours: "log_z - reversed(gaps)"
+        name: ELBO [nats]
+      - mark: scatter
+        x: [m_star]
+        y: [s_star]
+        marker: star
+        size: "1.4 * font_size"
+        name: "optimum $m = {{m_star:.3}}$, $s = {{s_star:.3}}$\nELBO = $\\log p(x)$ = {{log_z:.3}}"
+        color: series2
+        edge: white
+
+"""#,
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.
@@ -154,6 +414,168 @@ panels:
         elevation: elevation
         name: KL [nats]
       - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
+
+"""#,
+        "kl-asymmetry": #"""
+# KL(p‖q) ≠ KL(q‖p) (Cover & Thomas §2.3): p and q side by side, then every outcome's term of each
+# sum and the two sums; a term with q = 0 where p > 0 is infinite, drawn as a bar off the top
+# marked ∞. Portrait sizes stack the panels; column width keeps only the terms.
+summary: "KL divergence is not symmetric: p and q side by side, the per-outcome terms of KL(p‖q) and KL(q‖p), and both totals"
+title: "KL divergence is asymmetric"
+size_note: "At landscape sizes under 5 in wide (column) only the terms-and-sums panel is shown; the distributions panel is left out. Other sizes show every panel."
+params:
+  p:
+    type: numbers
+    default: [0.4, 0.3, 0.2, 0.1]
+    help: "first distribution p (sums to 1)"
+  q:
+    type: numbers
+    default: [0.7, 0.1, 0.1, 0.1]
+    help: "second distribution q over the same outcomes (sums to 1)"
+  labels:
+    type: strings
+    default: [Dog, Cat, Bird, Fish]
+    help: "outcome names, one per entry of p"
+  unit:
+    type: choice
+    default: bits
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+requires:
+  - {param: p, check: "probabilities(p, 'p')"}
+  - {param: q, check: "probabilities(q, 'q')"}
+  - {param: q, check: "len(q) == len(p)", message: "q has {{len(q)}} entries but p has {{len(p)}}; they must have the same length"}
+  - {param: labels, check: "len(labels) == 0 || len(labels) == len(p)", message: "{{len(labels)}} labels for {{len(p)}} outcomes; give one label per outcome"}
+let:
+  # Portrait sizes (half-slide) stack the panels; small landscape ones (column) keep the terms only.
+  portrait: "figure_width < 1.2 * figure_height"
+  narrow: "figure_width < 5 && !portrait"
+  numbered: {each: {x: p, index: i}, item: "i + 1"}
+  names: "if(len(labels) == 0, numbered, labels)"
+  log_tex: "if(unit == 'bits', '\\log_2', if(unit == 'nats', '\\ln', '\\log_{10}'))"
+  forward_terms: "kl_terms(p, q, unit=unit)"
+  reverse_terms: "kl_terms(q, p, unit=unit)"
+  kl_pq: "kl(p, q, unit=unit)"
+  kl_qp: "kl(q, p, unit=unit)"
+  # Each sum's terms, then the sum itself in a last group.
+  forward: "concat(forward_terms, [kl_pq])"
+  reverse: "concat(reverse_terms, [kl_qp])"
+  # Decimals that give the smaller non-zero sum two significant digits (3 at least, 6 at most).
+  magnitudes: {each: {v: "[kl_pq, kl_qp]"}, item: "if(v == 0, inf, abs(v))"}
+  d: "min(6, max(3, 1 - floor(log10(min(magnitudes)))))"
+  # The axis spans the finite values and 0; infinite bars run off the top (drawn at 10 × top).
+  finite: {each: {v: "concat(forward, reverse)"}, item: "if(v < inf, v, 0)"}
+  infinite: "max(concat(forward, reverse)) == inf"
+  hi: "max(finite)"
+  lo: "min(finite)"
+  span: "max(hi - lo, 1e-9)"
+  top: "hi + 0.3 * span"
+  # Bars off the top take the upper corners: the legend then goes to a widened bottom.
+  bottom: "lo - if(infinite, 0.45, if(lo < 0, 0.08, 0.02)) * span"
+  forward_shown: {each: {v: forward}, item: "if(v < inf, v, 10 * top)"}
+  reverse_shown: {each: {v: reverse}, item: "if(v < inf, v, 10 * top)"}
+description:
+  - "Two distributions over {{names}}: p = ({{p}}) and q = ({{q}}). "
+  - "Per-outcome terms of KL(p‖q) in {{unit}}: {{forward_terms:.4}}; of KL(q‖p): {{reverse_terms:.4}}. "
+  - "KL(p‖q) = {{kl_pq:.(d) unit}} but KL(q‖p) = {{kl_qp:.(d) unit}}: the divergence depends on the direction."
+  - {when: narrow, text: " {{size_note}}"}
+grid: "if(portrait, [2, 1], if(narrow, [1, 1], [1, 2]))"
+panels:
+  - when: "!narrow"
+    title: Distributions
+    y: {label: probability}
+    legend: auto
+    layers:
+      - {mark: bar, x: names, y: [p, q], name: ["$p$", "$q$"], values: true}
+  - title: "Terms and sums: $D_{\\mathrm{KL}}(p\\|q)$ vs $D_{\\mathrm{KL}}(q\\|p)$"
+    y: {label: "[{{unit}}]", range: [bottom, top]}
+    legend: "{{if(infinite, 'bottom-center', 'auto')}}"
+    layers:
+      - {mark: rule, y: 0, color: foreground, dash: solid}
+      - {mark: rule, x: "len(p) - 0.5", color: muted, dash: dotted}
+      - mark: bar
+        x: "concat(names, ['sum'])"
+        y: [forward_shown, reverse_shown]
+        name: ["$p\\,{{log_tex}}(p/q)$ (sum {{kl_pq:.(d)}})", "$q\\,{{log_tex}}(q/p)$ (sum {{kl_qp:.(d)}})"]
+      # ∞ on every infinite bar, in the background colour near the top of the axis.
+      - {mark: annotate, each: {t: forward, index: i}, when: "t == inf", at: ["i - 0.2", "top - 0.03 * span"], text: "∞", valign: top, size: 1.2, color: background}
+      - {mark: annotate, each: {t: reverse, index: i}, when: "t == inf", at: ["i + 0.2", "top - 0.03 * span"], text: "∞", valign: top, size: 1.2, color: background}
+
+"""#,
+        "kl-fits": #"""
+# One Gaussian fitted to a mixture by forward KL (mass-covering: moment matching) and by reverse KL
+# (mode-seeking, possibly several local optima; Bishop, PRML §10.1.2, fig. 10.3), each fit an
+# object of the compute op kl_fit whose fields draw its curve and print its divergence.
+summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches."
+title: "{{if(which == 'forward', 'Forward KL fit', if(which == 'reverse', 'Reverse KL fit', 'Forward vs reverse KL fits'))}} of a Gaussian to a mixture"
+params:
+  target:
+    type: mixture
+    default: [{weight: 0.5, mu: -2, sigma: 0.6}, {weight: 0.5, mu: 2, sigma: 0.6}]
+    help: "target mixture: JSON list of {weight, mu, sigma}; weights sum to 1"
+  which: {type: choice, default: both, choices: [both, forward, reverse], help: which fits to draw}
+requires:
+  - {param: target, check: "len(target.mu) <= 12", message: "at most 12 components (got {{len(target.mu)}})"}
+  - {param: target, check: "min(target.weight) > 0 && min(target.sigma) > 0", message: "every weight and sigma must be positive"}
+  # The op checks the rest (weights summing to 1, finite means), its message naming the parameter.
+  - {param: target, check: "kl_fit(target=target, direction='forward')"}
+let:
+  show_forward: "which != 'reverse'"
+  show_reverse: "which != 'forward'"
+  # {mu, sigma, kl}; the reverse fit also lists every local optimum, best first.
+  forward: "kl_fit(target=target, direction='forward')"
+  reverse: "kl_fit(target=target, direction='reverse')"
+  others: "drop(reverse.optima, 1)"
+  # The other optima are told apart by dash (in the legend too), in this order.
+  other_dashes: "['dotted', 'dash-dot', 'long-dash']"
+  # 3.5 σ beyond every component, and 3 σ beyond the forward fit when it is drawn.
+  lo: "min(target.mu - 3.5 * target.sigma, if(show_forward, forward.mu - 3 * forward.sigma, inf))"
+  hi: "max(target.mu + 3.5 * target.sigma, if(show_forward, forward.mu + 3 * forward.sigma, -inf))"
+  # The tallest curve: the target on the drawn grid, or a reverse optimum's peak 1/(σ√(2π)).
+  peak: "max(mixture_pdf(linspace(lo, hi, 1200), target), if(show_reverse, normal_pdf(0, 0, reverse.optima.sigma), 0))"
+description:
+  - "Target density p = "
+  - {each: {c: target}, text: "{{c.weight:3}}·N({{c.mu:3}}, {{c.sigma:3}}²)", separator: " + "}
+  - " (shaded)"
+  - when: show_forward
+    text: "; the Gaussian minimising the forward divergence KL(p‖q) matches its mean and variance, N({{forward.mu:3}}, {{forward.sigma:3}}²) with variance {{forward.sigma^2:3}}, reaching {{forward.kl:.3 'nats'}} and covering all the mass"
+  - when: show_reverse
+    text: "; the Gaussian minimising the reverse divergence KL(q‖p) is N({{reverse.mu:3}}, {{reverse.sigma:3}}²), reaching {{reverse.kl:.3 'nats'}} and seeking a single mode"
+  - when: show_reverse
+    each: {other: others, index: i}
+    text: "; another local optimum of the reverse divergence is N({{other.mu:3}}, {{other.sigma:3}}²) at {{other.kl:.3 'nats'}} ({{cycle(other_dashes, i)}})"
+  - "."
+panels:
+  - x: {label: "$x$", range: [lo, hi]}
+    y: {label: density, range: [0, "1.04 * peak"]}
+    legend: top-center
+    # The legend sits above the tallest curve, with head-room measured at the final size.
+    legend_headroom: true
+    layers:
+      - {mark: area, x: {var: x, from: lo, to: hi, samples: 1200}, y: "mixture_pdf(x, target)", name: "target $p$", color: muted, alpha: 0.28, outline: true}
+      - when: show_forward
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, forward.mu, forward.sigma)"
+        name: "forward fit $\\mathcal{N}({{forward.mu:2}}, {{forward.sigma:2}}^2)$: $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ = {{forward.kl:.3 'nats'}}"
+        color: series1
+        dash: solid
+      - when: show_reverse
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, reverse.mu, reverse.sigma)"
+        name: "reverse fit $\\mathcal{N}({{reverse.mu:2}}, {{reverse.sigma:2}}^2)$: $D_{\\mathrm{KL}}(q\\,\\|\\,p)$ = {{reverse.kl:.3 'nats'}}"
+        color: series2
+        dash: dashed
+      - when: "show_reverse && len(others.kl) > 0"
+        each: {other: others}
+        mark: line
+        x: {var: x, from: lo, to: hi, samples: 1200}
+        y: "normal_pdf(x, other.mu, other.sigma)"
+        name: "other reverse optimum $\\mathcal{N}({{other.mu:2}}, {{other.sigma:2}}^2)$: {{other.kl:.3 'nats'}}"
+        color: series2
+        alpha: 0.55
+        dash: other_dashes
 
 """#,
         "likelihood-curve": #"""
@@ -318,6 +740,55 @@ panels:
         valign: top
         box: true
         text: "$H(\\mathrm{prior})$ = {{h_prior:.3}} {{unit}}\n$H(\\mathrm{posterior})$ = {{h_post:.3}} {{unit}}\nentropy drop = {{gain:.3}} {{unit}}"
+
+"""#,
+        "maxent": #"""
+# Maximum-entropy distributions over given values with a prescribed mean (Jaynes 1957; Cover &
+# Thomas §12.1): p(x) ∝ exp(λx), λ solved by the maxent op for each mean; one bar group per value.
+summary: "Maximum-entropy distributions p(x) ∝ exp(λx) over given values for several target means"
+title: "Maximum-entropy distributions for given means"
+params:
+  values:
+    type: numbers
+    default: [0, 1, 2, 3, 4, 5]
+    help: "the values x the distribution lives on (at least two distinct)"
+  means:
+    type: numbers
+    default: [1, 2, 2.5, 3.5]
+    help: "target means E[X], each strictly between the smallest and largest value"
+requires:
+  - {param: values, check: "len(values) >= 2 && max(values) > min(values)", message: "expected at least two distinct values, got {{len(values)}}"}
+  # 40 bar groups is about what a slide can label.
+  - {param: values, check: "len(values) <= 40", message: "{{len(values)}} values; expected at most 40"}
+  # Six series keep every bar of a group wider than a hairline and the legend inside the panel.
+  - {param: means, check: "len(means) >= 1 && len(means) <= 6", message: "{{len(means)}} means; expected 1 to 6 target means"}
+  # A mean outside (min, max) has no solution: the op's message says why.
+  - {param: means, each: {m: means}, check: "maxent(values=values, mean=m)"}
+let:
+  sols:
+    each: {m: means}
+    item: "maxent(values=values, mean=m)"
+  # Headroom above the tallest bar for the legend.
+  top: "1.35 * max(sols.p)"
+description:
+  - "Maximum-entropy distributions over the values {{values}} for {{len(means)}} target mean{{if(len(means) == 1, '', 's')}}: "
+  - each: {m: means, s: sols}
+    separator: "; "
+    text: "mean {{m}}: λ = {{s.lambda:.4}}, p = ({{s.p:.4}}), H = {{entropy(s.p, unit='nats'):.4 'nats'}}"
+  - ". The mean {{mean(values)}}, the plain average of the values, gives the uniform distribution (λ = 0); other means tilt it exponentially."
+panels:
+  - title: "Maximum entropy: $p(x) \\propto e^{\\lambda x}$"
+    x: {label: "value $x$"}
+    y: {label: "$p(x)$", range: [0, top]}
+    legend: top-center
+    layers:
+      - mark: bar
+        each: {m: means, s: sols, index: i}
+        x: values
+        y: s.p
+        name: "$\\mathbb{E}[X] = {{m}}$, $\\lambda = {{s.lambda:.3}}$"
+        color: "series{{i + 1}}"
+        group_width: 0.84
 
 """#,
         "mi-vs-correlation": #"""

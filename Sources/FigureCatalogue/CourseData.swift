@@ -5,21 +5,6 @@ import InfoRequests
 enum CourseData {
     typealias C = CourseFigures
 
-    /// Dog/cat/bird/fish class frequencies and the slides' two models.
-    static let animalLabels = C.strings(["Dog", "Cat", "Bird", "Fish"])
-    static let animalP = C.numbers([0.4, 0.3, 0.2, 0.1])
-    static let animalModels: JSONValue = .array([
-        C.object([("name", .string("Model A")), ("q", C.numbers([0.35, 0.30, 0.25, 0.10]))]),
-        C.object([("name", .string("Model B")), ("q", C.numbers([0.42, 0.28, 0.18, 0.12]))]),
-    ])
-    /// The textbook's "concentrated (wrong peak)" approximation of the animal frequencies.
-    static let concentratedQ = C.numbers([0.7, 0.1, 0.1, 0.1])
-
-    /// Weather forecast: true distribution and forecast.
-    static let weatherLabels = C.strings(["Sunny", "Cloudy", "Rainy"])
-    static let weatherP = C.numbers([0.5, 0.3, 0.2])
-    static let weatherQ = C.numbers([0.4, 0.35, 0.25])
-
     /// The two five-model climate ensembles over warming bins −1 … 5 °C.
     static let climateBins = C.strings(["−1", "0", "1", "2", "3", "4", "5"])
     static let climateEnsembles: JSONValue = .array([
@@ -38,7 +23,4 @@ enum CourseData {
             C.numbers([0.10, 0.20, 0.30, 0.20, 0.10, 0.07, 0.03]),
         ]))]),
     ])
-
-    /// Eight measurements of a Gaussian mean with known noise σ = 1 and prior N(0, 5²).
-    static let measurements = C.numbers([1.6, 2.3, 1.9, 2.8, 2.1, 1.4, 2.6, 2.2])
 }

@@ -4,18 +4,9 @@ import InfoRequests
 import PlotGrammar
 import InfoTheory
 
-/// Shared helpers of the course figures (surprisal, cross-entropy-decomposition, …, elbo).
+/// Shared helpers of the course figures still written as Swift recipes (ensemble-uncertainty, …).
 /// Kept in one namespace so nothing collides with other catalogue files in the same module.
 enum CourseFigures {
-    /// The logarithm written in a label for a unit: log₂ for bits, ln for nats, log₁₀ for hartleys.
-    static func logSymbol(_ unit: InfoUnit) -> String {
-        switch unit {
-        case .bits: "\\log_2"
-        case .nats: "\\ln"
-        case .hartleys: "\\log_{10}"
-        }
-    }
-
     // MARK: JSON defaults
 
     static func numbers(_ xs: [Double]) -> JSONValue { .array(xs.map(JSONValue.number)) }
@@ -34,13 +25,6 @@ enum CourseFigures {
 
     static func unit(_ args: FigureArguments) -> InfoUnit { InfoUnit(rawValue: args.string("unit")) ?? .bits }
 
-    /// "bits", "nats", "hartleys"; singular for exactly 1 ("1 bit").
-    static func unitName(_ u: InfoUnit, value: Double? = nil) -> String {
-        let plural = u.rawValue
-        if let v = value, abs(v) == 1 { return String(plural.dropLast()) }
-        return plural
-    }
-
     // MARK: numbers as text
 
     /// `decimals` digits after the point, U+2212 for minus, "∞" for infinity; "−0.000" prints as
@@ -52,14 +36,6 @@ enum CourseFigures {
     static func decimals(for values: [Double], minimum: Int = 3) -> Int {
         let small = values.filter { $0.isFinite && $0 != 0 }.map(abs).min() ?? 1
         return min(6, max(minimum, 1 - Int(floor(log10(small)))))
-    }
-
-    /// Plain ASCII-free text of a probability as given: up to 4 significant digits, no trailing zeros.
-    static func prob(_ x: Double) -> String { formatNumber(x, significant: 4) }
-
-    /// "0.5, 0.3, 0.2"
-    static func list(_ xs: [Double], _ decimals: Int? = nil) -> String {
-        xs.map { x in decimals.map { fixed(x, $0) } ?? prob(x) }.joined(separator: ", ")
     }
 
     /// "1 head", "4 heads".
@@ -85,12 +61,6 @@ enum CourseFigures {
         }
     }
 
-    /// A probability vector parameter: non-empty, finite, non-negative, summing to 1.
-    static func probabilities(_ args: FigureArguments, _ name: String) throws -> [Double] {
-        let p = args.numbers(name)
-        return try checked(args.figure, name) { try validatedProbabilities(p, name: name) }
-    }
-
     /// Category labels: the given ones if there are exactly `count`, "1", "2", … when none are given.
     static func labels(_ args: FigureArguments, _ name: String, count: Int) throws -> [String] {
         let l = args.strings(name)
@@ -99,12 +69,6 @@ enum CourseFigures {
             throw fail(args.figure, name, "\(l.count) labels for \(count) outcomes; give one label per outcome")
         }
         return l
-    }
-
-    static func requireSameLength(_ figure: String, _ a: [Double], _ b: [Double], _ nameA: String, _ nameB: String) throws {
-        guard a.count == b.count else {
-            throw fail(figure, nameB, "\(nameB) has \(b.count) entries but \(nameA) has \(a.count); they must have the same length")
-        }
     }
 
     // MARK: arrangement
@@ -136,10 +100,5 @@ enum CourseFigures {
     static func linspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
         guard n > 1 else { return [a] }
         return (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
-    }
-
-    /// n values from a to b (both > 0) evenly spaced in log, for curves that change fastest near 0.
-    static func geomspace(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
-        linspace(log(a), log(b), n).map { exp($0) }
     }
 }

@@ -70,6 +70,17 @@ public struct FigureArguments: Sendable {
                   items.allSatisfy({ if case .object = $0 { true } else { false } }) else {
                 throw fail("a JSON list of objects (see `infoplot figures`)")
             }
+            // A model is {name, q}: checked here, as a spec figure reads the fields itself.
+            if spec.kind == .models {
+                for (i, o) in items.enumerated() {
+                    guard case .string? = o["name"] else {
+                        throw CatalogueError("parameter '\(spec.name)' of figure '\(figure)', item \(i + 1): expected a string 'name'")
+                    }
+                    guard let q = o["q"], case .array = q else {
+                        throw CatalogueError("parameter '\(spec.name)' of figure '\(figure)', item \(i + 1): expected a list 'q'")
+                    }
+                }
+            }
         }
         func numbers(_ v: JSONValue) -> [Double] {
             switch v {
@@ -122,19 +133,6 @@ public struct FigureArguments: Sendable {
                 throw CatalogueError("parameter '\(name)' of figure '\(figure)', item \(i + 1): weight and sigma must be positive")
             }
             return MixtureComponent(weight: w, mu: mu, sigma: s)
-        }
-    }
-
-    /// `[{name, q}]`.
-    public func models(_ name: String) throws -> [(name: String, q: [Double])] {
-        try objects(name).enumerated().map { i, o in
-            guard case let .string(n)? = o["name"] else {
-                throw CatalogueError("parameter '\(name)' of figure '\(figure)', item \(i + 1): expected a string 'name'")
-            }
-            guard let q = o["q"], case .array = q else {
-                throw CatalogueError("parameter '\(name)' of figure '\(figure)', item \(i + 1): expected a list 'q'")
-            }
-            return (n, Self.numbers(q))
         }
     }
 

@@ -100,6 +100,9 @@ extension ParameterKind {
         case .numbers: self = .numbers
         case .table: self = .table
         case .choice: self = .choice
+        case .mixture: self = .mixture
+        case .strings: self = .strings
+        case .models: self = .models
         }
     }
 }

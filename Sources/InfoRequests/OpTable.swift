@@ -52,12 +52,16 @@ public struct OpSpec: Sendable {
     /// How work and memory grow and the size limit, for the README table (issue 13: near-linear
     /// in the input, larger requests refused before work starts); O(n) in the numbers given unless said.
     public let cost: String
+    /// An iterative search (BFGS, Newton steps) whose answer callers may keep for equal requests
+    /// (the expression language does: `Expressions/RequestMemo.swift`).
+    public let searches: Bool
     let evaluate: @Sendable (Arguments) throws -> JSONValue
 
     init(_ name: String, _ abstract: String, arguments: [OpArgument], result: OpResult, summary: String,
-         cost: String = "O(n)", positional: [String] = [], evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
+         cost: String = "O(n)", positional: [String] = [], searches: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
         self.name = name; self.abstract = abstract; self.arguments = arguments; self.result = result
-        self.summary = summary; self.cost = cost; self.positional = positional; self.evaluate = evaluate
+        self.summary = summary; self.cost = cost; self.positional = positional; self.searches = searches
+        self.evaluate = evaluate
     }
 
     /// The command-line name: `mutual-information`.

@@ -91,8 +91,14 @@ public struct Box: Sendable {
     func withWidth(_ w: Double) -> Box { var b = self; b.width = w; return b }
 }
 
+/// Which font a glyph comes from: the formula's math font, or the fallback math font that supplies the
+/// characters it lacks (`MathMetrics.fallback`).
+public enum MathFace: Sendable, Hashable { case primary, fallback }
+
 public struct GlyphBox: Sendable, Equatable {
     public var glyph: UInt32
+    /// The font `glyph` indexes.
+    public var face: MathFace = .primary
     /// Font size in points at which the glyph is drawn.
     public var size: Double
     public var italicCorrection: Double
@@ -116,6 +122,7 @@ public struct GlyphBox: Sendable, Equatable {
 /// to the formula's baseline origin.
 public struct PositionedGlyph: Sendable, Equatable {
     public var glyph: UInt32
+    public var face: MathFace = .primary
     public var size: Double
     public var x: Double
     public var y: Double
@@ -199,8 +206,8 @@ extension Box {
     func emit(x: Double, baseline: Double, color: MathRGBA?, into out: inout [MathDrawItem]) {
         switch content {
         case .glyph(let g):
-            out.append(.glyph(PositionedGlyph(glyph: g.glyph, size: g.size, x: x, y: baseline, text: g.text, color: color,
-                                              assemblyPiece: g.assemblyPiece)))
+            out.append(.glyph(PositionedGlyph(glyph: g.glyph, face: g.face, size: g.size, x: x, y: baseline, text: g.text,
+                                              color: color, assemblyPiece: g.assemblyPiece)))
         case .rule:
             out.append(.rule(PositionedRule(x: x, y: baseline - height, width: width, height: height + depth, color: color)))
         case .kern:

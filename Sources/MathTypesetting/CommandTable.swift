@@ -157,6 +157,9 @@ enum CommandTable {
         ("leadsto", "⇝", .rel), ("restriction", "↾", .rel), ("Re", "ℜ", .ord), ("Im", "ℑ", .ord),
         // plain.tex's \lq and \rq are the quote characters ` and ' (set as ‘ ’).
         ("lq", "‘", .ord), ("rq", "’", .ord),
+        // latexsym's \Diamond (the large white diamond) and amssymb's \circledS, \diagup, \diagdown:
+        // Ords that unicode-math has no name for.
+        ("Diamond", "◇", .ord), ("circledS", "Ⓢ", .ord), ("diagup", "╱", .ord), ("diagdown", "╲", .ord),
     ]
 
     private static let functions: [(String, Bool)] = [
@@ -268,6 +271,11 @@ enum CommandTable {
         ("ntriangleright", #"\nvartriangleright"#), ("varsubsetneq", #"\subsetneq"#), ("varsupsetneq", #"\supsetneq"#),
         ("varsubsetneqq", #"\subsetneqq"#), ("varsupsetneqq", #"\supsetneqq"#), ("gvertneqq", #"\gneqq"#),
         ("lvertneqq", #"\lneqq"#), ("notni", #"\nni"#), ("ldotp", #"\mathpunct{.}"#),
+        // amssymb's negations that Unicode has no character for: the relation with \not's slash.
+        ("nleqq", #"\not\leqq"#), ("ngeqq", #"\not\geqq"#), ("nleqslant", #"\not\leqslant"#),
+        ("ngeqslant", #"\not\geqslant"#), ("nsubseteqq", #"\not\subseteqq"#), ("nsupseteqq", #"\not\supseteqq"#),
+        // stmaryrd's \minuso, the Plimsoll mark: a Bin, the circle with a horizontal bar (U+29B5).
+        ("minuso", #"\circlehbar"#),
         ("utilde", #"\wideutilde{#1}"#), ("pmb", #"\boldsymbol{#1}"#), ("intop", #"\int\limits"#),
         ("smallint", #"\int"#), ("varkappa", "ϰ"), ("yen", "¥"), ("circledR", "®"),
         // braket.sty
@@ -485,7 +493,11 @@ enum CommandTable {
         case "\\rrbracket": return "⟧"
         case "\\lmoustache": return "⎰"
         case "\\rmoustache": return "⎱"
-        default: return nil
+        default:
+            // Any other opening or closing symbol (unicode-math gives its fences a \delcode: \lBrace, \lAngle …).
+            guard token.hasPrefix("\\"), case .symbol(let ch, let cls)? = lookUp(String(token.dropFirst()))?.rule,
+                  cls == .open || cls == .close else { return nil }
+            return ch
         }
     }
 }

@@ -11,13 +11,16 @@ extension MathLayout {
             // a stretchy \Umathaccent) covers the whole base, from the font's variants or assembly.
             accent = coverHorizontally(mark, width: inner.width, ctx)
         } else if single != nil {
-            accent = ctx.glyphBox(ctx.glyphID(mark.unicodeScalars.first ?? "^"), text: mark)
+            accent = ctx.glyphBox(mark.unicodeScalars.first ?? "^")
+            if case .glyph(var g) = accent.content { g.text = mark; accent.content = .glyph(g) }
         } else {
             // A wide base takes the widest size variant that still fits, as \widehat does.
-            let base = ctx.glyphID(mark.unicodeScalars.first ?? "^")
-            let variants = ctx.font.variants(of: base, horizontal: true)
-            let fitting = variants.last(where: { $0.advance * ctx.scale <= inner.width }) ?? variants.first
-            accent = ctx.glyphBox(fitting?.glyph ?? base, text: mark)
+            let scalar = mark.unicodeScalars.first ?? "^"
+            let own = ctx.context(for: scalar)
+            let base = own.glyphID(scalar)
+            let variants = own.font.variants(of: base, horizontal: true)
+            let fitting = variants.last(where: { $0.advance * own.scale <= inner.width }) ?? variants.first
+            accent = own.glyphBox(fitting?.glyph ?? base, text: mark)
         }
         let baseAttach = single?.topAccentAttachment ?? inner.width / 2
         let accentAttach = singleGlyph(accent)?.topAccentAttachment ?? accent.width / 2

@@ -6,11 +6,20 @@ struct LayoutContext: Sendable {
     var cramped: Bool
     /// Source columns of the atom being laid out; glyphs carry them for the missing-glyph error.
     var range: SourceRange = 0..<0
+    /// `.fallback` in the context `context(for:)` makes for a character the math font lacks.
+    var face: MathFace = .primary
+    /// The fallback context's size: the primary style's size scaled to match ex (nil: from the style).
+    private var fixedSize: Double?
+
+    init(font: any MathMetrics, baseSize: Double, style: MathStyle, cramped: Bool, range: SourceRange = 0..<0) {
+        self.font = font; self.baseSize = baseSize; self.style = style; self.cramped = cramped; self.range = range
+    }
 
     var scriptLevel: Int { style == .script ? 1 : (style == .scriptScript ? 2 : 0) }
 
     /// Font size of the current style: scripts shrink by the font's Script(Script)PercentScaleDown.
     var size: Double {
+        if let fixedSize { return fixedSize }
         switch style {
         case .display, .text: return baseSize
         case .script: return baseSize * percent(.scriptPercentScaleDown, default: 70)
@@ -69,6 +78,21 @@ struct LayoutContext: Sendable {
 
     // MARK: glyphs
 
+    /// The context to take `scalar` from: this one when the math font has it, else the fallback math
+    /// font's (when it has it) at the size where its ex equals this font's, so x-heights line up the way
+    /// CSS font-size-adjust matches a fallback font (CSS Fonts 5, §2.6); scripts keep this font's
+    /// ScriptPercentScaleDown. A character neither font has stays in this context (glyph 0, an error).
+    func context(for scalar: Unicode.Scalar) -> LayoutContext {
+        guard face == .primary, font.glyph(for: scalar, scriptLevel: 0) == nil, let other = font.fallback,
+              other.glyph(for: scalar, scriptLevel: 0) != nil else { return self }
+        let ownEx = font.constant(.accentBaseHeight) / font.unitsPerEm
+        let otherEx = other.constant(.accentBaseHeight) / other.unitsPerEm
+        var c = LayoutContext(font: other, baseSize: baseSize, style: style, cramped: cramped, range: range)
+        c.face = .fallback
+        c.fixedSize = size * (ownEx > 0 && otherEx > 0 ? ownEx / otherEx : 1)
+        return c
+    }
+
     /// Glyph 0 (.notdef) when the font lacks the character; `typeset` reports those as errors.
     func glyphID(_ scalar: Unicode.Scalar) -> UInt32 {
         font.glyph(for: scalar, scriptLevel: scriptLevel) ?? font.glyph(for: scalar, scriptLevel: 0) ?? 0
@@ -77,10 +101,14 @@ struct LayoutContext: Sendable {
     /// `text` is what the glyph stands for in Unicode (kept for text extraction from PDFs).
     func glyphBox(_ id: UInt32, text: String) -> Box {
         let m = font.glyphMetrics(id)
-        let g = GlyphBox(glyph: id, size: size, italicCorrection: m.italicCorrection * scale,
+        var g = GlyphBox(glyph: id, size: size, italicCorrection: m.italicCorrection * scale,
                          topAccentAttachment: (m.topAccentAttachment ?? m.inkCenter) * scale, text: text, range: range)
+        g.face = face
         return .glyph(g, width: m.advance * scale, height: m.height * scale, depth: m.depth * scale)
     }
 
-    func glyphBox(_ scalar: Unicode.Scalar) -> Box { glyphBox(glyphID(scalar), text: String(scalar)) }
+    func glyphBox(_ scalar: Unicode.Scalar) -> Box {
+        let c = context(for: scalar)
+        return c.glyphBox(c.glyphID(scalar), text: String(scalar))
+    }
 }

@@ -78,9 +78,10 @@ extension MathLayout {
     static func arrowGlyph(_ arrow: String, width: Double, _ ctx: LayoutContext) -> Box {
         let base = ctx.glyphBox(arrow.unicodeScalars.first ?? "→")
         if base.width >= width - 1e-6 { return base }
-        let id = ctx.glyphID(arrow.unicodeScalars.first ?? "→")
-        let parts = ctx.font.assembly(of: id, horizontal: true)
-        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: arrow, ctx) {
+        let scalar = arrow.unicodeScalars.first ?? "→"
+        let own = ctx.context(for: scalar)
+        let parts = own.font.assembly(of: own.glyphID(scalar), horizontal: true)
+        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: arrow, own) {
             return assembled
         }
         return stretchGlyphHorizontally(arrow, width: width, ctx)

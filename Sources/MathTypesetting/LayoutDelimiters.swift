@@ -5,8 +5,9 @@ extension MathLayout {
 
     /// A vertical glyph of at least `total` height+depth: the first size variant that is large enough
     /// (MathGlyphVariantRecord), else the glyph assembly (GlyphAssembly), else the largest variant.
-    static func stretchGlyph(_ s: String, total: Double, _ ctx: LayoutContext) -> Box {
+    static func stretchGlyph(_ s: String, total: Double, _ outer: LayoutContext) -> Box {
         guard let scalar = s.unicodeScalars.first else { return .empty }
+        let ctx = outer.context(for: scalar)
         let base = ctx.glyphID(scalar)
         let variants = ctx.font.variants(of: base, horizontal: false)
         if base == 0 { return ctx.glyphBox(scalar) }
@@ -21,8 +22,9 @@ extension MathLayout {
     }
 
     /// Horizontal counterpart for braces and wide accents: at least `width` wide.
-    static func stretchGlyphHorizontally(_ s: String, width: Double, _ ctx: LayoutContext) -> Box {
+    static func stretchGlyphHorizontally(_ s: String, width: Double, _ outer: LayoutContext) -> Box {
         guard let scalar = s.unicodeScalars.first else { return .empty }
+        let ctx = outer.context(for: scalar)
         let base = ctx.glyphID(scalar)
         let variants = ctx.font.variants(of: base, horizontal: true)
         if base == 0 { return ctx.glyphBox(scalar) }
@@ -42,8 +44,9 @@ extension MathLayout {
     static func coverHorizontally(_ s: String, width: Double, _ ctx: LayoutContext) -> Box {
         var box = stretchGlyphHorizontally(s, width: width, ctx)
         guard box.width > width * 1.001, let scalar = s.unicodeScalars.first else { return box }
-        let parts = ctx.font.assembly(of: ctx.glyphID(scalar), horizontal: true)
-        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: s, ctx), assembled.width < box.width {
+        let own = ctx.context(for: scalar)
+        let parts = own.font.assembly(of: own.glyphID(scalar), horizontal: true)
+        if !parts.isEmpty, let assembled = assemble(parts, length: width, horizontal: true, text: s, own), assembled.width < box.width {
             box = assembled
         }
         return box
@@ -53,7 +56,8 @@ extension MathLayout {
     /// braces, as opposed to \widehat-style accents that only come in sizes.
     static func isExtensibleHorizontally(_ s: String, _ ctx: LayoutContext) -> Bool {
         guard let scalar = s.unicodeScalars.first else { return false }
-        return !ctx.font.assembly(of: ctx.glyphID(scalar), horizontal: true).isEmpty
+        let own = ctx.context(for: scalar)
+        return !own.font.assembly(of: own.glyphID(scalar), horizontal: true).isEmpty
     }
 
     /// Builds a glyph assembly (OpenType MATH GlyphAssembly): the fewest extender repetitions that reach

@@ -65,8 +65,9 @@ extension MathLayout {
     /// kern and the script's opposite corner kern, evaluated at the two heights where they can touch
     /// (the script's near edge and the base's far edge); the larger (safer) of the two is used.
     static func superscriptKern(_ base: Box, _ sup: Box, shift u: Double, _ ctx: LayoutContext) -> Double {
-        guard let b = singleGlyph(base) else { return 0 }
-        let s = singleGlyph(sup)
+        // Cut-ins are the math font's; a fallback glyph has none there.
+        guard let b = singleGlyph(base), b.face == .primary else { return 0 }
+        let s = singleGlyph(sup).flatMap { $0.face == .primary ? $0 : nil }
         func at(_ h: Double) -> Double {
             let baseKern = ctx.font.kern(b.glyph, corner: .topRight, height: h / unitScale(b, ctx)) * unitScale(b, ctx)
             let supKern = s.map { ctx.font.kern($0.glyph, corner: .bottomLeft, height: (h - u) / unitScale($0, ctx)) * unitScale($0, ctx) } ?? 0
@@ -76,8 +77,8 @@ extension MathLayout {
     }
 
     static func subscriptKern(_ base: Box, _ sub: Box, shift v: Double, _ ctx: LayoutContext) -> Double {
-        guard let b = singleGlyph(base) else { return 0 }
-        let s = singleGlyph(sub)
+        guard let b = singleGlyph(base), b.face == .primary else { return 0 }
+        let s = singleGlyph(sub).flatMap { $0.face == .primary ? $0 : nil }
         func at(_ h: Double) -> Double {
             let baseKern = ctx.font.kern(b.glyph, corner: .bottomRight, height: h / unitScale(b, ctx)) * unitScale(b, ctx)
             let subKern = s.map { ctx.font.kern($0.glyph, corner: .topLeft, height: (h + v) / unitScale($0, ctx)) * unitScale($0, ctx) } ?? 0
@@ -93,13 +94,14 @@ extension MathLayout {
     /// in display style and is centred on the math axis.
     static func layoutLargeOperator(_ s: String, _ ctx: LayoutContext) -> Box {
         guard let scalar = s.unicodeScalars.first else { return .empty }
-        var glyph = ctx.glyphID(scalar)
+        let own = ctx.context(for: scalar)
+        var glyph = own.glyphID(scalar)
         if ctx.style == .display {
-            let minHeight = ctx.font.constant(.displayOperatorMinHeight)
-            let variants = ctx.font.variants(of: glyph, horizontal: false)
+            let minHeight = own.font.constant(.displayOperatorMinHeight)
+            let variants = own.font.variants(of: glyph, horizontal: false)
             glyph = variants.first(where: { $0.advance >= minHeight })?.glyph ?? variants.last?.glyph ?? glyph
         }
-        let box = ctx.glyphBox(glyph, text: s)
+        let box = own.glyphBox(glyph, text: s)
         let shift = (box.height - box.depth) / 2 - ctx.axis
         return .hlist([(box, shift)])
     }

@@ -30,6 +30,23 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
     public static let handoutFamily = "TeX Gyre Pagella Math"
     public static let classicFamily = "Latin Modern Math"
     static let fallbackPath = "/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf"
+    /// The math font that supplies characters the chosen one lacks. Of the OpenType math fonts Debian
+    /// packages, STIX Math (fonts-stix) has the most of unicode-math-table.tex's symbols: it lacks 8 of
+    /// the 788 that DejaVu Math TeX Gyre lacks (Noto Sans Math lacks 189, Asana Math 223).
+    public static let fallbackFamily = "STIX Math"
+
+    /// Opened once per process; nil when STIX Math is not installed (the characters are then errors).
+    private static let sharedFallback: MathFont? = {
+        guard let match = resolve(family: fallbackFamily) else { return nil }
+        return try? MathFont(requested: fallbackFamily, family: match.family, path: match.path, index: match.index, warning: nil)
+    }()
+
+    /// The fallback math font for this one (none for STIX Math itself).
+    public var fallbackFont: MathFont? {
+        Self.normalized(family) == Self.normalized(Self.fallbackFamily) ? nil : Self.sharedFallback
+    }
+
+    public var fallback: (any MathMetrics)? { fallbackFont }
 
     /// Resolves `family` through fontconfig; a family that is not installed falls back to DejaVu Math
     /// TeX Gyre and records why in `warning`. Throws only when no usable math font can be opened.

@@ -308,6 +308,12 @@ public enum MathLayout {
                 // The cluster runs to the next larger cluster offset (HarfBuzz clusters are monotone for LTR).
                 let end = shaped[(i + 1)...].first(where: { $0.cluster > start })?.cluster ?? utf8.count
                 let text = isFirst && start < end && end <= utf8.count ? String(decoding: utf8[start..<end], as: UTF8.self) : ""
+                if g.glyph == 0, let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1,
+                   case let own = ctx.context(for: scalar), own.face == .fallback {
+                    // A character the math font lacks, from the fallback math font (its own advance).
+                    boxes.append(own.glyphBox(own.font.glyph(for: scalar, scriptLevel: 0) ?? 0, text: text))
+                    continue
+                }
                 boxes.append(ctx.glyphBox(g.glyph, text: text).withWidth(g.advance * ctx.scale))
             }
             return .hlist(boxes)
@@ -319,7 +325,8 @@ public enum MathLayout {
                 boxes.append(.kern(space))
                 continue
             }
-            boxes.append(ctx.glyphBox(ctx.font.glyph(for: scalar, scriptLevel: 0) ?? 0, text: String(scalar)))
+            let own = ctx.context(for: scalar)
+            boxes.append(own.glyphBox(own.font.glyph(for: scalar, scriptLevel: 0) ?? 0, text: String(scalar)))
         }
         return .hlist(boxes)
     }

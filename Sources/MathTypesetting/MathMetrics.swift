@@ -21,6 +21,9 @@ public protocol MathMetrics: Sendable {
     /// Whether the text roman that goes with this math font has design sizes for scripts (Latin Modern
     /// Roman's lmroman7 and lmroman5, which the math font's `ssty` alternates reproduce).
     var textHasScriptDesigns: Bool { get }
+    /// A second math font for the characters this one lacks (★, ⨝, ⦃ in DejaVu Math TeX Gyre); its
+    /// glyphs are drawn at the size that gives them this font's ex (`LayoutContext.context(for:)`).
+    var fallback: (any MathMetrics)? { get }
 }
 
 extension MathMetrics {
@@ -29,6 +32,7 @@ extension MathMetrics {
     public func shapeText(_ text: String, scriptLevel: Int) -> [ShapedGlyph]? { nil }
     public func shapeText(_ text: String) -> [ShapedGlyph]? { shapeText(text, scriptLevel: 0) }
     public var textHasScriptDesigns: Bool { false }
+    public var fallback: (any MathMetrics)? { nil }
 }
 
 /// A glyph of shaped text: `cluster` is the UTF-8 offset of the first character it renders.

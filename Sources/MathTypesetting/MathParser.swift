@@ -269,6 +269,9 @@ public struct MathParser {
     func mapCharacter(_ c: Character) -> String {
         if c == "-" { return "−" }   // TeX's minus is U+2212, not the hyphen
         if c == "*" { return "∗" }
+        // unicode-math remaps a typed colon to U+2236 RATIO, a Rel (unicode-math-luatex.sty,
+        // \__um_remap_symbols:; LuaLaTeX's \mathcode`: is "6300214 = class 3, U+2236); \colon stays ":".
+        if c == ":" { return "∶" }
         if c == "<" || c == ">" || c == "|" || c == "/" { return String(c) }
         return String(String.UnicodeScalarView(c.unicodeScalars.map { alphabet.map($0) }))
     }

@@ -26,7 +26,9 @@ func checkGlyphs(_ root: Box, font: MathFont, source: String) throws {
     for g in root.glyphs() where g.glyph == 0 {
         let scalars = g.text.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
         let shown = g.text.isEmpty ? "a character" : "'\(g.text)' (\(scalars))"
-        throw MathError(kind: .missingGlyph, message: "the math font \"\(font.family)\" has no glyph for \(shown)",
+        let fonts = font.fallbackFont.map { "neither the math font \"\(font.family)\" nor its fallback \"\($0.family)\" has a glyph for" }
+            ?? "the math font \"\(font.family)\" has no glyph for"
+        throw MathError(kind: .missingGlyph, message: "\(fonts) \(shown)",
                         range: g.range, source: source)
     }
 }

@@ -5,7 +5,8 @@ import InfoRequests
 
 /// Compiles a panel's `layers:` into marks, one mark kind per function below.
 struct LayerBuilder {
-    let compiler: SpecCompiler
+    /// The spec's compiler; a repeated layer's pass binds its loop names in `compiler.scope`.
+    var compiler: SpecCompiler
     let xScale: Scale
     let yAxis: Axis
     /// The panel's x axis (a surface names its axes after the panel's).
@@ -16,6 +17,9 @@ struct LayerBuilder {
     var categoryTicks: (x: TickSpec?, y: TickSpec?)?
     var pendingArrows: [(text: String, at: Point, node: YAMLNode, color: Paint?)] = []
     var seriesIndex = 0
+    /// The item of an `each:` loop being drawn: a list-valued `color:` or `dash:` takes its entry
+    /// (cyclically), so the copies are told apart (`dash: [dotted, dash-dot]`).
+    var eachIndex = 0
     /// Set by a `venn` or `surface` layer: the panel is a diagram with these data limits.
     var diagram: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
     /// Alt-text sentences of marks that describe themselves (venn, surface).
@@ -28,8 +32,8 @@ struct LayerBuilder {
     static let common = ["mark", "name", "color", "dash", "marker", "width", "alpha", "data", "each", "when"]
     static let kinds: [String: [String]] = [
         "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
-        "step": ["x", "y"], "bar": ["x", "y", "stack", "values"], "hist": ["x", "bins", "range"],
-        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit"],
+        "step": ["x", "y"], "bar": ["x", "y", "stack", "values", "group_width"], "hist": ["x", "bins", "range"],
+        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
         "venn": ["table", "proportional", "x_name", "y_name"],
@@ -42,19 +46,13 @@ struct LayerBuilder {
         }
         let kind = try reader.choice(markNode, "mark", Self.kinds.keys.sorted())
         try reader.allow(node, Self.common + Self.kinds[kind]!, what: "\(kind) layer")
-        // `when: expr` keeps the layer only where the expression is true (`when: "view == 'surface'"`).
-        if let w = node["when"], !(try compiler.flag(w, "when")) { return }
-        // `each: {alpha: [0.5, 1, 2]}` repeats the layer once per value, `{alpha}` in its name replaced.
-        guard let each = node["each"] else { return try add(kind, node, scope: compiler.scope, nameSuffix: nil) }
-        guard let entries = each.entries, entries.count == 1 else { throw reader.error(each, "each must be {name: [values]}") }
-        let (name, listNode) = (entries[0].key, entries[0].value)
-        guard case .array(let values) = try compiler.value(listNode), !values.isEmpty else {
-            throw reader.error(listNode, "each: '\(name)' needs a non-empty list of values")
-        }
-        for v in values {
-            let text: String = if case .number(let x) = v { formatNumber(x) } else if case .string(let s) = v { s } else { v.serialized }
-            try add(kind, node, scope: compiler.scope.binding(name, v), nameSuffix: (name, text))
-        }
+        // `when: expr` keeps the layer only where the expression is true (`when: "view == 'surface'"`);
+        // on a repeated layer, each pass where it is true (`when: "t == inf"`).
+        if node["each"] == nil, let w = node["when"], !(try compiler.flag(w, "when")) { return }
+        // `each: {alpha: [0.5, 1, 2]}` repeats the layer once per value, `{alpha}` in its name
+        // replaced (EachLoop.swift: expressions, several names, index:).
+        guard let each = node["each"] else { return try add(kind, node, scope: compiler.scope, nameSuffixes: []) }
+        try addRepeated(kind, node, each: each)
     }
 
     // MARK: shared keys
@@ -70,15 +68,14 @@ struct LayerBuilder {
         var opaqueColor: Paint?
     }
 
-    func style(_ node: YAMLNode, nameSuffix: (String, String)?, scope: Scope) throws -> Style {
+    func style(_ node: YAMLNode, nameSuffixes: [(String, String)], scope: Scope) throws -> Style {
         var s = Style()
         // A bar layer with several y columns takes a list of names (read there).
         if let n = node["name"], n.list == nil { s.name = try compiler.text(n, "name", locals: scope) }
-        if let (key, text) = nameSuffix {
-            s.name = s.name.map { $0.replacingOccurrences(of: "{\(key)}", with: text) } ?? "\(key) = \(text)"
-        }
-        if let c = node["color"] { s.color = try color(c) }
-        if let d = node["dash"] { s.dash = dashNames[try reader.choice(d, "dash", dashNames.keys.sorted())] }
+        for (key, text) in nameSuffixes { s.name = s.name?.replacingOccurrences(of: "{\(key)}", with: text) }
+        if s.name == nil, nameSuffixes.count == 1, let (key, text) = nameSuffixes.first, node["name"] == nil { s.name = "\(key) = \(text)" }
+        if let c = node["color"] { s.color = try color(perItem(c), scope: scope) }
+        if let d = node["dash"] { s.dash = dashNames[try reader.choice(perItem(d), "dash", dashNames.keys.sorted())] }
         if let m = node["marker"] {
             s.marker = MarkerShape(rawValue: try reader.choice(m, "marker", MarkerShape.allCases.map(\.rawValue)))
         }
@@ -97,9 +94,22 @@ struct LayerBuilder {
         return s
     }
 
-    /// `color:` (and a scatter's `edge:`): a theme role, a name or #RRGGBB.
-    func color(_ c: YAMLNode) throws -> Paint {
-        let t = try reader.string(c, "color")
+    /// A style value, or this `each:` item's entry of a list of them (cyclically): a list written
+    /// here or a `let:` name holding one (`dash: other_dashes`).
+    func perItem(_ n: YAMLNode) throws -> YAMLNode {
+        var list = n.list
+        if list == nil, let name = n.string, case .array(let values)? = compiler.scope[name] {
+            list = values.map { YAMLNode(json: $0, at: n.position) }
+        }
+        guard let items = list else { return n }
+        guard !items.isEmpty else { throw reader.error(n, "a list of styles needs at least one entry") }
+        return items[eachIndex % items.count]
+    }
+
+    /// `color:` (and a scatter's `edge:`): a theme role, a name or #RRGGBB; `{{…}}` is filled in
+    /// (`series{{i + 1}}` in a repeated layer).
+    func color(_ c: YAMLNode, scope: Scope? = nil) throws -> Paint {
+        let t = try compiler.text(c, "color", locals: scope)
         guard let col = parseColor(t) else {
             throw reader.error(c, "unknown color '\(t)'\(suggestion(for: t, in: colorNames)); expected a theme role, a name or #RRGGBB")
         }
@@ -201,8 +211,8 @@ struct LayerBuilder {
 
     // MARK: marks
 
-    mutating func add(_ kind: String, _ node: YAMLNode, scope: Scope, nameSuffix: (String, String)?) throws {
-        let s = try style(node, nameSuffix: nameSuffix, scope: scope)
+    mutating func add(_ kind: String, _ node: YAMLNode, scope: Scope, nameSuffixes: [(String, String)]) throws {
+        let s = try style(node, nameSuffixes: nameSuffixes, scope: scope)
         let table = try table(node)
         switch kind {
         case "line", "step":
@@ -275,7 +285,7 @@ struct LayerBuilder {
             return v.serialized
         }
         let yNodes = yNode.list ?? [yNode]
-        let names = try node["name"].flatMap { n in try n.list?.map { try reader.string($0, "name") } }
+        let names = try node["name"].flatMap { n in try n.list?.map { try compiler.text($0, "name", locals: scope) } }
         var series: [Bars.Series] = []
         for (i, y) in yNodes.enumerated() {
             let v = try column(y, table: table) ?? compiler.value(y, locals: scope)
@@ -286,7 +296,11 @@ struct LayerBuilder {
         }
         let stacked = try node["stack"].map { try reader.bool($0, "stack") } ?? false
         let show = try node["values"].map { try reader.bool($0, "values") } ?? false
-        marks.append(.bars(Bars(categories: categories, series: series, mode: stacked ? .stacked : .grouped, showValues: show)))
+        // `group_width`: the fraction of each category's slot its bars fill (0.8 by default).
+        let width = try node["group_width"].map { try compiler.number($0, "group_width") } ?? 0.8
+        guard width > 0, width <= 1 else { throw reader.error(node["group_width"]!, "group_width must be above 0 and at most 1") }
+        marks.append(.bars(Bars(categories: categories, series: series, mode: stacked ? .stacked : .grouped, groupWidth: width,
+                                showValues: show)))
     }
 
     mutating func addHistogram(_ node: YAMLNode, _ s: Style, table: DataTable?, scope: Scope) throws {

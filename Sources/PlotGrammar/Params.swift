@@ -4,7 +4,14 @@ import InfoRequests
 /// One declared parameter of a spec (`params: {alpha: {type: number, default: 2, min: 0}}`). The
 /// declaration alone drives `--set` parsing, validation, listings and error messages.
 public struct PlotParameter: Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case number, integer, boolean, string, numbers, table, choice }
+    public enum Kind: String, Sendable, CaseIterable { case number, integer, boolean, string, numbers, table, choice
+        /// A Gaussian mixture: a JSON list of {weight, mu, sigma} (`kl_fit`'s `target`).
+        case mixture
+        /// Text items (`labels`); `--set labels=Sunny,Cloudy,Rainy`.
+        case strings
+        /// Models of one distribution: a JSON list of {name, q} (`cross-entropy-decomposition`'s `models`).
+        case models
+    }
     public var name: String
     public var kind: Kind
     public var defaultValue: JSONValue
@@ -31,6 +38,15 @@ public struct PlotParameter: Sendable {
         case .string, .choice: v = .string(t)
         case .numbers: v = .array(try t.split(separator: ",").map { .number(try num($0)) })
         case .table: v = .array(try t.split(separator: ";").map { row in .array(try row.split(separator: ",").map { .number(try num($0)) }) })
+        case .mixture:
+            do { v = try JSONValue.parse(t) } catch {
+                throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {weight, mu, sigma}, e.g. \(defaultValue.serialized)")
+            }
+        case .strings: v = .array(t.split(separator: ",", omittingEmptySubsequences: false).map { .string($0.trimmingCharacters(in: .whitespaces)) })
+        case .models:
+            do { v = try JSONValue.parse(t) } catch {
+                throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {name, q}, e.g. \(defaultValue.serialized)")
+            }
         }
         try check(v)
         return v
@@ -61,6 +77,21 @@ public struct PlotParameter: Sendable {
                 throw fail("a table of numbers, rows separated by ';'")
             }
             values = ns.flatMap { $0 }
+        case .mixture:
+            guard case .array(let items) = v, !items.isEmpty, items.allSatisfy(isComponent) else {
+                throw fail("a JSON list of {weight, mu, sigma}")
+            }
+        case .strings:
+            guard case .array(let xs) = v, xs.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+                throw fail("a list of strings like Sunny,Cloudy,Rainy")
+            }
+        case .models:
+            guard case .array(let items) = v, !items.isEmpty else { throw fail("a JSON list of {name, q}") }
+            for (i, item) in items.enumerated() {
+                guard case .string? = item["name"] else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a string 'name'") }
+                guard let q = item["q"], numbers(q) != nil else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a list 'q'") }
+                values += numbers(q)!
+            }
         }
         if let lo = minimum, let bad = values.first(where: { $0 < lo }) {
             throw PlotParameterError("parameter '\(name)': \(bad) is below the minimum \(lo)")
@@ -69,6 +100,12 @@ public struct PlotParameter: Sendable {
             throw PlotParameterError("parameter '\(name)': \(bad) is above the maximum \(hi)")
         }
     }
+}
+
+/// One mixture component: exactly the numbers weight, mu and sigma (their ranges are the model's to check).
+private func isComponent(_ v: JSONValue) -> Bool {
+    guard case .object(let members) = v, members.count == 3 else { return false }
+    return ["weight", "mu", "sigma"].allSatisfy { key in if case .number? = v[key] { true } else { false } }
 }
 
 public struct PlotParameterError: Error, CustomStringConvertible, Sendable {

@@ -15,7 +15,7 @@ public struct PlotSpec: Sendable {
     public private(set) var source = ""
 
     static let topKeys = ["title", "description", "size", "theme", "params", "let", "data", "x", "y", "legend",
-                          "layers", "panels", "grid", "share", "heading", "summary", "show_title", "size_note", "requires"]
+                          "layers", "panels", "grid", "share", "heading", "summary", "show_title", "size_note", "requires", "legend_headroom"]
 
     public init(yaml: String, file: String, baseDirectory: String, firstLine: Int = 1, columnOffset: Int = 0) throws {
         guard let root = try parseYAML(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset) else {

@@ -30,6 +30,7 @@ struct SpecCompiler {
         for (name, v) in size.specNames where base[name] == nil { base[name] = v }
         if let note = root["size_note"], base["size_note"] == nil { base["size_note"] = .string(try reader.string(note, "size_note")) }
         scope = Scope(base)
+        scope.functions = plotFunctions
         if let t = root["theme"], themeOverride == nil {
             // A built-in name or a theme file beside the spec (its own errors name that file).
             do { theme = try ThemeFile.load(try reader.string(t, "theme"), relativeTo: baseDirectory) } catch let e as FigureError {
@@ -54,7 +55,7 @@ struct SpecCompiler {
             // `when: expr` keeps a panel only where the expression is true (`when: reverse`).
             var items: [YAMLNode] = []
             for item in all {
-                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when"], what: "panel")
+                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when", "legend_headroom"], what: "panel")
                 if let w = item["when"], !(try flag(w, "when")) { continue }
                 items.append(item)
             }
@@ -110,7 +111,8 @@ struct SpecCompiler {
                 scope.base[e.key] = try randomTable(random).asValue
                 continue
             }
-            scope.base[e.key] = try value(e.value)
+            // `{each: …, item: …}` builds a list (EachLoop.swift); any other mapping is an object.
+            scope.base[e.key] = e.value["each"] != nil ? try loopValue(e.value) : try value(e.value)
         }
     }
 
@@ -202,41 +204,10 @@ struct SpecCompiler {
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw reader.error(node, "\(what): '{{' without its closing '}}'")
             }
-            var inner = String(rest[open.upperBound..<close.lowerBound])
-            // `:N` prints N decimals, trailing zeros dropped; `:.N` keeps them ("0.510" beside
-            // "0.557" in one legend); `:N unit` also prints the unit (an expression giving its
-            // plural), in the singular for a value printed as 1 ("1 bit", "0.5 bits").
-            var decimals: Int?, unitText: String?, trimmed = true
-            if let colon = inner.lastIndex(of: ":") {
-                var format = Substring(inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-                let keepZeros = format.hasPrefix(".")
-                if keepZeros { format = format.dropFirst() }
-                let digits = format.prefix(while: \.isNumber)
-                if let d = Int(digits), (0...12).contains(d) {
-                    decimals = d
-                    trimmed = !keepZeros
-                    let unit = format.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-                    if !unit.isEmpty {
-                        let u = try expression(unit, at: node).value(in: locals ?? scope)
-                        guard case .string(let t) = u else { throw reader.error(node, "\(what): the unit '\(unit)' must give text, got \(u.serialized)") }
-                        unitText = t
-                    }
-                    inner = String(inner[..<colon])
-                }
-            }
             // Errors point at the expression's own column inside the text (one-line texts).
             var at = node
             at.position.column += s.distance(from: s.startIndex, to: open.upperBound)
-            let v = try expression(inner, at: at).value(in: locals ?? scope)
-            switch v {
-            case .number(let x):
-                guard x.isFinite else { throw reader.error(at, "'\(inner.trimmingCharacters(in: .whitespaces))' is undefined here (\(x)); nothing to print") }
-                let printed = decimals.map { fixedDecimal(x, decimals: $0, trimmed: trimmed) } ?? formatNumber(x)
-                out += unitText.map { quantityWithUnit(printed, plural: $0) } ?? printed
-            case .string(let t): out += t
-            case .bool(let b): out += b ? "true" : "false"
-            default: out += v.serialized
-            }
+            out += try interpolated(String(rest[open.upperBound..<close.lowerBound]), at: at, what: what, locals: locals ?? scope)
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -249,10 +220,10 @@ struct SpecCompiler {
         var out = ""
         for part in parts {
             if part.entries != nil {
-                try reader.allow(part, ["text", "when"], what: "description part")
+                try reader.allow(part, ["text", "when", "each", "separator"], what: "description part")
                 if let w = part["when"], !(try flag(w, "when")) { continue }
                 guard let t = part["text"] else { throw reader.error(part, "a description part needs text:") }
-                out += try text(t, "description")
+                out += try part["each"].map { try eachText(part, $0, text: t) } ?? text(t, "description")
             } else {
                 out += try text(part, "description")
             }
@@ -328,6 +299,9 @@ struct SpecCompiler {
             default: .auto
             }
         }
+        // `legend_headroom: true` grows the y range upward by the legend's share of the plot height,
+        // measured at the final size, so a top legend never covers the curves.
+        if let h = node["legend_headroom"] { p.legendHeadroom = try reader.bool(h, "legend_headroom") }
         guard let layers = node["layers"] else { throw reader.error(node, "a panel needs layers:") }
         guard let items = layers.list, !items.isEmpty else { throw reader.error(layers, "layers must be a non-empty list of marks") }
         var builder = LayerBuilder(compiler: self, xScale: p.x.scale, yAxis: p.y, xAxis: p.x)
@@ -354,7 +328,9 @@ struct SpecCompiler {
     func axis(_ node: YAMLNode?, grid: inout Bool?) throws -> Axis {
         var a = Axis()
         guard let node else { return a }
-        try reader.allow(node, ["label", "scale", "range", "ticks", "grid"], what: "axis")
+        try reader.allow(node, ["label", "scale", "range", "ticks", "grid", "broken"], what: "axis")
+        // `broken: true` marks an axis that does not start at zero with a break (`broken: zoomed`).
+        if let b = node["broken"] { a.broken = try flag(b, "broken") }
         a.label = try node["label"].map { try text($0, "label") }
         if let s = node["scale"] { a.scale = try reader.choice(s, "scale", ["linear", "log"]) == "log" ? .log : .linear }
         if let r = node["range"], r.string != "auto" {

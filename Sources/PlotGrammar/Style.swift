@@ -9,6 +9,8 @@ func parseColor(_ text: String) -> Paint? {
         return .color(s.count == 7 ? Color(hex: UInt32(v)) : Color(hex: UInt32(v >> 8), alpha: Double(v & 0xFF) / 255))
     }
     if s.hasPrefix("series"), let i = Int(s.dropFirst(6)), i >= 1 { return .series(i - 1) }
+    // `ink(series1)`: the ink that reads on that colour (text on a bar of it).
+    if s.hasPrefix("ink("), s.hasSuffix(")"), let under = parseColor(String(s.dropFirst(4).dropLast())) { return under.contrastingInk }
     if let role = roleNames[s] { return role }
     return namedColors[s].map { .color($0) }
 }
@@ -20,7 +22,7 @@ let namedColors: [String: Color] = [
     "green": OkabeIto.bluishGreen, "skyblue": OkabeIto.skyBlue, "purple": OkabeIto.reddishPurple,
     "yellow": OkabeIto.yellow, "black": .black, "white": .white, "grey": .grey(0.5), "gray": .grey(0.5)]
 
-let colorNames = ["foreground", "muted", "background", "series1", "series2", "series3", "blue", "orange", "vermillion",
+let colorNames = ["foreground", "muted", "background", "series1", "series2", "series3", "ink(series1)", "blue", "orange", "vermillion",
                   "red", "green", "skyblue", "purple", "yellow", "black", "white", "grey", "#RRGGBB"]
 
 let dashNames: [String: LineStyle] = ["solid": .solid, "dashed": .dashed, "dotted": .dotted, "dash-dot": .dashDot,

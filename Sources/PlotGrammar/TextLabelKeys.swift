@@ -15,8 +15,11 @@ extension LayerBuilder {
         let frame = try node["coordinates"].map { try reader.choice($0, "coordinates", ["data", "axes"]) } ?? "data"
         let size = try node["size"].map { try compiler.number($0, "size") } ?? 1
         let boxed = try node["box"].map { try compiler.flag($0, "box") } ?? false
+        // `fit_width: 0.6`: the text shrinks to fit that many x units (a bar's width), as a label on a bar must.
+        let fit = try node["fit_width"].map { try compiler.number($0, "fit_width") }
+        if let fit, fit <= 0 { throw reader.error(node["fit_width"]!, "fit_width must be above 0 (x-axis units)") }
         return TextLabel(text, at: at, coordinates: frame == "axes" ? .axesFraction : .data, horizontal: h, vertical: v,
-                         scale: size, color: color, boxed: boxed)
+                         scale: size, color: color, boxed: boxed, fitWidth: fit)
     }
 }
 

@@ -154,7 +154,14 @@ import FoundationXML
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-spec-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, sets) in [("entropy-venn", ["x_name=Rain", "pxy=0.3,0.2;0.1,0.4"]), ("gaussian-kl-surface", ["view=surface", "resolution=30"]),
-                             ("surprisal", ["unit=nats"]), ("lindley", ["alpha=2", "heads=4", "unit=bits"]),
+                             ("surprisal", ["unit=nats"]), ("maxent", ["values=1,2,3,4,5,6,7,8", "means=2,7.5"]),
+                             ("distribution-compare", ["labels=a,b", "p=0.5,0.5", "q=1,0", "p_name=Truth", "unit=nats"]),
+                             ("kl-asymmetry", ["p=0.5,0.3,0.2", "q=0.6,0.4,0", "labels=", "unit=hartleys"]),
+                             ("cross-entropy-decomposition", ["models=[{\"name\": \"Dry\", \"q\": [0.6, 0.4, 0]}]", "p=0.5,0.3,0.2",
+                                                              "labels=a,b,c"]),
+                             ("kl-fits", ["which=reverse"]),
+                             ("kl-fits", [#"target=[{"weight":0.3,"mu":-1,"sigma":0.5},{"weight":0.7,"mu":2,"sigma":1}]"#]),
+                             ("elbo", ["data=3,4", "prior_sigma=2"]), ("lindley", ["alpha=2", "heads=4", "unit=bits"]),
                              ("likelihood-curve", ["heads=0", "tails=3"]), ("mi-vs-correlation", ["seed=7", "contrast=false"])] {
             let setArgs = sets.flatMap { ["--set", $0] }
             let printed = try runInfoplot(["figure", name, "--print-spec"] + setArgs)
@@ -171,7 +178,7 @@ import FoundationXML
     }
 
     @Test func recipesSaySoAndListTheSpecs() throws {
-        let r = try runInfoplot(["figure", "kl-fits", "--print-spec"])
+        let r = try runInfoplot(["figure", "ensemble-uncertainty", "--print-spec"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("hand-written recipe") && r.stderr.contains("entropy-venn"), "\(r.stderr)")
         let bad = try runInfoplot(["figure", "entropy-venn", "--print-spec", "--set", "pxz=1"])

@@ -33,8 +33,20 @@ import PlotGrammar
         "lindley": [("alpha", .number(0.5)), ("beta", .number(0.5)), ("heads", .number(3)), ("tails", .number(9)), ("unit", .string("bits"))],
         "likelihood-curve": [("heads", .number(600)), ("tails", .number(400))],
         "mi-vs-correlation": [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)), ("contrast", .bool(false))],
+        "distribution-compare": [("labels", .array([])), ("p", .array([.number(0.5), .number(0.5)])), ("q", .array([.number(1), .number(0)])),
+                                 ("p_name", .string("Truth")), ("unit", .string("nats"))],
+        "kl-asymmetry": [("p", .array([.number(0.5), .number(0.3), .number(0.2)])), ("q", .array([.number(0.6), .number(0.4), .number(0)])),
+                         ("labels", .array([])), ("unit", .string("hartleys"))],
+        "cross-entropy-decomposition": [("models", .array([.object([("name", .string("Far")), ("q", .array([.number(0.05), .number(0.05),
+                                         .number(0.1), .number(0.8)]))]), .object([("name", .string("Near")), ("q", .array([.number(0.4),
+                                         .number(0.3), .number(0.2), .number(0.1)]))])])), ("unit", .string("nats"))],
+        "maxent": [("values", .array((1...8).map { .number(Double($0)) })), ("means", .array([.number(2), .number(7.5)]))],
         "gaussian-kl-surface": [("mu0", .number(1)), ("sigma0", .number(2)), ("view", .string("surface")), ("reverse", .bool(true)),
                                 ("resolution", .number(30)), ("azimuth", .number(-45.5))],
+        "kl-fits": [("target", .array([[0.3, -1, 0.5], [0.7, 2, 1]].map { c in
+                        .object([("weight", .number(c[0])), ("mu", .number(c[1])), ("sigma", .number(c[2]))]) })),
+                    ("which", .string("reverse"))],
+        "elbo": [("data", .array([.number(3)])), ("prior_sigma", .number(1)), ("prior_mu", .number(-0.5))],
     ]
 
     @Test(arguments: specNames)

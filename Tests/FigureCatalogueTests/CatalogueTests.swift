@@ -65,7 +65,7 @@ import InfoRequests
         #expect(pxy.defaultText == "0.56,0.14;0.04,0.26")
         let msg = errorMessage { try pxy.parse(text: "0.5,x;0.5,0", figure: "entropy-venn") }
         #expect(msg?.contains("pxy") == true && msg?.contains("numbers") == true)
-        let target = try #require(KLFits.entry.parameters.first { $0.name == "target" })
+        let target = try #require(try Catalogue.entry(named: "kl-fits").parameters.first { $0.name == "target" })
         #expect(try target.parse(text: target.defaultValue.serialized, figure: "kl-fits") == target.defaultValue)
     }
 

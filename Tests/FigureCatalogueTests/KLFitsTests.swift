@@ -2,9 +2,19 @@ import Foundation
 import Testing
 import FigureModel
 import InfoRequests
+import InfoTheory
 @testable import FigureCatalogue
 
+/// kl-fits is a plot spec (Catalogue/kl-fits.yaml): these check the figure it draws against the
+/// fits computed here directly from InfoTheory and against independent quadrature.
 @Suite struct KLFitsTests {
+    /// The default target's fits, computed without the figure.
+    struct Fits { let forward: GaussianFit; let reverse: [GaussianFit] }
+    func defaultFits() throws -> Fits {
+        let mixture = try GaussianMixture([MixtureComponent(weight: 0.5, mu: -2, sigma: 0.6), MixtureComponent(weight: 0.5, mu: 2, sigma: 0.6)])
+        return Fits(forward: forwardKLFit(mixture), reverse: reverseKLOptima(mixture))
+    }
+
     func normal(_ x: Double, _ m: Double, _ s: Double) -> Double { exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * (2 * Double.pi).squareRoot()) }
     func target(_ x: Double) -> Double { 0.5 * normal(x, -2, 0.6) + 0.5 * normal(x, 2, 0.6) }
     /// ∫ a ln(a/b) by the midpoint rule on [−20, 20] with 400 000 cells.
@@ -20,8 +30,7 @@ import InfoRequests
     }
 
     @Test func forwardFitMatchesMoments() throws {
-        let args = try FigureArguments(entry: KLFits.entry, given: [])
-        let fits = try KLFits.fits(args)
+        let fits = try defaultFits()
         // Mean 0; variance 0.6² + 2² = 4.36 (law of total variance).
         #expect(abs(fits.forward.mu) < 1e-12)
         #expect(abs(fits.forward.sigma * fits.forward.sigma - 4.36) < 1e-9)
@@ -32,8 +41,7 @@ import InfoRequests
     }
 
     @Test func bothReverseOptimaAreShown() throws {
-        let args = try FigureArguments(entry: KLFits.entry, given: [])
-        let fits = try KLFits.fits(args)
+        let fits = try defaultFits()
         // The two modes, then the broad local optimum covering both (μ 0, σ 1.790, KL 1.138; see
         // InfoTheoryTests' reverseFindsBothModes for its mpmath reference).
         #expect(fits.reverse.count == 3)
@@ -50,6 +58,12 @@ import InfoRequests
         #expect(lines.contains { $0.label?.hasPrefix("reverse fit") == true && $0.style == .dashed })
         #expect(lines.contains { $0.label?.hasPrefix("other reverse optimum") == true && $0.style == .dotted })
         #expect(contains(f, "= \(printed(fits.reverse[0].kl)) nats"))
+        // The other optima (the mirror mode and the broad one) are told apart in the legend: each
+        // its own dash, which the alt text names.
+        let others = lines.filter { $0.label?.hasPrefix("other reverse optimum") == true }
+        #expect(others.map(\.style) == [.dotted, .dashDot])
+        #expect(f.description.contains("(dotted)") && f.description.contains("(dash-dot)"))
+        #expect(f.description.contains("N(0, 1.79²)"))
     }
 
     @Test func whichSelectsTheFits() throws {

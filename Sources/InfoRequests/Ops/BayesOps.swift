@@ -8,7 +8,7 @@ let bayesOps: [OpSpec] = [
                        OpArgument.optional("features", .table, "Instead of mean: one row f_k(value) per constraint (at most \(maximumMaxEntConstraints))."),
                        OpArgument.optional("means", .vector, "The required mean of each feature row.")],
            result: .plain, summary: "`{p, lambda}`; with `features` and `means` (at most \(maximumMaxEntConstraints) rows) one lambda per row",
-           cost: "≤ 1,500 steps of O(n); at most \(maximumMaxEntValues) values") { a in
+           cost: "≤ 1,500 steps of O(n); at most \(maximumMaxEntValues) values", searches: true) { a in
         if a.has("mean") {
             if a.has("features") || a.has("means") {
                 throw RequestError("maxent: give either 'mean' or 'features' and 'means', not both")
@@ -62,7 +62,7 @@ let bayesOps: [OpSpec] = [
                        OpArgument("direction", .choice(["forward", "reverse"]), "forward (moment matching) or reverse (mode seeking)."),
                        normalizeArgument],
            result: .members(["kl"]), summary: "`{mu, sigma, kl, optima?}` (optima: every reverse local optimum)",
-           cost: "forward O(K); reverse ≤ 2K × 200 BFGS steps of O(K²); at most K = \(maximumMixtureComponents) components") { a in
+           cost: "forward O(K); reverse ≤ 2K × 200 BFGS steps of O(K²); at most K = \(maximumMixtureComponents) components", searches: true) { a in
         let direction: KLDirection = try a.string("direction", oneOf: ["forward", "reverse"]) == "forward" ? .forward : .reverse
         let r = try klFit(target: mixtureComponents(a), direction: direction, normalize: a.bool("normalize"))
         func fitObject(_ f: GaussianFit) -> [(String, JSONValue)] {

@@ -17,7 +17,7 @@ let modelOps: [OpSpec] = [
     OpSpec("logistic_fit", "Logistic-regression MLE by Newton-Raphson.",
            arguments: logisticDataArguments,
            result: .members(["log_likelihood"]), summary: "`{beta, log_likelihood}` (Newton–Raphson)",
-           cost: "≤ 100 steps of O(rows × columns²); rows × columns² at most \(maximumLogisticWork)") { a in
+           cost: "≤ 100 steps of O(rows × columns²); rows × columns² at most \(maximumLogisticWork)", searches: true) { a in
         let fit = try logisticFit(x: a.matrix("x"), y: a.vector("y"))
         return .object([("beta", .array(fit.beta.map(JSONValue.number))), ("log_likelihood", .number(fit.logLikelihood))])
     },
