@@ -31,6 +31,17 @@ let valueFunctions: [String: ValueFunction] = [
         guard case .array(let items) = a[0] else { throw ExpressionError(column: c[0], "reversed needs a list, got \(kindName(a[0]))") }
         return .array(items.reversed())
     },
+    // `sorted(marks)`: numbers in increasing order, or texts in code-point order.
+    "sorted": ValueFunction(arity: 1...1, signature: "sorted(list)") { a, c in
+        guard case .array(let items) = a[0] else { throw ExpressionError(column: c[0], "sorted needs a list, got \(kindName(a[0]))") }
+        let numbers = items.compactMap { if case .number(let x) = $0, !x.isNaN { x } else { nil } }
+        if numbers.count == items.count { return .array(numbers.sorted().map(JSONValue.number)) }
+        let texts = items.compactMap { if case .string(let t) = $0 { t } else { nil } }
+        guard texts.count == items.count else {
+            throw ExpressionError(column: c[0], "sorted needs a list of defined numbers or of texts")
+        }
+        return .array(texts.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).map(JSONValue.string))
+    },
     // n evenly spaced numbers from a to b inclusive (at most 100,000, a sweep's limit).
     "linspace": ValueFunction(arity: 3...3, signature: "linspace(a, b, n)") { a, c in
         guard case .number(let lo) = a[0], case .number(let hi) = a[1], lo.isFinite, hi.isFinite else {

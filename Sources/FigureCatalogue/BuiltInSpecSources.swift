@@ -263,6 +263,98 @@ panels:
         edge: white
 
 """#,
+        "entropy-curve": #"""
+# Binary entropy H(p) of a coin with the chosen coins marked (left), and the surprisal −log p of
+# one outcome beside it (right; Cover & Thomas §2.1, fig. 2.1).
+summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal -log p beside it."
+title: "Binary entropy and surprisal in {{unit}}"
+params:
+  unit:
+    type: choice
+    default: bits
+    choices: [bits, nats, hartleys]
+    help: "unit of information"
+  marks:
+    type: numbers
+    default: [0.5, 0.9]
+    help: "probabilities p of the coins to mark (each in [0, 1])"
+requires:
+  - {param: marks, check: "len(marks) <= 8", message: "at most 8 marks (got {{len(marks)}})"}
+  # The op refuses a p outside [0, 1] in its own words, as the parameter's error.
+  - {param: marks, each: {m: marks}, check: "binary_entropy(m, unit=unit)"}
+let:
+  # Natural logarithms per unit, and the logarithm as TeX and as plain text.
+  per_unit: "if(unit == 'bits', log(2), if(unit == 'nats', 1, log(10)))"
+  log_tex: "if(unit == 'bits', '\\log_2', if(unit == 'nats', '\\ln', '\\log_{10}'))"
+  log_plain: "if(unit == 'bits', 'log₂', if(unit == 'nats', 'ln', 'log₁₀'))"
+  hmax: "log(2) / per_unit"
+  # Every marked coin: p, its entropy h and surprisal s (∞ for p = 0).
+  coins: {each: {p: marks}, item: {p: p, h: "binary_entropy(p, unit=unit)", s: "surprisal(p, unit=unit)"}}
+  # The coins whose surprisal is finite (not p = 0), and the same by increasing p: the right
+  # panel marks these.
+  finite: {each: {c: coins}, when: "c.s < inf", item: c}
+  shown: {each: {p: "sorted(finite.p)"}, item: {p: p, s: "surprisal(p, unit=unit)"}}
+  # Surprisal axis: up to that of p = 1/128 (7 bits) or just above the largest marked value, so the
+  # curve's rise is visible without the tail dwarfing the marks.
+  top: "max(log(128) / per_unit, 1.1 * max(concat([0], shown.s)))"
+  p_min: "exp(-top * per_unit)"
+  # One or two surprisal marks get a label each; more are listed in one box.
+  crowded: "len(shown) > 2"
+description:
+  - "Left: binary entropy H(p) in {{unit}} for p from 0 to 1, symmetric about p = 0.5 where it reaches its maximum of
+    {{hmax:3 unit}} and falling to 0 at p = 0 and p = 1"
+  - {when: "len(coins) == 0", text: ". "}
+  - {when: "len(coins) > 0", text: "; marked: "}
+  - {each: {c: coins}, separator: ", ", text: "H({{c.p:4}}) = {{c.h:3 unit}}"}
+  - {when: "len(coins) > 0", text: ". "}
+  - "Right: surprisal −{{log_plain}} p in {{unit}}, 0 at p = 1 and growing without bound as p → 0"
+  - {when: "len(finite) > 0", text: "; marked: "}
+  - {each: {c: finite}, separator: ", ", text: "−{{log_plain}} {{c.p:4}} = {{c.s:3 unit}}"}
+  - "."
+panels:
+  - title: "Binary entropy $H(p)$"
+    x: {label: "$p$", range: [0, 1]}
+    y: {label: "$H(p)$ [{{unit}}]", range: [0, "1.12 * hmax"]}
+    legend: none
+    layers:
+      - {mark: line, x: {var: p, from: 0, to: 1, samples: 801}, y: "binary_entropy(p, unit=unit)"}
+      - {when: "len(coins) > 0", mark: scatter, x: coins.p, y: coins.h, color: series2}
+      # Text sits under the curve, pulled toward the middle where the curve is high, so it never
+      # leaves the panel and stays clear of the line.
+      - mark: annotate
+        each: {c: coins}
+        at: [c.p, c.h]
+        text_at: ["c.p + (0.5 - c.p) * 0.55", "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
+        fit: true
+        text: "$H({{c.p:4}})$ = {{c.h:3 unit}}"
+  - title: "Surprisal $-{{log_tex}}\\,p$"
+    x: {label: "$p$", range: [0, 1]}
+    y: {label: "surprisal [{{unit}}]", range: [0, top]}
+    legend: none
+    layers:
+      - {mark: line, x: {var: p, from: p_min, to: 1}, y: "-log(p) / per_unit", color: series1}
+      - {when: "len(shown) > 0", mark: scatter, x: shown.p, y: shown.s, color: series2}
+      # One or two marks: each label above its point, staggered, with a leader.
+      - mark: annotate
+        when: "!crowded"
+        each: {c: shown, index: k}
+        at: [c.p, c.s]
+        text_at: ["min(max(c.p, 0.3), 0.7)", "min(c.s + top * (0.22 + 0.12 * (len(shown) - 1 - k)), 0.92 * top)"]
+        fit: true
+        text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
+      # Many marks crowd the falling curve: they are listed in one box in the empty upper right.
+      - mark: annotate
+        when: crowded
+        each: {c: shown}
+        separator: "\n"
+        at: [0.96, 0.95]
+        coordinates: axes
+        align: right
+        valign: top
+        box: true
+        text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
+
+"""#,
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.

@@ -33,7 +33,7 @@ struct LayerBuilder {
     static let kinds: [String: [String]] = [
         "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
         "step": ["x", "y"], "bar": ["x", "y", "stack", "values", "group_width"], "hist": ["x", "bins", "range"],
-        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width"],
+        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width", "separator"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
         "venn": ["table", "proportional", "x_name", "y_name"],
@@ -333,11 +333,12 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope) throws {
+    /// `text` given: the text already written (a repeated annotation's passes joined, JoinedAnnotation.swift).
+    mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope, text given: String? = nil) throws {
         guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
         guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
         let at = Point(try compiler.number(l[0], "at", locals: scope), try compiler.number(l[1], "at", locals: scope))
-        var text = try compiler.text(textNode, "text", locals: scope)
+        var text = try given ?? compiler.text(textNode, "text", locals: scope)
         let arrow = try node["arrow"].map { try reader.bool($0, "arrow") } ?? false
         if let t = node["text_at"] {
             guard let tl = t.list, tl.count == 2 else { throw reader.error(t, "text_at must be [x, y]") }
