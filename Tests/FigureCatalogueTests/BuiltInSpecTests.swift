@@ -47,6 +47,10 @@ import PlotGrammar
         "kl-fits": [("target", .array([[0.3, -1, 0.5], [0.7, 2, 1]].map { c in
                         .object([("weight", .number(c[0])), ("mu", .number(c[1])), ("sigma", .number(c[2]))]) })),
                     ("which", .string("reverse"))],
+        "ensemble-uncertainty": [("ensembles", .array([.object([("name", .string("Long ensemble name")), ("models", .array([
+                                     .array([.number(0.5), .number(0.5)]), .array([.number(0.9), .number(0.1)])]))]),
+                                 .object([("name", .string("B")), ("models", .array([.array([.number(0.2), .number(0.8)])]))])])),
+                                 ("labels", .array([])), ("x_label", .string("class")), ("unit", .string("bits"))],
         "elbo": [("data", .array([.number(3)])), ("prior_sigma", .number(1)), ("prior_mu", .number(-0.5))],
     ]
 
