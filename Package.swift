@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InfoRequests"]),
         .testTarget(name: "PlotGrammarTests", dependencies: ["PlotGrammar", "FigureModel", "InfoRequests"]),
         .testTarget(name: "LibraryAPITests", dependencies: ["PlotGrammar", "CairoRender", "FigureModel"]),
-        .testTarget(name: "ReferenceImageTests", dependencies: ["PlotGrammar", "CairoRender", "CCairo"],
+        .testTarget(name: "ReferenceImageTests", dependencies: ["PlotGrammar", "FigureCatalogue", "CairoRender", "CCairo"],
                     exclude: ["References"]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),

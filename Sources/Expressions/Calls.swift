@@ -29,9 +29,13 @@ func call(_ fn: String, _ args: [Expr.Argument], column: Int, scope: Scope) thro
         let values = try args.map { try evaluate($0.value, in: scope) }
         return try elementwise(values, column: column, what: fn, f.apply)
     }
-    // `len(list)` counts the list's items, whatever they are (a list of objects too).
-    if fn == "len", args.count == 1, args[0].name == nil, case .array(let items) = try evaluate(args[0].value, in: scope) {
-        return .number(Double(items.count))
+    // `len(list)` counts the list's items, whatever they are (a list of objects too); `len(text)` its characters.
+    if fn == "len", args.count == 1, args[0].name == nil {
+        switch try evaluate(args[0].value, in: scope) {
+        case .array(let items): return .number(Double(items.count))
+        case .string(let t): return .number(Double(t.count))
+        default: break
+        }
     }
     if let f = listFunctions[fn] {
         if let named = args.first(where: { $0.name != nil }) {

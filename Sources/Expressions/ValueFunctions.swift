@@ -31,6 +31,17 @@ let valueFunctions: [String: ValueFunction] = [
         guard case .array(let items) = a[0] else { throw ExpressionError(column: c[0], "reversed needs a list, got \(kindName(a[0]))") }
         return .array(items.reversed())
     },
+    // `sorted(marks)`: numbers in increasing order, or texts in code-point order.
+    "sorted": ValueFunction(arity: 1...1, signature: "sorted(list)") { a, c in
+        guard case .array(let items) = a[0] else { throw ExpressionError(column: c[0], "sorted needs a list, got \(kindName(a[0]))") }
+        let numbers = items.compactMap { if case .number(let x) = $0, !x.isNaN { x } else { nil } }
+        if numbers.count == items.count { return .array(numbers.sorted().map(JSONValue.number)) }
+        let texts = items.compactMap { if case .string(let t) = $0 { t } else { nil } }
+        guard texts.count == items.count else {
+            throw ExpressionError(column: c[0], "sorted needs a list of defined numbers or of texts")
+        }
+        return .array(texts.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).map(JSONValue.string))
+    },
     // n evenly spaced numbers from a to b inclusive (at most 100,000, a sweep's limit).
     "linspace": ValueFunction(arity: 3...3, signature: "linspace(a, b, n)") { a, c in
         guard case .number(let lo) = a[0], case .number(let hi) = a[1], lo.isFinite, hi.isFinite else {
@@ -46,9 +57,37 @@ let valueFunctions: [String: ValueFunction] = [
         let mixture = try gaussianMixture(a[1], column: c[1])
         return try elementwise([a[0]], column: c[0], what: "mixture_pdf") { exp(mixture.logDensity($0[0])) }
     },
-    // Text for titles and alt text: `replace(p_name, '$', '')` is a TeX label as plain words.
-    "replace": ValueFunction(arity: 3...3, signature: "replace(text, old, new)") { a, c in
-        .string(try text(a[0], c[0], "replace").replacingOccurrences(of: try text(a[1], c[1], "replace"), with: try text(a[2], c[2], "replace")))
+    // Text for titles and alt text: `replace(p_name, '$', '')` is a TeX label as plain words;
+    // a count replaces only the first n (`replace(name, ' ', '\n', 1)` breaks a name once).
+    "replace": ValueFunction(arity: 3...4, signature: "replace(text, old, new, count)") { a, c in
+        var t = try text(a[0], c[0], "replace")
+        let old = try text(a[1], c[1], "replace"), new = try text(a[2], c[2], "replace")
+        guard a.count == 4 else { return .string(t.replacingOccurrences(of: old, with: new)) }
+        guard case .number(let n) = a[3], n >= 0, n == n.rounded() else {
+            throw ExpressionError(column: c[3], "replace's count must be a whole number ≥ 0, got \(a[3].serialized)")
+        }
+        guard !old.isEmpty else { return .string(t) }
+        var done = 0.0, from = t.startIndex
+        while done < n, let r = t.range(of: old, range: from..<t.endIndex) {
+            t.replaceSubrange(r, with: new)
+            from = t.index(r.lowerBound, offsetBy: new.count)
+            done += 1
+        }
+        return .string(t)
+    },
+    // `column_means(models)`: the mean of each column of a table of rows of one length (an
+    // ensemble's mean forecast from its members' forecasts), summed row by row in order.
+    "column_means": ValueFunction(arity: 1...1, signature: "column_means(rows)") { a, c in
+        guard case .array(let rows) = a[0], !rows.isEmpty else { throw ExpressionError(column: c[0], "column_means needs a non-empty list of rows") }
+        let table = try rows.map { row -> [Double] in
+            guard case .array(let items) = row else { throw ExpressionError(column: c[0], "column_means needs rows (lists of numbers), got \(kindName(row))") }
+            return try items.map { item in
+                guard case .number(let x) = item else { throw ExpressionError(column: c[0], "column_means needs numbers; a row holds \(kindName(item))") }
+                return x
+            }
+        }
+        guard table.allSatisfy({ $0.count == table[0].count }) else { throw ExpressionError(column: c[0], "column_means needs rows of one length") }
+        return .array((0..<table[0].count).map { j in .number(table.map { $0[j] }.reduce(0, +) / Double(table.count)) })
     },
     // `probabilities(q, 'q')` is q when it is a probability vector (non-empty, non-negative,
     // summing to 1); else the error names it: "q: probabilities sum to 0.75, expected 1".

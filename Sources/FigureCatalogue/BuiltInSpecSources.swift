@@ -263,6 +263,214 @@ panels:
         edge: white
 
 """#,
+        "ensemble-uncertainty": #"""
+# Aleatoric vs epistemic uncertainty of model ensembles (Depeweg et al. 2018): a panel per
+# ensemble with its members' forecasts and their mean, and the entropy of each ensemble's mean
+# forecast split into the members' mean entropy (aleatoric) and their disagreement (epistemic,
+# the mean KL divergence to the ensemble mean) as stacked bars.
+summary: "Ensemble members' forecasts and the split of each ensemble's entropy into aleatoric and epistemic parts"
+title: "Aleatoric and epistemic uncertainty of model ensembles"
+params:
+  labels:
+    type: strings
+    default: ["−1", "0", "1", "2", "3", "4", "5"]
+    help: "outcome (bin) names, one per class"
+  ensembles:
+    type: ensembles
+    default:
+      - name: Models agree
+        models:
+          - [0.02, 0.05, 0.15, 0.40, 0.25, 0.10, 0.03]
+          - [0.01, 0.04, 0.18, 0.38, 0.26, 0.10, 0.03]
+          - [0.03, 0.06, 0.14, 0.42, 0.23, 0.09, 0.03]
+          - [0.02, 0.05, 0.16, 0.39, 0.24, 0.11, 0.03]
+          - [0.02, 0.05, 0.15, 0.41, 0.24, 0.10, 0.03]
+      - name: Models disagree
+        models:
+          - [0.05, 0.10, 0.30, 0.30, 0.15, 0.07, 0.03]
+          - [0.01, 0.02, 0.05, 0.15, 0.35, 0.30, 0.12]
+          - [0.02, 0.05, 0.15, 0.40, 0.25, 0.10, 0.03]
+          - [0.01, 0.03, 0.08, 0.20, 0.30, 0.25, 0.13]
+          - [0.10, 0.20, 0.30, 0.20, 0.10, 0.07, 0.03]
+    help: "a JSON list of {name, models}, models a list of probability vectors over the labels"
+  x_label: {type: string, default: "warming [°C]", help: axis label of the outcomes}
+  unit:
+    type: choice
+    default: nats
+    choices: [nats, bits, hartleys]
+    help: "logarithm base of every information quantity shown: bits (log₂), nats (ln) or hartleys (log₁₀)"
+requires:
+  - {param: ensembles, check: "len(ensembles) <= 4", message: "{{len(ensembles)}} ensembles; expected 1 to 4"}
+  - {param: ensembles, each: {e: ensembles}, check: "len(e.models) > 0", message: "ensemble '{{e.name}}' has no models"}
+  # The op checks each ensemble's forecasts (probabilities, one length), in its own words.
+  - {param: ensembles, each: {e: ensembles}, check: "ensemble_uncertainty(models=e.models)", message: "ensemble '{{e.name}}': {{error}}"}
+  - param: ensembles
+    each: {e: ensembles}
+    check: "len(e.models[0]) == len(ensembles[0].models[0])"
+    message: "ensemble '{{e.name}}' has {{len(e.models[0])}} classes but '{{ensembles[0].name}}' has {{len(ensembles[0].models[0])}}"
+  - {param: labels, check: "len(labels) == 0 || len(labels) == len(ensembles[0].models[0])", message: "{{len(labels)}} labels for {{len(ensembles[0].models[0])}} outcomes; give one label per outcome"}
+let:
+  per_unit: "if(unit == 'bits', log(2), if(unit == 'nats', 1, log(10)))"
+  k: "len(ensembles[0].models[0])"
+  # The outcomes sit at 0, 1, 2, …; they are numbered 1, 2, … when no labels are given.
+  positions: {each: {x: "ensembles[0].models[0]", index: i}, item: i}
+  names: "if(len(labels) == 0, positions + 1, labels)"
+  # Each ensemble's mean forecast and the split of its entropy, in the chosen unit.
+  rows:
+    each: {e: ensembles}
+    item:
+      name: e.name
+      mean: "column_means(e.models)"
+      total: "ensemble_uncertainty(models=e.models).total / per_unit"
+      aleatoric: "ensemble_uncertainty(models=e.models).aleatoric / per_unit"
+      epistemic: "ensemble_uncertainty(models=e.models).epistemic / per_unit"
+  shares: {each: {r: rows}, item: "if(r.total > 0, 100 * r.epistemic / r.total, 0)"}
+  # Decimals that give the smallest non-zero value two significant digits (3 at least, 6 at most).
+  magnitudes: {each: {v: "concat(rows.total, rows.aleatoric, rows.epistemic)"}, item: "if(v == 0, inf, abs(v))"}
+  d: "min(6, max(3, 1 - floor(log10(min(magnitudes)))))"
+  top: "1.3 * max(ensembles.models)"
+  # Stacked in one column (portrait sizes) the panels are wide and short: legends go outside,
+  # which also keeps the plot areas the same width. A small landscape size (column, under 5 in
+  # wide) keeps only the entropy panel.
+  portrait: "figure_width < 1.2 * figure_height"
+  narrow: "figure_width < 5 && !portrait"
+  total_top: "max(rows.total) * if(portrait, 1.6, 1.75)"
+  # Long names wrap at their first space; if one wraps, all do, so the tick labels line up.
+  long_names: {each: {e: ensembles}, when: "len(e.name) > 12", item: e.name}
+  categories: {each: {e: ensembles}, item: "if(len(long_names) > 0, replace(e.name, ' ', '\n', 1), e.name)"}
+description:
+  - "Forecast distributions of each ensemble's members over {{names}} with the ensemble mean, and the entropy of the mean
+    forecast split into aleatoric uncertainty (mean entropy of the members) and epistemic uncertainty (their
+    disagreement, the mean KL divergence to the ensemble mean). "
+  - each: {e: ensembles, r: rows, s: shares}
+    separator: "; "
+    text: "{{e.name}} ({{len(e.models)}} models): total H = {{r.total:.(d)}}, aleatoric {{r.aleatoric:.(d)}}, epistemic
+      {{r.epistemic:.(d) unit}} ({{s:.1}} % of the total)"
+  - "."
+  - {when: narrow, text: " {{size_note}}"}
+size_note: "At landscape sizes under 5 in wide (column) only the entropy-of-the-mean panel is shown; the member-forecast panels (one per ensemble) are left out. Other sizes show every panel."
+grid: "if(portrait, [len(ensembles) + 1, 1], [1, if(narrow, 1, len(ensembles) + 1)])"
+panels:
+  # One panel per ensemble: its members' forecasts and their mean.
+  - each: {e: ensembles, r: rows}
+    when: "!narrow"
+    title: "{{e.name}}"
+    x: {label: "{{x_label}}", range: [-0.4, "k - 0.6"], ticks: positions, tick_labels: names}
+    y: {label: probability, range: [0, top]}
+    legend: "{{if(portrait, 'outside-right', 'top-right')}}"
+    layers:
+      # The members share one legend entry.
+      - {mark: line, each: {m: e.models, index: i}, x: positions, y: m, name: "{{if(i == 0, 'members', '')}}",
+         color: muted, alpha: 0.75, dash: solid, width: "0.9 * font_size / 10", marker: circle}
+      - {mark: line, x: positions, y: r.mean, name: ensemble mean, color: series1, dash: solid, width: "2.2 * font_size / 10"}
+  - title: "Entropy of the mean"
+    y: {label: "total [{{unit}}]", range: [0, total_top]}
+    legend: "{{if(portrait, 'outside-right', 'top-center')}}"
+    layers:
+      - {mark: bar, x: categories, y: [rows.aleatoric, rows.epistemic], name: [aleatoric, epistemic],
+         color: [series3, series2], stack: true, group_width: 0.62}
+      # Over each bar its total and, on a second line, the epistemic share: what the comparison is
+      # about. Short lines fit narrow panels.
+      - mark: annotate
+        each: {r: rows, s: shares, index: i}
+        at: [i, "r.total + 0.02 * total_top"]
+        valign: bottom
+        size: 0.9
+        text: "{{r.total:.(d)}}\n{{s:.1}} % epist."
+
+"""#,
+        "entropy-curve": #"""
+# Binary entropy H(p) of a coin with the chosen coins marked (left), and the surprisal −log p of
+# one outcome beside it (right; Cover & Thomas §2.1, fig. 2.1).
+summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal -log p beside it."
+title: "Binary entropy and surprisal in {{unit}}"
+params:
+  unit:
+    type: choice
+    default: bits
+    choices: [bits, nats, hartleys]
+    help: "unit of information"
+  marks:
+    type: numbers
+    default: [0.5, 0.9]
+    help: "probabilities p of the coins to mark (each in [0, 1])"
+requires:
+  - {param: marks, check: "len(marks) <= 8", message: "at most 8 marks (got {{len(marks)}})"}
+  # The op refuses a p outside [0, 1] in its own words, as the parameter's error.
+  - {param: marks, each: {m: marks}, check: "binary_entropy(m, unit=unit)"}
+let:
+  # Natural logarithms per unit, and the logarithm as TeX and as plain text.
+  per_unit: "if(unit == 'bits', log(2), if(unit == 'nats', 1, log(10)))"
+  log_tex: "if(unit == 'bits', '\\log_2', if(unit == 'nats', '\\ln', '\\log_{10}'))"
+  log_plain: "if(unit == 'bits', 'log₂', if(unit == 'nats', 'ln', 'log₁₀'))"
+  hmax: "log(2) / per_unit"
+  # Every marked coin: p, its entropy h and surprisal s (∞ for p = 0).
+  coins: {each: {p: marks}, item: {p: p, h: "binary_entropy(p, unit=unit)", s: "surprisal(p, unit=unit)"}}
+  # The coins whose surprisal is finite (not p = 0), and the same by increasing p: the right
+  # panel marks these.
+  finite: {each: {c: coins}, when: "c.s < inf", item: c}
+  shown: {each: {p: "sorted(finite.p)"}, item: {p: p, s: "surprisal(p, unit=unit)"}}
+  # Surprisal axis: up to that of p = 1/128 (7 bits) or just above the largest marked value, so the
+  # curve's rise is visible without the tail dwarfing the marks.
+  top: "max(log(128) / per_unit, 1.1 * max(concat([0], shown.s)))"
+  p_min: "exp(-top * per_unit)"
+  # One or two surprisal marks get a label each; more are listed in one box.
+  crowded: "len(shown) > 2"
+description:
+  - "Left: binary entropy H(p) in {{unit}} for p from 0 to 1, symmetric about p = 0.5 where it reaches its maximum of
+    {{hmax:3 unit}} and falling to 0 at p = 0 and p = 1"
+  - {when: "len(coins) == 0", text: ". "}
+  - {when: "len(coins) > 0", text: "; marked: "}
+  - {each: {c: coins}, separator: ", ", text: "H({{c.p:4}}) = {{c.h:3 unit}}"}
+  - {when: "len(coins) > 0", text: ". "}
+  - "Right: surprisal −{{log_plain}} p in {{unit}}, 0 at p = 1 and growing without bound as p → 0"
+  - {when: "len(finite) > 0", text: "; marked: "}
+  - {each: {c: finite}, separator: ", ", text: "−{{log_plain}} {{c.p:4}} = {{c.s:3 unit}}"}
+  - "."
+panels:
+  - title: "Binary entropy $H(p)$"
+    x: {label: "$p$", range: [0, 1]}
+    y: {label: "$H(p)$ [{{unit}}]", range: [0, "1.12 * hmax"]}
+    legend: none
+    layers:
+      - {mark: line, x: {var: p, from: 0, to: 1, samples: 801}, y: "binary_entropy(p, unit=unit)"}
+      - {when: "len(coins) > 0", mark: scatter, x: coins.p, y: coins.h, color: series2}
+      # Text sits under the curve, pulled toward the middle where the curve is high, so it never
+      # leaves the panel and stays clear of the line.
+      - mark: annotate
+        each: {c: coins}
+        at: [c.p, c.h]
+        text_at: ["c.p + (0.5 - c.p) * 0.55", "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
+        fit: true
+        text: "$H({{c.p:4}})$ = {{c.h:3 unit}}"
+  - title: "Surprisal $-{{log_tex}}\\,p$"
+    x: {label: "$p$", range: [0, 1]}
+    y: {label: "surprisal [{{unit}}]", range: [0, top]}
+    legend: none
+    layers:
+      - {mark: line, x: {var: p, from: p_min, to: 1}, y: "-log(p) / per_unit", color: series1}
+      - {when: "len(shown) > 0", mark: scatter, x: shown.p, y: shown.s, color: series2}
+      # One or two marks: each label above its point, staggered, with a leader.
+      - mark: annotate
+        when: "!crowded"
+        each: {c: shown, index: k}
+        at: [c.p, c.s]
+        text_at: ["min(max(c.p, 0.3), 0.7)", "min(c.s + top * (0.22 + 0.12 * (len(shown) - 1 - k)), 0.92 * top)"]
+        fit: true
+        text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
+      # Many marks crowd the falling curve: they are listed in one box in the empty upper right.
+      - mark: annotate
+        when: crowded
+        each: {c: shown}
+        separator: "\n"
+        at: [0.96, 0.95]
+        coordinates: axes
+        align: right
+        valign: top
+        box: true
+        text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
+
+"""#,
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.

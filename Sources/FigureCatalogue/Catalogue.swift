@@ -5,10 +5,10 @@ import InfoRequests
 public enum Catalogue {
     public static let entries: [CatalogueEntry] = [
         // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
-        EntropyCurve.entry, BuiltInSpecs.entry("surprisal"), BuiltInSpecs.entry("distribution-compare"),
+        BuiltInSpecs.entry("entropy-curve"), BuiltInSpecs.entry("surprisal"), BuiltInSpecs.entry("distribution-compare"),
         BuiltInSpecs.entry("cross-entropy-decomposition"), BuiltInSpecs.entry("kl-asymmetry"),
         BuiltInSpecs.entry("kl-fits"), BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), BuiltInSpecs.entry("mi-vs-correlation"), BuiltInSpecs.entry("likelihood-curve"),
-        BuiltInSpecs.entry("lindley"), BuiltInSpecs.entry("maxent"), BuiltInSpecs.entry("elbo"), .ensembleUncertainty,
+        BuiltInSpecs.entry("lindley"), BuiltInSpecs.entry("maxent"), BuiltInSpecs.entry("elbo"), BuiltInSpecs.entry("ensemble-uncertainty"),
     ]
 
     public static var names: [String] { entries.map(\.name) }

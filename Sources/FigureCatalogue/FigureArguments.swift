@@ -81,6 +81,14 @@ public struct FigureArguments: Sendable {
                     }
                 }
             }
+            // An ensemble is {name, models: [[…], …]}.
+            if spec.kind == .ensembles {
+                for (i, o) in items.enumerated() {
+                    guard case .string? = o["name"], case let .array(models)? = o["models"], models.allSatisfy(isNumbers) else {
+                        throw CatalogueError("parameter '\(spec.name)' of figure '\(figure)', item \(i + 1): expected 'name' and 'models'")
+                    }
+                }
+            }
         }
         func numbers(_ v: JSONValue) -> [Double] {
             switch v {

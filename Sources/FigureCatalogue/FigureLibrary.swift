@@ -103,6 +103,7 @@ extension ParameterKind {
         case .mixture: self = .mixture
         case .strings: self = .strings
         case .models: self = .models
+        case .ensembles: self = .ensembles
         }
     }
 }

@@ -271,14 +271,15 @@ public struct PagePainter {
             var y = top + height + g.paragraphSpace
             var captionItems: [PageItem] = []
             for line in caption {
-                captionItems += try self.line(line, x: left, baseline: y + line.ascent, size: size, color: palette.text)
+                captionItems += try self.line(line, x: captionX(line, of: caption, left: left, width: width), baseline: y + line.ascent,
+                                              size: size, color: palette.text)
                 y += line.height
             }
             if !captionItems.isEmpty { items.append(.tagged(PageStructure("Caption"), captionItems)) }
         case .tableCaption(_, let lines):
             var y = top
             for line in lines {
-                items += try self.line(line, x: left, baseline: y + line.ascent, size: size)
+                items += try self.line(line, x: captionX(line, of: lines, left: left, width: width), baseline: y + line.ascent, size: size)
                 y += line.height
             }
         case .tableRow(let t, let row, let cells, let columns):

@@ -258,7 +258,7 @@ extension FigureCommand {
         do { entry = try library.entry(named: names[0]) } catch { throw FigureCommandError("\(error)") }
         guard let spec = entry.spec else {
             let specs = library.entries.filter { $0.spec != nil }.map(\.name)
-            throw FigureCommandError("figure '\(entry.name)' is still a hand-written recipe, not a spec; "
+            throw FigureCommandError("figure '\(entry.name)' has no plot spec; "
                                      + "figures that are specs: \(specs.joined(separator: ", "))")
         }
         var values: [String: JSONValue] = [:]

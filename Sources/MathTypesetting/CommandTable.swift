@@ -69,6 +69,18 @@ struct CommandSpec: Sendable {
         case logo(TeXLogo)
         /// \global before \def or \gdef (a formula is one group, so it changes nothing).
         case global
+        /// \edef and \xdef (\global\edef): \def with the body expanded when it is defined, not when it
+        /// is used (TeXbook p. 215–216).
+        case edef
+        /// \begingroup … \endgroup: a semi-simple group (TeXbook p. 279), which keeps font switches and
+        /// colours inside it but, unlike {…}, makes no Ord atom of its contents.
+        case beginGroup, endGroup
+        /// \mathchoice{D}{T}{S}{SS}: one of four lists, picked by the style in force where it stands
+        /// (TeXbook p. 151, Appendix G rule 1).
+        case mathchoice
+        /// \newline at the top level of a formula: the lines that follow start anew at the left (LaTeX's
+        /// \@gnewline: \nobreak\hfil\break, so the broken line is ragged).
+        case newline
     }
     let arguments: Int
     let rule: Rule
@@ -416,9 +428,13 @@ enum CommandTable {
         for name in ["newcommand", "renewcommand", "providecommand", "newcommand*", "renewcommand*"] {
             t[name] = CommandSpec(arguments: 2, rule: .newcommand)
         }
-        // \gdef defines as \def does (a formula is one group). \edef and \xdef, which expand their body
-        // at once, stay unknown rather than silently behaving as \def.
+        // \gdef defines as \def does (a formula is one group); \edef and \xdef expand their body at once.
         for name in ["def", "gdef"] { t[name] = CommandSpec(arguments: 2, rule: .def) }
+        for name in ["edef", "xdef"] { t[name] = CommandSpec(arguments: 2, rule: .edef) }
+        t["begingroup"] = CommandSpec(arguments: 0, rule: .beginGroup)
+        t["endgroup"] = CommandSpec(arguments: 0, rule: .endGroup)
+        t["mathchoice"] = CommandSpec(arguments: 4, rule: .mathchoice)
+        t["newline"] = CommandSpec(arguments: 0, rule: .newline)
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         // KaTeX's \overgroup and \undergroup are the tortoise-shell brackets stretched as braces

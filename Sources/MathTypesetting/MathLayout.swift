@@ -22,7 +22,8 @@ public enum MathLayout {
         return s == "." || s == "," || s == ";"
     }
 
-    static func layoutList(_ list: MathList, _ start: LayoutContext, trailingPunctuation: Bool = false) -> Box {
+    static func layoutList(_ given: MathList, _ start: LayoutContext, trailingPunctuation: Bool = false) -> Box {
+        let list = resolvingChoices(given, style: start.style)
         let lastAtom = list.lastIndex { if case .atom = $0 { return true } else { return false } }
         let classes = effectiveClasses(list)
         var ctx = start
@@ -35,7 +36,7 @@ public enum MathLayout {
                 boxes.append(.kern(mu * ctx.mu))
             case .kern(let length):
                 boxes.append(.kern(ctx.points(length)))
-            case .tag:
+            case .tag, .choice:
                 break   // placed by `layout` (top level) and by display arrays (per row)
             case .sizing(let factor):
                 ctx.baseSize = start.baseSize * factor
@@ -67,6 +68,27 @@ public enum MathLayout {
         }
         if boxes.count == 1 { return boxes[0] }
         return .hlist(boxes)
+    }
+
+    /// Rule 1 of Appendix G: each \mathchoice is replaced by its list for the style in force there
+    /// (a style change in a chosen list holds for what follows, as the list is spliced in).
+    static func resolvingChoices(_ list: MathList, style: MathStyle) -> MathList {
+        guard list.contains(where: { if case .choice = $0 { return true } else { return false } }) else { return list }
+        var out: MathList = []
+        var style = style
+        var pending = Array(list.reversed())
+        while let item = pending.popLast() {
+            switch item {
+            case .choice(let lists):
+                pending.append(contentsOf: lists[style.rawValue].reversed())
+            case .style(let s):
+                style = s
+                out.append(item)
+            default:
+                out.append(item)
+            }
+        }
+        return out
     }
 
     static func lastAtomBefore(_ i: Int, in list: MathList) -> Atom? {

@@ -151,6 +151,9 @@ public enum MathItem: Sendable {
     case color(MathRGBA)
     /// \tag{…} (or \tag*{…} without parentheses): the equation's label, set at the right.
     case tag(MathList, parenthesized: Bool)
+    /// \mathchoice: the lists for display, text, script and scriptscript style; layout splices in the
+    /// one for the style in force (TeXbook Appendix G, rule 1).
+    case choice([MathList])
 }
 
 public typealias MathList = [MathItem]

@@ -2,6 +2,7 @@
 /// render natively and screen readers speak.
 public func mathML(_ list: MathList, source: String, display: Bool) -> String {
     var w = MathMLWriter()
+    w.display = display
     let body = w.row(list)
     return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
         + "<semantics>\(body)<annotation encoding=\"application/x-tex\">\(escapeMathML(source))</annotation></semantics></math>"
@@ -22,6 +23,9 @@ func escapeMathML(_ s: String) -> String {
 }
 
 struct MathMLWriter {
+    /// The formula's style, for \mathchoice (MathML has no choice; the top-level style's list is written).
+    var display = false
+
     mutating func row(_ list: MathList) -> String {
         let parts = list.compactMap { item -> String? in
             switch item {
@@ -31,6 +35,7 @@ struct MathMLWriter {
                 : (l.unit == .em ? "<mspace width=\"\(number(l.value))em\"/>" : "<mspace width=\"\(number(l.value))pt\"/>")
             case .tag(let t, let p): return "<mspace width=\"2em\"/><mtext>\(p ? "(" : "")</mtext>\(row(t))<mtext>\(p ? ")" : "")</mtext>"
             case .style, .sizing, .color: return nil
+            case .choice(let lists): return row(lists[display ? 0 : 1])
             }
         }
         return parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"

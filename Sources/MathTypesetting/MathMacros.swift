@@ -114,7 +114,9 @@ extension MathParser {
     mutating func parseDefinition(_ command: String, _ rule: CommandSpec.Rule, _ token: Token) throws {
         skipSpaces()
         var nameTokens: [Token]
-        if case .def = rule {
+        let isDef: Bool
+        switch rule { case .def, .edef: isDef = true; default: isDef = false }
+        if isDef {
             guard let t = peek() else { throw error(.missingArgument, "missing macro name after \\def", token.range) }
             position += 1
             nameTokens = [t]
@@ -127,7 +129,7 @@ extension MathParser {
         var parameters = 0
         var defaultFirst: [Token]?
         switch rule {
-        case .def:
+        case .def, .edef:
             while let t = peek(), t.kind != .beginGroup {
                 guard t.kind == .char("#"), position + 1 < tokens.count, case .char(let d) = tokens[position + 1].kind,
                       d.wholeNumberValue == parameters + 1 else {
@@ -158,6 +160,7 @@ extension MathParser {
             break
         }
         var body = try rawTokenArgument(for: token)
+        if case .edef = rule { body = try fullyExpanded(body) }
         if case .declareMathOperator = rule {
             let op = command.hasSuffix("*") ? "operatorname*" : "operatorname"
             body = [Token(kind: .command(op), range: token.range), Token(kind: .beginGroup, range: token.range)] + body

@@ -15,6 +15,8 @@ public struct MathParser {
     var dollarDepth = 0
     /// A character that ends the current list outside braces (amscd's `@` and its label delimiters).
     var stopCharacter: Character?
+    /// > 0 inside \begingroup … \endgroup: \endgroup ends the current list.
+    var semisimpleDepth = 0
 
     public init(_ source: String, macros: [String: MathMacro] = [:]) {
         self.source = source
@@ -36,9 +38,17 @@ public struct MathParser {
                 throw error(.controlCharacter, "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) in the formula", k..<(k + 1))
             }
         }
-        let list = try parseList(stopAtBracket: false)
+        var list = try parseList(stopAtBracket: false)
+        // \newline at the top level: the formula in lines.
+        var lines = [list]
+        while let t = peek(), t.kind == .command("newline") {
+            position += 1
+            lines.append(try parseList(stopAtBracket: false))
+        }
+        if lines.count > 1 { list = brokenLines(lines) }
         if let token = peek() {
             switch token.kind {
+            case .command("endgroup"): throw error(.unbalancedBraces, "\\endgroup without a matching \\begingroup", token.range)
             case .endGroup: throw error(.unbalancedBraces, "unbalanced braces: this '}' closes no '{'", token.range)
             case .alignment: throw error(.misplacedToken, "'&' is only allowed inside an environment such as aligned or pmatrix", token.range)
             case .command("\\"): throw error(.misplacedToken, "'\\\\' (new row) is only allowed inside an environment such as aligned or cases", token.range)
@@ -105,6 +115,9 @@ public struct MathParser {
             switch token.kind {
             case .endGroup, .alignment: return list
             case .command("right"), .command("middle"), .command("end"), .command("\\"), .command("cr"): return list
+            case .command("endgroup") where semisimpleDepth > 0: return list
+            // \newline breaks the formula's lines at its top level only (depth 1: the formula's own list).
+            case .command("newline") where depth == 1 && dollarDepth == 0: return list
             case .char("]") where stopAtBracket: return list
             case .char("$") where dollarDepth > 0: return list
             case .command(")") where dollarDepth > 0: return list
@@ -231,6 +244,7 @@ public struct MathParser {
             case .command("middle"): throw error(.unmatchedRight, "\\middle outside \\left … \\right", close.range)
             case .alignment: throw error(.misplacedToken, "'&' is only allowed inside an environment such as aligned or pmatrix", close.range)
             case .command("\\"): throw error(.misplacedToken, "'\\\\' (new row) is only allowed inside an environment", close.range)
+            case .command("endgroup"): throw error(.unbalancedBraces, "\\endgroup inside this '{' … '}' group: close the braces first", close.range)
             default: throw error(.badEnvironment, "\\end without a matching \\begin", rangeThroughArgument(close))
             }
         }
@@ -443,7 +457,7 @@ public struct MathParser {
             return []
         case .substack:
             return try parseSubstack(token)
-        case .newcommand, .def, .declareMathOperator:
+        case .newcommand, .def, .edef, .declareMathOperator:
             try parseDefinition(name, spec.rule, token)
             return []
         case .macro:
@@ -465,9 +479,17 @@ public struct MathParser {
             return try parseVerb(token, visibleSpaces: visibleSpaces)
         case .logo(let logo):
             return atom(.ord, .logo(logo), from: token)
+        case .beginGroup:
+            return try parseSemisimpleGroup(token)
+        case .endGroup:
+            throw error(.unbalancedBraces, "\\endgroup without a matching \\begingroup", token.range)
+        case .mathchoice:
+            return try parseMathChoice(token)
+        case .newline:
+            throw error(.misplacedToken, "\\newline breaks lines only at the top level of a formula (not inside braces, arguments or environments; there use \\\\ in an environment such as gathered)", token.range)
         case .global:
-            guard let next = peekNonSpace(), next.kind == .command("def") || next.kind == .command("gdef") else {
-                throw error(.badMacro, "\\global must be followed by \\def or \\gdef", token.range)
+            guard let next = peekNonSpace(), [.command("def"), .command("gdef"), .command("edef"), .command("xdef")].contains(next.kind) else {
+                throw error(.badMacro, "\\global must be followed by \\def, \\gdef, \\edef or \\xdef", token.range)
             }
             return []
         }

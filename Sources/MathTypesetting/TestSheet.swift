@@ -122,6 +122,8 @@ public enum MathTestSheet {
         Entry(topic: "commutative diagram (CD)", tex: #"\begin{CD} A @>f>> B @<g<< C \\ @VhVV @AAkA @| \\ D @= E @>>\text{below}> F \end{CD}"#, display: true),
         Entry(topic: "colon relations", tex: #"x \coloneqq 1,\ A \Coloneqq B,\ 2 \eqqcolon y,\ a \dblcolon b,\ p \colonapprox q \colonsim r \Eqcolon s,\ a \vcentcolon b \ratio c"#, display: false),
         Entry(topic: "group accents, char, verb, logos", tex: #"\overgroup{AB} + \undergroup{xyz}, \quad \char"3B1 \char`a \char98, \quad \verb|\frac{a}{b}|, \quad \text{\TeX, \LaTeX, \KaTeX} \quad \varliminf_{n} a_n \le \varlimsup_{n} a_n \quad \varinjlim_k"#, display: true),
+        Entry(topic: "groups, edef, mathchoice", tex: #"\def\foo{a}\edef\fcopy{\foo}\def\foo{b}\fcopy\foo \quad x\begingroup+\endgroup y \quad a\mathchoice{\,}{\,\,}{\,\,\,}{\,\,\,\,}b \quad x^{\mathchoice{D}{T}{S}{s}} \quad \textstyle\mathchoice{D}{T}{S}{s}"#, display: true),
+        Entry(topic: "newline", tex: #"a + b = c \newline \quad d = e \newline f"#, display: true),
         Entry(topic: "CSS colour names", tex: #"\color{rebeccapurple} x + \textcolor{darkorange}{y} + \colorbox{aqua}{$z$} + \fcolorbox{crimson}{lavender}{w} = \textcolor{SeaGreen}{t}"#, display: true),
     ]
 }

@@ -70,10 +70,11 @@ extension SpecCompiler {
     /// A `let:` item `{each: {…}, item: EXPR-or-mapping}`: the list of `item` evaluated once per
     /// pass (a mapping gives a list of objects, read with field access: `sols[0].lambda`).
     func loopValue(_ node: YAMLNode) throws -> JSONValue {
-        try reader.allow(node, ["each", "item"], what: "a let loop")
+        try reader.allow(node, ["each", "item", "when"], what: "a let loop")
         guard let item = node["item"] else { throw reader.error(node, "a let loop {each: …} needs item: (what each pass gives)") }
         let loop = try EachLoop(node["each"]!, compiler: self, scope: scope)
-        return .array(try loop.passes.map { try value(item, locals: $0.scope) })
+        // `when:` keeps only the passes where it is true (LoopWhen.swift).
+        return .array(try kept(loop.passes, when: node["when"]).map { try value(item, locals: $0.scope) })
     }
 
     /// A description part `{each: {…}, text: …, separator: "; "}`: the text once per pass, joined
@@ -91,6 +92,8 @@ extension LayerBuilder {
     /// categories would hide each other.
     mutating func addRepeated(_ kind: String, _ node: YAMLNode, each: YAMLNode) throws {
         let loop = try EachLoop(each, compiler: compiler, scope: compiler.scope)
+        // `separator:` joins a repeated annotation's texts into one (JoinedAnnotation.swift).
+        if kind == "annotate", let separator = node["separator"] { return try addJoinedAnnotation(node, loop, separator: separator) }
         let first = marks.count
         // Every key of the layer reads the loop's names (a rule's x, an annotation's at), so the
         // pass's scope is the compiler's for the while.

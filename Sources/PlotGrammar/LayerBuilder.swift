@@ -33,7 +33,7 @@ struct LayerBuilder {
     static let kinds: [String: [String]] = [
         "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
         "step": ["x", "y"], "bar": ["x", "y", "stack", "values", "group_width"], "hist": ["x", "bins", "range"],
-        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width"],
+        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width", "separator"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
         "venn": ["table", "proportional", "x_name", "y_name"],
@@ -74,6 +74,9 @@ struct LayerBuilder {
         if let n = node["name"], n.list == nil { s.name = try compiler.text(n, "name", locals: scope) }
         for (key, text) in nameSuffixes { s.name = s.name?.replacingOccurrences(of: "{\(key)}", with: text) }
         if s.name == nil, nameSuffixes.count == 1, let (key, text) = nameSuffixes.first, node["name"] == nil { s.name = "\(key) = \(text)" }
+        // An empty name leaves the layer out of the legend (`name: "{{if(i == 0, 'members', '')}}"`:
+        // one entry for all the copies of a repeated layer).
+        if s.name == "" { s.name = nil }
         if let c = node["color"] { s.color = try color(perItem(c), scope: scope) }
         if let d = node["dash"] { s.dash = dashNames[try reader.choice(perItem(d), "dash", dashNames.keys.sorted())] }
         if let m = node["marker"] {
@@ -286,13 +289,16 @@ struct LayerBuilder {
         }
         let yNodes = yNode.list ?? [yNode]
         let names = try node["name"].flatMap { n in try n.list?.map { try compiler.text($0, "name", locals: scope) } }
+        // Several y columns take a list of colours, one per series (`color: [series3, series2]`).
+        let colors = yNodes.count > 1 ? try node["color"]?.list?.map { c in try s.alpha.map { try color(c, scope: scope).opacity($0) } ?? color(c, scope: scope) } : nil
         var series: [Bars.Series] = []
         for (i, y) in yNodes.enumerated() {
             let v = try column(y, table: table) ?? compiler.value(y, locals: scope)
             let values = try numbers(v, y, "y")
             guard values.count == categories.count else { throw reader.error(y, "y has \(values.count) values for \(categories.count) categories") }
             let label = names.map { i < $0.count ? $0[i] : nil } ?? (yNodes.count > 1 ? y.string : s.name)
-            series.append(Bars.Series(label: label ?? nil, values: values, color: yNodes.count == 1 ? s.color : nil))
+            let paint = yNodes.count == 1 ? s.color : colors.flatMap { $0.isEmpty ? nil : $0[i % $0.count] }
+            series.append(Bars.Series(label: label ?? nil, values: values, color: paint))
         }
         let stacked = try node["stack"].map { try reader.bool($0, "stack") } ?? false
         let show = try node["values"].map { try reader.bool($0, "values") } ?? false
@@ -333,11 +339,12 @@ struct LayerBuilder {
         }
     }
 
-    mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope) throws {
+    /// `text` given: the text already written (a repeated annotation's passes joined, JoinedAnnotation.swift).
+    mutating func addAnnotation(_ node: YAMLNode, _ s: Style, scope: Scope, text given: String? = nil) throws {
         guard let atNode = node["at"], let l = atNode.list, l.count == 2 else { throw reader.error(node, "annotate needs at: [x, y]") }
         guard let textNode = node["text"] else { throw reader.error(node, "annotate needs text:") }
         let at = Point(try compiler.number(l[0], "at", locals: scope), try compiler.number(l[1], "at", locals: scope))
-        var text = try compiler.text(textNode, "text", locals: scope)
+        var text = try given ?? compiler.text(textNode, "text", locals: scope)
         let arrow = try node["arrow"].map { try reader.bool($0, "arrow") } ?? false
         if let t = node["text_at"] {
             guard let tl = t.list, tl.count == 2 else { throw reader.error(t, "text_at must be [x, y]") }

@@ -11,6 +11,9 @@ public struct PlotParameter: Sendable {
         case strings
         /// Models of one distribution: a JSON list of {name, q} (`cross-entropy-decomposition`'s `models`).
         case models
+        /// Ensembles of models: a JSON list of {name, models}, models a list of probability vectors
+        /// (`ensemble-uncertainty`'s `ensembles`).
+        case ensembles
     }
     public var name: String
     public var kind: Kind
@@ -46,6 +49,10 @@ public struct PlotParameter: Sendable {
         case .models:
             do { v = try JSONValue.parse(t) } catch {
                 throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {name, q}, e.g. \(defaultValue.serialized)")
+            }
+        case .ensembles:
+            do { v = try JSONValue.parse(t) } catch {
+                throw PlotParameterError("--set \(name)=\(text): expected a JSON list of {name, models}, e.g. \(defaultValue.serialized)")
             }
         }
         try check(v)
@@ -91,6 +98,13 @@ public struct PlotParameter: Sendable {
                 guard case .string? = item["name"] else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a string 'name'") }
                 guard let q = item["q"], numbers(q) != nil else { throw PlotParameterError("parameter '\(name)', item \(i + 1): expected a list 'q'") }
                 values += numbers(q)!
+            }
+        case .ensembles:
+            guard case .array(let items) = v, !items.isEmpty else { throw fail("a JSON list of {name, models}") }
+            for (i, item) in items.enumerated() {
+                guard case .string? = item["name"], case .array(let models)? = item["models"], models.allSatisfy({ numbers($0) != nil }) else {
+                    throw PlotParameterError("parameter '\(name)', item \(i + 1): expected 'name' and 'models' (a list of lists of numbers)")
+                }
             }
         }
         if let lo = minimum, let bad = values.first(where: { $0 < lo }) {

@@ -52,20 +52,22 @@ struct SpecCompiler {
             for (key, _) in [("layers", 0), ("x", 0), ("y", 0)] where root[key] != nil {
                 throw reader.error(root[key]!, "with panels:, put '\(key)' inside each panel")
             }
-            // `when: expr` keeps a panel only where the expression is true (`when: reverse`).
-            var items: [YAMLNode] = []
-            for item in all {
-                try reader.allow(item, ["title", "x", "y", "legend", "layers", "colorbar", "when", "legend_headroom"], what: "panel")
-                if let w = item["when"], !(try flag(w, "when")) { continue }
-                items.append(item)
-            }
+            // `when: expr` keeps a panel only where the expression is true (`when: reverse`);
+            // `each:` repeats one (PanelLoop.swift).
+            let items = try expandedPanels(all)
             guard !items.isEmpty else { throw reader.error(panelList, "no panel is left: every panel's when: is false here") }
             grid = (items.count, 1)
             let shape = try root["grid"].flatMap { try gridShape($0) }
             if let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded() {
                 grid = (min(Int(c), items.count), Int(r))
             }
-            for item in items { panels.append(try panel(item)) }
+            let outer = scope
+            for item in items {
+                // A repeated panel's pass binds its loop names for every key of the panel.
+                scope = item.scope
+                defer { scope = outer }
+                panels.append(try panel(item.node))
+            }
             if let g = root["grid"] {
                 guard let (r, c) = shape, r >= 1, c >= 1, r == r.rounded(), c == c.rounded(), r * c < 1e6,
                       Int(r) * Int(c) >= items.count else {
@@ -328,7 +330,7 @@ struct SpecCompiler {
     func axis(_ node: YAMLNode?, grid: inout Bool?) throws -> Axis {
         var a = Axis()
         guard let node else { return a }
-        try reader.allow(node, ["label", "scale", "range", "ticks", "grid", "broken"], what: "axis")
+        try reader.allow(node, ["label", "scale", "range", "ticks", "grid", "broken", "tick_labels"], what: "axis")
         // `broken: true` marks an axis that does not start at zero with a break (`broken: zoomed`).
         if let b = node["broken"] { a.broken = try flag(b, "broken") }
         a.label = try node["label"].map { try text($0, "label") }
@@ -341,13 +343,16 @@ struct SpecCompiler {
             a.limits = .fixed(lo, hi)
         }
         if let t = node["ticks"] {
-            if let s = t.string {
+            // A name or formula giving a list is a list too (`ticks: positions`).
+            if let s = t.string, s == "auto" || s == "none" || (isPlainWord(s) && scope[s] == nil) {
                 guard s == "auto" || s == "none" else { throw reader.error(t, "ticks must be auto, none or a list of numbers") }
                 a.ticks = s == "none" ? .none : .auto
             } else {
                 a.ticks = .values(try numbers(t, "ticks"))
             }
         }
+        // `tick_labels:` names the ticks (TickLabels.swift).
+        if let l = node["tick_labels"] { a.ticks = try labeledTicks(a.ticks, l) }
         if let g = node["grid"] { grid = try reader.bool(g, "grid") || (grid ?? false) }
         return a
     }

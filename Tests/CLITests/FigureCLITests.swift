@@ -162,7 +162,10 @@ import FoundationXML
                              ("kl-fits", ["which=reverse"]),
                              ("kl-fits", [#"target=[{"weight":0.3,"mu":-1,"sigma":0.5},{"weight":0.7,"mu":2,"sigma":1}]"#]),
                              ("elbo", ["data=3,4", "prior_sigma=2"]), ("lindley", ["alpha=2", "heads=4", "unit=bits"]),
-                             ("likelihood-curve", ["heads=0", "tails=3"]), ("mi-vs-correlation", ["seed=7", "contrast=false"])] {
+                             ("likelihood-curve", ["heads=0", "tails=3"]), ("mi-vs-correlation", ["seed=7", "contrast=false"]),
+                             ("entropy-curve", ["unit=nats", "marks=0,0.1,0.5,0.75"]),
+                             ("ensemble-uncertainty", [#"ensembles=[{"name":"Long ensemble name","models":[[0.5,0.5],[0.9,0.1]]}]"#, "labels=",
+                                                       "unit=bits"])] {
             let setArgs = sets.flatMap { ["--set", $0] }
             let printed = try runInfoplot(["figure", name, "--print-spec"] + setArgs)
             #expect(printed.status == 0, "\(printed.stderr)")
@@ -177,10 +180,12 @@ import FoundationXML
         }
     }
 
-    @Test func recipesSaySoAndListTheSpecs() throws {
-        let r = try runInfoplot(["figure", "ensemble-uncertainty", "--print-spec"])
-        #expect(r.status != 0)
-        #expect(r.stderr.contains("hand-written recipe") && r.stderr.contains("entropy-venn"), "\(r.stderr)")
+    @Test func everyFigurePrintsItsSpecAndBadSettingsAreRefused() throws {
+        // All fourteen catalogue figures are specs (issue 8 §4).
+        for name in ["entropy-curve", "ensemble-uncertainty"] {
+            let r = try runInfoplot(["figure", name, "--print-spec"])
+            #expect(r.status == 0 && r.stdout.contains("params:"), "\(name): \(r.stderr)")
+        }
         let bad = try runInfoplot(["figure", "entropy-venn", "--print-spec", "--set", "pxz=1"])
         #expect(bad.status != 0 && bad.stderr.contains("did you mean 'pxy'"), "\(bad.stderr)")
     }

@@ -30,6 +30,7 @@ import PlotGrammar
         "entropy-venn": [("pxy", .array([.array([.number(0.3), .number(0.2)]), .array([.number(0.1), .number(0.4)])])),
                          ("proportional", .bool(true)), ("x_name", .string("Rain: \"yes\"")), ("y_name", .string("Umbrella"))],
         "surprisal": [("unit", .string("hartleys"))],
+        "entropy-curve": [("unit", .string("nats")), ("marks", .array([0, 0.1, 0.5, 0.75, 0.99].map(JSONValue.number)))],
         "lindley": [("alpha", .number(0.5)), ("beta", .number(0.5)), ("heads", .number(3)), ("tails", .number(9)), ("unit", .string("bits"))],
         "likelihood-curve": [("heads", .number(600)), ("tails", .number(400))],
         "mi-vs-correlation": [("n", .number(200)), ("noise", .number(0.5)), ("seed", .number(7)), ("contrast", .bool(false))],
@@ -46,6 +47,10 @@ import PlotGrammar
         "kl-fits": [("target", .array([[0.3, -1, 0.5], [0.7, 2, 1]].map { c in
                         .object([("weight", .number(c[0])), ("mu", .number(c[1])), ("sigma", .number(c[2]))]) })),
                     ("which", .string("reverse"))],
+        "ensemble-uncertainty": [("ensembles", .array([.object([("name", .string("Long ensemble name")), ("models", .array([
+                                     .array([.number(0.5), .number(0.5)]), .array([.number(0.9), .number(0.1)])]))]),
+                                 .object([("name", .string("B")), ("models", .array([.array([.number(0.2), .number(0.8)])]))])])),
+                                 ("labels", .array([])), ("x_label", .string("class")), ("unit", .string("bits"))],
         "elbo": [("data", .array([.number(3)])), ("prior_sigma", .number(1)), ("prior_mu", .number(-0.5))],
     ]
 

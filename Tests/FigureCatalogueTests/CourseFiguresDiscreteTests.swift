@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import FigureModel
 import InfoRequests
+import PlotGrammar
+import InfoTheory
 @testable import FigureCatalogue
 
 /// References computed with mpmath at 40 digits (script in the comments: sums of p·log(p/q) etc.
@@ -97,7 +99,7 @@ import InfoRequests
         #expect(CourseKit.shows(venn, "= 1 bit") && CourseKit.shows(venn, "0 bits"))
         let all = CourseKit.texts(venn).joined(separator: "\n") + venn.description
         #expect(!all.contains("1 bits"), "\(all)")
-        #expect(withUnit("1", .bits) == "1 bit" && withUnit("\u{2212}1", .nats) == "\u{2212}1 nat" && withUnit("1.000", .bits) == "1.000 bits")
+        #expect(quantityWithUnit("1", .bits) == "1 bit" && quantityWithUnit("\u{2212}1", .nats) == "\u{2212}1 nat" && quantityWithUnit("1.000", .bits) == "1.000 bits")
         for e in Catalogue.entries {
             let f = try Catalogue.figure(named: e.name)
             let text = (f.panels.flatMap { p in [p.title ?? ""] } + [f.description]).joined(separator: " ")

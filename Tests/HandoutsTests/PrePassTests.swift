@@ -81,6 +81,13 @@ private func p(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(li
         ])
     }
 
+    @Test func calloutTitlesOpenWithOpeningQuotes() throws {
+        let doc = try parse(template("::: misconception \"KL is a distance\"\nText.\n:::\n\n::: note *Aside* 'one'\nx\n:::"))
+        guard case .callout(let a) = doc.blocks[0], case .callout(let b) = doc.blocks[1] else { Issue.record("no callouts"); return }
+        #expect(a.title == [.text("\u{201C}KL is a distance\u{201D}")])
+        #expect(b.title == [.emph([.text("Aside")]), .text(" \u{2018}one\u{2019}")])
+    }
+
     @Test func unknownCalloutKindNamesTheWord() {
         let e = templateError { _ = try parse(template("::: theorem Big\nx\n:::")) }
         #expect(e?.line == 7 && e?.column == 5)

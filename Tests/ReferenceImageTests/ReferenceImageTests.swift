@@ -3,9 +3,10 @@ import Testing
 import CCairo
 import CairoRender
 import PlotGrammar
+import FigureCatalogue
 
 /// Reference-image tests in the manner of matplotlib's `image_comparison`: every spec in
-/// Examples/ is rendered to PNG at 60 dpi and compared with the committed PNG under
+/// Examples/ and every catalogue figure is rendered to PNG at 60 dpi and compared with the committed PNG under
 /// References/ by the root-mean-square difference of its 8-bit channels. A failure writes the
 /// rendering and an amplified difference image next to .build/reference-diffs/.
 /// `make update-references` (UPDATE_REFERENCES=1) rewrites the references.
@@ -24,10 +25,20 @@ import PlotGrammar
         let spec = try PlotSpec(yaml: try String(contentsOfFile: specPath, encoding: .utf8), file: name,
                                 baseDirectory: (specPath as NSString).deletingLastPathComponent)
         let png = try renderFigure(try spec.figure(), format: .png, options: RenderOptions(dpi: 60))
-        let stem = (name as NSString).deletingPathExtension
+        try matchReference(png, stem: (name as NSString).deletingPathExtension, what: name)
+    }
+
+    /// Every catalogue figure at its defaults, light theme, handout size (References/catalogue/NAME.png).
+    @Test(arguments: Catalogue.names)
+    func catalogueFigureMatchesReference(_ name: String) throws {
+        let png = try renderFigure(try Catalogue.figure(named: name), format: .png, options: RenderOptions(dpi: 60))
+        try matchReference(png, stem: "catalogue/\(name)", what: "figure \(name)")
+    }
+
+    func matchReference(_ png: Data, stem: String, what name: String) throws {
         let reference = Self.references.appendingPathComponent("\(stem).png")
         if ProcessInfo.processInfo.environment["UPDATE_REFERENCES"] == "1" {
-            try FileManager.default.createDirectory(at: Self.references, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: reference.deletingLastPathComponent(), withIntermediateDirectories: true)
             try png.write(to: reference)
             return
         }
@@ -35,11 +46,12 @@ import PlotGrammar
             Issue.record("no reference image for \(name); run `make update-references`")
             return
         }
-        let diffDir = Self.root.appendingPathComponent(".build/reference-diffs")
+        let diffDir = Self.root.appendingPathComponent(".build/reference-diffs").appendingPathComponent((stem as NSString).deletingLastPathComponent)
         try FileManager.default.createDirectory(at: diffDir, withIntermediateDirectories: true)
-        let actualPath = diffDir.appendingPathComponent("\(stem)-actual.png")
+        let file = (stem as NSString).lastPathComponent
+        let actualPath = diffDir.appendingPathComponent("\(file)-actual.png")
         try png.write(to: actualPath)
-        let (rms, sameSize) = compare(actualPath.path, reference.path, diff: diffDir.appendingPathComponent("\(stem)-diff.png").path)
+        let (rms, sameSize) = compare(actualPath.path, reference.path, diff: diffDir.appendingPathComponent("\(file)-diff.png").path)
         #expect(sameSize, "\(name): image size differs from the reference")
         #expect(rms <= Self.tolerance, "\(name): RMS difference \(rms) > \(Self.tolerance); see .build/reference-diffs/\(stem)-diff.png")
         if sameSize && rms <= Self.tolerance { try? FileManager.default.removeItem(at: actualPath) }

@@ -18,8 +18,10 @@ extension Callout: DocumentElement {
         }
         var title = try c.protection.protectRun([line.dropping(fence.wordOffset + fence.word.count)])[0]
         // The title is inline text after the kind, as in Pandoc: a leading mark keeps cmark from
-        // reading "1. Intro" or "- x" as a list or "# x" as a heading.
-        let mark: Character = "\u{E002}"
+        // reading "1. Intro" or "- x" as a list or "# x" as a heading. The mark is Unicode
+        // punctuation (U+2E18, category Po) so that a quote or `*` after it flanks as at the start of
+        // a line (CommonMark 0.31 §6.2): a private-use mark made `"Title"` open with a closing quote.
+        let mark: Character = "\u{2E18}"
         let lead = title.chars.prefix(while: { $0 == " " || $0 == "\t" }).count
         title.chars.insert(mark, at: lead)
         title.positions.insert(title.position(at: lead), at: lead)
