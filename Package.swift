@@ -7,6 +7,7 @@ import PackageDescription
 //  2 FigureModel                backend-free figures (pure Swift)
 //    PlotGrammar                YAML plot specs compiled into figure models (pure Swift)
 //  3 MathTypesetting            TeX subset -> box tree; metrics from the OpenType MATH table
+//    TextShaping                fonts resolved once (fontconfig); prose shaped by HarfBuzz
 //    Frame                      the one laid-out result (paths, shaped glyph runs, images, groups)
 //  4 CairoRender                lays figures out to frames; draws them as PDF/PNG (cairo) and SVG (direct)
 //  5 FigureCatalogue, Handouts  named lecture figures; templates -> documents -> pages
@@ -56,10 +57,12 @@ let package = Package(
         ]),
         // 3. math typesetting
         .target(name: "MathTypesetting", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        // 3. text shaping: fonts resolved once through fontconfig, prose shaped by HarfBuzz
+        .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
         // 3½. the laid-out frame every exporter draws (pure values)
         .target(name: "Frame", dependencies: ["FigureModel"]),
         // 4. renderer
-        .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "Frame", "CCairo", "CPangoCairo",
+        .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "TextShaping", "Frame", "CCairo", "CPangoCairo",
                                                     "CFreeType", "CHarfBuzz", "CDeflate"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "PlotGrammar", "CairoRender"]),
@@ -84,6 +87,7 @@ let package = Package(
                     exclude: ["References"]),
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "CFreeType"]),
         .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"],
                     exclude: ["Golden"]),
         .testTarget(name: "FigureCatalogueTests", dependencies: ["FigureCatalogue"]),
