@@ -81,6 +81,14 @@ struct CommandSpec: Sendable {
         /// \newline at the top level of a formula: the lines that follow start anew at the left (LaTeX's
         /// \@gnewline: \nobreak\hfil\break, so the broken line is ragged).
         case newline
+        /// \phase (steinmetz.sty), \angl (actuarialangle.sty).
+        case enclosure(Enclosure)
+        /// \overlinesegment, \underlinesegment (KaTeX's stretchy line segments).
+        case lineSegment(over: Bool)
+        /// \Overrightarrow: amsmath's \overarrow@ with the given arrow's fill.
+        case overArrow(String)
+        /// \textcircled (text mode only, as in LaTeX).
+        case textcircled
     }
     let arguments: Int
     let rule: Rule
@@ -288,6 +296,7 @@ enum CommandTable {
         ("ngeqslant", #"\not\geqslant"#), ("nsubseteqq", #"\not\subseteqq"#), ("nsupseteqq", #"\not\supseteqq"#),
         // stmaryrd's \minuso, the Plimsoll mark: a Bin, the circle with a horizontal bar (U+29B5).
         ("minuso", #"\circlehbar"#),
+        ("angln", #"{\angl n}"#),   // KaTeX's macros.ts
         ("utilde", #"\wideutilde{#1}"#), ("pmb", #"\boldsymbol{#1}"#), ("intop", #"\int\limits"#),
         ("smallint", #"\int"#), ("varkappa", "ϰ"), ("yen", "¥"), ("circledR", "®"),
         // braket.sty
@@ -435,6 +444,12 @@ enum CommandTable {
         t["endgroup"] = CommandSpec(arguments: 0, rule: .endGroup)
         t["mathchoice"] = CommandSpec(arguments: 4, rule: .mathchoice)
         t["newline"] = CommandSpec(arguments: 0, rule: .newline)
+        t["phase"] = CommandSpec(arguments: 1, rule: .enclosure(.phase))
+        t["angl"] = CommandSpec(arguments: 1, rule: .enclosure(.actuarialAngle))
+        t["overlinesegment"] = CommandSpec(arguments: 1, rule: .lineSegment(over: true))
+        t["underlinesegment"] = CommandSpec(arguments: 1, rule: .lineSegment(over: false))
+        t["Overrightarrow"] = CommandSpec(arguments: 1, rule: .overArrow("⇒"))
+        t["textcircled"] = CommandSpec(arguments: 1, rule: .textcircled)
         t["DeclareMathOperator"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         t["DeclareMathOperator*"] = CommandSpec(arguments: 2, rule: .declareMathOperator)
         // KaTeX's \overgroup and \undergroup are the tortoise-shell brackets stretched as braces

@@ -258,6 +258,16 @@ public enum MathLayout {
             nucleus = layoutLogo(logo, ctx)
         case .cdArrow(let arrow):
             nucleus = layoutCDArrow(arrow, ctx)
+        case .enclosed(let body, .phase):
+            nucleus = layoutPhase(body, ctx)
+        case .enclosed(let body, .actuarialAngle):
+            nucleus = layoutActuarialAngle(body, ctx)
+        case .lineSegment(let body, let over):
+            nucleus = layoutLineSegment(body, over: over, ctx)
+        case .overArrow(let arrow, let body):
+            nucleus = layoutOverArrow(arrow, body, ctx)
+        case .circled(let body):
+            nucleus = layoutCircled(body, ctx)
         }
         let italic = accentedItalic ?? ((isCharacter || isLargeOp) ? italicCorrection(of: nucleus) : 0)
         // \limits (or \overset's stacking) applies to any class; the automatic choice only to Op atoms.

@@ -125,7 +125,19 @@ public indirect enum Nucleus: Sendable {
     case logo(TeXLogo)
     /// An arrow of amscd's CD environment.
     case cdArrow(CDArrow)
+    /// steinmetz.sty's \phase and actuarialangle.sty's \angl: the body inside an angle.
+    case enclosed(MathList, Enclosure)
+    /// \overlinesegment, \underlinesegment: a line with a tick at each end over or under the body.
+    case lineSegment(MathList, over: Bool)
+    /// \Overrightarrow: an arrow fill over the body, as amsmath's \overarrow@ builds \overrightarrow.
+    case overArrow(String, MathList)
+    /// \textcircled: the text centred in a circle (LaTeX's \textcircled: \ooalign with \bigcirc).
+    case circled(MathList)
 }
+
+/// \phase (an angle open to the right, under and left of the body) and \angl (a rule over the body and
+/// down its right side).
+public enum Enclosure: Sendable, Equatable { case phase, actuarialAngle }
 
 public enum CancelStroke: Sendable, Equatable { case rising, falling, both }
 public enum LapSide: Sendable, Equatable { case left, right, center }

@@ -140,6 +140,14 @@ struct MathMLWriter {
                 let mo = "<mo stretchy=\"true\">\(glyph)</mo>"
                 return below.isEmpty ? "<mover>\(mo)\(row(above))</mover>" : "<munderover>\(mo)\(row(below))\(row(above))</munderover>"
             }
+        case .enclosed(let body, let kind):
+            return "<menclose notation=\"\(kind == .phase ? "phasorangle" : "actuarial")\">\(row(body))</menclose>"
+        case .lineSegment(let body, let over):
+            let mark = "<mo stretchy=\"true\">―</mo>"
+            return over ? "<mover accent=\"true\">\(row(body))\(mark)</mover>" : "<munder accentunder=\"true\">\(row(body))\(mark)</munder>"
+        case .overArrow(let arrow, let body):
+            return "<mover accent=\"true\">\(row(body))<mo stretchy=\"true\">\(escapeMathML(arrow))</mo></mover>"
+        case .circled(let body): return "<menclose notation=\"circle\">\(row(body))</menclose>"
         case .extensibleArrow(let arrow, let above, let below):
             let mo = "<mo stretchy=\"true\">\(escapeMathML(arrow))</mo>"
             switch (above.map { row($0) }, below.map { row($0) }) {

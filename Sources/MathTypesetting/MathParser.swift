@@ -485,6 +485,14 @@ public struct MathParser {
             throw error(.unbalancedBraces, "\\endgroup without a matching \\begingroup", token.range)
         case .mathchoice:
             return try parseMathChoice(token)
+        case .enclosure(let kind):
+            return atom(.ord, .enclosed(try parseArgument(for: token).list, kind), from: token)
+        case .lineSegment(let over):
+            return atom(.ord, .lineSegment(try parseArgument(for: token).list, over: over), from: token)
+        case .overArrow(let arrow):
+            return atom(.ord, .overArrow(arrow, try parseArgument(for: token).list), from: token)
+        case .textcircled:
+            throw error(.misplacedToken, "\\textcircled is a text command: write \\text{\\textcircled{a}}", token.range)
         case .newline:
             throw error(.misplacedToken, "\\newline breaks lines only at the top level of a formula (not inside braces, arguments or environments; there use \\\\ in an environment such as gathered)", token.range)
         case .global:

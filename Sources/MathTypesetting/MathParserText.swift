@@ -120,6 +120,8 @@ extension MathParser {
                     items.append(.atom(Atom(cls: .ord, nucleus: .lap(try parseTextArgument(for: t, face: face), side), range: range(from: t))))
                 case .raisebox?:
                     items.append(contentsOf: try parseRaisebox(t, face: face))
+                case .textcircled?:
+                    items.append(.atom(Atom(cls: .ord, nucleus: .circled(try parseTextArgument(for: t, face: face)), range: range(from: t))))
                 case .logo(let logo)?:
                     items.append(.atom(Atom(cls: .ord, nucleus: .logo(logo), range: t.range)))
                 case .verb(let visible)?:
