@@ -99,8 +99,29 @@ private func callOp(_ spec: OpSpec, _ args: [Expr.Argument], column: Int, scope:
         }
         members.append((name, try evaluate(a.value, in: scope)))
     }
+    return try opResult(spec, members, column: column)
+}
+
+/// The names a call's arguments take (positional ones in the op's order), nil where the call
+/// cannot be made: too many positional arguments, or a name given twice (callOp says which).
+func opArgumentNames(_ spec: OpSpec, _ args: [Expr.Argument]) -> [String]? {
+    var names: [String] = [], index = 0
+    for a in args {
+        if let n = a.name {
+            names.append(n)
+        } else {
+            guard index < spec.positional.count else { return nil }
+            names.append(spec.positional[index])
+            index += 1
+        }
+    }
+    return Set(names).count == names.count && !names.contains("op") ? names : nil
+}
+
+/// A request's answer, as an op call gives it: ops that search or iterate are kept (RequestMemo);
+/// the rest are cheaper than the key. The request's error is the expression's, at `column`.
+func opResult(_ spec: OpSpec, _ members: [(String, JSONValue)], column: Int) throws -> JSONValue {
     do {
-        // Ops that search or iterate are kept (RequestMemo); the rest are cheaper than the key.
         if spec.searches { return try RequestMemo.shared.result(of: .object(members)) { try evaluateRequest(.object(members)) } }
         return try evaluateRequest(.object(members))
     } catch let e as RequestError {

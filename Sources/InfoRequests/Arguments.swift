@@ -17,12 +17,11 @@ struct Arguments {
     /// required arguments, and each given value against its declared kind.
     func validate() throws {
         let declared = spec.allArguments
-        let names = declared.map(\.name)
-        let accepted = Set(names + ["op", "unit"] + Arguments.presentationKeys)
         if !spec.isInformation && has("base") {
             throw RequestError("\(op): the result is not an information quantity, so it takes no 'base'")
         }
-        for (key, _) in members where !accepted.contains(key) {
+        for (key, _) in members where !spec.acceptedKeys.contains(key) {
+            let names = declared.map(\.name)
             let guess = likelyMeant(key, names + ["unit"]).map { " (did you mean '\($0)'?)" } ?? ""
             let own = spec.arguments.map(\.name)
             let expected = own.isEmpty ? "no arguments" : closestFirst(to: key, own).joined(separator: ", ")

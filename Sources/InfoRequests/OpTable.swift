@@ -56,12 +56,20 @@ public struct OpSpec: Sendable {
     /// (the expression language does: `Expressions/RequestMemo.swift`).
     public let searches: Bool
     let evaluate: @Sendable (Arguments) throws -> JSONValue
+    /// The op's arguments followed by `unit` and `base` where they apply.
+    public let allArguments: [OpArgument]
+    /// Every key a request of this op may hold (its arguments, `op`, `unit` and the presentation
+    /// keys), made once: expressions call an op at every point of a curve or grid.
+    let acceptedKeys: Set<String>
 
     init(_ name: String, _ abstract: String, arguments: [OpArgument], result: OpResult, summary: String,
          cost: String = "O(n)", positional: [String] = [], searches: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
         self.name = name; self.abstract = abstract; self.arguments = arguments; self.result = result
         self.summary = summary; self.cost = cost; self.positional = positional; self.searches = searches
         self.evaluate = evaluate
+        let information: Bool = if case .plain = result { false } else { true }
+        allArguments = arguments + (information ? [unitArgument, baseArgument] : [])
+        acceptedKeys = Set(allArguments.map(\.name) + ["op", "unit"] + Arguments.presentationKeys)
     }
 
     /// The command-line name: `mutual-information`.
@@ -73,10 +81,6 @@ public struct OpSpec: Sendable {
         return true
     }
 
-    /// The op's arguments followed by `unit` and `base` where they apply.
-    public var allArguments: [OpArgument] {
-        arguments + (isInformation ? [unitArgument, baseArgument] : [])
-    }
 }
 
 /// What an op returns, and which of it is information (converted by `unit`/`base`).

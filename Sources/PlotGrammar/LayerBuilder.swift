@@ -171,19 +171,18 @@ struct LayerBuilder {
             let e = try compiler.expression(yText, at: yNode)
             try e.check(in: scope, extra: [varName])
             let samples: [(x: Double, y: Double)]
+            let f = e.function(of: varName, in: scope)
             if let n = xNode["samples"] {
                 let count = try compiler.number(n, "samples")
                 guard count >= 2, count <= 100_000, count == count.rounded() else { throw reader.error(n, "samples must be a whole number from 2 to 100000") }
                 samples = (0..<Int(count)).map { i in
                     let x = a + (b - a) * Double(i) / (count - 1)
-                    return (x, e.numberOrNaN(in: scope.binding(varName, .number(x))))
+                    return (x, f(x))
                 }
             } else {
                 var window: Double?
                 if case .fixed(let lo, let hi) = yAxis.limits, yAxis.scale == .linear { window = hi - lo }
-                samples = adaptiveSamples(from: a, to: b, logarithmic: xScale == .log, window: window) { x in
-                    e.numberOrNaN(in: scope.binding(varName, .number(x)))
-                }
+                samples = adaptiveSamples(from: a, to: b, logarithmic: xScale == .log, window: window, f)
             }
             guard samples.contains(where: { $0.y.isFinite }) else {
                 let mid = 0.5 * (a + b)
@@ -205,7 +204,7 @@ struct LayerBuilder {
             let e = try compiler.expression(text, at: yNode)
             try e.check(in: scope, extra: ["x"])
             if !text.contains("x"), case .array = try e.value(in: scope) { return (xs, try numbers(try e.value(in: scope), yNode, "y")) }
-            return (xs, xs.map { e.numberOrNaN(in: scope.binding("x", .number($0))) })
+            return (xs, xs.map(e.function(of: "x", in: scope)))
         }
         let ys = try numbers(try compiler.value(yNode, locals: scope), yNode, "y")
         guard ys.count == xs.count else { throw reader.error(yNode, "y has \(ys.count) values but x has \(xs.count)") }
@@ -241,7 +240,7 @@ struct LayerBuilder {
                     // Over a sweep, y0 is an expression evaluated at the x positions chosen for y.
                     let e = try compiler.expression(text, at: y0)
                     try e.check(in: scope, extra: [v])
-                    lower = x.map { e.numberOrNaN(in: scope.binding(v, .number($0))) }
+                    lower = x.map(e.function(of: v, in: scope))
                 } else if let col = column(y0, table: table) {
                     lower = try numbers(col, y0, "y0")
                 } else {
@@ -437,7 +436,7 @@ struct LayerBuilder {
         }
         let e = try compiler.expression(text, at: zNode)
         try e.check(in: scope, extra: [xv, yv])
-        let z = { (x: Double, y: Double) in e.numberOrNaN(in: scope.binding(xv, .number(x)).binding(yv, .number(y))) }
+        let z = e.function(of: xv, yv, in: scope)
         let gx = axis(x0, x1, nx, xLog), gy = axis(y0, y1, ny, yLog)
         let grid = try Grid2D(xs: gx, ys: gy, values: gy.flatMap { y in gx.map { x in z(x, y) } })
         guard let finite = grid.finiteRange else {
@@ -480,9 +479,7 @@ struct LayerBuilder {
             guard let text = zNode.string else { throw reader.error(zNode, "z must be an expression in \(xv) and \(yv)") }
             let e = try compiler.expression(text, at: zNode)
             try e.check(in: scope, extra: [xv, yv])
-            grid = try Grid2D(x: x0...x1, y: y0...y1, nx: nx, ny: ny) { x, y in
-                e.numberOrNaN(in: scope.binding(xv, .number(x)).binding(yv, .number(y)))
-            }
+            grid = try Grid2D(x: x0...x1, y: y0...y1, nx: nx, ny: ny, e.function(of: xv, yv, in: scope))
             if grid.finiteRange == nil {
                 throw e.failure(in: scope.binding(xv, .number(x0)).binding(yv, .number(y0))) ?? reader.error(zNode, "'\(text)' is undefined everywhere")
             }
