@@ -10,6 +10,7 @@ extension MathLayout {
         let ctx = outer.context(for: scalar)
         let base = ctx.glyphID(scalar)
         let variants = ctx.font.variants(of: base, horizontal: false)
+        if base == 0, let m = moustache(scalar, total: total, ctx) { return m }
         if base == 0 { return ctx.glyphBox(scalar) }
         for v in variants where v.advance * ctx.scale >= total {
             return ctx.glyphBox(v.glyph, text: s)

@@ -305,6 +305,7 @@ public enum MathLayout {
     /// A letter followed by combining marks (\not's U+0338 precomposed or not) is one glyph run.
     static func layoutSymbol(_ s: String, _ ctx: LayoutContext) -> (box: Box, isSingleGlyph: Bool) {
         let scalars = Array(s.unicodeScalars)
+        if scalars.count == 1, let m = bareMoustache(scalars[0], ctx) { return (m, false) }
         if scalars.count == 1 { return (ctx.glyphBox(scalars[0]), true) }
         var boxes: [Box] = []
         for scalar in scalars {

@@ -124,7 +124,7 @@ public enum MathTestSheet {
         Entry(topic: "group accents, char, verb, logos", tex: #"\overgroup{AB} + \undergroup{xyz}, \quad \char"3B1 \char`a \char98, \quad \verb|\frac{a}{b}|, \quad \text{\TeX, \LaTeX, \KaTeX} \quad \varliminf_{n} a_n \le \varlimsup_{n} a_n \quad \varinjlim_k"#, display: true),
         Entry(topic: "groups, edef, mathchoice", tex: #"\def\foo{a}\edef\fcopy{\foo}\def\foo{b}\fcopy\foo \quad x\begingroup+\endgroup y \quad a\mathchoice{\,}{\,\,}{\,\,\,}{\,\,\,\,}b \quad x^{\mathchoice{D}{T}{S}{s}} \quad \textstyle\mathchoice{D}{T}{S}{s}"#, display: true),
         Entry(topic: "newline", tex: #"a + b = c \newline \quad d = e \newline f"#, display: true),
-        Entry(topic: "phase, angl, segments", tex: #"\phase{-78^\circ} \quad a_{\angl n} + a_\angln \quad \overlinesegment{AB} \underlinesegment{CD} \quad \Overrightarrow{AB} \Overrightarrow{ABCD} \quad \text{\textcircled a \textcircled{b} \textcircled{1}}"#, display: true),
+        Entry(topic: "drawn shapes", tex: #"\phase{-78^\circ} \quad a_{\angl n} + a_\angln \quad \overlinesegment{AB} \underlinesegment{CD} \quad \Overrightarrow{AB} \Overrightarrow{ABCD} \quad \text{\textcircled a \textcircled{b} \textcircled{1}} \quad \lmoustache x \rmoustache \left\lmoustache \frac{a}{\frac{b}{c}} \right\rmoustache"#, display: true),
         Entry(topic: "CSS colour names", tex: #"\color{rebeccapurple} x + \textcolor{darkorange}{y} + \colorbox{aqua}{$z$} + \fcolorbox{crimson}{lavender}{w} = \textcolor{SeaGreen}{t}"#, display: true),
     ]
 }

@@ -104,3 +104,50 @@ import Testing
         #expect(close(b.width, 5) && close(b.height, 7.28))
     }
 }
+
+/// FakeMetrics without ⎰ and ⎱ whose braces have TeX's three-piece assemblies (bottom, extender, top;
+/// glyph ids 1–3 for "{", 4–6 for "}", each 500 units tall with 100-unit connectors).
+struct BraceMetrics: MathMetrics {
+    var base = FakeMetrics()
+    var unitsPerEm: Double { 1000 }
+    func constant(_ c: MathConstant) -> Double { c == .axisHeight ? 250 : base.constant(c) }
+    func glyph(for scalar: Unicode.Scalar, scriptLevel: Int) -> UInt32? {
+        scalar == "⎰" || scalar == "⎱" ? nil : scalar.value
+    }
+    func glyphMetrics(_ glyph: UInt32) -> GlyphMetrics {
+        glyph <= 6 ? GlyphMetrics(advance: 400, height: 500, depth: 0, italicCorrection: 0, topAccentAttachment: 200)
+                   : base.glyphMetrics(glyph)
+    }
+    func variants(of glyph: UInt32, horizontal: Bool) -> [GlyphVariant] { [GlyphVariant(glyph: glyph, advance: 700)] }
+    func assembly(of glyph: UInt32, horizontal: Bool) -> [GlyphPart] {
+        guard !horizontal, glyph == 0x7B || glyph == 0x7D else { return [] }
+        let first: UInt32 = glyph == 0x7B ? 1 : 4
+        return [GlyphPart(glyph: first, startConnector: 0, endConnector: 100, fullAdvance: 500, isExtender: false),
+                GlyphPart(glyph: first + 1, startConnector: 100, endConnector: 100, fullAdvance: 500, isExtender: true),
+                GlyphPart(glyph: first + 2, startConnector: 100, endConnector: 0, fullAdvance: 500, isExtender: false)]
+    }
+    var minConnectorOverlap: Double { 20 }
+    func kern(_ glyph: UInt32, corner: MathKernCorner, height: Double) -> Double { 0 }
+}
+
+extension EnclosureTests {
+    @Test func moustachesAreBuiltFromBracePieces() throws {
+        func layout(_ tex: String) throws -> Box {
+            MathLayout.layout(try MathParser.parse(tex), display: false, font: BraceMetrics(), size: 10)
+        }
+        // Alone: the right brace's bottom (id 4) under the left brace's top (id 3), overlapping by the
+        // longer connector allowance (100 units): 9 pt tall, centred on the 2.5 pt axis.
+        let bare = try layout(#"\lmoustache"#)
+        let g = glyphs(bare)
+        #expect(g.map(\.glyph) == [4, 3] && g[0].text == "⎰" && g[1].text == "")
+        #expect(close(bare.height + bare.depth, 9) && close(bare.height - 4.5, 2.5))
+        #expect(glyphs(try layout(#"\rmoustache"#)).map(\.glyph) == [1, 6])
+        // After \left: extenders (id 2) until the size is reached.
+        let tall = try layout(#"\left\lmoustache \rule{1pt}{30pt} \right\rmoustache"#)
+        let ids = glyphs(tall).map(\.glyph)
+        #expect(ids.first == 4 && ids.contains(2) && ids.contains(3) && ids.contains(1) && ids.last == 6)
+        // A font that has no brace assembly still reports the missing character (FakeMetrics has it).
+        let plain = MathLayout.layout(try MathParser.parse(#"\lmoustache"#), display: false, font: FakeMetrics(), size: 10)
+        #expect(glyphs(plain).map(\.text) == ["⎰"])
+    }
+}
