@@ -450,12 +450,13 @@ panels:
     layers:
       - {mark: line, x: {var: p, from: p_min, to: 1}, y: "-log(p) / per_unit", color: series1}
       - {when: "len(shown) > 0", mark: scatter, x: shown.p, y: shown.s, color: series2}
-      # One or two marks: each label above its point, staggered, with a leader.
+      # One or two marks: each label above the points, the second above and right of the first, so
+      # its leader runs right of the first label and the first's leader below the second label.
       - mark: annotate
         when: "!crowded"
         each: {c: shown, index: k}
         at: [c.p, c.s]
-        text_at: ["min(max(c.p, 0.3), 0.7)", "min(c.s + top * (0.22 + 0.12 * (len(shown) - 1 - k)), 0.92 * top)"]
+        text_at: ["min(max(c.p, 0.3 + 0.25 * k), 0.75)", "min(shown.s[0] + top * (0.22 + 0.13 * k), 0.92 * top)"]
         fit: true
         text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
       # Many marks crowd the falling curve: they are listed in one box in the empty upper right.

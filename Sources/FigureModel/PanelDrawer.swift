@@ -13,6 +13,10 @@ struct PanelDrawer {
     /// Page points along drawn data (weight 1 each, spaced ~2 pt) and boxes (weighted by area).
     var obstaclePoints: [ScenePoint] = []
     var obstacleBoxes: [Rect] = []
+    /// Text boxes of the annotations drawn so far: a later one moves off them (see `clearOfLabels`).
+    var annotationBoxes: [Rect] = []
+    /// Their leaders, label centre to target.
+    var annotationLeaders: [(ScenePoint, ScenePoint)] = []
     var filledPolygons: [[ScenePoint]] = []
     var seriesIndex = 0
     /// Tolerance for polyline simplification: well under a pixel at 600 dpi.
@@ -464,8 +468,13 @@ struct PanelDrawer {
         let inner = shiftInside(textBounds(item, measurer: measurer), within: rect.insetBy(0.35 * m.pad))
         center = ScenePoint(center.x + inner.dx, center.y + inner.dy)
         item.position = center
+        center.y += clearOfLabels(textBounds(item, measurer: measurer), within: rect.insetBy(0.35 * m.pad),
+                                  labels: annotationBoxes, leaders: annotationLeaders, target: target, gap: 0.35 * m.pad)
+        item.position = center
         let box = textBounds(item, measurer: measurer)
         obstacleBoxes.append(box)
+        annotationBoxes.append(box)
+        annotationLeaders.append((center, target))
         // Leader from where the centre→target ray leaves the (slightly enlarged) text box.
         let g = box.insetBy(-0.35 * m.pad)
         let dx = target.x - center.x, dy = target.y - center.y
@@ -654,6 +663,42 @@ func shiftInside(_ box: Rect, within area: Rect) -> (dx: Double, dy: Double) {
         return 0
     }
     return (shift(box.x, box.maxX, area.x, area.maxX), shift(box.y, box.maxY, area.y, area.maxY))
+}
+
+/// The smallest vertical shift that keeps `box` off every box in `labels` (each grown by `gap`)
+/// and inside `area`: anchors in data units give labels that collide once text keeps its size in
+/// points (two coins of equal entropy, a narrow panel). Candidates are the edges of the labels in
+/// the way, nearest first; one whose leader (centre to `target`) crosses no earlier label and
+/// whose box no earlier leader crosses is preferred. 0 when nothing collides or nothing is clear.
+func clearOfLabels(_ box: Rect, within area: Rect, labels: [Rect], leaders: [(ScenePoint, ScenePoint)],
+                   target: ScenePoint, gap: Double) -> Double {
+    let grown = labels.map { $0.insetBy(-gap) }
+    func moved(_ dy: Double) -> Rect { Rect(x: box.x, y: box.y + dy, width: box.width, height: box.height) }
+    func clear(_ dy: Double) -> Bool {
+        let b = moved(dy)
+        return b.y >= area.y - 1e-9 && b.maxY <= area.maxY + 1e-9 && !grown.contains { $0.intersects(b) }
+    }
+    func untangled(_ dy: Double) -> Bool {
+        let b = moved(dy), c = ScenePoint(b.x + b.width / 2, b.y + b.height / 2)
+        return !labels.contains { segment(c, target, crosses: $0) } && !leaders.contains { segment($0.0, $0.1, crosses: b) }
+    }
+    if clear(0) && untangled(0) { return 0 }
+    let candidates = [0] + grown.flatMap { [$0.y - box.maxY, $0.maxY - box.y] }.sorted { abs($0) < abs($1) }
+    let open = candidates.filter(clear)
+    return open.first(where: untangled) ?? open.first ?? 0
+}
+
+/// Whether the segment a–b passes through `r` (Liang–Barsky clipping).
+func segment(_ a: ScenePoint, _ b: ScenePoint, crosses r: Rect) -> Bool {
+    let dx = b.x - a.x, dy = b.y - a.y
+    var t0 = 0.0, t1 = 1.0
+    for (p, q) in [(-dx, a.x - r.x), (dx, r.maxX - a.x), (-dy, a.y - r.y), (dy, r.maxY - a.y)] {
+        if p == 0 { if q < 0 { return false } else { continue } }
+        let t = q / p
+        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+        if t0 > t1 { return false }
+    }
+    return true
 }
 
 func roundedRect(_ r: Rect, radius: Double) -> [PathElement] {
