@@ -1,9 +1,12 @@
 # infoplot: `make` sets up, builds and runs the main job; `make test` sets up and runs the tests.
 SHELL := /bin/bash
-DEB_PACKAGES := pkg-config libdeflate-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
+DEB_PACKAGES := pkg-config libdeflate-dev libcairo2-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	poppler-utils qpdf librsvg2-bin fonts-dejavu-core fonts-texgyre fonts-texgyre-math fonts-lmodern fonts-stix \
 	libhyphen-dev hyphen-en-us
+# infoplot shapes text with HarfBuzz itself; only the raw-cairo floor in ../shared/bench-peers
+# (`make bench`) is written against Pango.
+BENCH_PACKAGES := libpango1.0-dev
 # Swift is on PATH where /etc/profile.d was read; a bare CI shell may only have /opt/swift.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
@@ -26,7 +29,7 @@ deps:
 
 # SwiftPM's progress lines are dropped so a clean build prints nothing; errors and warnings stay.
 # One SwiftPM notice goes too: "prohibited flag(s): -pthread" says SwiftPM dropped the -pthread
-# that glib's pkg-config file (under pango and harfbuzz) adds; Swift links threads anyway.
+# that glib's pkg-config file (under cairo and harfbuzz) adds; Swift links threads anyway.
 QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Computed|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$|^warning: prohibited flag\(s\): (-pthread(, )?)+$$' || true
 
 build: deps
@@ -48,6 +51,7 @@ test: deps
 	@set -o pipefail; $(SWIFT) test 2>&1 | { $(QUIET); }
 
 bench: build
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	@.ci/bench
 
 # libFuzzer on the TeX parser, the JSONL requests, the template front end and the plot spec parser,

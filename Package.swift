@@ -35,7 +35,6 @@ let package = Package(
     targets: [
         // C libraries from Debian, found through pkg-config.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
@@ -62,16 +61,16 @@ let package = Package(
         // 3½. the laid-out frame every exporter draws (pure values)
         .target(name: "Frame", dependencies: ["FigureModel"]),
         // 4. renderer
-        .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "TextShaping", "Frame", "CCairo", "CPangoCairo",
+        .target(name: "CairoRender", dependencies: ["FigureModel", "MathTypesetting", "TextShaping", "Frame", "CCairo",
                                                     "CFreeType", "CHarfBuzz", "CDeflate"]),
         // 5. catalogue and handouts
         .target(name: "FigureCatalogue", dependencies: ["InfoTheory", "InfoRequests", "FigureModel", "PlotGrammar", "CairoRender"]),
-        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "CairoRender", "CCmarkGFM", "CHyphen",
+        .target(name: "Handouts", dependencies: ["InfoRequests", "Expressions", "PlotGrammar", "FigureCatalogue", "MathTypesetting", "TextShaping", "CairoRender", "CCmarkGFM", "CHyphen",
             .product(name: "Yams", package: "Yams"),
         ]),
         // 6. command line
         .target(name: "InfoplotCLI", dependencies: [
-            "InfoRequests", "FigureCatalogue", "Handouts", "PlotGrammar",
+            "InfoRequests", "FigureCatalogue", "Handouts", "PlotGrammar", "TextShaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "infoplot", dependencies: ["InfoplotCLI"]),
@@ -88,10 +87,10 @@ let package = Package(
         .testTarget(name: "FigureModelTests", dependencies: ["FigureModel"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"], exclude: ["Fixtures"]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "CFreeType"]),
-        .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "CCairo", "CPangoCairo", "CHarfBuzz", "CFreeType", "CCmarkGFM"],
+        .testTarget(name: "CairoRenderTests", dependencies: ["CairoRender", "Frame", "TextShaping", "CCairo", "CFontconfig", "CHarfBuzz", "CFreeType", "CCmarkGFM"],
                     exclude: ["Golden"]),
         .testTarget(name: "FigureCatalogueTests", dependencies: ["FigureCatalogue"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Handouts"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "CairoRender", "Frame", "TextShaping"]),
         .testTarget(name: "CLITests", dependencies: ["InfoplotCLI"]),
     ]
 )

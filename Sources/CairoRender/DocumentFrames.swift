@@ -16,13 +16,13 @@ public final class FigureFrames: @unchecked Sendable {
     public init() {}
 
     /// The frame of `figure` with labels in its theme's fonts, laid out on first use (each layout
-    /// with its own Pango objects, so threads never share them).
+    /// with the shared text shapers; fonts are resolved once per process).
     public func frame(_ figure: Figure) throws -> Frame {
         let key = figure
         lock.lock()
         if let hit = frames[key] { lock.unlock(); return hit }
         lock.unlock()
-        let text = PangoText(theme: figure.theme)
+        let text = try LabelText(theme: figure.theme)
         let frame = figureFrame(try layoutFigure(figure, measurer: text), text: text)
         lock.lock(); defer { lock.unlock() }
         if frames[key] == nil { layouts += 1; frames[key] = frame }
@@ -33,11 +33,11 @@ public final class FigureFrames: @unchecked Sendable {
 /// Every page of `document` laid out to its frame: text shaped into glyph runs, formulas placed as
 /// glyph runs and rules, figures taken from `figures` at the size they occupy. Exporters draw only
 /// these frames (PDF through cairo, SVG through the direct writer).
-public func documentFrames(_ document: DocumentDrawing, figures: FigureFrames = FigureFrames()) throws -> [Frame] {
-    let text = PageTextEngine(), fonts = PangoFontFiles()
+public func documentFrames(_ document: DocumentDrawing, figures: FigureFrames = FigureFrames(),
+                           text: PageTextEngine = PageTextEngine()) throws -> [Frame] {
     return try document.pages.enumerated().map { n, page in
         var frame = try pageFrame(page, title: "\(document.title), page \(n + 1) of \(document.pages.count)", text: text,
-                                  fonts: fonts, figures: figures)
+                                  figures: figures)
         frame.description = document.subject ?? document.title
         return frame
     }

@@ -6,9 +6,8 @@ import Frame
 /// Multi-page PDF with bookmarks, internal links and metadata (cairo); one SVG per page (the direct
 /// writer). Both draw the same page frames (DocumentFrames.swift), built once per build.
 ///
-/// Every call builds its own Pango context and cairo surfaces, so documents may be rendered on
-/// several threads at once (cairo and fontconfig lock internally; Pango's default font map is per
-/// thread; font faces are shared behind a lock in FrameCairo).
+/// Every call builds its own cairo surfaces, so documents may be rendered on several threads at
+/// once (cairo and fontconfig lock internally; text shapers and font faces are shared behind locks).
 
 /// The PDF bytes of `document`, drawn from its page frames (`frames`, or laid out here when nil).
 /// `creationDate` as in `RenderOptions` (nil: SOURCE_DATE_EPOCH or a fixed date), so re-runs are

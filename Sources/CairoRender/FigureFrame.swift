@@ -5,7 +5,7 @@ import Frame
 /// glyph runs. Items sharing a clip rectangle are grouped under it, so the exporters set each clip once.
 /// Paints pass through as the layout chose them (theme roles and the author's literals): the
 /// exporter resolves the roles in the theme it draws in.
-func figureFrame(_ scene: Scene, text: PangoText) -> Frame {
+func figureFrame(_ scene: Scene, text: LabelText) -> Frame {
     var items: [FrameItem] = [
         .path(FramePath(rectangle(Rect(x: 0, y: 0, width: scene.width, height: scene.height)), fill: scene.background)),
     ]

@@ -2,7 +2,7 @@ import CCairo
 import FigureModel
 import MathTypesetting
 
-/// A figure label split into lines, each into prose (set by Pango in the label font) and `$…$` math
+/// A figure label split into lines, each into prose (set by the text shaper in the label font) and `$…$` math
 /// (set by the TeX typesetter in the matching math font), all on the line's baseline. Prose stays in
 /// the label's own font so "KL in bits" reads like the other labels; only the math changes face.
 struct MathLabel {
@@ -27,7 +27,7 @@ struct MathLabel {
 }
 
 /// Shared between measuring and drawing so both see the same pieces. Returns nil when the label has
-/// no math or does not parse: the caller then uses the Pango markup fallback, so a figure never fails
+/// no math or does not parse: the caller then sets it as plain text, so a figure never fails
 /// to draw because of one bad label (the catalogue's own labels are tested to parse).
 final class MathLabelSetter {
     private let mathFont: MathFont?

@@ -3,7 +3,7 @@ import Frame
 
 /// A handout page as a frame: white paper, then every page item in order, text shaped into glyph
 /// runs, figures laid out (at the size they occupy) and placed by a translation.
-func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, fonts: PangoFontFiles,
+func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine,
                figures: FigureFrames = FigureFrames()) throws -> Frame {
     func color(_ c: PageColor) -> Paint { .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)) }
     func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
@@ -14,7 +14,7 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine, fonts: 
     for item in list {
         switch item {
         case .text(let run):
-            items += text.frameItems(run, fonts: fonts)
+            items += try text.frameItems(run)
         case .math(let box, let x, let baseline, let c):
             items += mathFrameItems(box, x: x, baseline: baseline, fill: color(c), source: "")
         case .figure(let figure, let r):

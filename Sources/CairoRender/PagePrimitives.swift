@@ -35,8 +35,13 @@ public struct PageTextRun: Sendable, Hashable {
     public var color: PageColor
     public var x: Double
     public var baseline: Double
-    public init(_ text: String, font: PageFont, size: Double, color: PageColor = .black, x: Double, baseline: Double) {
+    /// A word space follows the run (a word on a set line): the run ends in a space glyph, so PDF
+    /// text extraction and tagged PDF see the word boundary.
+    public var spaceAfter: Bool
+    public init(_ text: String, font: PageFont, size: Double, color: PageColor = .black, x: Double, baseline: Double,
+                spaceAfter: Bool = false) {
         self.text = text; self.font = font; self.size = size; self.color = color; self.x = x; self.baseline = baseline
+        self.spaceAfter = spaceAfter
     }
 }
 

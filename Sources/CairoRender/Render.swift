@@ -40,11 +40,13 @@ public struct RenderError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { message }
 }
 
-/// Measures labels the way the renderer draws them (Pango and the typesetter, in the theme's label
-/// fonts). Use it to lay out a figure yourself: `layoutFigure(figure, measurer: PangoMeasurer(theme: figure.theme))`.
-public final class PangoMeasurer: TextMeasurer {
-    let engine: PangoText
-    public init(theme: Theme = .light) { engine = PangoText(theme: theme) }
+/// Measures labels the way the renderer draws them (the text shaper and the typesetter, in the
+/// theme's label fonts). Use it to lay out a figure yourself:
+/// `layoutFigure(figure, measurer: try LabelMeasurer(theme: figure.theme))`.
+public final class LabelMeasurer: TextMeasurer {
+    let engine: LabelText
+    /// Throws when the theme's text font is not installed.
+    public init(theme: Theme = .light) throws { engine = try LabelText(theme: theme) }
     public func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
         engine.measure(text, fontSize: fontSize, bold: bold)
     }
@@ -70,11 +72,11 @@ public func renderFigure(_ figure: Figure, formats: [OutputFormat], options: Ren
 /// Draws an already laid-out scene, its roles in `theme`'s colours (its labels in the fonts it was laid out in).
 public func renderScene(_ scene: Scene, format: OutputFormat, theme: Theme = .light, options: RenderOptions = RenderOptions())
     throws -> Data {
-    try renderScene(scene, format: format, options: options, text: PangoText(textFont: scene.textFont, mathFont: scene.mathFont),
+    try renderScene(scene, format: format, options: options, text: try LabelText(textFont: scene.textFont, mathFont: scene.mathFont),
                     theme: theme)
 }
 
-func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: PangoText, theme: Theme = .light) throws -> Data {
+func renderScene(_ scene: Scene, format: OutputFormat, options: RenderOptions, text: LabelText, theme: Theme = .light) throws -> Data {
     try renderFrame(figureFrame(scene, text: text), format: format, options: options, palette: Palette(theme: theme))
 }
 
@@ -158,11 +160,11 @@ func pdfDate() -> String {
                   Int(tmv.tm_hour), Int(tmv.tm_min), Int(tmv.tm_sec))
 }
 
-/// Lays a figure out to its frame at its final size: labels shaped by Pango (HarfBuzz) in the
+/// Lays a figure out to its frame at its final size: labels shaped by HarfBuzz (`TextShaping`) in the
 /// theme's text font, `$…$` typeset by the math typesetter in its math font. Every exporter draws
 /// this one value.
 public func layoutFigureFrame(_ figure: Figure, options: RenderOptions = RenderOptions()) throws -> Frame {
-    let text = PangoText(theme: figure.theme)
+    let text = try LabelText(theme: figure.theme)
     return figureFrame(try layoutFigure(figure, measurer: text), text: text)
 }
 

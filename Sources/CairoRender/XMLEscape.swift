@@ -1,4 +1,4 @@
-/// The one escaper for XML and HTML text and attribute values (SVG, the gallery page, Pango markup).
+/// The one escaper for XML and HTML text and attribute values (SVG, the gallery page).
 /// Characters XML 1.0 does not allow (C0 controls other than tab, newline, return) are dropped.
 public func escapeXML(_ s: String) -> String {
     var o = ""

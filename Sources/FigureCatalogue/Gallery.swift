@@ -17,8 +17,8 @@ public struct GalleryItem: Sendable {
 /// SVGs with their titles and descriptions. Returns the items in catalogue order, theme by theme.
 ///
 /// Figures are rendered in parallel (`DispatchQueue.concurrentPerform`, one job per figure and
-/// theme): every job builds its own Pango context on its thread's own default font map (per-thread
-/// since Pango 1.32.6) and draws on its own cairo surfaces, so no Pango/cairo object is shared.
+/// theme): every job lays out with its own label measurer (the fonts and HarfBuzz shapers it uses are
+/// shared, immutable and locked) and draws on its own cairo surfaces, so no cairo object is shared.
 /// Pass `parallel: false` to render serially.
 @discardableResult
 public func writeGallery(to dir: String, formats: [OutputFormat] = OutputFormat.allCases,

@@ -130,8 +130,8 @@ public struct TextExtent: Sendable, Hashable {
     }
 }
 
-/// Measures labels for layout. The renderer supplies one backed by Pango (and later the TeX
-/// typesetter for `$…$`); tests use a fixed-advance fake.
+/// Measures labels for layout. The renderer supplies one backed by the HarfBuzz text shaper and
+/// the TeX typesetter for `$…$`; tests use a fixed-advance fake.
 public protocol TextMeasurer {
     func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent
 }

@@ -1,5 +1,6 @@
 import PlotGrammar
 import Foundation
+import TextShaping
 import MathTypesetting
 
 /// A template split into its YAML front matter and Markdown body, keeping line numbers so that
@@ -135,6 +136,12 @@ struct FrontMatter: Sendable {
                 }
                 for f in fonts {
                     let name = try string(f)
+                    // Text faces are shaped by the one text shaper, which does not substitute: a
+                    // family that is not installed is an error here, where it was named. (A math
+                    // font that is missing falls back to DejaVu Math TeX Gyre with a warning.)
+                    if ["text", "sans", "mono"].contains(f.key), !FontLibrary.isInstalled(name) {
+                        throw TemplateError(file: file, at: f.value.position, "fonts \(f.key): " + FontNotInstalledError.problem(name))
+                    }
                     switch f.key {
                     case "text": fm.fonts.text = name
                     case "math": fm.fonts.math = name

@@ -54,8 +54,8 @@ public struct BuiltHandout: Sendable {
 
 /// Template text → PDF bytes, SVG pages and HTML, with every number computed.
 ///
-/// Thread safety: everything holding Pango, HarfBuzz or FreeType state (the measurer, the math
-/// font, the HTML assets) is created inside this call and used only by it, so separate templates
+/// Thread safety: everything holding unlocked state (the measurer, the HTML assets) is created
+/// inside this call (fonts and text shapers are shared and locked) and used only by it, so separate templates
 /// can be built on separate threads at once.
 public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                          solutions: SolutionsMode = .inline, notes: Bool = false,

@@ -71,9 +71,9 @@ func buildCatalogueFigure(_ f: Figure, theme: String, fonts: HandoutFonts, size 
     return try Catalogue.figure(named: f.name, parameters: parameters, context: FigureContext(theme: themeValue, size: size))
 }
 
-/// The real measurer: Pango for words, the math typesetter for formulas, the catalogue for figure
+/// The real measurer: the text shaper (HarfBuzz) for words, the math typesetter for formulas, the catalogue for figure
 /// proportions. It keeps what it measured (typeset formulas, built figures) for the painter, so
-/// every formula is typeset once. One per document and thread (Pango and HarfBuzz objects inside).
+/// every formula is typeset once. One per document and thread (its caches are not locked).
 public final class HandoutMeasurer: LayoutMeasurer {
     public let fonts: HandoutFonts
     let engine = PageTextEngine()
@@ -99,10 +99,14 @@ public final class HandoutMeasurer: LayoutMeasurer {
         mathFont = try self.fonts.loadMathFont()
         self.theme = theme
         if let w = mathFont.warning { warnings.append(w) }
+        // Every face the pages are set in, resolved once here: a family that is not installed
+        // fails the build (the parser already named where it was set) instead of measuring as
+        // another font.
+        for style in [TextStyle.regular, .italic, .bold, .boldItalic, .code] { _ = try engine.shaper(self.fonts.font(for: style)) }
     }
 
     public func textWidth(_ text: String, style: TextStyle, size: Double) -> Double {
-        engine.measure(text, font: fonts.font(for: style), size: size).width
+        engine.width(text, font: fonts.font(for: style), size: size)
     }
 
     public func hyphenationPoints(_ word: String) -> [Int] { hyphenator.points(in: word) }

@@ -1,6 +1,7 @@
 import CairoRender
 import Expressions
 import Foundation
+import TextShaping
 import MathTypesetting
 import PlotGrammar
 
@@ -122,6 +123,11 @@ extension HouseStyle {
             for e in fonts.entries ?? [] {
                 let name = try reader.string(e.value, "font '\(e.key)'")
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw reader.error(e.value, "font '\(e.key)' is empty") }
+                // Text faces (not the math font, which falls back with a warning) must be installed:
+                // the text shaper does not substitute another family.
+                if e.key != "math", !FontLibrary.isInstalled(name) {
+                    throw reader.error(e.value, "font '\(e.key)': " + FontNotInstalledError.problem(name))
+                }
                 switch e.key {
                 case "text": style.fonts.text = name
                 case "math": style.fonts.math = name

@@ -19,7 +19,7 @@ public struct BoxMetrics: Sendable, Equatable {
     }
 }
 
-/// Supplies sizes; the real one uses Pango and the math typesetter, tests use fixed widths.
+/// Supplies sizes; the real one uses the text shaper (HarfBuzz) and the math typesetter, tests use fixed widths.
 public protocol LayoutMeasurer {
     /// Width of `text` in points at the body size (styles may differ in width).
     func textWidth(_ text: String, style: TextStyle, size: Double) -> Double
@@ -51,6 +51,9 @@ public struct PlacedFragment: Sendable, Equatable {
     /// Offset from the line's left edge, after justification.
     public var x: Double
     public var width: Double
+    /// A word space follows (on the line, or the line ends at one): drawn as a space glyph, so the
+    /// PDF's text has the word boundary.
+    public var spaceAfter = false
 }
 
 public struct TypesetLine: Sendable, Equatable {
@@ -253,9 +256,16 @@ struct ParagraphSetter {
                 case .glue(let w, let y, let z):
                     x += w + (line.ratio >= 0 ? line.ratio * y : line.ratio * z)
                     afterGlue = true
-                    if items[i] == space { spaces = true }
+                    if items[i] == space {
+                        spaces = true
+                        if !fragments.isEmpty { fragments[fragments.count - 1].spaceAfter = true }
+                    }
                 case .penalty: break
                 }
+            }
+            // A line that ends at a word space keeps it (the next line's first word is a new word).
+            if line.breakIndex < items.count, items[line.breakIndex] == space, !fragments.isEmpty {
+                fragments[fragments.count - 1].spaceAfter = true
             }
             // A line broken at a hyphen shows it (the penalty's width is the hyphen's).
             if case .penalty(let w, _, true) = items[line.breakIndex], w > 0, let last = fragments.last,

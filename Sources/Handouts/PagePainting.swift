@@ -378,7 +378,7 @@ public struct PagePainter {
                 let isLink = link != nil
                 items.append(.text(PageTextRun(text, font: fonts.font(for: style), size: runSize,
                                                color: isLink && link?.hasPrefix("#") == true ? palette.accent : color,
-                                               x: x + f.x, baseline: y)))
+                                               x: x + f.x, baseline: y, spaceAfter: f.spaceAfter)))
                 if let link {
                     let rect = PageRect(x: x + f.x, y: y - 0.8 * runSize, width: f.width, height: runSize)
                     items.append(.link(rect, link.hasPrefix("#") ? .destination(String(link.dropFirst())) : .url(link)))
@@ -386,6 +386,11 @@ public struct PagePainter {
             case .math(let m, _):
                 let box = try measurer.mathBox(tex: m.tex, display: false, size: size)
                 items.append(.math(box, x: x + f.x, baseline: baseline, color: color))
+                // The word space after a formula, as a space glyph for the PDF's text.
+                if f.spaceAfter {
+                    items.append(.text(PageTextRun("", font: fonts.font(for: .regular), size: size, color: color,
+                                                   x: x + f.x + f.width, baseline: baseline, spaceAfter: true)))
+                }
             }
         }
         return items

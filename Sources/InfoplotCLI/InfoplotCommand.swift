@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import InfoRequests
+import PlotGrammar
+import TextShaping
 
 public struct InfoplotCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -20,6 +22,8 @@ public struct InfoplotCommand: ParsableCommand {
     /// root's "Usage: infoplot <subcommand>", which points the user at the wrong place).
     public static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Theme files name label fonts; the shaper resolves them, so a missing one is a located error.
+        ThemeFile.textFontIsInstalled = { FontLibrary.isInstalled($0) }
         if let message = misspeltSubcommand(arguments) {
             FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)

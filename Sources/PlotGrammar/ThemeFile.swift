@@ -12,6 +12,10 @@ public enum ThemeFile {
     static let keys = ["name", "base", "background", "foreground", "muted", "grid", "legend", "cycle", "dashes", "markers",
                        "hatches", "fill_opacity", "grid_lines", "ink", "colormap", "fonts", "font_sizes"]
     static let builtInNames = ["light", "dark", "print"]
+    /// Whether a text font family is installed, set by the front end that draws (this layer knows
+    /// no fonts): when set, a theme's `fonts: {text:}` naming a family that is not installed is an
+    /// error at that line, not a label set in some other font. Nil (the default): not checked.
+    nonisolated(unsafe) public static var textFontIsInstalled: (@Sendable (String) -> Bool)? = nil
     static let hatchNames: [String: Hatch] = ["none": .none, "diagonal": .diagonal, "back-diagonal": .backDiagonal,
                                               "horizontal": .horizontal, "crossed": .crossed, "vertical": .vertical]
 
@@ -121,6 +125,11 @@ private func readFonts(_ fonts: YAMLNode, into theme: inout Theme, _ reader: Spe
         }
     }
     if let n = fonts["text"] { theme.textFont = try family(n, "fonts text") }
+    if let installed = ThemeFile.textFontIsInstalled, !installed(theme.textFont) {
+        let node = fonts["text"] ?? fonts["math"] ?? fonts
+        throw reader.error(node, "fonts text: the font family '\(theme.textFont)' is not installed (fc-list : family does not list it); "
+            + "install it or name an installed family")
+    }
 }
 
 /// `#RRGGBB`, optionally followed by `/ alpha` with alpha in 0…1 (the CSS Color 4 slash syntax).

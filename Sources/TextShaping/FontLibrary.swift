@@ -21,10 +21,12 @@ public struct FontNotInstalledError: Error, CustomStringConvertible, Sendable, E
     public var family: String
     public var location: String?
     public init(family: String, location: String? = nil) { self.family = family; self.location = location }
-    public var description: String {
-        let what = family.contains("/") ? "the font file '\(family)' cannot be opened"
+    public var description: String { (location.map { "\($0): error: " } ?? "") + problem }
+    /// The message without its location (for callers with their own located errors).
+    public var problem: String { Self.problem(family) }
+    public static func problem(_ family: String) -> String {
+        family.contains("/") ? "the font file '\(family)' cannot be opened"
             : "the font family '\(family)' is not installed (fc-list : family does not list it); install it or name an installed family"
-        return (location.map { "\($0): error: " } ?? "") + what
     }
 }
 

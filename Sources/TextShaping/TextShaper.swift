@@ -25,6 +25,8 @@ public struct ShapedRun: Sendable, Hashable {
 /// ascender and descender, as Pango's logical rectangle).
 public struct ShapedLine: Sendable, Hashable {
     public var runs: [ShapedRun]
+    /// The size in points it was shaped at.
+    public var size: Double
     public var width: Double
     public var ascent: Double
     public var descent: Double
@@ -73,7 +75,7 @@ public final class TextShaper: @unchecked Sendable {
             ascent = max(ascent, face.ascender * k)
             descent = max(descent, face.descender * k)
         }
-        return ShapedLine(runs: runs, width: x, ascent: ascent, descent: descent)
+        return ShapedLine(runs: runs, size: size, width: x, ascent: ascent, descent: descent)
     }
 
     /// The advance width of `text` at `size` (what `shape` gives, without building the glyphs).

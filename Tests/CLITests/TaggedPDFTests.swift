@@ -9,8 +9,9 @@ import Testing
 /// sequence without an MCID (MarkedContentOutputDev pops its MCID stack on every EMC). cairo wraps
 /// a glyph in such a /Span /ActualText only when its text differs from the font's own mapping, so
 /// prose passes one cluster per glyph (FrameCairo) and `-struct-text` shows whole paragraphs; a
-/// ligature (ﬁ drawn for "fi") still takes a span, and the text stops there. poppler joins the
-/// words without spaces: there are no space glyphs between words, only gaps.
+/// ligature (ﬁ drawn for "fi") still takes a span, and the text stops there. Every word space of
+/// set text is a space glyph (ISO 32000-1 §14.8.2.5), also at a line's end, so the words of a
+/// paragraph come out separated; a formula's own spacing is glue, so its text has no spaces.
 @Suite struct TaggedPDFTests {
     func pdf(_ arguments: [String], in dir: URL) throws -> (path: String, bytes: String) {
         guard let exe = infoplotExecutable() else { throw CLITestError("infoplot executable not found; build first") }
@@ -49,10 +50,10 @@ import Testing
         #expect(bytes.contains(#"/S /Formula\#n   /Alt (I\(x\) = -\\log p\(x\) = \\log \\frac{1}{p\(x\)})"#))
         #expect(bytes.contains("/S /Figure\n   /Alt <FEFF0053007500720070007200690073006100"))   // "Surprisa(l)…"
         let text = try tool("pdfinfo", ["-struct-text", path])
-        for element in ["  H1 (block)\n    \"Surpriseandentropy\"\n",
-                        "  P (block)\n    \"Howmuchdoesanoutcometellus,andhowmuchdoweexpecttolearn?\"\n",
-                        "    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"itdependsonlyon𝑝(𝑥)andgrowsas𝑝(𝑥)shrinks;\"\n",
-                        "  P (block)\n    \"Theonlycontinuousfunctionsthatturnproductsintosumsarelogarithms,so(uptothechoiceofbase)thereisexactlyoneanswer.\"\n"] {
+        for element in ["  H1 (block)\n    \"Surprise and entropy\"\n",
+                        "  P (block)\n    \"How much does an outcome tell us, and how much do we expect to learn?\"\n",
+                        "    LI (block)\n      Lbl (block)\n        \"1.\"\n      LBody (block)\n        P (block)\n          \"it depends only on 𝑝(𝑥) and grows as 𝑝(𝑥) shrinks;\"\n",
+                        "  P (block)\n    \"The only continuous functions that turn products into sums are logarithms, so (up to the choice of base) there is exactly one answer.\"\n"] {
             #expect(text.contains(element), "no \(element.debugDescription) in: \(text.prefix(800))")
         }
         #expect(text.contains("  Formula\n    \"𝐼(𝑥)=−log𝑝(𝑥)=log1𝑝(𝑥)(1)\"\n"), "\(text.prefix(600))")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import CCairo
-import CPangoCairo
+import CFontconfig
 import CHarfBuzz
 import CFreeType
 import CCmarkGFM
@@ -27,20 +27,18 @@ import CCmarkGFM
         #expect(info.contains("200 x 100 pts"))
     }
 
-    @Test func pangoMeasuresText() {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)
-        let cr = cairo_create(surface)
-        let layout = pango_cairo_create_layout(cr)
-        let font = pango_font_description_from_string("DejaVu Sans 12")
-        pango_layout_set_font_description(layout, font)
-        pango_layout_set_text(layout, "entropy", -1)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_pixel_size(layout, &w, &h)
-        #expect(w > 30 && h > 8)
-        pango_font_description_free(font)
-        g_object_unref(UnsafeMutableRawPointer(layout))
-        cairo_destroy(cr)
-        cairo_surface_destroy(surface)
+    @Test func fontconfigFindsDejaVuSans() {
+        #expect(FcInit() != 0)
+        let pattern = FcNameParse("DejaVu Sans")
+        defer { FcPatternDestroy(pattern) }
+        FcConfigSubstitute(nil, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultMatch
+        let matched = FcFontMatch(nil, pattern, &result)
+        defer { FcPatternDestroy(matched) }
+        var file: UnsafeMutablePointer<FcChar8>?
+        #expect(FcPatternGetString(matched, FC_FILE, 0, &file) == FcResultMatch)
+        #expect(file.map { String(cString: $0) }?.hasSuffix("DejaVuSans.ttf") == true)
     }
 
     @Test func harfbuzzAndFreetypeOpenTheMathFont() {

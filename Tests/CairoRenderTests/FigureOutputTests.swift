@@ -279,8 +279,8 @@ private func tempPath(_ name: String) -> String {
         #expect(plainLabelText("\\$5 only") == "$5 only")
     }
 
-    @Test func measuredWidthMatchesDrawnText() {
-        let pango = PangoMeasurer()
+    @Test func measuredWidthMatchesDrawnText() throws {
+        let pango = try LabelMeasurer()
         let plain = pango.measure("H(p)", fontSize: 10, bold: false)
         let math = pango.measure("$H(p)$", fontSize: 10, bold: false)
         #expect(plain.width > 15 && plain.width < 30)

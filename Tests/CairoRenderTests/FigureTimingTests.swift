@@ -15,7 +15,7 @@ import FigureModel
             var fig: Figure? = nil
             let build = try clock.measure { fig = try make() }
             guard let figure = fig else { continue }
-            let text = PangoText(theme: figure.theme)
+            let text = try LabelText(theme: figure.theme)
             var scene: Scene? = nil
             let layout = try clock.measure { scene = try layoutFigure(figure, measurer: text) }
             guard let s = scene else { continue }

@@ -263,8 +263,7 @@ func frameRoles(_ frame: Frame) -> Set<ColorRole> {
             .link(PageRect(x: 10, y: 10, width: 40, height: 12), .destination("sec-1")),
             .destination("sec-1", x: 10, y: 10),
         ])
-        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine(),
-                                              fonts: PangoFontFiles())
+        let frame = try CairoRender.pageFrame(page, title: "p", text: PageTextEngine())
         try expectGolden(dumpFrame(frame), "page.txt")
     }
 }

@@ -4,7 +4,7 @@ import FigureModel
 
 /// Labels with `$…$` are set by the TeX typesetter, line by line, with prose in the label font.
 @Suite struct MathLabelTests {
-    let m = PangoMeasurer()
+    let m = try! LabelMeasurer()
 
     @Test func mathIsMeasuredByTheTypesetterNotTheFallback() throws {
         let setter = MathLabelSetter(family: Theme.light.mathFont)

@@ -34,7 +34,7 @@ import InfoRequests
     func variantsRender(themeName: String) throws {
         let theme = try Theme.named(themeName)
         let dir = ProcessInfo.processInfo.environment["INFOPLOT_COURSE_DIR"]
-        let measurer = PangoMeasurer()
+        let measurer = try LabelMeasurer()
         for (file, name, params) in Self.variants {
             let fig = try Catalogue.figure(named: name, parameters: params, context: FigureContext(theme: theme))
             let scene = try layoutFigure(fig, measurer: measurer)
@@ -78,7 +78,7 @@ import InfoRequests
 @Suite struct CourseFiguresLayoutTests {
     @Test(arguments: CourseFiguresRenderTests.names)
     func labelsFitAndKeepApart(name: String) throws {
-        let measurer = PangoMeasurer()
+        let measurer = try LabelMeasurer()
         for theme in [Theme.light, .dark, .print] {
             for size in [FigureSize.handout, .slide, .column, .halfSlide] {
                 let fig = try Catalogue.figure(named: name, context: FigureContext(theme: theme, size: size))

@@ -26,7 +26,7 @@ import PlotGrammar
 
     @Test(arguments: [FigureSize.handout, .slide, .column, .halfSlide])
     func tickLabelsNeverOverlap(_ size: FigureSize) throws {
-        let measurer = PangoMeasurer()
+        let measurer = try LabelMeasurer()
         for elevation in [15.0, 28, 60] {
             for azimuth in stride(from: -180.0, to: 180, by: 15) {
                 let f = try Self.spec(azimuth: azimuth, elevation: elevation).figure(size: size)

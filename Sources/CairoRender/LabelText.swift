@@ -1,61 +1,41 @@
-import CCairo
-import CPangoCairo
 import FigureModel
 import Frame
 import MathTypesetting
+import TextShaping
 
-/// Measures and shapes labels through Pango in one text family, with `$…$` in one math font (a
-/// theme's pair, see `FontPairing`). Metrics hinting is off so a label has the same size on PDF, SVG
-/// and PNG surfaces: layout measures once for all formats.
-final class PangoText: TextMeasurer {
-    private let context: OpaquePointer
-    fileprivate let layout: OpaquePointer
-    private let font: OpaquePointer
+/// Measures and shapes figure labels with the one text shaper (HarfBuzz, `TextShaping`) in one text
+/// family, with `$…$` in one math font (a theme's pair, see `FontPairing`). Shaping has no hinting,
+/// so a label has the same size on PDF, SVG and PNG: layout measures once for all formats.
+final class LabelText: TextMeasurer {
+    private let regular: TextShaper
+    private let bold: TextShaper
     private var cache: [String: TextExtent] = [:]
-    private var currentText = ""
     private let math: MathLabelSetter
-    private let fonts = PangoFontFiles()
     /// The family every label's prose is set in.
     let fontFamily: String
 
-    init(textFont: String, mathFont: String) {
-        self.fontFamily = textFont
+    /// Throws when the text family is not installed (fonts are resolved here, once).
+    init(textFont: String, mathFont: String) throws {
+        fontFamily = textFont
+        regular = try TextShaper(family: textFont)
+        bold = try TextShaper(family: textFont, bold: true)
         math = MathLabelSetter(family: mathFont)
-        context = makeUnhintedPangoContext()
-        layout = pango_layout_new(context)
-        font = pango_font_description_new()
-        pango_font_description_set_family(font, fontFamily)
     }
 
     /// The theme's label fonts.
-    convenience init(theme: Theme) { self.init(textFont: theme.textFont, mathFont: theme.mathFont) }
+    convenience init(theme: Theme) throws { try self.init(textFont: theme.textFont, mathFont: theme.mathFont) }
 
-    deinit {
-        pango_font_description_free(font)
-        g_object_unref(UnsafeMutableRawPointer(layout))
-        g_object_unref(UnsafeMutableRawPointer(context))
-    }
+    private func shaper(_ isBold: Bool) -> TextShaper { isBold ? bold : regular }
 
-    fileprivate func prepare(_ text: String, fontSize: Double, bold: Bool, alignment: PangoAlignment) {
-        pango_font_description_set_absolute_size(font, fontSize * Double(PANGO_SCALE))
-        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
-        pango_layout_set_font_description(layout, font)
-        pango_layout_set_alignment(layout, alignment)
-        let plain = plainLabelText(text)
-        if plain != currentText {
-            pango_layout_set_text(layout, plain, -1)
-            currentText = plain
+    /// The label's lines shaped (a newline starts a line), with the block's extent: as wide as the
+    /// widest line, each line as tall as its fonts' ascent and descent, stacked without gaps.
+    fileprivate func block(_ text: String, fontSize: Double, bold: Bool) -> (lines: [ShapedLine], extent: TextExtent) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            shaper(bold).shape(String($0), size: fontSize)
         }
-    }
-
-    fileprivate func extents() -> (TextExtent, Double, Double) {
-        var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
-        let scale = Double(PANGO_SCALE)
-        let baseline = Double(pango_layout_get_baseline(layout)) / scale
-        let top = Double(logical.y) / scale, h = Double(logical.height) / scale
-        return (TextExtent(width: Double(logical.width) / scale, ascent: baseline - top, descent: h - (baseline - top)),
-                Double(logical.x) / scale, top)
+        let first = lines.first ?? shaper(bold).shape("", size: fontSize)
+        let height = lines.reduce(0) { $0 + $1.ascent + $1.descent }
+        return (lines, TextExtent(width: lines.map(\.width).max() ?? 0, ascent: first.ascent, descent: height - first.ascent))
     }
 
     func measure(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
@@ -67,8 +47,7 @@ final class PangoText: TextMeasurer {
     }
 
     private func proseExtent(_ text: String, fontSize: Double, bold: Bool) -> TextExtent {
-        prepare(text, fontSize: fontSize, bold: bold, alignment: PANGO_ALIGN_LEFT)
-        return extents().0
+        block(plainLabelText(text), fontSize: fontSize, bold: bold).extent
     }
 
     fileprivate func mathLabel(_ text: String, fontSize: Double, bold: Bool) -> MathLabel? {
@@ -76,9 +55,9 @@ final class PangoText: TextMeasurer {
     }
 }
 
-extension PangoText {
-    /// A label as shaped frame items: glyph runs (Pango for prose, the
-    /// typesetter for `$…$`) placed at the item's anchor, rotated by a group when the label is.
+extension LabelText {
+    /// A label as shaped frame items: glyph runs (the shaper for prose, the typesetter for `$…$`)
+    /// placed at the item's anchor, rotated by a group when the label is.
     func frameItems(_ item: TextItem, fill: Paint) -> [FrameItem] {
         var local: [FrameItem] = []
         if let label = mathLabel(item.text, fontSize: item.fontSize, bold: item.bold) {
@@ -103,9 +82,7 @@ extension PangoText {
                 for piece in line.pieces {
                     switch piece {
                     case let .prose(text, width):
-                        prepare(text, fontSize: item.fontSize, bold: item.bold, alignment: PANGO_ALIGN_LEFT)
-                        let (pe, lx, ly) = extents()
-                        local += glyphRuns(of: layout, at: ScenePoint(x - lx, baseline - pe.ascent - ly), fill: fill, fonts: fonts)
+                        local += glyphItems(shaper(item.bold).shape(plainLabelText(text), size: item.fontSize), at: ScenePoint(x, baseline), fill: fill)
                         x += width
                     case let .math(box, tex):
                         local += mathFrameItems(box, x: x, baseline: baseline, fill: fill, source: tex)
@@ -115,25 +92,28 @@ extension PangoText {
                 baseline += label.leading
             }
         } else {
-            let alignment: PangoAlignment = switch item.horizontal {
-            case .left: PANGO_ALIGN_LEFT
-            case .center: PANGO_ALIGN_CENTER
-            case .right: PANGO_ALIGN_RIGHT
-            }
-            prepare(item.text, fontSize: item.fontSize, bold: item.bold, alignment: alignment)
-            let (e, lx, ly) = extents()
+            let (lines, e) = block(plainLabelText(item.text), fontSize: item.fontSize, bold: item.bold)
             let x0: Double = switch item.horizontal {
             case .left: 0
             case .center: -e.width / 2
             case .right: -e.width
             }
-            let y0: Double = switch item.vertical {
+            var top: Double = switch item.vertical {
             case .top: 0
             case .middle: -e.height / 2
             case .baseline: -e.ascent
             case .bottom: -e.height
             }
-            local = glyphRuns(of: layout, at: ScenePoint(x0 - lx, y0 - ly), fill: fill, fonts: fonts)
+            // Each line aligned within the block, as a centred or right-aligned paragraph.
+            for line in lines {
+                let x: Double = switch item.horizontal {
+                case .left: x0
+                case .center: x0 + (e.width - line.width) / 2
+                case .right: x0 + e.width - line.width
+                }
+                local += glyphItems(line, at: ScenePoint(x, top + line.ascent), fill: fill)
+                top += line.ascent + line.descent
+            }
         }
         let p = item.position
         if item.rotation != 0 {

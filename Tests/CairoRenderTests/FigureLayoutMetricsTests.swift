@@ -3,12 +3,12 @@ import Testing
 import FigureModel
 @testable import CairoRender
 
-/// Layout checks with real Pango metrics: on every demo, theme-independent, at every size preset,
+/// Layout checks with the real shaper's metrics: on every demo, theme-independent, at every size preset,
 /// all text lies on the canvas and no two labels overlap.
-@Suite struct FigureLayoutPangoTests {
+@Suite struct FigureLayoutMetricsTests {
     @Test(arguments: [FigureSize.slide, .halfSlide, .handout, .column, .inches(6.4, 4)])
     func textFitsAndKeepsApart(size: FigureSize) throws {
-        let measurer = PangoMeasurer()
+        let measurer = try LabelMeasurer()
         let figures: [(String, Figure)] = [
             ("entropy", try FigureDemos.entropy(size: size)), ("kl-fits", FigureDemos.klFits(size: size)),
             ("venn", FigureDemos.venn(size: size)), ("surface", try FigureDemos.klSurface(size: size, n: 80)),
