@@ -23,19 +23,21 @@ extension MathLayout {
         return box
     }
 
-    /// actuarialangle.sty's \angl, at KaTeX's sizes (enclose.ts, katex.css): the body padded by 0.7mu
-    /// (0.03889 em) on each side, a rule of the font's overbar thickness three thicknesses above it,
-    /// and the same rule down the right side to at least 0.25 em below the baseline.
+    /// actuarialangle.sty's \angl (v2.1, with unicode-math's LuaTeX parameters): \angl{#1} is
+    /// \actuarialangle{#1\mkern1mu}, a \mathord of \mkern1mu, then \vbox{\kern OverbarExtraAscender,
+    /// \hrule of OverbarRuleThickness, \hbox{\vbox{\kern OverbarVerticalGap, the body}, \vrule of the
+    /// same width down to \mathstrut's depth}}, then \mkern1mu.
     static func layoutActuarialAngle(_ body: MathList, _ ctx: LayoutContext) -> Box {
-        let inner = layoutList(body, ctx)
-        let t = ctx.c(.overbarRuleThickness) > 0 ? ctx.c(.overbarRuleThickness) : 0.04 * ctx.em
-        let pad = 0.03889 * ctx.em
-        let width = inner.width + 2 * pad + t
-        let top = inner.height + 4 * t, bottom = max(inner.depth, 0.25 * ctx.em)
-        let over = Box.rule(width: width, height: top, depth: -(top - t))
-        let side = Box.rule(width: t, height: top, depth: bottom)
-        var box = Box.overlay([(over, 0, 0), (inner, pad, 0), (side, width - t, 0)], width: width)
-        box.height = top; box.depth = bottom
+        let inner = layoutList(body + [.space(mu: 1)], ctx)
+        let t = ctx.c(.overbarRuleThickness), gap = ctx.c(.overbarVerticalGap), kern = ctx.c(.overbarExtraAscender)
+        let strutDepth = ctx.glyphBox("(").depth
+        let depth = max(inner.depth, strutDepth)
+        let top = inner.height + gap + t   // the rule's top, above the baseline
+        let over = Box.rule(width: inner.width + t, height: top, depth: -(top - t))
+        let side = Box.rule(width: t, height: top, depth: strutDepth)
+        let mu = ctx.mu
+        var box = Box.overlay([(over, mu, 0), (inner, mu, 0), (side, mu + inner.width, 0)], width: mu + inner.width + t + mu)
+        box.height = top + kern; box.depth = depth
         return box
     }
 
@@ -71,25 +73,27 @@ extension MathLayout {
                          height: fill.height + fill.depth + inner.height).withWidth(width)
     }
 
-    /// LaTeX's \textcircled (ltoutenc.dtx, OMS: \ooalign{\hfil\raise.07ex\hbox{\upshape#1}\hfil\crcr
-    /// \char13}): the text raised 0.07ex and centred on cmsy's \bigcirc, all on one baseline. cmsy's
-    /// \bigcirc is 1 em wide, which in Latin Modern Math is U+25EF LARGE CIRCLE (its U+25CB, unicode-math's
-    /// \bigcirc, is smaller), so the circle takes the size of the math font's U+25EF; it is stroked here,
-    /// at the font's fraction rule thickness, as a 96-sided polygon, because some fonts (DejaVu Math TeX
-    /// Gyre) fill that glyph.
+    /// LaTeX's \textcircled (omsenc.def/ts1enc.def: \ooalign{\hfil\raise.07ex\hbox{\upshape#1}\hfil\crcr
+    /// \char13}): the text raised 0.07ex and centred on cmsy's \bigcirc, all rows on one baseline. The box
+    /// is TeX's (measured in LuaLaTeX): \oalign's \vtop is as high as its first row, the raised text; its
+    /// depth is the circle's (cmsy10.tfm: 1 em wide, 0.194445 em deep) unless the text goes deeper; the
+    /// width is the wider of the circle and the text. The circle's ink is the math font's U+25EF LARGE
+    /// CIRCLE (in Latin Modern Math, cmsy's \bigcirc; unicode-math's \bigcirc, U+25CB, is smaller),
+    /// centred in the circle's em; it is stroked here, at the font's fraction rule thickness, as a
+    /// 96-sided polygon, because some fonts (DejaVu Math TeX Gyre) fill that glyph.
     static func layoutCircled(_ body: MathList, _ ctx: LayoutContext) -> Box {
         let inner = layoutList(body, ctx)
         let glyph = ctx.glyphBox("◯")
         let t = ctx.c(.fractionRuleThickness) > 0 ? ctx.c(.fractionRuleThickness) : 0.04 * ctx.em
-        let width = max(glyph.width, inner.width)
+        let width = max(ctx.em, inner.width)
         let radius = (glyph.height + glyph.depth - t) / 2, cy = (glyph.height - glyph.depth) / 2
         let raise = 0.07 * ctx.ex
         var items: [(box: Box, x: Double, shift: Double)] = circleStrokes(radius: radius, centreY: cy, thickness: t)
             .map { ($0, width / 2, 0) }
         items.insert((inner, (width - inner.width) / 2, -raise), at: 0)
         var box = Box.overlay(items, width: width)
-        box.height = max(glyph.height, inner.height + raise)
-        box.depth = max(glyph.depth, inner.depth - raise)
+        box.height = inner.height + raise
+        box.depth = max(0.194445 * ctx.em, inner.depth - raise)
         return box
     }
 

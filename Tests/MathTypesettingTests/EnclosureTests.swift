@@ -55,14 +55,16 @@ import Testing
         #expect(close(glyphs(b)[0].x, 5.1))
     }
 
-    @Test func actuarialAngleAtKaTeXsSizes() throws {
-        let b = try box(#"\angl{n}"#, [.overbarRuleThickness: 50])   // 0.5 pt rules
-        #expect(close(b.width, 5 + 2 * 0.3889 + 0.5) && close(b.height, 7 + 4 * 0.5) && close(b.depth, 2.5))
+    @Test func actuarialAngleFollowsThePackage() throws {
+        // 0.5 pt rules, 1.5 pt gap, 0.5 pt extra ascender; 1 mu = 10/18 pt; FakeMetrics' "(" has no depth.
+        let b = try box(#"\angl{n}"#, [.overbarRuleThickness: 50, .overbarVerticalGap: 150, .overbarExtraAscender: 50])
+        let mu = 10.0 / 18
+        #expect(close(b.width, mu + 5 + mu + 0.5 + mu) && close(b.height, 7 + 1.5 + 0.5 + 0.5) && close(b.depth, 0))
         let r = rules(b).sorted { $0.width > $1.width }
         #expect(r.count == 2)
-        #expect(close(r[0].width, b.width) && close(r[0].y, -9) && close(r[0].height, 0.5))   // over the body, 3 rules clear
-        #expect(close(r[1].x, b.width - 0.5) && close(r[1].height, 9 + 2.5))                 // down the right side
-        #expect(close(glyphs(b)[0].x, 0.3889))
+        #expect(close(r[0].x, mu) && close(r[0].width, 5 + mu + 0.5) && close(r[0].y, -9) && close(r[0].height, 0.5))
+        #expect(close(r[1].x, mu + 5 + mu) && close(r[1].y, -9) && close(r[1].height, 9))   // down to the baseline
+        #expect(close(glyphs(b)[0].x, mu))
     }
 
     @Test func lineSegmentsStackOnTheBody() throws {
@@ -92,16 +94,17 @@ import Testing
         let b = try box(#"\text{\textcircled a}"#, [.fractionRuleThickness: 40, .accentBaseHeight: 400])
         let l = lines(b)
         #expect(l.count == 96 && l.allSatisfy { close($0.thickness, 0.4) })
-        // Round the U+25EF glyph's ink (5 × 7 pt): centre (2.5, 3.5) above the baseline, radius 3.3 pt.
+        // Round the U+25EF glyph's ink (7 pt tall), centred in cmsy's 1 em circle: (5, 3.5), radius 3.3 pt.
         for s in l {
             let mx = (s.x0 + s.x1) / 2, my = (s.y0 + s.y1) / 2
-            let r = hypot(mx - 2.5, my + 3.5)
+            let r = hypot(mx - 5, my + 3.5)
             #expect(r > 3.29 && r < 3.31)
         }
         // The letter is centred and raised .07ex; no circle glyph is drawn.
         let g = glyphs(b)
-        #expect(g.count == 1 && g[0].text == "a" && close(g[0].x, 0) && close(g[0].y, -0.28))
-        #expect(close(b.width, 5) && close(b.height, 7.28))
+        #expect(g.count == 1 && g[0].text == "a" && close(g[0].x, 2.5) && close(g[0].y, -0.28))
+        // TeX's box: 1 em wide, the raised letter's height, cmsy's \bigcirc depth (0.194445 em).
+        #expect(close(b.width, 10) && close(b.height, 7.28) && close(b.depth, 1.94445))
     }
 }
 
