@@ -148,9 +148,8 @@ public struct DeckPainter {
         var y = top + box.height + page.paragraphSpace / 2
         var captionItems: [PageItem] = []
         for line in caption {
-            let w = line.fragments.last.map { $0.x + $0.width } ?? 0
-            captionItems += try painter.line(line, x: page.margin.left + max(0, (page.textWidth - w) / 2), baseline: y + line.ascent,
-                                             size: page.bodySize * 0.8, color: palette.muted)
+            captionItems += try painter.line(line, x: captionX(line, of: caption, left: page.margin.left, width: page.textWidth),
+                                             baseline: y + line.ascent, size: page.bodySize * 0.8, color: palette.muted)
             y += line.height
         }
         if !captionItems.isEmpty { items.append(.tagged(PageStructure("Caption"), captionItems)) }
