@@ -11,8 +11,9 @@ import InfoRequests
 /// A kernel computes exactly what `CompiledExpression.number(in:)` would at that point, NaN where
 /// that is undefined: the same Double operations in the same order, truth values as 1 and 0 and an
 /// undefined truth as NaN. Arithmetic, comparisons, `&&`, `||`, `!`, `if`, the numeric and list
-/// functions and compute ops with numbers in the variables (`gaussian_kl(mu1=mu, sigma1=s, …)`, the
-/// request made at each point as the evaluator makes it) are compiled; an expression with anything
+/// functions and compute ops with numbers in the variables (`gaussian_kl(mu1=mu, sigma1=s, …)`: a
+/// `NumericRequest` where the op has a form in numbers alone, else the request made at each point
+/// as the evaluator makes it) are compiled; an expression with anything
 /// else depending on a variable (a text, a list, a field of one) gets no kernel, and its caller
 /// uses the evaluator. A compute op that refuses its arguments at a point makes the whole value
 /// undefined there, as the evaluator's error does: the slot after the variables flags it.
@@ -227,6 +228,21 @@ private struct KernelCompiler {
             }
         }
         let flag = self.flag
+        // An op with a form in numbers alone (`gaussian_kl`'s univariate one): the request is
+        // checked once and each point passes only its numbers, with the same answer.
+        let variableNames = filled.map { template[$0.0].0 }
+        if let request = NumericRequest(spec: spec, members: template, variables: variableNames) {
+            let codes = filled.map(\.1), base = request.arguments, positions = request.positions
+            return Part(code: { v in
+                var arguments = base
+                for (i, f) in zip(positions, codes) { arguments[i] = f(v) }
+                guard let x = request.value(arguments) else {
+                    v[flag] = 1
+                    return .nan
+                }
+                return x
+            }, kind: .number, constant: nil)
+        }
         return Part(code: { v in
             var members = template
             for (i, f) in filled { members[i].1 = .number(f(v)) }

@@ -56,6 +56,8 @@ public struct OpSpec: Sendable {
     /// (the expression language does: `Expressions/RequestMemo.swift`).
     public let searches: Bool
     let evaluate: @Sendable (Arguments) throws -> JSONValue
+    /// The op as a function of numbers alone, where it has such a form (`NumericRequest`).
+    let numeric: NumericForm?
     /// The op's arguments followed by `unit` and `base` where they apply.
     public let allArguments: [OpArgument]
     /// Every key a request of this op may hold (its arguments, `op`, `unit` and the presentation
@@ -63,10 +65,11 @@ public struct OpSpec: Sendable {
     let acceptedKeys: Set<String>
 
     init(_ name: String, _ abstract: String, arguments: [OpArgument], result: OpResult, summary: String,
-         cost: String = "O(n)", positional: [String] = [], searches: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
+         cost: String = "O(n)", positional: [String] = [], searches: Bool = false, numeric: NumericForm? = nil,
+         evaluate: @escaping @Sendable (Arguments) throws -> JSONValue) {
         self.name = name; self.abstract = abstract; self.arguments = arguments; self.result = result
         self.summary = summary; self.cost = cost; self.positional = positional; self.searches = searches
-        self.evaluate = evaluate
+        self.evaluate = evaluate; self.numeric = numeric
         let information: Bool = if case .plain = result { false } else { true }
         allArguments = arguments + (information ? [unitArgument, baseArgument] : [])
         acceptedKeys = Set(allArguments.map(\.name) + ["op", "unit"] + Arguments.presentationKeys)

@@ -24,6 +24,10 @@ import InfoRequests
         // Compute ops at each point; where one refuses (sigma ≤ 0, p outside [0, 1]) the value is undefined.
         "gaussian_kl(mu1=x, sigma1=y, mu2=fit.mu, sigma2=fit.sigma)", "binary_entropy(x, unit=unit) + 1",
         "if(x > 0.5, 1, binary_entropy(x)) ^ 0", "max(surprisal(x, unit='nats'), y)",
+        // The same through the ops' numeric forms (checked once), and past them to whole requests.
+        "gaussian_kl(mu1=fit.mu, sigma1=fit.sigma, mu2=y, sigma2=x, base=3)", "gaussian_entropy(sigma=x * y, unit=unit)",
+        "surprisal(x, base=1.000000000000001)", "gaussian_kl(mu1=x, sigma1=y)", "surprisal(x, unit='nope')",
+        "gaussian_kl(mu1=x, sigma1=y, mu2=0, sigma2=1, digits=3)",
     ]
 
     @Test(arguments: compiled)

@@ -4,8 +4,8 @@ import InfoTheory
 let entropyOps: [OpSpec] = [
     OpSpec("surprisal", "Surprisal -log p of one outcome.",
            arguments: [OpArgument("p", .number, "Probability of the outcome.")],
-           result: .information, summary: "−log p", positional: ["p"]) { a in
-        .number(try surprisal(a.number("p")))
+           result: .information, summary: "−log p", positional: ["p"], numeric: surprisalForm) { a in
+        try surprisalForm.value(a)
     },
     OpSpec("entropy", "Shannon entropy H(p).",
            arguments: [OpArgument("p", .vector, "Probability vector, e.g. 0.5,0.25,0.25."), normalizeArgument],
@@ -14,8 +14,8 @@ let entropyOps: [OpSpec] = [
     },
     OpSpec("binary_entropy", "Binary entropy h(p).",
            arguments: [OpArgument("p", .number, "Probability of one of the two outcomes.")],
-           result: .information, summary: "h(p)", positional: ["p"]) { a in
-        .number(try binaryEntropy(a.number("p")))
+           result: .information, summary: "h(p)", positional: ["p"], numeric: binaryEntropyForm) { a in
+        try binaryEntropyForm.value(a)
     },
     twoDistributionOp("cross_entropy", "Cross-entropy H(p, q).", summary: "H(p, q)", crossEntropy),
     twoDistributionOp("kl", "Kullback-Leibler divergence KL(p||q).", summary: "KL(p‖q)", klDivergence),
@@ -64,3 +64,7 @@ private func twoDistributionOp(_ name: String, _ abstract: String, summary: Stri
         .number(try f(a.vector("p"), a.vector("q"), a.bool("normalize"), .nats))
     }
 }
+
+/// `surprisal` and `binary_entropy` of a number, as `NumericRequest` calls them.
+private let surprisalForm = NumericForm(["p"]) { try surprisal($0[0]) }
+private let binaryEntropyForm = NumericForm(["p"]) { try binaryEntropy($0[0]) }

@@ -6,9 +6,10 @@ let gaussianOps: [OpSpec] = [
            arguments: [OpArgument.optional("sigma", .number, "Standard deviation (univariate)."),
                        OpArgument.optional("cov", .table, "Covariance matrix (multivariate).")],
            result: .information, summary: "h(N) from `sigma` or `cov`",
-           cost: "O(d³); `cov` at most \(maximumMatrixDimension) × \(maximumMatrixDimension)", positional: ["sigma"]) { a in
+           cost: "O(d³); `cov` at most \(maximumMatrixDimension) × \(maximumMatrixDimension)", positional: ["sigma"],
+           numeric: gaussianEntropyForm) { a in
         switch (a.has("sigma"), a.has("cov")) {
-        case (true, false): return .number(try gaussianEntropy(sigma: a.number("sigma")))
+        case (true, false): return try gaussianEntropyForm.value(a)
         case (false, true): return .number(try gaussianEntropy(covariance: a.matrix("cov")))
         case (true, true): throw RequestError("gaussian_entropy: give either 'sigma' (univariate) or 'cov' (multivariate), not both")
         case (false, false): throw RequestError("gaussian_entropy: missing argument 'sigma' (a number > 0) or 'cov' (a covariance matrix)")
@@ -26,7 +27,8 @@ let gaussianOps: [OpSpec] = [
             OpArgument.optional("cov2", .table, "Covariance of the second Gaussian."),
            ],
            result: .information, summary: "KL(N₁‖N₂), univariate or multivariate",
-           cost: "O(d³); covariances at most \(maximumMatrixDimension) × \(maximumMatrixDimension)") { a in
+           cost: "O(d³); covariances at most \(maximumMatrixDimension) × \(maximumMatrixDimension)",
+           numeric: gaussianKLForm) { a in
         let scalar = ["mu1", "sigma1", "mu2", "sigma2"], matrix = ["mean1", "cov1", "mean2", "cov2"]
         let usesScalar = scalar.contains(where: a.has), usesMatrix = matrix.contains(where: a.has)
         if usesScalar && usesMatrix {
@@ -36,7 +38,12 @@ let gaussianOps: [OpSpec] = [
             return .number(try gaussianKL(mean1: a.vector("mean1"), cov1: a.matrix("cov1"),
                                           mean2: a.vector("mean2"), cov2: a.matrix("cov2")))
         }
-        return .number(try gaussianKL(mu1: a.number("mu1"), sigma1: a.number("sigma1"),
-                                      mu2: a.number("mu2"), sigma2: a.number("sigma2")))
+        return try gaussianKLForm.value(a)
     },
 ]
+
+/// The univariate forms, as `NumericRequest` calls them.
+private let gaussianEntropyForm = NumericForm(["sigma"]) { try gaussianEntropy(sigma: $0[0]) }
+private let gaussianKLForm = NumericForm(["mu1", "sigma1", "mu2", "sigma2"]) {
+    try gaussianKL(mu1: $0[0], sigma1: $0[1], mu2: $0[2], sigma2: $0[3])
+}
