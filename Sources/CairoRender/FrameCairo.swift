@@ -130,8 +130,16 @@ struct FrameCairoPainter {
             // around them; a whole word as one cluster took one span per word, and poppler's
             // structure-text reader stops at the first span's end inside a tagged paragraph.
             // A no-break space has done its work once the line is set; readers search and copy an
-            // ordinary space (as a TeX tie extracts), so it goes out as U+0020.
-            let texts = g.glyphs.map { $0.text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+            // ordinary space (as a TeX tie extracts), so it goes out as U+0020. A ligature glyph
+            // (ﬁ for "fi") goes out as the presentation form the font's character map gives it,
+            // which is what cairo maps the glyph to (so no span), and `finishPDF` maps that form
+            // back to its letters in the font's ToUnicode table.
+            let texts = g.glyphs.map { glyph -> String in
+                if let form = ligatureForms[glyph.text], GlyphOutlines.shared.nominalGlyph(g.font, form) == glyph.id {
+                    return String(form)
+                }
+                return glyph.text.replacingOccurrences(of: "\u{00A0}", with: " ")
+            }
             let text = texts.joined()
             var clusters = texts.map { cairo_text_cluster_t(num_bytes: Int32($0.utf8.count), num_glyphs: 1) }
             cairo_show_text_glyphs(cr, text, Int32(text.utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
@@ -157,6 +165,11 @@ struct FrameCairoPainter {
         cairo_restore(cr)
     }
 }
+
+/// The Latin ligatures of Unicode's Alphabetic Presentation Forms (U+FB00–FB06) by the letters
+/// they decompose to (their compatibility decompositions, UnicodeData.txt).
+let ligatureForms: [String: Unicode.Scalar] = ["ff": "\u{FB00}", "fi": "\u{FB01}", "fl": "\u{FB02}", "ffi": "\u{FB03}",
+                                               "ffl": "\u{FB04}", "ſt": "\u{FB05}", "st": "\u{FB06}"]
 
 /// The image surface an image is copied into: RGB24 for an opaque raster, ARGB32 for a picture.
 func imageSurface(_ img: FrameImage) -> OpaquePointer? {

@@ -54,6 +54,14 @@ final class GlyphOutlines: @unchecked Sendable {
         return draw(ref, glyph)?.elements ?? []
     }
 
+    /// The glyph the font's character map gives `scalar` (nil when it has none).
+    func nominalGlyph(_ ref: FontRef, _ scalar: Unicode.Scalar) -> UInt32? {
+        lock.lock(); defer { lock.unlock() }
+        guard let font = open(ref)?.font else { return nil }
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 ? glyph : nil
+    }
+
     private func draw(_ ref: FontRef, _ glyph: UInt32) -> (bytes: [UInt8], elements: [PathElement])? {
         let key = GlyphKey(font: ref, glyph: glyph)
         if let p = paths[key], let e = outlines[key] { return (p, e) }

@@ -1,3 +1,4 @@
+import CDeflate
 import Foundation
 import Frame
 
@@ -12,7 +13,11 @@ import Frame
 ///   shows the document title, not the file name), which cairo has no API for;
 /// - /Alt on Figure and Formula structure elements (§14.9.3): cairo takes no attributes on
 ///   structure tags. `structure` is the order cairo opened its elements (`structureOrder`); the
-///   alt texts are added only when cairo's StructElem objects match it role for role.
+///   alt texts are added only when cairo's StructElem objects match it role for role;
+/// - ligatures in the fonts' ToUnicode maps (§9.10.3): the painter hands cairo a ligature glyph as
+///   the presentation form the font maps it to (ﬁ), so cairo needs no ActualText span around it
+///   (poppler's structure-text reader stops at one), and here the form becomes its letters ("fi"),
+///   so text extraction, search and tagged text read the word.
 func finishPDF(_ pdf: Data, labels: [String]?, language: String?, structure: [FrameStructure]) -> Data {
     // Searched as bytes: the file is mostly compressed streams, so decoding it as a String (and
     // Foundation's Unicode-aware search) cost more than drawing the document did.
@@ -35,7 +40,24 @@ func finishPDF(_ pdf: Data, labels: [String]?, language: String?, structure: [Fr
             replaced[element.number] = String(body[..<role.upperBound]) + "\n   /Alt \(pdfTextString(alt))" + String(body[role.upperBound...])
         }
     }
+    for number in text.toUnicodeObjects() {
+        guard let cmap = text.inflatedStream(number), cmap.contains("> <fb0") else { continue }
+        let expanded = expandingLigatures(cmap)
+        replaced[number] = "<< /Length \(expanded.utf8.count) >>\nstream\n\(expanded)\nendstream"
+    }
     return appendingIncrementalUpdate(pdf, text: text, replacing: replaced)
+}
+
+/// A ToUnicode CMap (as cairo writes it: bfchar lines `<code> <utf16 hex>`, lower case) with each
+/// destination that is a ligature of U+FB00–FB06 replaced by the letters it decomposes to.
+func expandingLigatures(_ cmap: String) -> String {
+    var out = cmap
+    for (letters, form) in ligatureForms {
+        let hex = String(form.value, radix: 16)
+        let utf16 = letters.utf16.map { String(repeating: "0", count: 4 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+        out = out.replacingOccurrences(of: "> <\(hex)>", with: "> <\(utf16)>")
+    }
+    return out
 }
 
 /// The number tree of `labels`: runs of consecutive numbers as decimal ranges, anything else literal.
@@ -151,6 +173,42 @@ private struct PDFBytes {
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
         let body = string(lo..<hi)
         return body.hasPrefix("<<") && body.hasSuffix(">>") ? body : nil
+    }
+
+    /// The objects every `/ToUnicode N 0 R` names, each once, in order.
+    func toUnicodeObjects() -> [Int] {
+        var out: [Int] = []
+        var from = 0
+        while let hit = find("/ToUnicode ", from: from) {
+            from = hit.upperBound
+            if let n = digits(at: hit.upperBound), !out.contains(n) { out.append(n) }
+        }
+        return out
+    }
+
+    /// The text of stream object `number` when it is Flate-compressed (as cairo writes its streams).
+    func inflatedStream(_ number: Int) -> String? {
+        guard let start = find("\n\(number) 0 obj\n"), let open = find("stream\n", from: start.upperBound),
+              let close = find("endstream", from: open.upperBound),
+              let filter = find("/FlateDecode", from: start.upperBound), filter.upperBound <= open.lowerBound,
+              let d = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(d) }
+        let input = Array(bytes[open.upperBound..<close.lowerBound])
+        var capacity = max(4096, input.count * 8)
+        // A CMap is small; the output buffer grows until it holds the whole stream.
+        while capacity <= 1 << 26 {
+            var output = [UInt8](repeating: 0, count: capacity)
+            var inUsed = 0, outUsed = 0
+            let status = input.withUnsafeBytes { i in
+                output.withUnsafeMutableBytes { o in
+                    libdeflate_zlib_decompress_ex(d, i.baseAddress, i.count, o.baseAddress, o.count, &inUsed, &outUsed)
+                }
+            }
+            if status == LIBDEFLATE_SUCCESS { return String(decoding: output[..<outUsed], as: UTF8.self) }
+            guard status == LIBDEFLATE_INSUFFICIENT_SPACE else { return nil }
+            capacity *= 4
+        }
+        return nil
     }
 
     /// cairo's StructElem objects in the order it wrote them, with their roles.

@@ -267,10 +267,12 @@ struct ParagraphSetter {
             if line.breakIndex < items.count, items[line.breakIndex] == space, !fragments.isEmpty {
                 fragments[fragments.count - 1].spaceAfter = true
             }
-            // A line broken at a hyphen shows it (the penalty's width is the hyphen's).
+            // A line broken at a hyphen shows it (the penalty's width is the hyphen's), as a soft
+            // hyphen: the shaper draws U+00AD at a word's end as the hyphen, and tagged PDF reads
+            // the word whole (see `ShapingFont.shape`).
             if case .penalty(let w, _, true) = items[line.breakIndex], w > 0, let last = fragments.last,
                case .word(let text, let style, let link) = last.content {
-                fragments[fragments.count - 1].content = .word(text + "-", style, link: link)
+                fragments[fragments.count - 1].content = .word(text + "\u{00AD}", style, link: link)
                 fragments[fragments.count - 1].width += w
             }
             var typeset = TypesetLine(fragments: fragments, ascent: ascent, descent: descent)

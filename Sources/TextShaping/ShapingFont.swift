@@ -108,7 +108,22 @@ public final class ShapingFont: @unchecked Sendable, Hashable, CustomStringConve
         return glyphs
     }
 
+    /// A soft hyphen (U+00AD) ending the text is the hyphen a line break inserted: it is shaped as
+    /// the hyphen (so the line is as wide as the line breaker measured "noth-") and drawn with the
+    /// font's own soft-hyphen glyph, which maps back to U+00AD. Tagged PDF requires that mapping
+    /// for an incidental word division (ISO 32000-1 §14.8.2.2.3, "Hyphenation"), so the words read
+    /// "nothing", not "noth-ing"; HarfBuzz itself would hide U+00AD as a default ignorable.
     private func shapeUncached(_ text: String) -> [FontGlyph] {
+        guard text.unicodeScalars.last == "\u{00AD}" else { return shapeHarfBuzz(text) }
+        var glyphs = shapeHarfBuzz(String(text.unicodeScalars.dropLast()) + "-")
+        if let last = glyphs.indices.last, glyphs[last].text == "-" {
+            if let shy = glyph(for: "\u{00AD}") { glyphs[last].id = shy }
+            glyphs[last].text = "\u{00AD}"
+        }
+        return glyphs
+    }
+
+    private func shapeHarfBuzz(_ text: String) -> [FontGlyph] {
         guard let buffer = hb_buffer_create() else { return [] }
         defer { hb_buffer_destroy(buffer) }
         let bytes = Array(text.utf8)

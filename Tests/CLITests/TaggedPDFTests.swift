@@ -9,7 +9,8 @@ import Testing
 /// sequence without an MCID (MarkedContentOutputDev pops its MCID stack on every EMC). cairo wraps
 /// a glyph in such a /Span /ActualText only when its text differs from the font's own mapping, so
 /// prose passes one cluster per glyph (FrameCairo) and `-struct-text` shows whole paragraphs; a
-/// ligature (ﬁ drawn for "fi") still takes a span, and the text stops there. Every word space of
+/// ligature glyph goes out as the presentation form the font maps it to (ﬁ), which cairo maps
+/// without a span, and the finished PDF's ToUnicode maps that form back to "fi". Every word space of
 /// set text is a space glyph (ISO 32000-1 §14.8.2.5), also at a line's end, so the words of a
 /// paragraph come out separated; a formula's own spacing is glue, so its text has no spaces.
 @Suite struct TaggedPDFTests {
@@ -58,6 +59,44 @@ import Testing
         }
         #expect(text.contains("  Formula\n    \"𝐼(𝑥)=−log𝑝(𝑥)=log1𝑝(𝑥)(1)\"\n"), "\(text.prefix(600))")
         #expect(bytes.contains("/ViewerPreferences << /DisplayDocTitle true >>\n   /Lang (en-US)\n>>"))
+    }
+
+    /// A hyphen the line breaker inserts is a soft hyphen (ISO 32000-1 §14.8.2.2.3), so the tagged
+    /// text reads the word whole ("nothing", not "noth-ing"), and a ligature neither cuts the
+    /// tagged text nor reads as its presentation form (ﬁ). Each word of the page text that was
+    /// split at a line end, or that holds ff, fi or fl, is checked in the structure text after
+    /// the 24 characters before it on its line (poppler prints no text for a paragraph that holds
+    /// a link, so a word whose context is not there at all is skipped).
+    @Test(arguments: ["01-surprise-and-entropy", "04-likelihood"])
+    func brokenWordsAndLigaturesReadWhole(_ name: String) throws {
+        let dir = try scratchFolder("tagged-words")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, _) = try pdf(["handout", repositoryRoot.appendingPathComponent("Templates/\(name).md").path], in: dir)
+        let structure = try tool("pdfinfo", ["-struct-text", path])
+        let lines = try tool("pdftotext", ["-enc", "UTF-8", path, "-"]).components(separatedBy: "\n")
+        var checked = (broken: 0, ligatures: 0)
+        /// The word at `range` of `line`, read as `word`, is whole after its context.
+        func expectWhole(_ line: String, _ range: Range<String.Index>, _ word: String) -> Bool {
+            let context = String(line[..<range.lowerBound].suffix(24))
+            guard context.count == 24, structure.contains(context) else { return false }
+            #expect(structure.contains(context + word), "\(name): '\(context)\(word)' is not whole in the tagged text")
+            return true
+        }
+        for (line, next) in zip(lines, lines.dropFirst()) where line.hasSuffix("\u{00AD}") {
+            let head = line.dropLast().split(separator: " ").last.map(String.init) ?? ""
+            let tail = next.prefix { $0.isLetter }
+            if let r = line.range(of: head, options: .backwards), expectWhole(line, r, head + tail) { checked.broken += 1 }
+        }
+        for line in lines {
+            for word in Set(line.split { !$0.isLetter }.map(String.init)) where ["ff", "fi", "fl"].contains(where: word.contains) {
+                if let r = line.range(of: word), expectWhole(line, r, word) { checked.ligatures += 1 }
+            }
+        }
+        #expect(checked.broken >= 3 && checked.ligatures >= 3, "\(name): only \(checked) words checked")
+        for form in ["\u{FB00}", "\u{FB01}", "\u{FB02}", "\u{FB03}", "\u{FB04}"] {
+            #expect(!structure.contains(form) && !lines.joined().contains(form), "\(name): \(form) in the text")
+        }
+        #expect(!structure.contains("noth-ing"))
     }
 
     @Test func aDeckIsTaggedWithSlideTitlesAsHeadings() throws {
