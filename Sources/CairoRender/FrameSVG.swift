@@ -354,7 +354,8 @@ private struct SVGWriter {
     }
 }
 
-/// The image's pixels as a PNG (cairo's encoder; RGB24 so no alpha channel, but for a picture).
+/// The image's pixels as a PNG, through the one PNG encoder (`encodePNG`): RGB for an opaque
+/// raster, RGBA for a picture.
 private func encodePNG(_ img: FrameImage, pixels: [UInt32]) -> Data? {
     guard img.pixelWidth > 0, img.pixelHeight > 0, img.pixels.count == img.pixelWidth * img.pixelHeight,
           let surface = imageSurface(img)
@@ -363,7 +364,5 @@ private func encodePNG(_ img: FrameImage, pixels: [UInt32]) -> Data? {
     var resolved = img
     resolved.pixels = pixels
     fillImageSurface(surface, resolved, palette: Palette())
-    let sink = ByteSink()
-    let status = cairo_surface_write_to_png_stream(surface, sinkWrite, Unmanaged.passUnretained(sink).toOpaque())
-    return status == CAIRO_STATUS_SUCCESS ? withExtendedLifetime(sink) { sink.data } : nil
+    return try? encodePNG(surface, dotsPerInch: nil)
 }

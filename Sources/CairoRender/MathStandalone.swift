@@ -4,13 +4,6 @@ import MathTypesetting
 import FigureModel
 import Frame
 
-/// An RGBA colour with components in 0…1.
-public typealias MathColor = (r: Double, g: Double, b: Double, a: Double)
-
-public enum MathOutputFormat: String, Sendable, CaseIterable {
-    case svg, pdf, png
-}
-
 public struct MathRenderError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public var description: String { message }
@@ -40,12 +33,12 @@ public func mathInkExtents(_ box: MathBox) -> (x: Double, y: Double, width: Doub
 /// `padding` points on every side. `pixelsPerPoint` sets the PNG resolution.
 /// Every format draws the formula's one frame: SVG by the direct writer, with `title` as its accessible
 /// name (and, with `sharedGlyphs`, its outlines left to the page's shared table); PDF and PNG by cairo.
-public func renderMathDocument(_ box: MathBox, format: MathOutputFormat, color: MathColor = (0, 0, 0, 1),
+public func renderMathDocument(_ box: MathBox, format: OutputFormat, color: Color = .black,
                                padding: Double = 1, pixelsPerPoint: Double = 4, title: String = "",
                                sharedGlyphs: SharedGlyphs? = nil) throws -> Data {
     let ink = mathInkExtents(box)
     let width = ink.width + 2 * padding, height = ink.height + 2 * padding
-    let fill = Paint.color(Color(red: color.r, green: color.g, blue: color.b, alpha: color.a))
+    let fill = Paint.color(color)
     let frame = Frame(width: width, height: height, baseline: padding - ink.y,
                       items: mathFrameItems(box, x: padding - ink.x, baseline: padding - ink.y, fill: fill, source: title),
                       title: title)

@@ -140,7 +140,7 @@ public struct Figure: Sendable, Equatable {
     public var size: String?
     public var position: SourcePosition
     /// A ```plot block's spec (or a user's spec named in a ```figure block), drawn by the plot
-    /// grammar instead of a catalogue recipe.
+    /// grammar; nil for a catalogue figure, whose built-in spec `name` picks.
     public var plot: PlotBlock? = nil
     /// `alt:` as written: the figure's text alternative for screen readers (nil: generated from
     /// its number and caption).

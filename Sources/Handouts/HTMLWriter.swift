@@ -499,14 +499,15 @@ func gluedToFormulas(_ content: [Inline]) -> [InlinePiece] {
 
 /// Prose shows negative numbers with a true minus sign (U+2212), as typeset text does; values
 /// are formatted with ASCII hyphen-minus so they stay valid TeX inside `$…$`. Only a hyphen that
-/// starts a word and is followed by a digit changes, so dates and ranges (2026-11-23, 1-2) stay.
+/// starts a word and is followed by a digit or ∞ (a value of "-inf") changes, so dates and ranges
+/// (2026-11-23, 1-2) stay.
 func typographicMinus(_ s: String) -> String {
     guard s.contains("-") else { return s }
     let chars = Array(s)
     var out = ""
     for (i, c) in chars.enumerated() {
         let startsWord = i == 0 || chars[i - 1] == " " || chars[i - 1] == "(" || chars[i - 1] == "[" || chars[i - 1] == "\n"
-        if c == "-", startsWord, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+        if c == "-", startsWord, i + 1 < chars.count, (chars[i + 1].isASCII && chars[i + 1].isNumber) || chars[i + 1] == "∞" {
             out.append("\u{2212}")
         } else {
             out.append(c)

@@ -19,10 +19,14 @@ public struct HandoutFonts: Sendable, Hashable {
         mono = fonts.mono ?? style.fonts.mono
     }
 
-    /// The font files these families resolve to (a family given as a path is its own file): what
-    /// a build cache must watch besides the template (a font updated or replaced changes pages).
+    /// The font files these families resolve to (a family given as a path is its own file), and the
+    /// fallback math font's (`MathFont.fallbackFamily`, which sets the characters the math font
+    /// lacks): what a build cache must watch besides the template (a font updated or replaced
+    /// changes pages).
     public var files: [String] {
-        [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+        var out = [text, math, sans, mono].compactMap { $0.contains("/") ? $0 : MathFont.fontFile(family: $0) }
+        if let fallback = MathFont.fontFile(family: MathFont.fallbackFamily), !out.contains(fallback) { out.append(fallback) }
+        return out
     }
 
     /// A figure in this document labels in its `sans` face with `$…$` in its math font, so labels

@@ -2,9 +2,19 @@ import ArgumentParser
 import Foundation
 import MathTypesetting
 import CairoRender
+import FigureModel
 
-/// What `infoplot math` can write: the images, or MathML.
-enum CLIMathFormat: String { case svg, pdf, png, mathml }
+/// What `infoplot math` can write: an image in one of the output formats every drawing shares, or MathML.
+enum CLIMathFormat: Equatable {
+    case image(OutputFormat), mathml
+    /// `svg`, `pdf`, `png` or `mathml`.
+    init?(rawValue: String) {
+        if rawValue == "mathml" { self = .mathml } else if let f = OutputFormat(rawValue: rawValue) { self = .image(f) } else { return nil }
+    }
+    var rawValue: String {
+        switch self { case .image(let f): f.rawValue; case .mathml: "mathml" }
+    }
+}
 
 /// `infoplot math 'TeX'`: one formula, tightly cropped, for slides.
 struct MathCommand: ParsableCommand {
@@ -126,7 +136,7 @@ struct MathCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: cannot typeset the formula: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        guard let imageFormat = MathOutputFormat(rawValue: chosen.rawValue) else { return }
+        guard case .image(let imageFormat) = chosen else { return }
         let padding = 1.0
         // SVG: ids hashed from the content (several formulas on one page never collide), the TeX as <title>.
         var data = try renderMathDocument(box, format: imageFormat, color: rgba, padding: padding, title: tex)
@@ -143,7 +153,7 @@ struct MathCommand: ParsableCommand {
     func emit(_ data: Data, format: CLIMathFormat) throws {
         if let output {
             try writeOutput(data, to: output)
-        } else if format == .svg || format == .mathml {
+        } else if format == .image(.svg) || format == .mathml {
             try writeStandardOutput(data)
         } else {
             // Binary output on a terminal by accident is unreadable; asking for it with -o - is fine.
@@ -167,15 +177,15 @@ struct MathCommand: ParsableCommand {
                 throw ValidationError("-o \(output): cannot tell the format from the extension '\(ext)'; expected .svg, .pdf, .png or .mathml, or pass --format")
             }
         }
-        return .svg
+        return .image(.svg)
     }
 
-    func parseColor(_ text: String) throws -> MathColor {
+    func parseColor(_ text: String) throws -> Color {
         let hex = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard hex.count == 6 || hex.count == 8, let value = UInt64(hex, radix: 16) else {
             throw ValidationError("--color must be RRGGBB or RRGGBBAA hex, got '\(text)'")
         }
         let v = hex.count == 6 ? (value << 8) | 0xFF : value
-        return (Double((v >> 24) & 0xFF) / 255, Double((v >> 16) & 0xFF) / 255, Double((v >> 8) & 0xFF) / 255, Double(v & 0xFF) / 255)
+        return Color(hex: UInt32(v >> 8), alpha: Double(v & 0xFF) / 255)
     }
 }

@@ -133,6 +133,28 @@ import Testing
         #expect(again.stdout.contains("1 built, 0 up to date"), "\(again.stdout) \(again.stderr)")
     }
 
+    /// Characters the math font lacks are set in the fallback math font (STIX Math): the cache
+    /// watches its file too, so an updated STIX rebuilds the handouts whose formulas use it.
+    @Test func theCacheWatchesTheFallbackMathFont() throws {
+        let find = Process(), pipe = Pipe()
+        find.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+        find.arguments = ["-f", "%{family}\n%{file}", "STIX Math"]
+        find.standardOutput = pipe
+        try find.run()
+        let answer = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        find.waitUntilExit()
+        try #require(answer.count == 2 && answer[0].contains("STIX"), "no STIX Math (fonts-stix)")
+        let stix = String(answer[1])
+        let dir = try BuildCLITests.scratch(["f.md": "---\ntitle: Fallback\n---\n\nThe entropy $H(p)$.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runInfoplot(["build", "--templates", dir.path + "/Templates", "--out", dir.path + "/out", "--only", "f", "--formats", "pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cache = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/.cache.json"))) as? [String: Any]
+        let entries = try #require(cache?["entries"] as? [String: [String: Any]])
+        let fonts = try #require(entries["handout:f"]?["fonts"] as? [String])
+        #expect(fonts.contains { $0.hasPrefix(stix + " ") }, "\(fonts)")
+    }
+
     /// `build --only X` writes an index whose every link resolves.
     @Test func theIndexLinksOnlyFilesThatExist() throws {
         let dir = try BuildCLITests.scratch(["a.md": "---\ntitle: A\n---\n\nText A.\n", "b.md": "---\ntitle: B\n---\n\nText B.\n"])

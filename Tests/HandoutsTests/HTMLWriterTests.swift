@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
+import func FigureModel.fixedDecimal
 #endif
 import InfoRequests
 import Testing
@@ -69,6 +70,8 @@ private func parseXML(_ html: String) throws -> XMLDocument {
 
     @Test func negativeNumbersGetATrueMinusInProseOnly() throws {
         #expect(typographicMinus("-0.0667 and (-2) on 2026-11-23, 1-2, x-1") == "\u{2212}0.0667 and (\u{2212}2) on 2026-11-23, 1-2, x-1")
+        // A value of -inf prints as the figures print it: "−∞" (fixedDecimal), not "-∞".
+        #expect(typographicMinus("KL is -∞ or ∞") == "KL is \u{2212}∞ or ∞" && fixedDecimal(-.infinity, decimals: 2) == "\u{2212}∞")
         let html = try HTMLWriter.write(try parse(template("Term -0.0667 and `-1` and $-1$.")))
         #expect(html.contains("Term \u{2212}0.0667 and <code>-1</code>"))
         #expect(html.contains("aria-label=\"-1\">-1</code>"))
