@@ -42,4 +42,24 @@ public indirect enum Expr: Sendable, Equatable {
         walk(self)
         return seen
     }
+
+    /// Every function the expression calls, in order of first use.
+    public var functionNames: [String] {
+        var seen: [String] = []
+        func walk(_ e: Expr) {
+            switch e {
+            case .number, .string, .name: break
+            case .list(let items): items.forEach(walk)
+            case .unary(_, let a, _): walk(a)
+            case .binary(_, let a, let b, _): walk(a); walk(b)
+            case .call(let fn, let args, _):
+                if !seen.contains(fn) { seen.append(fn) }
+                args.forEach { walk($0.value) }
+            case .field(let a, _, _): walk(a)
+            case .index(let a, let i, _): walk(a); walk(i)
+            }
+        }
+        walk(self)
+        return seen
+    }
 }

@@ -3,15 +3,16 @@ import InfoRequests
 
 /// The figure catalogue: every named figure, in the order `infoplot figures` lists them.
 public enum Catalogue {
-    public static let entries: [CatalogueEntry] = [
-        // in the order of the course: entropy, divergence, mutual information, likelihood, beyond
-        BuiltInSpecs.entry("entropy-curve"), BuiltInSpecs.entry("surprisal"), BuiltInSpecs.entry("distribution-compare"),
-        BuiltInSpecs.entry("cross-entropy-decomposition"), BuiltInSpecs.entry("kl-asymmetry"),
-        BuiltInSpecs.entry("kl-fits"), BuiltInSpecs.entry("gaussian-kl-surface"), BuiltInSpecs.entry("entropy-venn"), BuiltInSpecs.entry("mi-vs-correlation"), BuiltInSpecs.entry("likelihood-curve"),
-        BuiltInSpecs.entry("lindley"), BuiltInSpecs.entry("maxent"), BuiltInSpecs.entry("elbo"), BuiltInSpecs.entry("ensemble-uncertainty"),
+    /// Every built-in figure's name, in the order of the course: entropy, divergence, mutual
+    /// information, likelihood, beyond.
+    public static let names = [
+        "entropy-curve", "surprisal", "distribution-compare", "cross-entropy-decomposition", "kl-asymmetry",
+        "kl-fits", "gaussian-kl-surface", "entropy-venn", "mi-vs-correlation", "likelihood-curve",
+        "lindley", "maxent", "elbo", "ensemble-uncertainty",
     ]
 
-    public static var names: [String] { entries.map(\.name) }
+    /// Every built-in figure (each spec parsed on first use; see `BuiltInSpecs.cached`).
+    public static var entries: [CatalogueEntry] { names.map(BuiltInSpecs.cached) }
 
     public static func entry(named name: String) throws -> CatalogueEntry { try FigureLibrary.builtIn.entry(named: name) }
 

@@ -8,16 +8,20 @@ import PlotGrammar
 /// A user figure is a `CatalogueEntry` like the built-in ones: its spec's one `params:`
 /// declaration gives the parameters `--set`, `infoplot figures` and templates see.
 public struct FigureLibrary: Sendable {
-    public let entries: [CatalogueEntry]
+    /// The user's figures, after the built-in ones (which are parsed only when used).
+    let userEntries: [CatalogueEntry]
     /// The user's specs by figure name (a template's ```figure block draws them with the grammar).
     public let specs: [String: PlotSpec]
 
-    public static let builtIn = FigureLibrary(entries: Catalogue.entries, specs: [:])
+    public static let builtIn = FigureLibrary(userEntries: [], specs: [:])
 
-    private init(entries: [CatalogueEntry], specs: [String: PlotSpec]) {
-        self.entries = entries
+    private init(userEntries: [CatalogueEntry], specs: [String: PlotSpec]) {
+        self.userEntries = userEntries
         self.specs = specs
     }
+
+    /// Every figure: the built-in ones, then the user's.
+    public var entries: [CatalogueEntry] { Catalogue.entries + userEntries }
 
     /// Spec files a figures folder may hold; anything else there is ignored (CSV files beside them).
     public static let specExtensions = ["yaml", "yml", "json"]
@@ -28,12 +32,12 @@ public struct FigureLibrary: Sendable {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             throw CatalogueError("cannot read the figures folder '\(folder)'")
         }
-        var entries = Catalogue.entries
+        var entries: [CatalogueEntry] = []
         var specs: [String: PlotSpec] = [:]
         for file in files.sorted() where Self.specExtensions.contains((file as NSString).pathExtension.lowercased()) {
             let name = (file as NSString).deletingPathExtension
             let path = (folder as NSString).appendingPathComponent(file)
-            guard !entries.contains(where: { $0.name == name }) else {
+            guard !Catalogue.names.contains(name), !entries.contains(where: { $0.name == name }) else {
                 throw CatalogueError("\(path): the figure name '\(name)' is taken (a built-in figure or another file); rename the file")
             }
             let text: String
@@ -44,7 +48,7 @@ public struct FigureLibrary: Sendable {
             specs[name] = spec
             entries.append(Self.entry(name: name, spec: spec))
         }
-        self.init(entries: entries, specs: specs)
+        self.init(userEntries: entries, specs: specs)
     }
 
     /// `folder` when given, else `Figures/` in `directory` when it exists, else the built-in figures.
@@ -56,10 +60,11 @@ public struct FigureLibrary: Sendable {
         return try FigureLibrary(folder: fallback)
     }
 
-    public var names: [String] { entries.map(\.name) }
+    public var names: [String] { Catalogue.names + userEntries.map(\.name) }
 
     public func entry(named name: String) throws -> CatalogueEntry {
-        guard let e = entries.first(where: { $0.name == name }) else {
+        if Catalogue.names.contains(name) { return BuiltInSpecs.cached(name) }
+        guard let e = userEntries.first(where: { $0.name == name }) else {
             throw CatalogueError(unknownNameMessage("figure", name, known: names, knownLabel: "known figures"))
         }
         return e

@@ -61,7 +61,7 @@ extension MarkdownConverter {
             }
             return try plotFigure(name: name, spec: spec, entries: entries, fencePosition: fencePosition)
         }
-        guard let known = FigureParameters.catalogue[name] else {
+        guard let known = FigureParameters.parameters(of: name) else {
             throw TemplateError(file: file, at: nameEntry.value.position,
                                 "unknown figure '\(name)'" + (likelyMeant(name, figures.names).map { "; did you mean '\($0)'?" } ?? "")
                                 + " (known: \(knownList(closestFirst(to: name, figures.names), limit: 20)))")

@@ -19,7 +19,7 @@ extension HandoutHTMLAssets {
         frame.title = title
         let svg = theme == "light" ? autoSVG(frame, light: narrow.theme, dark: .dark, shared: glyphs)
             : frameSVG(frame, light: Palette(theme: narrow.theme), shared: glyphs)
-        return PhoneFigure(svg: String(decoding: svg, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), below: below)
+        return PhoneFigure(svg: try svgText(svg, of: "phone drawing of figure '\(f.name)'"), below: below)
     }
 
     /// The phone drawing laid out, and the viewport width (CSS px) below which it is shown.

@@ -41,6 +41,9 @@ public struct InvalidUTF8: Error, Sendable, Equatable {
 /// Decodes UTF-8 strictly (Swift's `String(decoding:)` would replace bad bytes with U+FFFD and
 /// carry on, losing what the author wrote without a word).
 public func decodeUTF8<C: Collection>(_ bytes: C) -> Result<String, InvalidUTF8> where C.Element == UInt8 {
+    // The standard library's validating decoder first (one pass over the bytes); only text it
+    // refuses is walked scalar by scalar, to say where the bad byte is.
+    if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var offset = 0, line = 1, column = 1

@@ -479,7 +479,8 @@ struct LayerBuilder {
             guard let text = zNode.string else { throw reader.error(zNode, "z must be an expression in \(xv) and \(yv)") }
             let e = try compiler.expression(text, at: zNode)
             try e.check(in: scope, extra: [xv, yv])
-            grid = try Grid2D(x: x0...x1, y: y0...y1, nx: nx, ny: ny, e.function(of: xv, yv, in: scope))
+            let key = GridMemo.key(e.compiled.expr, text: text, x: (xv, x0, x1, nx), y: (yv, y0, y1, ny), scope: scope)
+            grid = try GridMemo.shared.grid(key) { try Grid2D(x: x0...x1, y: y0...y1, nx: nx, ny: ny, e.function(of: xv, yv, in: scope)) }
             if grid.finiteRange == nil {
                 throw e.failure(in: scope.binding(xv, .number(x0)).binding(yv, .number(y0))) ?? reader.error(zNode, "'\(text)' is undefined everywhere")
             }
