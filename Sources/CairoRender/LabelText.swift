@@ -148,14 +148,16 @@ private func translated(_ item: FrameItem, by p: ScenePoint) -> FrameItem {
 
 /// What a label shows where the typesetter does not set it: the label without math (an escaped
 /// `\$` is a dollar), or, when its `$…$` do not parse, the text as written, TeX and all, so a bad
-/// label is visible rather than silently approximated.
+/// label is visible rather than silently approximated. Its prose is typeset text: a value a
+/// handout put there as data ("-0.0667") prints with U+2212, as the page beside it does
+/// (`typographicMinus`).
 func plainLabelText(_ text: String) -> String {
-    guard text.contains("$") else { return text }
+    guard text.contains("$") else { return typographicMinus(text) }
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
         guard let segments = try? splitInlineMath(String(line)) else { return String(line) }
         return segments.map { segment -> String in
             switch segment {
-            case .text(let t): t
+            case .text(let t): typographicMinus(t)
             case .math(let tex, _): "$" + tex + "$"
             }
         }.joined()

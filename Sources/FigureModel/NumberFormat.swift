@@ -26,6 +26,28 @@ public func fixedDecimal(_ value: Double, decimals: Int, trimmed: Bool = false, 
     return s
 }
 
+/// Typeset text shows negative numbers with a true minus sign (U+2212): a handout's values are
+/// formatted as data, with the ASCII hyphen-minus, so they stay valid TeX inside `$…$` and YAML
+/// inside a plot block, and every typeset text they reach (the page's prose, a figure's labels,
+/// alt text) turns that hyphen into U+2212 here, so prose and the figure beside it print −0.12
+/// alike. Only a hyphen that
+/// starts a word and is followed by a digit or ∞ (a value of "-inf") changes, so dates and ranges
+/// (2026-11-23, 1-2) stay.
+public func typographicMinus(_ s: String) -> String {
+    guard s.contains("-") else { return s }
+    let chars = Array(s)
+    var out = ""
+    for (i, c) in chars.enumerated() {
+        let startsWord = i == 0 || chars[i - 1] == " " || chars[i - 1] == "(" || chars[i - 1] == "[" || chars[i - 1] == "\n"
+        if c == "-", startsWord, i + 1 < chars.count, (chars[i + 1].isASCII && chars[i + 1].isNumber) || chars[i + 1] == "∞" {
+            out.append("\u{2212}")
+        } else {
+            out.append(c)
+        }
+    }
+    return out
+}
+
 /// Tick label for `value` on a tick grid of `step`: the fewest decimals the step needs, so
 /// 0.1 + 0.2 prints as "0.3", never 0.30000000000000004; negative numbers use U+2212; very large or
 /// small magnitudes use a×10ⁿ.

@@ -1,6 +1,7 @@
 import Foundation
 import InfoRequests
 import MathTypesetting
+import func FigureModel.typographicMinus
 
 /// Writes a `Document` as one self-contained HTML5 page: semantic elements, one embedded
 /// stylesheet, figures and math inlined as SVG, no scripts and no external requests.
@@ -495,25 +496,6 @@ func gluedToFormulas(_ content: [Inline]) -> [InlinePiece] {
         if part.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(part.inline) } else { groups.append([part.inline]) }
     }
     return groups.map { $0.count == 1 ? .single($0[0]) : .unbreakable($0) }
-}
-
-/// Prose shows negative numbers with a true minus sign (U+2212), as typeset text does; values
-/// are formatted with ASCII hyphen-minus so they stay valid TeX inside `$…$`. Only a hyphen that
-/// starts a word and is followed by a digit or ∞ (a value of "-inf") changes, so dates and ranges
-/// (2026-11-23, 1-2) stay.
-func typographicMinus(_ s: String) -> String {
-    guard s.contains("-") else { return s }
-    let chars = Array(s)
-    var out = ""
-    for (i, c) in chars.enumerated() {
-        let startsWord = i == 0 || chars[i - 1] == " " || chars[i - 1] == "(" || chars[i - 1] == "[" || chars[i - 1] == "\n"
-        if c == "-", startsWord, i + 1 < chars.count, (chars[i + 1].isASCII && chars[i + 1].isNumber) || chars[i + 1] == "∞" {
-            out.append("\u{2212}")
-        } else {
-            out.append(c)
-        }
-    }
-    return out
 }
 
 /// Escapes text content for HTML and XML alike.

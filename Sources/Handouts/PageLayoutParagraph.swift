@@ -1,5 +1,6 @@
 import Foundation
 import MathTypesetting
+import func FigureModel.typographicMinus
 
 /// Turns a run of inlines into Knuth–Plass items over measured words, and sets the broken lines.
 /// Measuring goes through `LayoutMeasurer`, so this stays a pure function of its inputs.

@@ -1,5 +1,6 @@
 import Foundation
 import MathTypesetting
+import func FigureModel.typographicMinus
 
 /// Inlines as plain text for places that take no markup (alt text, `aria-label`, the index's
 /// one-line descriptions, `<meta name="description">`): formulas as the characters of their
@@ -8,7 +9,9 @@ func speakableText(_ content: [Inline]) -> String {
     var out = ""
     for inline in content {
         switch inline {
-        case .text(let s), .code(let s): out += s
+        // Prose as it is typeset: a value's minus is U+2212, as on the page and in the figure.
+        case .text(let s): out += typographicMinus(s)
+        case .code(let s): out += s
         case .emph(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): out += speakableText(c)
         case .math(let m): out += speakableMath(m.tex)
         case .ref(let r): out += r.text

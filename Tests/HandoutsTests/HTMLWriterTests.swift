@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 import func FigureModel.fixedDecimal
+import func FigureModel.typographicMinus
 #endif
 import InfoRequests
 import Testing
