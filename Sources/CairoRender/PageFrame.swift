@@ -5,8 +5,7 @@ import Frame
 /// runs, figures laid out (at the size they occupy) and placed by a translation.
 func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine,
                figures: FigureFrames = FigureFrames()) throws -> Frame {
-    func color(_ c: PageColor) -> Paint { .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)) }
-    func rect(_ r: PageRect) -> Rect { Rect(x: r.x, y: r.y, width: r.width, height: r.height) }
+    func color(_ c: Color) -> Paint { .color(c) }
     var items: [FrameItem] = [.path(FramePath(rectangle(Rect(x: 0, y: 0, width: page.width, height: page.height)),
                                               fill: .color(.white)))]
     func convert(_ list: [PageItem], structure: Bool = true) throws -> [FrameItem] {
@@ -25,19 +24,16 @@ func pageFrame(_ page: PageDrawing, title: String, text: PageTextEngine,
             let t = Affine(a: r.width / frame.width, b: 0, c: 0, d: r.height / frame.height, tx: r.x, ty: r.y)
             items.append(.group(FrameGroup(transform: t, items: frame.items)))
         case .rect(let r, let fill, let stroke, let width):
-            items.append(.path(FramePath(rectangle(rect(r)), fill: fill.map(color),
+            items.append(.path(FramePath(rectangle(r), fill: fill.map(color),
                                          stroke: stroke.map { FrameStroke(paint: color($0), width: width, join: .miter) })))
         case .image(let png, let r):
-            items.append(.image(FrameImage(pixelWidth: png.width, pixelHeight: png.height, pixels: png.pixels, rect: rect(r),
+            items.append(.image(FrameImage(pixelWidth: png.width, pixelHeight: png.height, pixels: png.pixels, rect: r,
                                            isPicture: true)))
         case .line(let x0, let y0, let x1, let y1, let width, let c):
             items.append(.path(FramePath([.move(ScenePoint(x0, y0)), .line(ScenePoint(x1, y1))],
                                          stroke: FrameStroke(paint: color(c), width: width))))
         case .link(let r, let target):
-            switch target {
-            case .destination(let d): items.append(.link(rect(r), .destination(d)))
-            case .url(let u): items.append(.link(rect(r), .url(u)))
-            }
+            items.append(.link(r, target))
         case .destination(let name, let x, let y):
             items.append(.destination(name, ScenePoint(x, y)))
         case .group(let inner, let x, let y, let scale, let clip):

@@ -6,17 +6,11 @@ import MathTypesetting
 /// The handout front end turns its laid-out pages into these; this module only draws them.
 /// Coordinates are points from the page's top-left corner, y down.
 
-public struct PageColor: Sendable, Hashable {
-    public var red: Double, green: Double, blue: Double, alpha: Double
-    public init(_ red: Double, _ green: Double, _ blue: Double, _ alpha: Double = 1) {
-        self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
-    }
-    public static let black = PageColor(0, 0, 0)
-    /// `RRGGBB` hex, for palettes written the way designers give them.
-    public init(hex: UInt32) {
-        self.init(Double((hex >> 16) & 0xFF) / 255, Double((hex >> 8) & 0xFF) / 255, Double(hex & 0xFF) / 255)
-    }
-}
+/// A page's colours, rectangles and link targets are the frame's own types (`Color`, `Rect`,
+/// `LinkTarget`): one colour type from layout to every exporter.
+public typealias PageColor = Color
+public typealias PageRect = Rect
+public typealias PageLinkTarget = LinkTarget
 
 public struct PageFont: Sendable, Hashable {
     public var family: String
@@ -43,19 +37,6 @@ public struct PageTextRun: Sendable, Hashable {
         self.text = text; self.font = font; self.size = size; self.color = color; self.x = x; self.baseline = baseline
         self.spaceAfter = spaceAfter
     }
-}
-
-public struct PageRect: Sendable, Hashable {
-    public var x: Double, y: Double, width: Double, height: Double
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height
-    }
-}
-
-public enum PageLinkTarget: Sendable, Hashable {
-    /// A named destination in the same document.
-    case destination(String)
-    case url(String)
 }
 
 public enum PageItem: Sendable {

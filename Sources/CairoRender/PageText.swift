@@ -45,11 +45,10 @@ public struct PageTextMetrics: Sendable, Hashable {
 extension PageTextEngine {
     /// A text run as shaped glyph runs on its baseline.
     func frameItems(_ run: PageTextRun) throws -> [FrameItem] {
-        let c = run.color
         // A run of no text but a space (the word space after a formula) is the space glyph alone.
         let spaceOnly = run.text.isEmpty && run.spaceAfter
         return glyphItems(try shaper(run.font).shape(spaceOnly ? " " : run.text, size: run.size), at: ScenePoint(run.x, run.baseline),
-                          fill: .color(Color(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)),
+                          fill: .color(run.color),
                           trailingSpace: run.spaceAfter && !spaceOnly)
     }
 }

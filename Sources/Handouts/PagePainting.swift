@@ -42,7 +42,7 @@ struct PagePalette: Sendable {
         let c = callouts[kind] ?? HouseStyle.default.callout(kind)
         guard dark else { return c }
         // Halfway to white keeps the hue and gives the label enough contrast on the dark box.
-        return PageColor(0.5 + 0.5 * c.red, 0.5 + 0.5 * c.green, 0.5 + 0.5 * c.blue)
+        return PageColor(red: 0.5 + 0.5 * c.red, green: 0.5 + 0.5 * c.green, blue: 0.5 + 0.5 * c.blue)
     }
 
     /// `--note: #…; --note-tint: #…; …`: each callout's label colour and its box's tint on this
@@ -56,7 +56,7 @@ struct PagePalette: Sendable {
 
     func tint(_ c: PageColor) -> PageColor {
         let a = tintAmount, b = background
-        return PageColor(b.red + a * (c.red - b.red), b.green + a * (c.green - b.green), b.blue + a * (c.blue - b.blue))
+        return PageColor(red: b.red + a * (c.red - b.red), green: b.green + a * (c.green - b.green), blue: b.blue + a * (c.blue - b.blue))
     }
 }
 

@@ -89,6 +89,31 @@ import FoundationXML
         #expect(bad.status != 0 && bad.stderr.contains("expected .pdf, .svg or .png"))
     }
 
+    /// Issue 9: output is byte-identical run to run and whether a figure is drawn first or fifth
+    /// in a process (fonts, shaped text, compiled specs, sampled grids and searches are cached per
+    /// process; none may change a byte). Each figure alone in its own process, then all five in one
+    /// process in either order, in every format.
+    @Test func aFigureIsTheSameFileDrawnFirstOrFifth() throws {
+        let names = ["gaussian-kl-surface", "elbo", "kl-fits", "entropy-venn", "lindley"]
+        let formats = ["--format", "svg,pdf,png", "--dpi", "60"]
+        var alone: [String: Data] = [:]
+        for name in [names.first!, names.last!] {
+            let dir = try tempDir()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            #expect(try runInfoplot(["figure", name] + formats + ["--out", dir]).status == 0)
+            for ext in ["svg", "pdf", "png"] { alone["\(name).\(ext)"] = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(name).\(ext)")) }
+        }
+        for order in [names, names.reversed()] {
+            let dir = try tempDir()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let r = try runInfoplot(["figure"] + order + formats + ["--out", dir])
+            #expect(r.status == 0, "\(r.stderr)")
+            for (file, bytes) in alone {
+                #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(file)")) == bytes, "\(file) differs drawn at \(order.firstIndex(of: String(file.split(separator: ".")[0]))! + 1)")
+            }
+        }
+    }
+
     @Test func severalFiguresShareSettings() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -217,5 +217,5 @@ import Testing
 }
 
 extension Color {
-    var page: PageColor { PageColor(red, green, blue) }
+    var page: PageColor { PageColor(red: red, green: green, blue: blue) }
 }
