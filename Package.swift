@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // 3. math typesetting
-        .target(name: "MathTypesetting", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        .target(name: "MathTypesetting", dependencies: ["FigureModel", "CHarfBuzz", "CFreeType", "CFontconfig"]),
         // 3. text shaping: fonts resolved once through fontconfig, prose shaped by HarfBuzz
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
         // 3½. the laid-out frame every exporter draws (pure values)

@@ -2,6 +2,7 @@ import Foundation
 import InfoRequests
 import MathTypesetting
 import func FigureModel.typographicMinus
+import func FigureModel.escapeXML
 
 /// Writes a `Document` as one self-contained HTML5 page: semantic elements, one embedded
 /// stylesheet, figures and math inlined as SVG, no scripts and no external requests.
@@ -498,22 +499,7 @@ func gluedToFormulas(_ content: [Inline]) -> [InlinePiece] {
     return groups.map { $0.count == 1 ? .single($0[0]) : .unbreakable($0) }
 }
 
-/// Escapes text content for HTML and XML alike.
-func text(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// Text content and double-quoted attribute values, through the one escaper (`escapeXML`).
+func text(_ s: String) -> String { escapeXML(s) }
 
-/// Escapes an attribute value (double-quoted).
-func attr(_ s: String) -> String {
-    text(s).replacingOccurrences(of: "\"", with: "&quot;")
-}
+func attr(_ s: String) -> String { escapeXML(s) }

@@ -52,8 +52,10 @@ func mathMLText(_ markup: String) -> String {
     if !current.isEmpty { tokens.append(current) }
     var out = ""
     for raw in tokens {
+        // The entities `escapeXML` writes, back to their characters (&amp; last).
         let token = raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
             .precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty else { continue }
         if let last = out.last, let first = token.first, last.isLetter || last.isNumber, first.isLetter || first.isNumber {

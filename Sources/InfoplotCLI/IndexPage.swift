@@ -2,6 +2,7 @@ import CairoRender
 import FigureCatalogue
 import Foundation
 import Handouts
+import func FigureModel.escapeXML
 
 extension BuildCommand {
     /// `OUT/index.html`: every handout, deck and catalogue figure with its title and a one-line

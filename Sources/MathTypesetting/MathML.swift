@@ -1,3 +1,5 @@
+import func FigureModel.escapeXML
+
 /// MathML Core (W3C, 2023) for a parsed formula, with the TeX source as an annotation: what browsers
 /// render natively and screen readers speak.
 public func mathML(_ list: MathList, source: String, display: Bool) -> String {
@@ -5,21 +7,7 @@ public func mathML(_ list: MathList, source: String, display: Bool) -> String {
     w.display = display
     let body = w.row(list)
     return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
-        + "<semantics>\(body)<annotation encoding=\"application/x-tex\">\(escapeMathML(source))</annotation></semantics></math>"
-}
-
-func escapeMathML(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(c)
-        }
-    }
-    return out
+        + "<semantics>\(body)<annotation encoding=\"application/x-tex\">\(escapeXML(source))</annotation></semantics></math>"
 }
 
 struct MathMLWriter {
@@ -47,7 +35,7 @@ struct MathMLWriter {
     }
 
     func token(_ s: String, _ cls: AtomClass) -> String {
-        let e = escapeMathML(s)
+        let e = escapeXML(s)
         switch cls {
         case .bin, .rel, .open, .close, .punct, .inner: return "<mo>\(e)</mo>"
         case .op: return "<mi>\(e)</mi>"
@@ -70,13 +58,13 @@ struct MathMLWriter {
         }
     }
 
-    func fence(_ d: String) -> String { d == "." ? "" : "<mo fence=\"true\" stretchy=\"true\">\(escapeMathML(d))</mo>" }
+    func fence(_ d: String) -> String { d == "." ? "" : "<mo fence=\"true\" stretchy=\"true\">\(escapeXML(d))</mo>" }
 
     mutating func nucleus(_ a: Atom) -> String {
         switch a.nucleus {
         case .symbol(let s): return token(s, a.cls)
-        case .largeOperator(let s): return "<mo largeop=\"true\">\(escapeMathML(s))</mo>"
-        case .text(let s): return "<mtext>\(escapeMathML(s))</mtext>"
+        case .largeOperator(let s): return "<mo largeop=\"true\">\(escapeXML(s))</mo>"
+        case .text(let s): return "<mtext>\(escapeXML(s))</mtext>"
         case .list(let l): return row(l)
         case .fraction(let f):
             let thickness = f.ruleThickness == 0 ? " linethickness=\"0\"" : ""
@@ -87,8 +75,8 @@ struct MathMLWriter {
         case .radical(let degree, let body):
             if let degree { return "<mroot>\(row(body))\(row(degree))</mroot>" }
             return "<msqrt>\(row(body))</msqrt>"
-        case .accent(let mark, let body, _): return "<mover accent=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></mover>"
-        case .underAccent(let mark, let body): return "<munder accentunder=\"true\">\(row(body))<mo>\(escapeMathML(mark))</mo></munder>"
+        case .accent(let mark, let body, _): return "<mover accent=\"true\">\(row(body))<mo>\(escapeXML(mark))</mo></mover>"
+        case .underAccent(let mark, let body): return "<munder accentunder=\"true\">\(row(body))<mo>\(escapeXML(mark))</mo></munder>"
         case .overline(let body): return "<mover accent=\"true\">\(row(body))<mo>‾</mo></mover>"
         case .underline(let body): return "<munder accentunder=\"true\">\(row(body))<mo>_</mo></munder>"
         case .brace(let body, let over, let glyph):
@@ -101,7 +89,7 @@ struct MathMLWriter {
                 if i < bodies.count { out += row(bodies[i]) }
             }
             return out + "</mrow>"
-        case .sizedDelimiter(let d, _): return "<mo>\(escapeMathML(d))</mo>"
+        case .sizedDelimiter(let d, _): return "<mo>\(escapeXML(d))</mo>"
         case .array(let array):
             var out = "<mtable>"
             for (i, r) in array.rows.enumerated() {
@@ -146,10 +134,10 @@ struct MathMLWriter {
             let mark = "<mo stretchy=\"true\">―</mo>"
             return over ? "<mover accent=\"true\">\(row(body))\(mark)</mover>" : "<munder accentunder=\"true\">\(row(body))\(mark)</munder>"
         case .overArrow(let arrow, let body):
-            return "<mover accent=\"true\">\(row(body))<mo stretchy=\"true\">\(escapeMathML(arrow))</mo></mover>"
+            return "<mover accent=\"true\">\(row(body))<mo stretchy=\"true\">\(escapeXML(arrow))</mo></mover>"
         case .circled(let body): return "<menclose notation=\"circle\">\(row(body))</menclose>"
         case .extensibleArrow(let arrow, let above, let below):
-            let mo = "<mo stretchy=\"true\">\(escapeMathML(arrow))</mo>"
+            let mo = "<mo stretchy=\"true\">\(escapeXML(arrow))</mo>"
             switch (above.map { row($0) }, below.map { row($0) }) {
             case (let p?, let s?): return "<munderover>\(mo)\(s)\(p)</munderover>"
             case (let p?, nil): return "<mover>\(mo)\(p)</mover>"
