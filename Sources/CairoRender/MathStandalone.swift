@@ -72,7 +72,8 @@ public struct MathPageMetrics: Sendable {
         texWidth = box.width; texHeight = box.height; texDepth = box.depth
     }
 
-    func fixed(_ v: Double) -> String { String(format: "%.3f", v) }
+    /// Data (JSON, CSS): the ASCII minus.
+    func fixed(_ v: Double) -> String { fixedDecimal(v, decimals: 3, minus: .ascii) }
 
     public var verticalAlign: String { "\(fixed(-depth / ex))ex" }
 

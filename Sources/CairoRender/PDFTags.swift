@@ -1,6 +1,7 @@
 import CCairo
 import Frame
 import Foundation
+import func FigureModel.fixedDecimal
 
 /// Quotes a string for a cairo tag attribute: single quotes, with `\` and `'` escaped.
 func tagQuoted(_ s: String) -> String {
@@ -11,7 +12,7 @@ func tagQuoted(_ s: String) -> String {
 /// destination the document does not define is left out: cairo fails the whole document on one.
 func tagLink(_ cr: OpaquePointer, x: Double, y: Double, width: Double, height: Double,
              destination: String?, url: String?, known: Set<String>) {
-    let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", x, y, width, height)
+    let rect = "rect=[" + [x, y, width, height].map { fixedDecimal($0, decimals: 2, minus: .ascii) }.joined(separator: " ") + "]"
     if let destination {
         guard known.contains(destination) else { return }
         cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(tagQuoted(destination))'")
@@ -23,7 +24,7 @@ func tagLink(_ cr: OpaquePointer, x: Double, y: Double, width: Double, height: D
 
 /// A named place a link can jump to (cairo's DEST tag).
 func tagDestination(_ cr: OpaquePointer, name: String, x: Double, y: Double) {
-    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' " + String(format: "x=%.2f y=%.2f", x, y))
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(tagQuoted(name))' x=\(fixedDecimal(x, decimals: 2, minus: .ascii)) y=\(fixedDecimal(y, decimals: 2, minus: .ascii))")
     cairo_tag_end(cr, CAIRO_TAG_DEST)
 }
 

@@ -1,3 +1,5 @@
+import func FigureModel.fixedDecimal
+
 /// How good a laid-out document is, measured from the layout itself: the loosest line (interword
 /// space over its natural width) and how much of each page's text area is left empty. These are
 /// the targets issue 10 sets for print pages, reported by `-v` and checked by the tests.
@@ -45,14 +47,14 @@ public struct LayoutStatistics: Sendable, Equatable {
     public var summary: String {
         var parts: [String] = []
         if let l = loosest {
-            parts.append(String(format: "max word space %.2f× ", l.factor) + "(p. \(l.page + 1): \"\(l.text.prefix(48))\")")
+            parts.append("max word space \(fixedDecimal(l.factor, decimals: 2))× (p. \(l.page + 1): \"\(l.text.prefix(48))\")")
         }
         let before = emptyFraction.dropLast()
         if let m = before.max(), let k = before.firstIndex(of: m) {
-            parts.append(String(format: "emptiest page %.0f%% (p. %d)", 100 * m, k + 1))
+            parts.append("emptiest page \(fixedDecimal(100 * m, decimals: 0))% (p. \(k + 1))")
         }
         if let last = emptyFraction.last {
-            parts.append(String(format: "last page %.0f%% empty", 100 * last))
+            parts.append("last page \(fixedDecimal(100 * last, decimals: 0))% empty")
         }
         return parts.joined(separator: ", ")
     }
@@ -87,7 +89,8 @@ extension TypesetLine {
         for f in fragments {
             if !out.isEmpty { out += " " }
             switch f.content {
-            case .word(let w, _, _): out += w
+            // The hyphen a break inserted (a soft hyphen, see ParagraphSetter) shows as drawn.
+            case .word(let w, _, _): out += w.replacingOccurrences(of: "\u{00AD}", with: "-")
             case .math(let m, _):
                 // A formula broken into parts shows as its parts, without the joining empty Ord.
                 out += "$" + (m.tex.hasSuffix("{}") ? String(m.tex.dropLast(2)) : m.tex) + "$"

@@ -5,6 +5,7 @@ import Foundation
 import Handouts
 import InfoRequests
 import MathTypesetting
+import func FigureModel.fixedDecimal
 
 /// `infoplot build`: every template in, every handout (PDF, SVG pages, HTML), the figure gallery,
 /// the math test sheet and an index page out; only what changed since the last build.
@@ -159,7 +160,7 @@ struct BuildCommand: ParsableCommand {
         }
 
         for f in failures { FileHandle.standardError.write(Data((f + "\n").utf8)) }
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        let seconds = fixedDecimal(Date().timeIntervalSince(started), decimals: 1)
         let summary = "infoplot build: \(built) built, \(fresh) up to date, \(failedNames.count) failed"
             + (failedNames.isEmpty ? "" : " (\(failedNames.joined(separator: ", ")))")
             + (extras.isEmpty ? "" : "; " + extras.joined(separator: ", ")) + " (\(seconds) s) → \(out)/index.html"
@@ -346,7 +347,8 @@ final class Progress: @unchecked Sendable {
     func line(_ what: String, since start: Date) { line(what, seconds: Date().timeIntervalSince(start)) }
     func line(_ what: String, seconds: Double) {
         guard show else { return }
-        let text = String(format: "  %6.2f s  ", seconds) + what + "\n"
+        let time = fixedDecimal(seconds, decimals: 2)
+        let text = "  " + String(repeating: " ", count: max(0, 6 - time.count)) + time + " s  " + what + "\n"
         lock.lock(); defer { lock.unlock() }
         // A failed progress line is not worth stopping a build for; the summary's write reports it.
         try? writeStandardOutput(Data(text.utf8))

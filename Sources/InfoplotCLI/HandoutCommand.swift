@@ -2,6 +2,7 @@ import ArgumentParser
 import CairoRender
 import Foundation
 import Handouts
+import func FigureModel.fixedDecimal
 
 /// `infoplot handout FILE`: one template to one PDF, SVG page set or HTML page.
 struct HandoutCommand: ParsableCommand {
@@ -73,7 +74,7 @@ struct HandoutCommand: ParsableCommand {
         if verbose, let s = built.statistics {
             try writeStandardOutputLine("\(file): \(built.pageCount) pages; \(s.summary)")
             for l in s.looseLines {
-                try writeStandardOutputLine(String(format: "  loose line %.2f× ", l.factor) + "on p. \(l.page + 1): \(l.text)")
+                try writeStandardOutputLine("  loose line \(fixedDecimal(l.factor, decimals: 2))× on p. \(l.page + 1): \(l.text)")
             }
         }
         switch chosen {
