@@ -12,7 +12,7 @@ func mathFrameItems(_ box: MathBox, x: Double, baseline: Double, fill: Paint, so
     func font(_ face: MathFace) -> FontRef { face == .primary ? primary : fallback }
     struct RunKey: Hashable { let face: MathFace; let size: Double; let color: MathRGBA? }
     func paint(_ c: MathRGBA?) -> Paint {
-        c.map { .color(Color(red: $0.r, green: $0.g, blue: $0.b, alpha: $0.a)) } ?? fill
+        c.map { .color($0) } ?? fill
     }
     var keys: [RunKey] = []
     var runs: [RunKey: [PlacedGlyph]] = [:]

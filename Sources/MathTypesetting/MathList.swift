@@ -1,3 +1,5 @@
+import struct FigureModel.Color
+
 /// The parsed formula: TeX's math list (TeXbook ch. 17), before layout.
 
 /// Atom classes of TeX; they select the inter-atom spacing (TeXbook p. 170) and script rules.
@@ -43,10 +45,13 @@ public struct Fraction: Sendable {
     public var style: MathStyle?
 }
 
-/// An RGBA colour with components in 0…1 (\color, \colorbox …).
-public struct MathRGBA: Sendable, Equatable, Hashable {
-    public var r, g, b, a: Double
-    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) { self.r = r; self.g = g; self.b = b; self.a = a }
+/// A formula's colours (\color, \colorbox …) are the one colour type every drawing uses
+/// (FigureModel's `Color`: sRGB, straight alpha, components in 0…1).
+public typealias MathRGBA = Color
+
+extension Color {
+    /// Components as xcolor's models give them.
+    init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) { self.init(red: r, green: g, blue: b, alpha: a) }
 }
 
 /// A TeX dimension: a number and its unit, resolved at layout time (em, ex and mu depend on the style).

@@ -148,7 +148,7 @@ struct MathMLWriter {
     }
 
     func hex(_ c: MathRGBA) -> String {
-        let v = [c.r, c.g, c.b].map { String(Int(($0 * 255).rounded()), radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
+        let v = [c.red, c.green, c.blue].map { String(Int(($0 * 255).rounded()), radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
         return "#" + v.joined()
     }
 }
