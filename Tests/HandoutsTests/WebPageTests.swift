@@ -136,6 +136,17 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(try nodes(xml, "//*[@rel='next']").isEmpty)
     }
 
+    /// The footer's links are laid out like the nav's, a row with the next handout on the right (the
+    /// footer had no rule of its own, and showed "All handoutsCross-entropy …" run together).
+    @Test func footerLinksAreARowLikeTheNav() throws {
+        let nav = HandoutNavigation(index: .init(title: "All handouts", href: "../index.html"),
+                                    previous: nil, next: .init(title: "Cross-entropy", href: "02-c.html"))
+        let (html, _) = try page("Text.\n", navigation: nav)
+        let rules = html.components(separatedBy: "\n").filter { $0.contains("display: flex") && $0.contains("space-between") }
+        #expect(rules.contains { $0.contains("nav.pages") && $0.contains("footer.pages") })
+        #expect(html.contains(".pages .next { margin-left: auto;"))
+    }
+
     /// `lang:` from the front matter on the page (handout and deck); English by default.
     @Test func languageFromTheFrontMatter() throws {
         #expect(try page("Text.\n").html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(Hyphenator.defaultLanguage)\">"))
