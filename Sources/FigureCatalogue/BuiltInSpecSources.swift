@@ -382,7 +382,7 @@ panels:
         "entropy-curve": #"""
 # Binary entropy H(p) of a coin with the chosen coins marked (left), and the surprisal −log p of
 # one outcome beside it (right; Cover & Thomas §2.1, fig. 2.1).
-summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal -log p beside it."
+summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal −log p beside it"
 title: "Binary entropy and surprisal in {{unit}}"
 params:
   unit:
@@ -475,7 +475,7 @@ panels:
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.
-summary: "Information diagram of a joint table: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y), H(X,Y) bracketed."
+summary: "Information diagram of a joint table: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y), H(X,Y) bracketed"
 title: "Information diagram of {{x_name}} and {{y_name}}"
 show_title: false
 params:
@@ -500,7 +500,7 @@ layers:
         "gaussian-kl-surface": #"""
 # KL(N(μ, σ²) ‖ N(μ₀, σ₀²)) over a (μ, σ) grid: a heatmap with labelled contours, or the surface
 # mark's shaded 3-D mesh; with reverse, the other direction beside it on the same colour scale.
-summary: "KL(N(mu, sigma^2) || N(mu0, sigma0^2)) over a (mu, sigma) grid: heatmap with contours, or a 3-D surface."
+summary: "KL(N(μ, σ²) ‖ N(μ₀, σ₀²)) over a (μ, σ) grid: heatmap with contours, or a 3-D surface"
 title: "KL divergence between Gaussians over (μ, σ){{if(reverse, ', both directions', '')}}"
 params:
   mu0: {type: number, default: 0, min: -1.0e+100, max: 1.0e+100, help: mean of the reference Gaussian}
@@ -715,7 +715,7 @@ panels:
 # One Gaussian fitted to a mixture by forward KL (mass-covering: moment matching) and by reverse KL
 # (mode-seeking, possibly several local optima; Bishop, PRML §10.1.2, fig. 10.3), each fit an
 # object of the compute op kl_fit whose fields draw its curve and print its divergence.
-summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches."
+summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches"
 title: "{{if(which == 'forward', 'Forward KL fit', if(which == 'reverse', 'Reverse KL fit', 'Forward vs reverse KL fits'))}} of a Gaussian to a mixture"
 params:
   target:

@@ -163,6 +163,20 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(firstSentence(String(repeating: "word ", count: 60)).hasSuffix("word…"))
     }
 
+    /// Without `description:` the index shows the first sentence, but a lead-in cut off by its
+    /// display ("… with probability p is", "… once X is known:") gives way to the subtitle.
+    @Test func indexDescriptionIsAWholeSentenceOrTheSubtitle() throws {
+        let whole = try parse("---\ntitle: T\nsubtitle: Sub\n---\nThe truth is $p$. More.\n")
+        #expect(indexDescription(whole) == "The truth is p.")
+        let quoted = try parse("---\ntitle: T\nsubtitle: Sub\n---\nIt said “rain.”\n")
+        #expect(indexDescription(quoted) == "It said “rain.”")
+        for lead in ["The surprise of an outcome with probability $p$ is\n\n$$ s = -\\log p $$\n",
+                     "What is left once $X$ is known:\n\n- a\n- b\n"] {
+            #expect(indexDescription(try parse("---\ntitle: T\nsubtitle: How much we *learn*\n---\n" + lead)) == "How much we learn")
+            #expect(indexDescription(try parse("---\ntitle: T\n---\n" + lead)).hasSuffix(lead.hasPrefix("The") ? "p is" : "known:"))
+        }
+    }
+
     /// No CSS the Nu HTML Checker rejects (it predates color-mix() and the color-scheme property;
     /// the colour scheme is a meta element instead).
     @Test func stylesheetAvoidsCSSTheCheckerRejects() throws {
