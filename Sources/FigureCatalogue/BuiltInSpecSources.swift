@@ -409,6 +409,11 @@ let:
   # The coins whose surprisal is finite (not p = 0), and the same by increasing p: the right
   # panel marks these.
   finite: {each: {c: coins}, when: "c.s < inf", item: c}
+  # A coin and its mirror 1 − p have one entropy (H is symmetric about 1/2): the pair shares one
+  # label under the middle of the curve, with a leader to each point, instead of two labels of the
+  # same value stacked in each other's way. A coin whose mirror is not marked keeps its own label.
+  paired: {each: {c: coins}, when: "c.p < 0.5 && min(abs(marks - (1 - c.p))) < 1e-9", item: c}
+  single: {each: {c: coins}, when: "abs(c.p - 0.5) < 1e-9 || min(abs(marks - (1 - c.p))) >= 1e-9", item: c}
   shown: {each: {p: "sorted(finite.p)"}, item: {p: p, s: "surprisal(p, unit=unit)"}}
   # Surprisal axis: up to that of p = 1/128 (7 bits) or just above the largest marked value, so the
   # curve's rise is visible without the tail dwarfing the marks.
@@ -438,11 +443,20 @@ panels:
       # Text sits under the curve, pulled toward the middle where the curve is high, so it never
       # leaves the panel and stays clear of the line.
       - mark: annotate
-        each: {c: coins}
+        each: {c: single}
         at: [c.p, c.h]
         text_at: ["c.p + (0.5 - c.p) * 0.55", "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
         fit: true
         text: "$H({{c.p:4}})$ = {{c.h:3 unit}}"
+      # A mirrored pair: the two names on one line (no spaced " = " in the formula, where `fit`
+      # would break it), the value under them.
+      - mark: annotate
+        each: {c: paired}
+        at: [c.p, c.h]
+        also: [["1 - c.p", c.h]]
+        text_at: [0.5, "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
+        fit: true
+        text: "$H({{c.p:4}})=H({{1 - c.p:4}})$\n{{c.h:3 unit}}"
   - title: "Surprisal $-{{log_tex}}\\,p$"
     x: {label: "$p$", range: [0, 1]}
     y: {label: "surprisal [{{unit}}]", range: [0, top]}
