@@ -40,6 +40,10 @@ let:
   # Portrait sizes (half-slide) stack the panels; small landscape ones (column) leave out the first.
   portrait: "figure_width < 1.2 * figure_height"
   narrow: "figure_width < 5 && !portrait"
+  # Stacked panels wider than half again their height (a portrait page) take one-line segment
+  # labels; the web page's phone drawing stacks square panels, where "H(p) = 1.8464" on one line
+  # is wider than its bar (its white text ran off the bar, unseen) and the labels keep two lines.
+  short_panels: "portrait && figure_width > 0.5 * figure_height"
   numbered: {each: {x: p, index: i}, item: "i + 1"}
   names: "if(len(labels) == 0, numbered, labels)"
   h: "entropy(p, unit=unit)"
@@ -114,7 +118,7 @@ panels:
       - mark: annotate
         each: {r: rows, index: i}
         at: [i, "(lo + h) / 2 + if(zoomed, 0.1 * (h - lo), 0)"]
-        text: "$H(p)${{if(portrait, ' = ', '\n')}}{{h:.(d)}}"
+        text: "$H(p)${{if(short_panels, ' = ', '\n')}}{{h:.(d)}}"
         color: ink(series1)
         fit_width: 0.6
       - mark: annotate
@@ -122,7 +126,7 @@ panels:
         when: "r.ce < inf"
         at: [i, "r.ce + 0.02 * (top - lo)"]
         valign: bottom
-        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}{{r.ce:.(d)}}"
+        text: "$H(p,q)${{if(short_panels, ' = ', '\n')}}{{r.ce:.(d)}}"
         fit_width: 0.95
       # An infinite total runs off the top: its label sits inside the bar, in the background colour.
       - mark: annotate
@@ -130,7 +134,7 @@ panels:
         when: "r.ce == inf"
         at: [i, "top - 0.03 * (top - lo)"]
         valign: top
-        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}∞"
+        text: "$H(p,q)${{if(short_panels, ' = ', '\n')}}∞"
         color: background
         fit_width: 0.95
   - title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$"
