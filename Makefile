@@ -12,7 +12,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 OUT ?= output
 BIN := .build/release/infoplot
 
-.PHONY: all deps build run examples test bench fuzz clean readme-images update-references themes catalogue
+.PHONY: all deps build run examples test bench browser-check fuzz clean readme-images update-references themes catalogue
 
 all: deps build run
 
@@ -53,6 +53,17 @@ test: deps
 bench: build
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	@.ci/bench
+
+# Every SVG of `make` (figures, handout pages, examples) and every figure and example as --theme auto,
+# opened in headless Chromium in the light and the dark scheme (Scripts/svg-in-chromium.py says what
+# it checks). Not part of `make test`: it installs Chromium.
+BROWSER_PACKAGES := chromium chromium-driver python3-selenium python3-pil
+browser-check: run
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_PACKAGES)"
+	@set -e; rm -rf $(OUT)/auto; \
+		$(BIN) figure --all --theme auto --format svg --out $(OUT)/auto >/dev/null; \
+		for f in Examples/*.yaml; do $(BIN) plot $$f --theme auto --format svg --out $(OUT)/auto/examples >/dev/null; done; \
+		/usr/bin/python3 Scripts/svg-in-chromium.py $(OUT)
 
 # libFuzzer on the TeX parser, the JSONL requests, the template front end and the plot spec parser,
 # seeded from the tests' inputs, FUZZ_SECONDS (default 60) per target; not part of `make test`.

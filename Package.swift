@@ -70,7 +70,7 @@ let package = Package(
         ]),
         // 6. command line
         .target(name: "InfoplotCLI", dependencies: [
-            "InfoRequests", "FigureCatalogue", "Handouts", "PlotGrammar", "TextShaping",
+            "InfoRequests", "FigureCatalogue", "Handouts", "PlotGrammar", "MathTypesetting", "TextShaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "infoplot", dependencies: ["InfoplotCLI"]),

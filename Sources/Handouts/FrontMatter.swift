@@ -136,11 +136,13 @@ struct FrontMatter: Sendable {
                 }
                 for f in fonts {
                     let name = try string(f)
-                    // Text faces are shaped by the one text shaper, which does not substitute: a
-                    // family that is not installed is an error here, where it was named. (A math
-                    // font that is missing falls back to DejaVu Math TeX Gyre with a warning.)
+                    // Faces are shaped without substitution: a family that is not installed (or a
+                    // math font without a MATH table) is an error here, where it was named.
                     if ["text", "sans", "mono"].contains(f.key), !FontLibrary.isInstalled(name) {
                         throw TemplateError(file: file, at: f.value.position, "fonts \(f.key): " + FontNotInstalledError.problem(name))
+                    }
+                    if f.key == "math", !MathFont.isUsable(name) {
+                        throw TemplateError(file: file, at: f.value.position, "fonts math: " + MathFont.notUsableProblem(name))
                     }
                     switch f.key {
                     case "text": fm.fonts.text = name

@@ -123,9 +123,11 @@ extension HouseStyle {
             for e in fonts.entries ?? [] {
                 let name = try reader.string(e.value, "font '\(e.key)'")
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw reader.error(e.value, "font '\(e.key)' is empty") }
-                // Text faces (not the math font, which falls back with a warning) must be installed:
-                // the text shaper does not substitute another family.
-                if e.key != "math", !FontLibrary.isInstalled(name) {
+                // Every face must be installed (and a math font carry a MATH table): neither shaper
+                // substitutes another family.
+                if e.key == "math" {
+                    if !MathFont.isUsable(name) { throw reader.error(e.value, "font 'math': " + MathFont.notUsableProblem(name)) }
+                } else if !FontLibrary.isInstalled(name) {
                     throw reader.error(e.value, "font '\(e.key)': " + FontNotInstalledError.problem(name))
                 }
                 switch e.key {

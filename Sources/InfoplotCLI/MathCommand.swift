@@ -121,8 +121,8 @@ struct MathCommand: ParsableCommand {
         let macroTable = try parsedMacros()
         let chosen = try outputFormat()
         // A value with a slash is a font file (e.g. a Latin Modern Math that fontconfig does not know).
+        guard MathFont.isUsable(font) else { throw ValidationError("--font: " + MathFont.notUsableProblem(font)) }
         let mathFont = font.contains("/") ? try MathFont.load(path: font) : try MathFont.load(family: font)
-        if let warning = mathFont.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let box: MathBox
         do {
             if chosen == .mathml {

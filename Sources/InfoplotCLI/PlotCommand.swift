@@ -27,8 +27,12 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Comma-separated output formats: pdf, svg, png.")
     var format: String = "pdf,svg,png"
 
-    @Option(help: "light, dark, print or a theme file (.yaml; see `infoplot figure --print-theme light`); default: the spec's theme, else light.")
+    @Option(help: "light, dark, print, auto (SVG follows the reader's light/dark setting; PDF and PNG are light) or a theme file (.yaml; see `infoplot figure --print-theme light`); default: the spec's theme, else light.",
+            completion: .list(themeNames))
     var theme: String?
+
+    /// `--theme auto`: laid out once in the light theme; the SVG carries the dark theme's values too.
+    var auto: Bool { theme?.lowercased() == "auto" }
 
     @Option(parsing: .unconditional, help: "Size preset or WxH (inches, or with cm/pt); default: the spec's size, else handout.")
     var size: String?
@@ -70,7 +74,8 @@ struct PlotCommand: ParsableCommand {
                 return (String(s[..<eq]).trimmingCharacters(in: .whitespaces), String(s[s.index(after: eq)...]))
             }
             let themeValue: Theme? = try theme.map { t in
-                do { return try ThemeFile.load(t) } catch { throw FigureCommandError("--theme: \(error)") }
+                if auto { return .light }
+                do { return try ThemeFile.load(t) } catch { throw FigureCommandError("--theme: \(error) (or auto)") }
             }
             let sizeValue: FigureSize? = try size.map { s in
                 do { return try FigureSize.parse(s) } catch { throw FigureCommandError("--size: \(error)") }
@@ -98,7 +103,12 @@ struct PlotCommand: ParsableCommand {
             }
         }
         let rendered: [OutputFormat: Data]
-        do { rendered = try renderFigure(figure, formats: formats, options: RenderOptions(dpi: dpi)) } catch {
+        do {
+            let options = RenderOptions(dpi: dpi)
+            var r = try renderFigure(figure, formats: formats.filter { !auto || $0 != .svg }, options: options)
+            if auto && formats.contains(.svg) { r[.svg] = try renderAutoSVG(figure, dark: .dark, options: options) }
+            rendered = r
+        } catch {
             throw FigureCommandError("rendering \(file) failed: \(error)")
         }
         let stem = spec == "-" ? "plot" : ((spec as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -65,6 +65,23 @@ public final class MathFont: MathMetrics, @unchecked Sendable {
         return try MathFont(requested: family, family: fallback.family, path: fallback.path, index: fallback.index, warning: warning)
     }
 
+    /// Whether `family` (or a font file, when it has a slash) opens as a math font of its own: found by
+    /// fontconfig under that name and carrying an OpenType MATH table, whose constants every rule of
+    /// TeXbook Appendix G reads. A document that names one that does not is an error where it is
+    /// named, not a page set in another font.
+    public static func isUsable(_ family: String) -> Bool {
+        if family.contains("/") { return (try? load(path: family)) != nil }
+        return (try? load(family: family))?.warning == nil
+    }
+
+    /// The message for a math font that is not usable (callers add where it was named).
+    public static func notUsableProblem(_ family: String) -> String {
+        let known = [defaultFamily, handoutFamily, classicFamily, fallbackFamily].filter { resolve(family: $0) != nil }
+        let what = family.contains("/") ? "the font file '\(family)' cannot be opened or has no OpenType MATH table"
+            : "the math font '\(family)' is not installed or has no OpenType MATH table"
+        return what + (known.isEmpty ? "" : " (installed math fonts: " + known.joined(separator: ", ") + ")")
+    }
+
     /// Opens a font file directly (tests, or a font that is not installed).
     public static func load(path: String, faceIndex: Int = 0) throws -> MathFont {
         try opened("file:\(faceIndex):" + path) { try MathFont(requested: path, family: nil, path: path, index: faceIndex, warning: nil) }

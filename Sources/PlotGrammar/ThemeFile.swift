@@ -16,6 +16,9 @@ public enum ThemeFile {
     /// no fonts): when set, a theme's `fonts: {text:}` naming a family that is not installed is an
     /// error at that line, not a label set in some other font. Nil (the default): not checked.
     nonisolated(unsafe) public static var textFontIsInstalled: (@Sendable (String) -> Bool)? = nil
+    /// What is wrong with a math font family (not installed, or no MATH table), nil when it is
+    /// usable; set by the same front end, which knows the math fonts. Nil: not checked.
+    nonisolated(unsafe) public static var mathFontProblem: (@Sendable (String) -> String?)? = nil
     static let hatchNames: [String: Hatch] = ["none": .none, "diagonal": .diagonal, "back-diagonal": .backDiagonal,
                                               "horizontal": .horizontal, "crossed": .crossed, "vertical": .vertical]
 
@@ -118,6 +121,7 @@ private func readFonts(_ fonts: YAMLNode, into theme: inout Theme, _ reader: Spe
     }
     if let n = fonts["math"] {
         theme.mathFont = try family(n, "fonts math")
+        if let problem = ThemeFile.mathFontProblem?(theme.mathFont) { throw reader.error(n, "fonts math: " + problem) }
         if fonts["text"] == nil {
             theme.textFont = try FontPairing.text(forMath: theme.mathFont).orThrow(reader.error(n,
                 "fonts: the math font '\(theme.mathFont)' has no known companion text face; name one with fonts: {text: …} "

@@ -44,6 +44,11 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             files.append(path)
         }
+        // A user's plot spec follows the reader's setting too.
+        let plotAuto = dir.path + "/plot-auto.svg"
+        let plot = try runInfoplot(["plot", repositoryRoot.appendingPathComponent("Examples/kl-surface.yaml").path, "--theme", "auto", "-o", plotAuto])
+        #expect(plot.status == 0, "\(plot.stderr)")
+        files.append(plotAuto)
         #expect(try runInfoplot(["math", #"D_{\mathrm{KL}}(p\,\|\,q) = \sum_x p(x)\log\frac{p(x)}{q(x)}"#, "--display",
                                  "-o", dir.path + "/formula.svg"]).status == 0)
         files.append(dir.path + "/formula.svg")
@@ -74,5 +79,7 @@ import Testing
         // The auto SVG follows the reader's scheme with CSS alone.
         let auto = try String(contentsOfFile: dir.path + "/surface-auto.svg", encoding: .utf8)
         #expect(auto.contains("@media (prefers-color-scheme:dark)") && auto.contains("var(--"))
+        let plotted = try String(contentsOfFile: plotAuto, encoding: .utf8)
+        #expect(plotted.contains("@media (prefers-color-scheme:dark)") && plotted.contains("var(--"))
     }
 }

@@ -18,6 +18,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/p.svg"))
     }
 
+    /// A theme file or `infoplot math --font` naming a math font that is not installed or has no MATH
+    /// table fails where it was named, and nothing is written (it used to fall back with a warning).
+    @Test func anUnusableMathFontIsALocatedErrorWhereverItIsNamed() throws {
+        guard let exe = infoplotExecutable() else { throw CLITestError("infoplot executable not found; build first") }
+        let dir = try scratchFolder("math-font-error")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = repositoryRoot.appendingPathComponent("Examples/beta-binomial.yaml").path
+        for name in ["Nowhere Math", "TeX Gyre Pagella"] {
+            let theme = dir.appendingPathComponent("uni.yaml").path
+            try "name: uni\nfonts:\n  math: \(name)\n  text: DejaVu Serif\n".write(toFile: theme, atomically: true, encoding: .utf8)
+            let r = try runBounded(exe, ["plot", spec, "--theme", theme, "-o", dir.path + "/p.svg"])
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("uni.yaml:3:9: error: fonts math: the math font '\(name)' is not installed or has no OpenType MATH table"),
+                    "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/p.svg"))
+            let m = try runBounded(exe, ["math", "x^2", "--font", name, "-o", dir.path + "/m.svg"])
+            #expect(m.status != 0)
+            #expect(m.stderr.contains("--font: the math font '\(name)' is not installed"), "\(m.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/m.svg"))
+        }
+    }
+
     @Test func aHandoutsPDFTextHasItsWordsAndNoReplacementCharacters() throws {
         guard let exe = infoplotExecutable() else { throw CLITestError("infoplot executable not found; build first") }
         let dir = try scratchFolder("pdf-words")

@@ -15,8 +15,24 @@ import Frame
         #expect(e?.line == 5 && e?.column == 9, "\(String(describing: e))")
         #expect(e?.message == "fonts sans: the font family 'Comic Sans Nowhere' is not installed (fc-list : family does not list it); "
             + "install it or name an installed family")
-        // An installed family is fine; a missing math font keeps its own fallback and warning.
-        #expect(try parse("---\ntitle: T\nfonts: {text: DejaVu Serif, math: No Such Math}\n---\nText.\n").meta.fonts.text == "DejaVu Serif")
+        #expect(try parse("---\ntitle: T\nfonts: {text: DejaVu Serif, math: Latin Modern Math}\n---\nText.\n").meta.fonts.text == "DejaVu Serif")
+    }
+
+    /// A math font is set without substitution too: one not installed, or an installed face without
+    /// a MATH table (TeX Gyre Pagella is the text face), is an error where it was named.
+    @Test func anUnusableMathFontIsLocatedInFrontMatterAndStyles() throws {
+        for name in ["No Such Math", "TeX Gyre Pagella"] {
+            let e = templateError { _ = try parse("---\ntitle: T\nfonts:\n  math: \(name)\n---\nText.\n") }
+            #expect(e?.line == 4 && e?.column == 9, "\(String(describing: e))")
+            #expect(e?.message.hasPrefix("fonts math: the math font '\(name)' is not installed or has no OpenType MATH table") == true,
+                    "\(String(describing: e))")
+            do {
+                _ = try HouseStyle.read(yaml: "fonts:\n  math: \(name)\n", file: "house.yaml")
+                Issue.record("no error for \(name)")
+            } catch {
+                #expect("\(error)".hasPrefix("house.yaml:2:9: error: font 'math': the math font '\(name)'"), "\(error)")
+            }
+        }
     }
 
     @Test func anUninstalledFamilyInAStyleFileIsLocated() {
