@@ -17,8 +17,9 @@ public struct TickSet: Sendable, Hashable {
 /// numbers Q = [1, 5, 2, 2.5, 4, 3], pruning with each term's upper bound (their Algorithm 1).
 /// Legibility counts decimals (the format part of the paper's legibility term): a step whose
 /// mantissa j·q is not a whole number (2.5 → 0.0025) needs one more decimal in every label than
-/// the step's power of ten, and scores 0 instead of 1. Font size, orientation and overlap are
-/// handled afterwards with measured labels, by asking for fewer ticks.
+/// the step's power of ten, and scores 0 instead of 1. Steps of 3 are not chosen (see the search).
+/// Font size, orientation and overlap are handled afterwards with measured labels, by asking for
+/// fewer ticks.
 public enum ExtendedWilkinson {
     public static let niceNumbers: [Double] = [1, 5, 2, 2.5, 4, 3]
     /// The paper's weights, except legibility: at its 0.05 a half-digit step (0.0025) still wins
@@ -96,6 +97,11 @@ public enum ExtendedWilkinson {
             for (qi, q) in Q.enumerated() {
                 let sm = 1 - Double(qi) / (n - 1) - j + 1
                 if w.simplicity * sm + w.coverage + w.density + w.legibility < best { break outer }
+                // No step whose mantissa j·q is a multiple of 3: 0, 0.3, 0.6, 0.9 leaves out the 1
+                // a binary entropy peaks at, and 0, 3, …, 18 bits reads worse than 0, 5, …, 20
+                // (matplotlib's and D3's nice steps, 1, 2, 2.5 and 5, have no 3 either). The 3 stays
+                // in Q, so every other number keeps the paper's simplicity.
+                if (j * q).truncatingRemainder(dividingBy: 3) == 0 { continue }
                 var k = 2.0
                 while k < 100 {
                     let dm = densityMax(k)

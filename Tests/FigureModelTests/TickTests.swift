@@ -27,6 +27,19 @@ import Testing
         #expect([1.0, 2.0, 2.5].contains(t.step))
     }
 
+    /// No step of 3 (or 6, 9, 0.03…): a binary entropy's axis [0, 1.12] got 0, 0.3, 0.6, 0.9 on a
+    /// slide (no 1, the peak) and six decades of surprisal 0, 3, …, 18 bits.
+    @Test func noStepOfThree() {
+        for (lo, hi) in [(0.0, 1.12), (0.0, 19.93), (0.0, 0.0155), (0.0, 11.2), (-7.5, 10.6), (0.0, 3.13)] {
+            for target in 2...8 {
+                let t = ExtendedWilkinson.ticks(lo, hi, target: target)
+                let mantissa = (t.step / pow(10, floor(log10(t.step))) * 1000).rounded()   // 3 → 3000, 2.5 → 2500
+                #expect(mantissa.truncatingRemainder(dividingBy: 3000) != 0, "[\(lo), \(hi)] target \(target): step \(t.step)")
+            }
+        }
+        #expect(labels(0, 1.12, 4) != ["0.0", "0.3", "0.6", "0.9"])
+    }
+
     @Test func symmetricAroundZeroUsesMinusSign() {
         let l = labels(-3, 3, 7)
         #expect(l == ["\u{2212}3", "\u{2212}2", "\u{2212}1", "0", "1", "2", "3"])
