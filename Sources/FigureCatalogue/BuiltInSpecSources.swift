@@ -40,6 +40,10 @@ let:
   # Portrait sizes (half-slide) stack the panels; small landscape ones (column) leave out the first.
   portrait: "figure_width < 1.2 * figure_height"
   narrow: "figure_width < 5 && !portrait"
+  # Stacked panels wider than half again their height (a portrait page) take one-line segment
+  # labels; the web page's phone drawing stacks square panels, where "H(p) = 1.8464" on one line
+  # is wider than its bar (its white text ran off the bar, unseen) and the labels keep two lines.
+  short_panels: "portrait && figure_width > 0.5 * figure_height"
   numbered: {each: {x: p, index: i}, item: "i + 1"}
   names: "if(len(labels) == 0, numbered, labels)"
   h: "entropy(p, unit=unit)"
@@ -114,7 +118,7 @@ panels:
       - mark: annotate
         each: {r: rows, index: i}
         at: [i, "(lo + h) / 2 + if(zoomed, 0.1 * (h - lo), 0)"]
-        text: "$H(p)${{if(portrait, ' = ', '\n')}}{{h:.(d)}}"
+        text: "$H(p)${{if(short_panels, ' = ', '\n')}}{{h:.(d)}}"
         color: ink(series1)
         fit_width: 0.6
       - mark: annotate
@@ -122,7 +126,7 @@ panels:
         when: "r.ce < inf"
         at: [i, "r.ce + 0.02 * (top - lo)"]
         valign: bottom
-        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}{{r.ce:.(d)}}"
+        text: "$H(p,q)${{if(short_panels, ' = ', '\n')}}{{r.ce:.(d)}}"
         fit_width: 0.95
       # An infinite total runs off the top: its label sits inside the bar, in the background colour.
       - mark: annotate
@@ -130,7 +134,7 @@ panels:
         when: "r.ce == inf"
         at: [i, "top - 0.03 * (top - lo)"]
         valign: top
-        text: "$H(p,q)${{if(portrait, ' = ', '\n')}}∞"
+        text: "$H(p,q)${{if(short_panels, ' = ', '\n')}}∞"
         color: background
         fit_width: 0.95
   - title: "KL penalty $D_{\\mathrm{KL}}(p\\|q)$"
@@ -382,7 +386,7 @@ panels:
         "entropy-curve": #"""
 # Binary entropy H(p) of a coin with the chosen coins marked (left), and the surprisal −log p of
 # one outcome beside it (right; Cover & Thomas §2.1, fig. 2.1).
-summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal -log p beside it."
+summary: "Binary entropy H(p) over p in [0, 1] with marked coins, and surprisal −log p beside it"
 title: "Binary entropy and surprisal in {{unit}}"
 params:
   unit:
@@ -409,6 +413,11 @@ let:
   # The coins whose surprisal is finite (not p = 0), and the same by increasing p: the right
   # panel marks these.
   finite: {each: {c: coins}, when: "c.s < inf", item: c}
+  # A coin and its mirror 1 − p have one entropy (H is symmetric about 1/2): the pair shares one
+  # label under the middle of the curve, with a leader to each point, instead of two labels of the
+  # same value stacked in each other's way. A coin whose mirror is not marked keeps its own label.
+  paired: {each: {c: coins}, when: "c.p < 0.5 && min(abs(marks - (1 - c.p))) < 1e-9", item: c}
+  single: {each: {c: coins}, when: "abs(c.p - 0.5) < 1e-9 || min(abs(marks - (1 - c.p))) >= 1e-9", item: c}
   shown: {each: {p: "sorted(finite.p)"}, item: {p: p, s: "surprisal(p, unit=unit)"}}
   # Surprisal axis: up to that of p = 1/128 (7 bits) or just above the largest marked value, so the
   # curve's rise is visible without the tail dwarfing the marks.
@@ -438,11 +447,20 @@ panels:
       # Text sits under the curve, pulled toward the middle where the curve is high, so it never
       # leaves the panel and stays clear of the line.
       - mark: annotate
-        each: {c: coins}
+        each: {c: single}
         at: [c.p, c.h]
         text_at: ["c.p + (0.5 - c.p) * 0.55", "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
         fit: true
         text: "$H({{c.p:4}})$ = {{c.h:3 unit}}"
+      # A mirrored pair: the two names on one line (no spaced " = " in the formula, where `fit`
+      # would break it), the value under them.
+      - mark: annotate
+        each: {c: paired}
+        at: [c.p, c.h]
+        also: [["1 - c.p", c.h]]
+        text_at: [0.5, "if(c.h > 0.5 * hmax, c.h - 0.38 * hmax, max(0.12 * hmax, 0.45 * c.h))"]
+        fit: true
+        text: "$H({{c.p:4}})=H({{1 - c.p:4}})$\n{{c.h:3 unit}}"
   - title: "Surprisal $-{{log_tex}}\\,p$"
     x: {label: "$p$", range: [0, 1]}
     y: {label: "surprisal [{{unit}}]", range: [0, top]}
@@ -475,7 +493,7 @@ panels:
         "entropy-venn": #"""
 # The information diagram of a joint table (Yeung 1991; Cover & Thomas fig. 2.2), drawn by the
 # venn mark: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y) and H(X,Y) bracketed.
-summary: "Information diagram of a joint table: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y), H(X,Y) bracketed."
+summary: "Information diagram of a joint table: H(X|Y), I(X;Y), H(Y|X) in bits, with H(X), H(Y), H(X,Y) bracketed"
 title: "Information diagram of {{x_name}} and {{y_name}}"
 show_title: false
 params:
@@ -500,7 +518,7 @@ layers:
         "gaussian-kl-surface": #"""
 # KL(N(μ, σ²) ‖ N(μ₀, σ₀²)) over a (μ, σ) grid: a heatmap with labelled contours, or the surface
 # mark's shaded 3-D mesh; with reverse, the other direction beside it on the same colour scale.
-summary: "KL(N(mu, sigma^2) || N(mu0, sigma0^2)) over a (mu, sigma) grid: heatmap with contours, or a 3-D surface."
+summary: "KL(N(μ, σ²) ‖ N(μ₀, σ₀²)) over a (μ, σ) grid: heatmap with contours, or a 3-D surface"
 title: "KL divergence between Gaussians over (μ, σ){{if(reverse, ', both directions', '')}}"
 params:
   mu0: {type: number, default: 0, min: -1.0e+100, max: 1.0e+100, help: mean of the reference Gaussian}
@@ -715,7 +733,7 @@ panels:
 # One Gaussian fitted to a mixture by forward KL (mass-covering: moment matching) and by reverse KL
 # (mode-seeking, possibly several local optima; Bishop, PRML §10.1.2, fig. 10.3), each fit an
 # object of the compute op kl_fit whose fields draw its curve and print its divergence.
-summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches."
+summary: "Forward vs reverse KL fits of one Gaussian to a Gaussian mixture, with the KL each reaches"
 title: "{{if(which == 'forward', 'Forward KL fit', if(which == 'reverse', 'Reverse KL fit', 'Forward vs reverse KL fits'))}} of a Gaussian to a mixture"
 params:
   target:

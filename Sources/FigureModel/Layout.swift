@@ -226,6 +226,7 @@ private func initialPlan(_ panel: Panel) throws -> PanelPlan {
             if t.coordinates == .data { xs.add(t.at.x); ys.add(t.at.y) }
         case .annotation(let a):
             xs.add(a.point.x); ys.add(a.point.y); xs.add(a.textAt.x); ys.add(a.textAt.y)
+            for p in a.alsoPoints { xs.add(p.x); ys.add(p.y) }
         case .arrow(let a):
             xs.add(a.from.x); xs.add(a.to.x); ys.add(a.from.y); ys.add(a.to.y)
         case .shape(let s):

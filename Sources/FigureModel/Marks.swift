@@ -152,8 +152,12 @@ public struct Annotation: Sendable, Hashable {
     public var textAt: Point
     public var color: Paint?
     public var arrowColor: Paint?
-    public init(_ text: String, point: Point, textAt: Point, color: Paint? = nil, arrowColor: Paint? = nil) {
+    /// More points the one label's leaders reach, besides `point` (a label that names two points
+    /// with one value: "H(0.3) = H(0.7) = 0.881 bits").
+    public var alsoPoints: [Point]
+    public init(_ text: String, point: Point, textAt: Point, color: Paint? = nil, arrowColor: Paint? = nil, alsoPoints: [Point] = []) {
         self.text = text; self.point = point; self.textAt = textAt; self.color = color; self.arrowColor = arrowColor
+        self.alsoPoints = alsoPoints
     }
 }
 

@@ -474,19 +474,22 @@ struct PanelDrawer {
         let box = textBounds(item, measurer: measurer)
         obstacleBoxes.append(box)
         annotationBoxes.append(box)
-        annotationLeaders.append((center, target))
-        // Leader from where the centre→target ray leaves the (slightly enlarged) text box.
+        // Leaders from where the centre→target ray leaves the (slightly enlarged) text box, one per
+        // point the label names.
         let g = box.insetBy(-0.35 * m.pad)
-        let dx = target.x - center.x, dy = target.y - center.y
-        var t = 1.0
-        if dx != 0 { t = min(t, (dx > 0 ? g.maxX - center.x : g.x - center.x) / dx) }
-        if dy != 0 { t = min(t, (dy > 0 ? g.maxY - center.y : g.y - center.y) / dy) }
-        let start = ScenePoint(center.x + dx * t, center.y + dy * t)
-        let len = hypot(target.x - start.x, target.y - start.y)
-        if t < 1 && len > 3 * m.pad {
-            let shrink = 0.5 * m.pad
-            let end = ScenePoint(target.x - (target.x - start.x) / len * shrink, target.y - (target.y - start.y) / len * shrink)
-            arrowItems(from: start, to: end, color: a.arrowColor ?? .muted, width: 0.9 * m.spine, doubleHeaded: false)
+        for target in [target] + a.alsoPoints.map(page) {
+            annotationLeaders.append((center, target))
+            let dx = target.x - center.x, dy = target.y - center.y
+            var t = 1.0
+            if dx != 0 { t = min(t, (dx > 0 ? g.maxX - center.x : g.x - center.x) / dx) }
+            if dy != 0 { t = min(t, (dy > 0 ? g.maxY - center.y : g.y - center.y) / dy) }
+            let start = ScenePoint(center.x + dx * t, center.y + dy * t)
+            let len = hypot(target.x - start.x, target.y - start.y)
+            if t < 1 && len > 3 * m.pad {
+                let shrink = 0.5 * m.pad
+                let end = ScenePoint(target.x - (target.x - start.x) / len * shrink, target.y - (target.y - start.y) / len * shrink)
+                arrowItems(from: start, to: end, color: a.arrowColor ?? .muted, width: 0.9 * m.spine, doubleHeaded: false)
+            }
         }
         items.append(.text(item))
     }
@@ -678,9 +681,12 @@ func clearOfLabels(_ box: Rect, within area: Rect, labels: [Rect], leaders: [(Sc
         let b = moved(dy)
         return b.y >= area.y - 1e-9 && b.maxY <= area.maxY + 1e-9 && !grown.contains { $0.intersects(b) }
     }
+    // A leader keeps the same gap from other labels as labels keep from each other: one grazing a
+    // label's edge reads as belonging to it (two coins of equal entropy, H(0.3) and H(0.7), stacked
+    // the second label just above the first with the first's leader running up its side).
     func untangled(_ dy: Double) -> Bool {
-        let b = moved(dy), c = ScenePoint(b.x + b.width / 2, b.y + b.height / 2)
-        return !labels.contains { segment(c, target, crosses: $0) } && !leaders.contains { segment($0.0, $0.1, crosses: b) }
+        let b = moved(dy), c = ScenePoint(b.x + b.width / 2, b.y + b.height / 2), g = b.insetBy(-gap)
+        return !grown.contains { segment(c, target, crosses: $0) } && !leaders.contains { segment($0.0, $0.1, crosses: g) }
     }
     if clear(0) && untangled(0) { return 0 }
     let candidates = [0] + grown.flatMap { [$0.y - box.maxY, $0.maxY - box.y] }.sorted { abs($0) < abs($1) }

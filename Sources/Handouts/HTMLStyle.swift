@@ -117,10 +117,10 @@ func handoutStylesheet(_ style: HouseStyle = .default, fonts: HandoutFonts? = ni
       font-size: \(formatNumber(m.bodyFontPx / 16, digits: 4))rem; line-height: 1.55; hyphens: auto; text-rendering: optimizeLegibility;
       overflow-wrap: break-word;
     }
-    nav.pages { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.3em 1.2em; font-size: 0.9em; margin: 0 0 1.5em; }
+    nav.pages, footer.pages { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.3em 1.2em; font-size: 0.9em; margin: 0 0 1.5em; }
     footer.pages { margin: 3em 0 0; border-top: 1px solid var(--rule); padding-top: 1em; }
-    nav.pages a { text-decoration: none; }
-    nav.pages .next { margin-left: auto; text-align: right; }
+    .pages a { text-decoration: none; }
+    .pages .next { margin-left: auto; text-align: right; }
     header.title-block { margin-bottom: 2em; border-bottom: 1px solid var(--rule); padding-bottom: 1.25em; }
     header.title-block h1 { font-size: 2.1em; line-height: 1.15; margin: 0.2em 0; font-weight: 600; hyphens: manual; }
     .course, .byline { color: var(--muted); font-variant: small-caps; letter-spacing: 0.03em; margin: 0; }

@@ -38,6 +38,9 @@ public struct HTMLWriter {
         var phoneFigures = true
         /// Set by the slide deck (its body size in pt): figures are sized in em of the body.
         var figureEmSize: Double?
+        /// Set by the slide deck: a callout's kind is written as on the PDF slide, with ". " before a
+        /// title (`Callout.titleLead`), instead of the handout page's bare small-caps label.
+        var calloutTitleLeads = false
         var out = ""
         var svgCount = 0
         var footnoteRefCount: [Int: Int] = [:]

@@ -71,10 +71,7 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
                                               figures: figures, style: style)
     var result = BuiltHandout(title: document.meta.title.plainText, pageCount: 0, warnings: [])
     result.description = document.meta.description.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-        ?? document.blocks.lazy.compactMap { b -> String? in
-            if case .paragraph(let content) = b { return firstSentence(speakableText(content)) }
-            return nil
-        }.first ?? ""
+        ?? indexDescription(document)
     result.fontFiles = HandoutFonts(document.meta.fonts).files
     result.format = document.meta.format
     if document.meta.format == .slides {
@@ -138,4 +135,22 @@ public func buildHandout(file: String, source: String, formats: [HandoutFormat],
     }
     result.figureLayouts = figures.layouts
     return result
+}
+
+/// The index's line for a document without `description:`: the first sentence of its first
+/// paragraph when that is a whole sentence. A lead-in that runs into a formula or a list (a deck's
+/// "The surprise of an outcome with probability p is" before its display, "… once X is known:")
+/// reads as cut off, so the subtitle stands in for it, and the lead-in only when there is none.
+func indexDescription(_ document: Document) -> String {
+    let lead = document.blocks.lazy.compactMap { b -> String? in
+        if case .paragraph(let content) = b { return firstSentence(speakableText(content)) }
+        return nil
+    }.first ?? ""
+    // The sentence's last mark, past closing quotes and brackets (a sentence may end inside a
+    // quotation or parenthesis: “… at all.”).
+    if let last = lead.last(where: { !"”’\")]".contains($0) }), ".?!…".contains(last) { return lead }
+    if let subtitle = document.meta.subtitle.map({ speakableText($0) }), !subtitle.isEmpty {
+        return subtitle.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+    return lead
 }

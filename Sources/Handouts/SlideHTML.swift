@@ -18,6 +18,7 @@ public struct SlideHTMLWriter {
         var state = HTMLWriter.State(file: document.file, assets: assets)
         state.mathEmSize = mathSize
         state.phoneFigures = false
+        state.calloutTitleLeads = true
         let geometry = SlideGeometry()
         // Figures at the size the PDF slide drew them, in em of the slide's body (a slide pt is
         // `--u` px, and so is the body's em over its size), so they scale with the slide.
@@ -150,7 +151,6 @@ func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, ge
         .callout { background: var(--box); border-left: calc(3 * var(--u)) solid var(--callout); padding: 0.4em 0.6em; }
         .callout-title { font-weight: bold; color: var(--callout); }
         \(calloutRules)
-        .callout-kind::after { content: ". "; }
         code { font-family: \(cssFontList(fonts.mono, fallbacks: ["monospace"])); font-size: 0.85em; }
         \(logo ? ".logo { position: absolute; top: calc(\(Int(g.titleTop)) * var(--u)); right: calc(\(Int(g.marginX)) * var(--u)); max-height: calc(\(Int(DeckPainter.logoMaxHeight)) * var(--u)); max-width: calc(\(Int(DeckPainter.logoMaxWidth)) * var(--u)); }" : "")
         a { color: var(--accent); }

@@ -33,7 +33,7 @@ struct LayerBuilder {
     static let kinds: [String: [String]] = [
         "line": ["x", "y", "samples"], "area": ["x", "y", "y0", "outline", "samples"], "scatter": ["x", "y", "size", "edge"],
         "step": ["x", "y"], "bar": ["x", "y", "stack", "values", "group_width"], "hist": ["x", "bins", "range"],
-        "rule": ["x", "y"], "annotate": ["at", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width", "separator"],
+        "rule": ["x", "y"], "annotate": ["at", "also", "text", "arrow", "text_at", "align", "size", "valign", "coordinates", "box", "fit", "fit_width", "separator"],
         "heatmap": ["x", "y", "z", "colormap", "contours", "values", "digits", "range"],
         "contour": ["x", "y", "z", "levels", "labels"],
         "venn": ["table", "proportional", "x_name", "y_name"],
@@ -350,7 +350,16 @@ struct LayerBuilder {
             var p = Point(try compiler.number(tl[0], "text_at", locals: scope), try compiler.number(tl[1], "text_at", locals: scope))
             // `fit: true` breaks a long label and keeps it inside the panel (LabelFit.swift).
             if try node["fit"].map({ try compiler.flag($0, "fit", locals: scope) }) == true { (text, p) = fitted(text, textAt: p) }
-            marks.append(.annotation(Annotation(text, point: at, textAt: p, color: s.color)))
+            // `also: [[x, y], …]`: more points the one label's leaders reach.
+            var also: [Point] = []
+            if let alsoNode = node["also"] {
+                guard let items = alsoNode.list else { throw reader.error(alsoNode, "also must be a list of [x, y] points") }
+                for item in items {
+                    guard let xy = item.list, xy.count == 2 else { throw reader.error(item, "also must be a list of [x, y] points") }
+                    also.append(Point(try compiler.number(xy[0], "also", locals: scope), try compiler.number(xy[1], "also", locals: scope)))
+                }
+            }
+            marks.append(.annotation(Annotation(text, point: at, textAt: p, color: s.color, alsoPoints: also)))
         } else if arrow {
             pendingArrows.append((text, at, node, s.color))
         } else {

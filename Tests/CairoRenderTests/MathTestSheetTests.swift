@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MathTypesetting
+import FigureModel
 @testable import CairoRender
 
 @Suite struct MathTestSheetTests {
@@ -39,5 +40,23 @@ extension MathTestSheetTests {
         let text = try runTool("/usr/bin/pdftotext", [path, "-"])
         #expect(!text.contains("\u{FFFD}"))
         #expect(text.contains("∑") && text.contains("∫") && text.contains("ELBO"))
+    }
+}
+
+extension MathTestSheetTests {
+    /// No topic runs into its formula or into the next row, in every installed math font (row 99's
+    /// long topic overlapped its formula when the topic column was a fixed 130 pt).
+    @Test(arguments: [MathFont.defaultFamily, MathFont.handoutFamily, MathFont.classicFamily])
+    func topicsClearTheirFormulas(family: String) throws {
+        let layout = try mathTestSheetLayout(font: try MathFont.load(family: family))
+        #expect(layout.rows.count == MathTestSheet.formulas.count)
+        for (k, row) in layout.rows.enumerated() {
+            #expect(row.label.maxX < row.formula.x, "row \(k + 1): topic ends at \(row.label.maxX), formula starts at \(row.formula.x)")
+            #expect(row.formula.maxX <= layout.frame.width, "row \(k + 1) runs off the page")
+            if k > 0 {
+                let above = layout.rows[k - 1]
+                #expect(max(above.label.maxY, above.formula.maxY) <= min(row.label.y, row.formula.y) + 1e-9, "row \(k + 1) overlaps row \(k)")
+            }
+        }
     }
 }

@@ -11,6 +11,15 @@ import InfoRequests
         #expect(Set(Catalogue.names).count == Catalogue.names.count)
     }
 
+    /// The summaries are one list on the index page and in `infoplot figures`: set alike, a phrase
+    /// without a closing period, formulas in Unicode (−log p, σ², ‖) rather than ASCII stand-ins.
+    @Test func summariesAreSetAlike() {
+        for e in Catalogue.entries {
+            #expect(!e.summary.hasSuffix("."), "\(e.name): \(e.summary)")
+            for ascii in ["-log", "^2", "||", "sigma", "(mu"] { #expect(!e.summary.contains(ascii), "\(e.name): \(e.summary)") }
+        }
+    }
+
     @Test func unknownFigureListsTheKnownOnes() {
         let msg = errorMessage { try Catalogue.figure(named: "entropy-curv") }
         #expect(msg?.contains("unknown figure 'entropy-curv'") == true && msg?.contains("entropy-curve") == true

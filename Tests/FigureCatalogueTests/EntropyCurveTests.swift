@@ -34,9 +34,25 @@ import InfoRequests
 
     @Test func aCertainCoinHasNoSurprisalMarkButNoTrap() throws {
         let f = try figure("entropy-curve", [("marks", .array([.number(0), .number(1)]))])
-        #expect(contains(f, "$H(0)$ = 0 bits"))
+        // The two certain coins are mirrors: one label names both.
+        #expect(contains(f, "$H(0)=H(1)$\n0 bits"))
         #expect(contains(f, "$-\\log_2\\,1$ = 0 bits"))
         #expect(!visibleTexts(f).contains { $0.contains("∞") })
+    }
+
+    /// A coin and its mirror (0.3 and 0.7) have one entropy: one label names both, with a leader to
+    /// each point, instead of two labels of the same value stacked with tangled leaders.
+    @Test func mirroredCoinsShareOneLabel() throws {
+        let f = try figure("entropy-curve", [("marks", .array([0.7, 0.3, 0.9].map(JSONValue.number)))])
+        let notes = f.panels[0].marks.compactMap { if case .annotation(let a) = $0 { a } else { nil } }
+        #expect(notes.count == 2)
+        let pair = try #require(notes.first { !$0.alsoPoints.isEmpty })
+        #expect(pair.text == "$H(0.3)=H(0.7)$\n\(printed(h2(0.3))) bits")
+        #expect(pair.point.x == 0.3 && abs(pair.alsoPoints[0].x - 0.7) < 1e-12 && pair.alsoPoints[0].y == pair.point.y)
+        #expect(notes.contains { $0.text == "$H(0.9)$ = \(printed(h2(0.9))) bits" && $0.alsoPoints.isEmpty })
+        // The fair coin is its own mirror: a label of its own.
+        let fair = try figure("entropy-curve", [("marks", .array([0.5].map(JSONValue.number)))])
+        #expect(contains(fair, "$H(0.5)$ = 1 bit"))
     }
 
     @Test func manyMarksAreListedInOneBox() throws {

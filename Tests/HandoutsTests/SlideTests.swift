@@ -138,3 +138,38 @@ import Testing
         #expect(html.contains("class=\"notes\"") && html.contains(".notes { display: none; }"))
     }
 }
+
+extension SlideTests {
+    /// A callout's title line reads the same on the PDF slide and in the HTML deck: "Key idea" alone
+    /// without a title, "Definition. Entropy" with one (the HTML deck added ". " after every kind,
+    /// so an untitled callout read "Key idea." there and "Key idea" on the PDF slide).
+    @Test func calloutTitleLinesMatchBetweenPDFAndHTMLDecks() throws {
+        let source = """
+            ---
+            title: D
+            format: slides
+            ---
+
+            ## One
+
+            ::: key-idea
+            Independent surprises add.
+            :::
+
+            ## Two
+
+            ::: definition Entropy
+            Expected surprise.
+            :::
+
+            """
+        let built = try buildHandout(file: "deck.md", source: source, formats: [.pdf, .html])
+        let text = try BuildFixtures.tool("pdftotext", [], pdf: try #require(built.pdf))
+        #expect(text.contains("Key idea\n") && !text.contains("Key idea."))
+        #expect(text.contains("Definition. Entropy"))
+        let html = String(decoding: try #require(built.html), as: UTF8.self)
+        #expect(html.contains("<p class=\"callout-title\"><span class=\"callout-kind\">Key idea</span></p>"))
+        #expect(html.contains("<span class=\"callout-kind\">Definition. </span>Entropy</p>"))
+        #expect(!html.contains("::after { content: \". \""))
+    }
+}

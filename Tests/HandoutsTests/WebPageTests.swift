@@ -136,6 +136,17 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(try nodes(xml, "//*[@rel='next']").isEmpty)
     }
 
+    /// The footer's links are laid out like the nav's, a row with the next handout on the right (the
+    /// footer had no rule of its own, and showed "All handoutsCross-entropy …" run together).
+    @Test func footerLinksAreARowLikeTheNav() throws {
+        let nav = HandoutNavigation(index: .init(title: "All handouts", href: "../index.html"),
+                                    previous: nil, next: .init(title: "Cross-entropy", href: "02-c.html"))
+        let (html, _) = try page("Text.\n", navigation: nav)
+        let rules = html.components(separatedBy: "\n").filter { $0.contains("display: flex") && $0.contains("space-between") }
+        #expect(rules.contains { $0.contains("nav.pages") && $0.contains("footer.pages") })
+        #expect(html.contains(".pages .next { margin-left: auto;"))
+    }
+
     /// `lang:` from the front matter on the page (handout and deck); English by default.
     @Test func languageFromTheFrontMatter() throws {
         #expect(try page("Text.\n").html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(Hyphenator.defaultLanguage)\">"))
@@ -150,6 +161,20 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(html.contains("<meta name=\"description\" content=\"One line &amp; more.\"/>"))
         #expect(firstSentence("The first. The second.") == "The first.")
         #expect(firstSentence(String(repeating: "word ", count: 60)).hasSuffix("word…"))
+    }
+
+    /// Without `description:` the index shows the first sentence, but a lead-in cut off by its
+    /// display ("… with probability p is", "… once X is known:") gives way to the subtitle.
+    @Test func indexDescriptionIsAWholeSentenceOrTheSubtitle() throws {
+        let whole = try parse("---\ntitle: T\nsubtitle: Sub\n---\nThe truth is $p$. More.\n")
+        #expect(indexDescription(whole) == "The truth is p.")
+        let quoted = try parse("---\ntitle: T\nsubtitle: Sub\n---\nIt said “rain.”\n")
+        #expect(indexDescription(quoted) == "It said “rain.”")
+        for lead in ["The surprise of an outcome with probability $p$ is\n\n$$ s = -\\log p $$\n",
+                     "What is left once $X$ is known:\n\n- a\n- b\n"] {
+            #expect(indexDescription(try parse("---\ntitle: T\nsubtitle: How much we *learn*\n---\n" + lead)) == "How much we learn")
+            #expect(indexDescription(try parse("---\ntitle: T\n---\n" + lead)).hasSuffix(lead.hasPrefix("The") ? "p is" : "known:"))
+        }
     }
 
     /// No CSS the Nu HTML Checker rejects (it predates color-mix() and the color-scheme property;

@@ -39,6 +39,12 @@ extension Callout: DocumentElement {
         }
     }
 
+    /// What the box's title line starts with, in bold: the label and, before a title, ". "
+    /// ("Definition. Entropy"; a callout without a title is "Key idea" alone). The PDF page and
+    /// slide and the HTML deck all print this; the handout page's HTML sets the label as a small-caps
+    /// eyebrow instead, apart from the title by its spacing.
+    var titleLead: String { label + (title == nil ? "" : ". ") }
+
     mutating func number(_ numbering: inout Numbering) {
         blocks = blocks.map { numbering.number($0) }
     }
@@ -51,7 +57,7 @@ extension Callout: DocumentElement {
     func layoutOnPage(_ planner: inout SlabPlanner, indent: Double) throws {
         let g = planner.geometry
         let pad = g.calloutPadding
-        let title = try planner.setter(size: g.bodySize).set([.strong([.text(label + (self.title == nil ? "" : ". "))] + (self.title ?? []))],
+        let title = try planner.setter(size: g.bodySize).set([.strong([.text(titleLead)] + (self.title ?? []))],
                                                              width: planner.width(indent: indent) - 2 * pad)
         planner.slabs.append(LayoutSlab(height: pad + title.reduce(0) { $0 + $1.height }, spaceBefore: 2 * g.paragraphSpace,
                                         keepWithNext: true, content: .calloutTop(self, title: title), indent: indent))
@@ -68,7 +74,7 @@ extension Callout: DocumentElement {
     func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {
         let aria = label + (title.map { ": " + $0.plainText } ?? "")
         w.out += "<aside class=\"callout callout-\(kind.rawValue)\"" + (id.map { " id=\"\(attr($0))\"" } ?? "")
-        w.out += " aria-label=\"\(attr(aria))\">\n<p class=\"callout-title\"><span class=\"callout-kind\">\(text(label))</span>"
+        w.out += " aria-label=\"\(attr(aria))\">\n<p class=\"callout-title\"><span class=\"callout-kind\">\(text(w.calloutTitleLeads ? titleLead : label))</span>"
         if let title { try w.inlines(title) }
         w.out += "</p>\n"
         for b in blocks { try w.block(b, topLevel: false) }
