@@ -30,10 +30,14 @@ deps:
 # SwiftPM's progress lines are dropped so a clean build prints nothing; errors and warnings stay.
 # One SwiftPM notice goes too: "prohibited flag(s): -pthread" says SwiftPM dropped the -pthread
 # that glib's pkg-config file (under cairo and harfbuzz) adds; Swift links threads anyway.
-QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Computed|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$|^warning: prohibited flag\(s\): (-pthread(, )?)+$$' || true
+# And one linker note from the toolchain's static Foundation (glibc flags its own use of mktemp).
+QUIET := grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write|^Fetching|^Cloning|^Computing|^Computed|^Creating|^Working copy|^Fetched|^Build complete|^Build of product|started\.$$|^warning: prohibited flag\(s\): (-pthread(, )?)+$$|^/[^ ]*/swift_static/linux/libFoundationEssentials\.a\(Data\+Writing\.swift\.o\).*the use of .mktemp. is dangerous' || true
 
+# The Swift runtime and Foundation are linked statically: every infoplot process then starts in
+# about 6 ms of CPU instead of 15 (no dynamic symbol binding of 40 shared libraries), which is a
+# tenth of drawing a figure; the binary grows from 25 to 96 MB (ICU's data comes along).
 build: deps
-	@set -o pipefail; $(SWIFT) build -c release --product infoplot 2>&1 | { $(QUIET); }
+	@set -o pipefail; $(SWIFT) build -c release --product infoplot --static-swift-stdlib 2>&1 | { $(QUIET); }
 
 run: build
 	@$(BIN) build --notes --out $(OUT)
