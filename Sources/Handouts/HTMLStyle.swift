@@ -81,7 +81,8 @@ func cssHex(_ c: PageColor) -> String {
 /// for the Nu HTML Checker's CSS level (no color-mix(), color-scheme as a meta element instead).
 /// 1.55 leading; colours follow `prefers-color-scheme`. The figures of a light handout follow it too
 /// (their SVGs carry both themes), so the card takes the dark figure background in dark mode; a
-/// dark or print handout's figures keep their own background on the card.
+/// dark or print handout's figures keep their own background, and so does their card (the
+/// writer's `figureGround`).
 ///
 /// Anything wider than the column (a display equation, a table, code) scrolls inside its own box,
 /// never the page, and shows a shadow at the edge where more is hidden: two shadows fixed to the
