@@ -50,6 +50,8 @@ public struct HTMLWriter {
         var figureGround: Color?
         var out = ""
         var svgCount = 0
+        /// Captioned tables so far: an unlabelled one's caption id.
+        var tableCount = 0
         var footnoteRefCount: [Int: Int] = [:]
         var openSections: [Int] = []
         /// Viewport widths (CSS px) below which some figure shows its phone drawing: one media rule each.
