@@ -425,6 +425,11 @@ let:
   p_min: "exp(-top * per_unit)"
   # One or two surprisal marks get a label each; more are listed in one box.
   crowded: "len(shown) > 2"
+  # The first label's height, and how far right its centre must be for the label (about 0.27 of
+  # the panel each side of it) to start right of the curve there: "−log₂ 0.3 = 1.737 bits" centred
+  # at 0.3 ran across the curve's steep rise.
+  label_y0: "min(max(concat([0], shown.s)) + top * 0.22, 0.92 * top)"
+  clear_x0: "exp(-label_y0 * per_unit) + 0.3"
 description:
   - "Left: binary entropy H(p) in {{unit}} for p from 0 to 1, symmetric about p = 0.5 where it reaches its maximum of
     {{hmax:3 unit}} and falling to 0 at p = 0 and p = 1"
@@ -474,7 +479,7 @@ panels:
         when: "!crowded"
         each: {c: shown, index: k}
         at: [c.p, c.s]
-        text_at: ["min(max(c.p, 0.3 + 0.25 * k), 0.75)", "min(shown.s[0] + top * (0.22 + 0.13 * k), 0.92 * top)"]
+        text_at: ["min(max(c.p, 0.3 + 0.25 * k, if(k == 0, clear_x0, 0)), 0.75)", "min(shown.s[0] + top * (0.22 + 0.13 * k), 0.92 * top)"]
         fit: true
         text: "$-{{log_tex}}\\,{{c.p:4}}$ = {{c.s:3 unit}}"
       # Many marks crowd the falling curve: they are listed in one box in the empty upper right.

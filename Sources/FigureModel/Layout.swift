@@ -335,7 +335,7 @@ private func resolveTicks(_ spec: TickSpec, scale: Scale, lo: Double, hi: Double
             }, minor: t.minor)
         }
         let t = ExtendedWilkinson.ticks(lo, hi, target: target)
-        return ResolvedTicks(major: t.values.map { ($0, formatTick($0, step: t.step)) })
+        return ResolvedTicks(major: Array(zip(t.values, t.labels)))
     }
 }
 

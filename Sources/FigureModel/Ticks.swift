@@ -9,6 +9,17 @@ public struct TickSet: Sendable, Hashable {
     public init(values: [Double], step: Double, nice: Double) {
         self.values = values; self.step = step; self.nice = nice
     }
+
+    /// The tick labels. Extended Wilkinson may start off the step's own grid (1.5, 2.5, 3.5 by 1,
+    /// from lmin = start·q·10^z with the step j·q·10^z), so the decimals come from the finest power
+    /// of ten below the step that every value sits on: at the step's 0 decimals those read
+    /// "2, 2, 4" (a phone ELBO's mean axis).
+    public var labels: [String] {
+        var unit = step
+        func onGrid(_ v: Double) -> Bool { abs((v / unit).rounded() * unit - v) <= 1e-9 * max(abs(v), unit) }
+        while unit > step * 1e-6, !values.allSatisfy(onGrid) { unit /= 10 }
+        return values.map { formatTick($0, step: unit) }
+    }
 }
 
 /// Extended Wilkinson tick selection: Talbot, Lin & Hanrahan (2010), "An Extension of Wilkinson's

@@ -81,7 +81,8 @@ func cssHex(_ c: PageColor) -> String {
 /// for the Nu HTML Checker's CSS level (no color-mix(), color-scheme as a meta element instead).
 /// 1.55 leading; colours follow `prefers-color-scheme`. The figures of a light handout follow it too
 /// (their SVGs carry both themes), so the card takes the dark figure background in dark mode; a
-/// dark or print handout's figures keep their own background on the card.
+/// dark or print handout's figures keep their own background, and so does their card (the
+/// writer's `figureGround`).
 ///
 /// Anything wider than the column (a display equation, a table, code) scrolls inside its own box,
 /// never the page, and shows a shadow at the edge where more is hidden: two shadows fixed to the
@@ -90,6 +91,10 @@ func cssHex(_ c: PageColor) -> String {
 /// 1 px past the box's top and bottom (clipped there): a formula's line box a fraction of a pixel
 /// taller than its box (36.9 px box, 37 px content) otherwise left the shadows' bottom row showing,
 /// a faint edge under equations that do not overflow at all (seen in Chromium, light and dark).
+///
+/// Captions follow the PDF page's one rule (`captionX`): a caption box as wide as its text, centred,
+/// so one line sits centred under its figure or over its table, and a longer caption fills the
+/// column as a left-aligned paragraph (`display: table` shrinks the box to its text).
 func handoutStylesheet(_ style: HouseStyle = .default, fonts: HandoutFonts? = nil) -> String {
     let m = WebPageMetrics.self
     let fonts = fonts ?? HandoutFonts(Fonts(), style: style)
@@ -162,10 +167,12 @@ func handoutStylesheet(_ style: HouseStyle = .default, fonts: HandoutFonts? = ni
     .figure-art svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
     .figure-narrow { display: none; }
     .figure-placeholder { border: 1px dashed var(--rule); padding: 2em 1em; color: var(--muted); font-style: italic; }
-    figcaption, caption { font-size: 0.92em; color: var(--muted); text-align: left; margin-top: 0.5em; }
-    caption { caption-side: top; margin-bottom: 0.4em; }
+    figcaption { font-size: 0.92em; color: var(--muted); text-align: left; display: table; margin: 0.5em auto 0; }
     .figno, .tblno { font-weight: 600; color: var(--text); }
     .table-scroll { margin: 1.4em 0; }
+    figure.table { margin: 1.4em 0; text-align: start; }
+    figure.table > figcaption { margin: 0 auto 0.4em; }
+    figure.table > .table-scroll { margin: 0; }
     table { border-collapse: collapse; margin: 0 auto; min-width: 60%; font-variant-numeric: tabular-nums lining-nums; }
     th, td { padding: 0.3em 0.8em; border-bottom: 1px solid var(--rule); }
     thead th { border-bottom: 2px solid var(--text); }

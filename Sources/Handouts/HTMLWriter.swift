@@ -3,6 +3,8 @@ import InfoRequests
 import MathTypesetting
 import func FigureModel.typographicMinus
 import func FigureModel.escapeXML
+import struct FigureModel.Color
+import struct FigureModel.Theme
 
 /// Writes a `Document` as one self-contained HTML5 page: semantic elements, one embedded
 /// stylesheet, figures and math inlined as SVG, no scripts and no external requests.
@@ -41,8 +43,15 @@ public struct HTMLWriter {
         /// Set by the slide deck: a callout's kind is written as on the PDF slide, with ". " before a
         /// title (`Callout.titleLead`), instead of the handout page's bare small-caps label.
         var calloutTitleLeads = false
+        /// A dark or print handout's figures are drawn on their theme's own ground in either colour
+        /// scheme: their card takes that ground, so no band of the page's card colour frames them
+        /// (a dark figure sat in a white frame in the light scheme). Nil for a light handout, whose
+        /// figures follow the scheme with the card.
+        var figureGround: Color?
         var out = ""
         var svgCount = 0
+        /// Captioned tables so far: an unlabelled one's caption id.
+        var tableCount = 0
         var footnoteRefCount: [Int: Int] = [:]
         var openSections: [Int] = []
         /// Viewport widths (CSS px) below which some figure shows its phone drawing: one media rule each.
@@ -58,6 +67,7 @@ public struct HTMLWriter {
 
         mutating func page(_ doc: Document, navigation: HandoutNavigation?) throws -> String {
             let meta = doc.meta
+            if meta.theme != "light", let theme = try? Theme.named(meta.theme) { figureGround = theme.background }
             // The body first: writing it collects the figures' media rules, which go in the head.
             out = ""
             if let navigation { out += pageLinks(navigation, tag: "nav") }

@@ -136,7 +136,7 @@ func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, ge
         .column > * + * { margin-top: 0.45em; }
         figure { margin: 0.3em 0 0; text-align: center; }
         .figure-art svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
-        figcaption { color: var(--muted); font-size: 0.8em; }
+        figcaption { color: var(--muted); font-size: 0.8em; display: table; margin: 0 auto; text-align: left; }
         figcaption .figno { display: none; }
         .math svg { display: inline; overflow: visible; }
         \(mathColorCSS)
@@ -147,7 +147,7 @@ func slideStylesheet(palette p: PagePalette, fonts: HandoutFonts, logo: Bool, ge
         table { border-collapse: collapse; margin: 0.3em auto; }
         th, td { padding: 0.3em 0.6em; } thead th { border-bottom: 1px solid var(--text); }
         table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
-        caption { color: var(--muted); font-size: 0.8em; padding-bottom: 0.3em; }
+        figure.table { margin: 0; text-align: start; } figure.table > figcaption { padding-bottom: 0.3em; }
         .callout { background: var(--box); border-left: calc(3 * var(--u)) solid var(--callout); padding: 0.4em 0.6em; }
         .callout-title { font-weight: bold; color: var(--callout); }
         \(calloutRules)

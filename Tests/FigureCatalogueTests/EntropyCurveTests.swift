@@ -55,6 +55,20 @@ import InfoRequests
         #expect(contains(fair, "$H(0.5)$ = 1 bit"))
     }
 
+    /// The first surprisal label starts right of the curve at its height (its centre at least 0.3
+    /// right of where −log p reaches that height): centred at 0.3 it ran across the steep rise.
+    @Test func surprisalLabelsClearTheCurve() throws {
+        for marks in [[0.3], [0.1, 0.9], [0.2, 0.8], [0.4, 0.6]] {
+            let f = try figure("entropy-curve", [("marks", .array(marks.map(JSONValue.number)))])
+            let first = try #require(f.panels[1].marks.compactMap { if case .annotation(let a) = $0 { a } else { nil } }.first)
+            #expect(first.textAt.x >= pow(2, -first.textAt.y) + 0.3 - 1e-9, "\(marks): \(first.textAt)")
+        }
+        // The default marks keep their places (the fair coin's label at p = 0.5).
+        let f = try figure("entropy-curve")
+        let first = f.panels[1].marks.compactMap { if case .annotation(let a) = $0 { a } else { nil } }.first
+        #expect(first?.textAt.x == 0.5)
+    }
+
     @Test func manyMarksAreListedInOneBox() throws {
         let f = try figure("entropy-curve", [("marks", .array([0.1, 0.5, 0.75, 0.99].map(JSONValue.number)))])
         let boxes = f.panels[1].marks.compactMap { if case .text(let t) = $0, t.boxed { t.text } else { nil } }

@@ -40,6 +40,20 @@ import Testing
         #expect(labels(0, 1.12, 4) != ["0.0", "0.3", "0.6", "0.9"])
     }
 
+    /// Labels off the step's grid get the decimals they need: 1.5, 2.5, 3.5 by 1 read "2, 2, 4" at
+    /// the step's 0 decimals (the phone drawing of the ELBO figure's mean axis).
+    @Test func labelsOffTheStepGridKeepTheirDecimals() {
+        #expect(TickSet(values: [1.5, 2.5, 3.5], step: 1, nice: 5).labels == ["1.5", "2.5", "3.5"])
+        #expect(TickSet(values: [0, 0.5, 1], step: 0.5, nice: 5).labels == ["0.0", "0.5", "1.0"])
+        #expect(TickSet(values: [2, 4, 6], step: 2, nice: 2).labels == ["2", "4", "6"])
+        for (lo, hi) in [(0.69, 3.51), (0.05, 0.98), (-7.3, 2.2), (12.5, 97.1)] {
+            for target in 2...8 {
+                let t = ExtendedWilkinson.ticks(lo, hi, target: target)
+                #expect(Set(t.labels).count == t.values.count, "[\(lo), \(hi)] target \(target): \(t.values) → \(t.labels)")
+            }
+        }
+    }
+
     @Test func symmetricAroundZeroUsesMinusSign() {
         let l = labels(-3, 3, 7)
         #expect(l == ["\u{2212}3", "\u{2212}2", "\u{2212}1", "0", "1", "2", "3"])

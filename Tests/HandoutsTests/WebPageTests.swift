@@ -147,6 +147,19 @@ private func nodes(_ xml: XMLDocument, _ xpath: String) throws -> [XMLNode] { tr
         #expect(html.contains(".pages .next { margin-left: auto;"))
     }
 
+    /// A dark or print handout's figure card is its figures' own ground in either scheme (a dark
+    /// figure sat in a band of the light page's white card); a light handout's card follows the scheme.
+    @Test func figureCardTakesTheFiguresGround() throws {
+        let figure = "```figure\nname: surprisal\ncaption: S.\n```\n"
+        for (theme, ground) in [("dark", "#1e2127"), ("print", "#ffffff")] {
+            let (_, xml) = try page(figure, front: "theme: \(theme)\n")
+            let styles = try nodes(xml, "//*[contains(@class,'figure-art')]/@style").map { $0.stringValue ?? "" }
+            #expect(styles.count == 1 && styles.allSatisfy { $0.lowercased() == "background: \(ground)" }, "\(theme): \(styles)")
+        }
+        let (_, light) = try page(figure)
+        #expect(try nodes(light, "//*[contains(@class,'figure-art')]/@style").isEmpty)
+    }
+
     /// `lang:` from the front matter on the page (handout and deck); English by default.
     @Test func languageFromTheFrontMatter() throws {
         #expect(try page("Text.\n").html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(Hyphenator.defaultLanguage)\">"))

@@ -65,17 +65,18 @@ extension Figure: DocumentElement {
         } catch {
             throw TemplateError(file: w.file, at: position, "figure '\(name)': \(error)")
         }
+        let ground = w.figureGround.map { " style=\"background: \(cssHex($0))\"" } ?? ""
         if let svg, let phone {
             // Two drawings, one shown: the page-width one, and below the width where its
             // smallest text would shrink under the legible minimum, one laid out for a phone.
             let below = Int(phone.below.rounded(.up))
             w.figureSwitches.insert(below)
-            w.out += "<div class=\"figure-art switch-\(below)\" role=\"img\" aria-label=\"\(attr(description))\">"
+            w.out += "<div class=\"figure-art switch-\(below)\"\(ground) role=\"img\" aria-label=\"\(attr(description))\">"
             w.out += "<div class=\"figure-wide\">" + w.embed(svg, prefix: "f") + "</div>"
             w.out += "<div class=\"figure-narrow\">" + w.embed(phone.svg, prefix: "f") + "</div>"
             w.out += "</div>\n"
         } else if let svg {
-            w.out += "<div class=\"figure-art\" role=\"img\" aria-label=\"\(attr(description))\">"
+            w.out += "<div class=\"figure-art\"\(ground) role=\"img\" aria-label=\"\(attr(description))\">"
             w.out += w.embed(svg, prefix: "f")
             w.out += "</div>\n"
         } else {

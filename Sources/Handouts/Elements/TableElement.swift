@@ -100,15 +100,25 @@ extension Table: DocumentElement {
         }
     }
 
+    /// A captioned table is a `figure` whose `figcaption` names the table (`aria-labelledby`), not a
+    /// `caption` element: a caption is as wide as its table, so "Table 1. … for the weather forecast."
+    /// wrapped under a narrow table where the PDF page sets it on one line, centred over it (the
+    /// one caption rule, `captionX`; HTML spec §4.9.1 allows a figure's figcaption for a table).
+    /// A table wider than the column scrolls in its own box (with the edge shadows), not the page.
     func html(_ w: inout HTMLWriter.State, topLevel: Bool, tight: Bool) throws {
-        // A table wider than the column scrolls in its own box (with the edge shadows), not the page.
-        w.out += "<div class=\"table-scroll\">\n<table" + (id.map { " id=\"\(attr($0))\"" } ?? "") + ">\n"
+        var tableAttributes = ""
         if let caption {
-            w.out += "<caption>"
+            w.tableCount += 1
+            let captionID = (id ?? "table-\(w.tableCount)") + "-caption"
+            w.out += "<figure class=\"table\"" + (id.map { " id=\"\(attr($0))\"" } ?? "") + ">\n<figcaption id=\"\(attr(captionID))\">"
             if let n = number { w.out += "<span class=\"tblno\">Table \(n).</span> " }
             try w.inlines(caption)
-            w.out += "</caption>\n"
+            w.out += "</figcaption>\n"
+            tableAttributes = " aria-labelledby=\"\(attr(captionID))\""
+        } else if let id {
+            tableAttributes = " id=\"\(attr(id))\""
         }
+        w.out += "<div class=\"table-scroll\">\n<table\(tableAttributes)>\n"
         func align(_ i: Int) -> String {
             guard alignments.indices.contains(i), alignments[i] != .none else { return "" }
             return " style=\"text-align: \(alignments[i].rawValue)\""
@@ -132,6 +142,6 @@ extension Table: DocumentElement {
             }
             w.out += "</tr>\n"
         }
-        w.out += "</tbody>\n</table>\n</div>\n"
+        w.out += "</tbody>\n</table>\n</div>\n" + (caption == nil ? "" : "</figure>\n")
     }
 }
