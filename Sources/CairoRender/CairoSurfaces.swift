@@ -18,7 +18,10 @@ func makePDFSurface(width: Double, height: Double, title: String, author: String
           cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
         throw RenderError("cairo could not create a PDF surface")
     }
-    setPDFMetadata(surface, title: title, author: author, subject: subject, date: date)
+    do { try setPDFMetadata(surface, title: title, author: author, subject: subject, date: date) } catch {
+        cairo_surface_destroy(surface)
+        throw error
+    }
     return (surface, sink)
 }
 

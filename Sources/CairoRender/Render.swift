@@ -138,20 +138,32 @@ public func renderFrame(_ frame: Frame, format: OutputFormat, options: RenderOpt
 
 /// The one place PDF metadata is set: title, author, subject, creator, and creation and modification
 /// dates from `date` or else SOURCE_DATE_EPOCH (so re-renders are byte-identical).
-func setPDFMetadata(_ surface: OpaquePointer, title: String, author: String?, subject: String?, date: String?) {
+func setPDFMetadata(_ surface: OpaquePointer, title: String, author: String?, subject: String?, date: String?) throws {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
     if let author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author) }
     if let subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "infoplot")
-    let d = date ?? pdfDate()
+    let d = try date ?? pdfDate()
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, d)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, d)
 }
 
-/// SOURCE_DATE_EPOCH (reproducible-builds.org) if set and numeric, else 2000-01-01.
-func pdfDate() -> String {
+/// Throws `pdfDate`'s error when SOURCE_DATE_EPOCH is set but malformed (a build checks once up front).
+public func checkSourceDateEpoch() throws { _ = try pdfDate() }
+
+/// SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else 2000-01-01. A value that is not a
+/// whole number of seconds from 1970 to the end of 9999 (a PDF date has four-digit years) is an
+/// error, as the specification asks ("If the value is malformed, the build process SHOULD exit
+/// with a non-zero error code"): it was silently taken as 2000, or, past 9999, written as the
+/// invalid date "1000-0-0T0:0:00". An empty value counts as unset.
+func pdfDate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
     var t: time_t = 946_684_800
-    if let s = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let v = Int(s.trimmingCharacters(in: .whitespaces)), v >= 0 {
+    if let raw = environment["SOURCE_DATE_EPOCH"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        guard s.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(s), v <= 253_402_300_799 else {
+            throw RenderError("SOURCE_DATE_EPOCH='\(raw)' is not a date: expected whole seconds since 1970-01-01 UTC "
+                              + "(the output of `date +%s`), at most 253402300799 (9999-12-31)")
+        }
         t = time_t(v)
     }
     var tmv = tm()

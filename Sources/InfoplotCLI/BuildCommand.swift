@@ -57,6 +57,8 @@ struct BuildCommand: ParsableCommand {
     func buildPass(stamp: Bool = false) throws -> Bool {
         let started = Date()
         let chosen = try HandoutFormat.parseList(formats)
+        // A malformed SOURCE_DATE_EPOCH fails every PDF alike: said once, before anything is built.
+        if chosen.contains(.pdf) { try checkSourceDateEpoch() }
         guard let mode = SolutionsMode(rawValue: solutions) else {
             throw ValidationError("unknown --solutions '\(solutions)'; expected inline, end or omit")
         }

@@ -14,6 +14,19 @@ import Testing
         // 1700000000 s = 2023-11-14 22:13:20 UTC.
         #expect(bytes.contains("/CreationDate (20231114221320"))
         #expect(bytes.contains("/ModDate (20231114221320"))
+        // A malformed value stops the PDF with an error naming it (reproducible-builds.org), and
+        // leaves no file; it was silently taken as 2000-01-01.
+        let bad = dir.appendingPathComponent("bad.pdf").path
+        let e = try runInfoplot(["math", "x^2", "--format", "pdf", "-o", bad], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        #expect(e.status != 0 && e.stderr.contains("SOURCE_DATE_EPOCH='yesterday'"), "\(e.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bad))
+        // `infoplot build` says so once, before building anything.
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "---\ntitle: T\n---\n\nText.\n".write(to: templates.appendingPathComponent("t.md"), atomically: true, encoding: .utf8)
+        let b = try runInfoplot(["build", "--templates", templates.path, "--out", dir.appendingPathComponent("out").path, "--formats", "pdf"],
+                                environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        #expect(b.status != 0 && b.stderr.components(separatedBy: "SOURCE_DATE_EPOCH='yesterday'").count == 2, "\(b.stderr)")
     }
 }
 

@@ -164,10 +164,19 @@ private func tempPath(_ name: String) -> String {
         #expect(text.contains("/CreationDate (2000") || ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil)
     }
 
-    @Test func sourceDateEpochFormatting() {
+    @Test func sourceDateEpochFormatting() throws {
         // pdfDate reads the environment; with none set it is the fixed default.
         if ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil {
-            #expect(pdfDate() == "2000-01-01T00:00:00Z")
+            #expect(try pdfDate() == "2000-01-01T00:00:00Z")
+        }
+        #expect(try pdfDate(environment: [:]) == "2000-01-01T00:00:00Z")
+        #expect(try pdfDate(environment: ["SOURCE_DATE_EPOCH": ""]) == "2000-01-01T00:00:00Z")
+        #expect(try pdfDate(environment: ["SOURCE_DATE_EPOCH": " 1700000000 "]) == "2023-11-14T22:13:20Z")
+        #expect(try pdfDate(environment: ["SOURCE_DATE_EPOCH": "253402300799"]) == "9999-12-31T23:59:59Z")
+        // Malformed or past 9999: an error naming the value (reproducible-builds.org asks builds to
+        // stop), not a silent 2000 or the invalid date "1000-0-0T0:0:00".
+        for bad in ["abc", "-5", "1.5", "253402300800", "99999999999999999999", "+17"] {
+            #expect(throws: RenderError.self, "\(bad)") { try pdfDate(environment: ["SOURCE_DATE_EPOCH": bad]) }
         }
     }
 }
