@@ -1,5 +1,6 @@
 import FigureModel
 import Frame
+import MathTypesetting
 
 /// A laid-out figure as a frame: its background, then every scene item in order, labels shaped into
 /// glyph runs. Items sharing a clip rectangle are grouped under it, so the exporters set each clip once.
@@ -34,7 +35,10 @@ func figureFrame(_ scene: Scene, text: LabelText) -> Frame {
         }
     }
     flush()
-    return Frame(width: scene.width, height: scene.height, items: items, title: scene.title, description: scene.description)
+    // The accessible name and description are read aloud, not typeset: a spec's `$…$` in them is
+    // spoken as its formula and a value's minus is U+2212, as the labels drawn beside them.
+    return Frame(width: scene.width, height: scene.height, items: items, title: speakableLabel(scene.title),
+                 description: speakableLabel(scene.description))
 }
 
 func rectangle(_ r: Rect) -> [PathElement] {

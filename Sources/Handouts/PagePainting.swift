@@ -257,7 +257,7 @@ public struct PagePainter {
                 let labelSize = g.bodySize * figureTextRatio
                 let placed = figureAtPlacedSize(built, rect, labelSize: labelSize)
                 measurer.recordPlacement(f, placed, labelSize: labelSize)
-                items.append(.tagged(PageStructure("Figure", alt: built.description), [.figure(placed, rect)]))
+                items.append(.tagged(PageStructure("Figure", alt: speakableLabel(built.description)), [.figure(placed, rect)]))
             } else {
                 let note = "figure ‘\(f.name)’ (not yet in the catalogue)"
                 let font = PageFont(family: fonts.sans)

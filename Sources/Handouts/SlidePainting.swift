@@ -1,5 +1,6 @@
 import CairoRender
 import FigureModel
+import MathTypesetting
 
 /// Laid-out slides → drawing primitives. Slide bodies go through the handout's `PagePainter`
 /// (each region is a page whose margins frame the region); this adds what only slides have:
@@ -140,7 +141,7 @@ public struct DeckPainter {
             let labelSize = g.figureFontSize * scale
             let placedFigure = figureAtPlacedSize(built, rect, labelSize: labelSize)
             measurer.recordPlacement(f, placedFigure, labelSize: labelSize)
-            items.append(.tagged(PageStructure("Figure", alt: built.description), [.figure(placedFigure, rect)]))
+            items.append(.tagged(PageStructure("Figure", alt: speakableLabel(built.description)), [.figure(placedFigure, rect)]))
         } else {
             items.append(.tagged(PageStructure("Figure", alt: "figure ‘\(f.name)’ (not yet in the catalogue)"),
                                  [.rect(rect, fill: palette.tint(palette.muted), stroke: palette.rule, lineWidth: 0.5)]))

@@ -22,50 +22,6 @@ func speakableText(_ content: [Inline]) -> String {
     return out
 }
 
-/// A formula's text: its MathML's characters without the TeX annotation, mathematical alphabets
-/// folded to plain letters (NFKC: 𝑥 → x, ₂ → 2), a space between two tokens that would otherwise
-/// run together as one word (`log` `2` `p`). The TeX itself when it does not parse.
-func speakableMath(_ tex: String) -> String {
-    guard let list = try? MathParser.parse(tex) else { return tex }
-    return mathMLText(mathML(list, source: tex, display: false))
-}
-
-func mathMLText(_ markup: String) -> String {
-    var tokens: [String] = []
-    var rest = Substring(markup)
-    // The annotation repeats the source; only the presentation is text.
-    if let a = rest.range(of: "<annotation"), let e = rest.range(of: "</annotation>") {
-        rest = rest[..<a.lowerBound] + rest[e.upperBound...]
-    }
-    var current = ""
-    var inTag = false
-    for c in rest {
-        if c == "<" {
-            inTag = true
-            if !current.isEmpty { tokens.append(current); current = "" }
-        } else if c == ">" {
-            inTag = false
-        } else if !inTag {
-            current.append(c)
-        }
-    }
-    if !current.isEmpty { tokens.append(current) }
-    var out = ""
-    for raw in tokens {
-        // The entities `escapeXML` writes, back to their characters (&amp; last).
-        let token = raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-            .precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty else { continue }
-        if let last = out.last, let first = token.first, last.isLetter || last.isNumber, first.isLetter || first.isNumber {
-            out += " "
-        }
-        out += token
-    }
-    return out
-}
-
 /// The first sentence of a text, at most `limit` characters (cut at a word, with an ellipsis):
 /// the index's one-line description of a handout.
 func firstSentence(_ text: String, limit: Int = 160) -> String {

@@ -15,7 +15,7 @@ struct MathMLWriter {
     var display = false
 
     mutating func row(_ list: MathList) -> String {
-        let parts = list.compactMap { item -> String? in
+        let parts = numbersJoined(list).compactMap { item -> String? in
             switch item {
             case .atom(let a): return atom(a)
             case .space(let mu): return "<mspace width=\"\(number(mu / 18))em\"/>"
@@ -27,6 +27,42 @@ struct MathMLWriter {
             }
         }
         return parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"
+    }
+
+    /// The parser makes each digit an atom of its own (TeX's rule, so spacing and font are per
+    /// digit); MathML writes a number as one `<mn>` (MathML Core §3.2.4: "0.12", not four), which is
+    /// what a screen reader speaks as a number and what a formula's plain text shows ("x=−0.12", not
+    /// "0.1 2"). A run of unscripted digit atoms, with a point only between digits, becomes one atom;
+    /// the last digit's scripts stay on the joined number (`10^2`).
+    func numbersJoined(_ list: MathList) -> MathList {
+        func digit(_ item: MathItem?) -> Atom? {
+            guard case .atom(let a)? = item, a.cls == .ord, case .symbol(let s) = a.nucleus,
+                  s.count == 1, let c = s.first, c.isASCII, c.isNumber || c == "." else { return nil }
+            return a
+        }
+        func isPoint(_ a: Atom) -> Bool { if case .symbol(let s) = a.nucleus { return s == "." } else { return false } }
+        var out: MathList = []
+        var i = 0
+        while i < list.count {
+            guard var first = digit(list[i]), !isPoint(first) || digit(i + 1 < list.count ? list[i + 1] : nil).map({ !isPoint($0) }) == true else {
+                out.append(list[i]); i += 1; continue
+            }
+            var text = ""
+            var j = i
+            while j < list.count, let a = digit(list[j]) {
+                // A point joins only when a digit follows it ("1." ends a sentence).
+                if isPoint(a), !(j + 1 < list.count && digit(list[j + 1]).map { !isPoint($0) } == true) { break }
+                if case .symbol(let s) = a.nucleus { text += s }
+                first.superscript = a.superscript; first.sub = a.sub
+                j += 1
+                if a.superscript != nil || a.sub != nil { break }
+            }
+            if j - i == 1 { out.append(list[i]); i += 1; continue }
+            first.nucleus = .symbol(text)
+            out.append(.atom(first))
+            i = j
+        }
+        return out
     }
 
     func number(_ v: Double) -> String {
