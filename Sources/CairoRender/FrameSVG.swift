@@ -42,6 +42,11 @@ private struct SVGWriter {
     var body: [UInt8] = []
     var glyphIds: [GlyphKey: Int] = [:]
     var glyphOrder: [GlyphKey] = []
+    /// Outline data → its number: two glyphs drawn alike (a hyphen and U+2010, a parenthesis and its
+    /// first size variant, one shape in two faces) share one `<path>`, so no outline is stored twice in
+    /// a file. Path data is in font units and each run's `<g>` carries its own scale, so sharing
+    /// across fonts is exact.
+    var outlineIds: [[UInt8]: Int] = [:]
     var clipIds: [Rect: Int] = [:]
     /// Roles whose colour, and whose opacity, differ between the palettes (auto SVG only).
     var colorRoles: Set<ColorRole> = []
@@ -228,10 +233,14 @@ private struct SVGWriter {
             let n: Int
             if let known = glyphIds[key] { n = known } else {
                 // A blank glyph (space) has no outline to place.
-                if GlyphOutlines.shared.path(g.font, glyph.id).isEmpty { glyphIds[key] = -1; continue }
-                n = glyphOrder.count
+                let outline = GlyphOutlines.shared.path(g.font, glyph.id)
+                if outline.isEmpty { glyphIds[key] = -1; continue }
+                if let same = outlineIds[outline] { n = same } else {
+                    n = glyphOrder.count
+                    glyphOrder.append(key)
+                    outlineIds[outline] = n
+                }
                 glyphIds[key] = n
-                glyphOrder.append(key)
             }
             if n < 0 { continue }
             raw("<use href=\"#"); id(UInt8(ascii: "g"), n); raw("\"")

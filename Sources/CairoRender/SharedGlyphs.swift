@@ -36,9 +36,19 @@ public final class SharedGlyphs: @unchecked Sendable {
         lock.lock(); let keys = used.sorted(); lock.unlock()
         guard !keys.isEmpty else { return "" }
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>\n"
+        // An outline another glyph already has (a hyphen and U+2010, one shape in two faces) is
+        // stored once; the later name is a `<use>` of the first, so drawings keep their ids and no
+        // outline appears twice in the page.
+        var first: [[UInt8]: String] = [:]
         for k in keys {
-            s += "<path id=\"\(Self.name(k.font, k.glyph))\" d=\""
-            s += String(decoding: GlyphOutlines.shared.path(k.font, k.glyph), as: UTF8.self) + "\"/>\n"
+            let outline = GlyphOutlines.shared.path(k.font, k.glyph)
+            let name = Self.name(k.font, k.glyph)
+            if let same = first[outline] {
+                s += "<use id=\"\(name)\" href=\"#\(same)\"/>\n"
+                continue
+            }
+            first[outline] = name
+            s += "<path id=\"\(name)\" d=\"" + String(decoding: outline, as: UTF8.self) + "\"/>\n"
         }
         return s + "</defs></svg>\n"
     }

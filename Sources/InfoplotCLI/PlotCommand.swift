@@ -27,11 +27,15 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Comma-separated output formats: pdf, svg, png.")
     var format: String = "pdf,svg,png"
 
-    @Option(help: "light, dark, print, auto (SVG follows the reader's light/dark setting; PDF and PNG are light) or a theme file (.yaml; see `infoplot figure --print-theme light`); default: the spec's theme, else light.",
+    @Option(help: "light, dark, print, auto (SVG follows the reader's light/dark setting; PDF and PNG are light; a spec's own theme file stays the light side) or a theme file (.yaml; see `infoplot figure --print-theme light`); default: the spec's theme, else light.",
             completion: .list(themeNames))
     var theme: String?
 
     /// `--theme auto`: laid out once in the light theme; the SVG carries the dark theme's values too.
+    /// A spec whose `theme:` is a theme file of its own keeps that theme as the light side (its
+    /// colours, fonts and sizes; the dark values are the dark theme's), rather than losing it to the
+    /// built-in light one: auto replaces a spec's built-in theme (light, dark, print), not the
+    /// author's colours.
     var auto: Bool { theme?.lowercased() == "auto" }
 
     @Option(parsing: .unconditional, help: "Size preset or WxH (inches, or with cm/pt); default: the spec's size, else handout.")
@@ -74,13 +78,18 @@ struct PlotCommand: ParsableCommand {
                 return (String(s[..<eq]).trimmingCharacters(in: .whitespaces), String(s[s.index(after: eq)...]))
             }
             let themeValue: Theme? = try theme.map { t in
-                if auto { return .light }
+                if auto { return nil }
                 do { return try ThemeFile.load(t) } catch { throw FigureCommandError("--theme: \(error) (or auto)") }
-            }
+            } ?? nil
             let sizeValue: FigureSize? = try size.map { s in
                 do { return try FigureSize.parse(s) } catch { throw FigureCommandError("--size: \(error)") }
             }
-            figure = try plot.figure(settings: try plot.parseSettings(pairs), theme: themeValue, size: sizeValue)
+            let values = try plot.parseSettings(pairs)
+            var built = try plot.figure(settings: values, theme: themeValue, size: sizeValue)
+            if auto, [Theme.dark, .print].contains(built.theme) {
+                built = try plot.figure(settings: values, theme: .light, size: sizeValue)
+            }
+            figure = built
         } catch let e as FigureCommandError { throw e } catch {
             throw FigureCommandError("\(error)")
         }

@@ -152,6 +152,37 @@ private func smallFigure(theme: Theme = .light) -> Figure {
         #expect(runs.contains { $0.text == "bits" && $0.font.fileName.hasPrefix("DejaVuSerif") && $0.glyphs.count == 4 })
         #expect(runs.contains { $0.text == "H(p)" && $0.font.fileName.contains("Math") })
     }
+
+    /// Two glyphs drawn alike (here one font file reached by two paths, as a hyphen and U+2010 or a
+    /// parenthesis and its size variant are within one font) keep one outline: a figure's or page's
+    /// SVG stores each outline once, and so does a web page's shared glyph table (the later name a
+    /// `<use>` of the first, so drawings keep their ids).
+    @Test func anOutlineIsStoredOnceWhicheverGlyphDrawsIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infoplot-outline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+        let alias = dir.appendingPathComponent("Alias.ttf").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: original)
+        let a = FontRef(path: original), b = FontRef(path: alias)
+        let glyph = try #require(GlyphOutlines.shared.nominalGlyph(a, "H"))
+        func run(_ f: FontRef, _ x: Double) -> FrameItem {
+            .glyphs(GlyphRun(font: f, size: 10, fill: .role(.foreground), origin: ScenePoint(x, 20),
+                             glyphs: [PlacedGlyph(id: glyph, x: 0, y: 0)], text: "H"))
+        }
+        let frame = Frame(width: 60, height: 30, items: [run(a, 5), run(b, 30)])
+        let svg = String(decoding: try renderFrame(frame, format: .svg), as: UTF8.self)
+        #expect(svg.components(separatedBy: "<path id=").count - 1 == 1, "\(svg)")
+        #expect(svg.components(separatedBy: "<use href=").count - 1 == 2)
+
+        let shared = SharedGlyphs()
+        let names = [shared.id(a, glyph), shared.id(b, glyph)].compactMap { $0 }
+        #expect(names.count == 2 && names[0] != names[1])
+        let defs = shared.defsSVG()
+        #expect(defs.components(separatedBy: "<path id=").count - 1 == 1, "\(defs)")
+        for n in names { #expect(defs.contains("id=\"\(n)\"")) }
+        #expect(defs.contains("<use id=\""))
+    }
 }
 
 @Suite struct AutoThemeSVGTests {
