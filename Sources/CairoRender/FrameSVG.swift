@@ -96,7 +96,7 @@ private struct SVGWriter {
     /// ` fill="#rrggbb"` (+ opacity), and for a role that changes in an auto SVG the custom property as style.
     mutating func paint(_ attribute: StaticString, _ p: Paint) {
         let c = light.resolve(p)
-        body.append(UInt8(ascii: " ")); raw(attribute); raw("=\""); text(hexColor(c.withAlpha(1))); raw("\"")
+        body.append(UInt8(ascii: " ")); raw(attribute); raw("=\""); text(hexColor(c, alpha: false)); raw("\"")
         if c.alpha < 1 {
             body.append(UInt8(ascii: " ")); raw(attribute); raw("-opacity=\""); PointFormatter.append(c.alpha, scale: 1000, to: &body)
             raw("\"")
@@ -316,7 +316,7 @@ private struct SVGWriter {
             func vars(_ palette: Palette) {
                 for r in colorRoles.union(alphaRoles).sorted() {
                     let c = palette.color(r) ?? .black
-                    if colorRoles.contains(r) { put(r.cssName + ":" + hexColor(c.withAlpha(1)) + ";") }
+                    if colorRoles.contains(r) { put(r.cssName + ":" + hexColor(c, alpha: false) + ";") }
                     if alphaRoles.contains(r) { put(r.cssName + "-a:"); PointFormatter.append(c.alpha, scale: 1000, to: &doc); put(";") }
                 }
                 if usesFillOpacity { put("--fo:"); PointFormatter.append(palette.fillOpacity, scale: 1000, to: &doc); put(";") }

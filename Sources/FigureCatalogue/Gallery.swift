@@ -120,7 +120,4 @@ func galleryHTML(_ items: [GalleryItem], themes: [Theme]) -> String {
     return h
 }
 
-func cssColor(_ c: Color) -> String {
-    func b(_ x: Double) -> Int { Int((min(max(x, 0), 1) * 255).rounded()) }
-    return String(format: "#%02x%02x%02x", b(c.red), b(c.green), b(c.blue))
-}
+func cssColor(_ c: Color) -> String { hexColor(c, alpha: false) }

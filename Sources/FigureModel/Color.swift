@@ -49,3 +49,14 @@ public enum OkabeIto {
 }
 
 import Foundation
+
+/// `#rrggbb` (components clamped to 0...1, rounded to bytes), with `aa` appended when `alpha` and the
+/// colour is not opaque: the one place colours are written as hex (SVG paints and custom
+/// properties, CSS, MathML `mathcolor`, the frame dump, the gallery page).
+public func hexColor(_ c: Color, alpha: Bool = true) -> String {
+    func byte(_ v: Double) -> String {
+        let b = Int((max(0, min(1, v)) * 255).rounded())
+        return (b < 16 ? "0" : "") + String(b, radix: 16)
+    }
+    return "#" + byte(c.red) + byte(c.green) + byte(c.blue) + (alpha && c.alpha < 1 ? byte(c.alpha) : "")
+}

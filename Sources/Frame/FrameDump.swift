@@ -64,12 +64,3 @@ private func paintName(_ p: Paint) -> String {
     case .fillOpacity(let p): return paintName(p) + "@fill"
     }
 }
-
-/// `#rrggbb`, or `#rrggbbaa` when not opaque.
-public func hexColor(_ c: Color) -> String {
-    func byte(_ v: Double) -> String {
-        let b = Int((max(0, min(1, v)) * 255).rounded())
-        return (b < 16 ? "0" : "") + String(b, radix: 16)
-    }
-    return "#" + byte(c.red) + byte(c.green) + byte(c.blue) + (c.alpha < 1 ? byte(c.alpha) : "")
-}

@@ -1,5 +1,6 @@
 import CairoRender
 import Foundation
+import func FigureModel.hexColor
 
 /// Formulas follow the text colour (light and dark) where they carry the formula's own colour, black in
 /// the SVG; \\color, \\textcolor and \\colorbox keep theirs (SVG fill attributes, which any CSS rule
@@ -70,12 +71,7 @@ extension PagePalette {
 }
 
 /// `#rrggbb` of an opaque colour.
-func cssHex(_ c: PageColor) -> String {
-    func byte(_ v: Double) -> Int { Int((min(max(v, 0), 1) * 255).rounded()) }
-    let n = byte(c.red) << 16 | byte(c.green) << 8 | byte(c.blue)
-    let hex = String(n, radix: 16)
-    return "#" + String(repeating: "0", count: 6 - hex.count) + hex
-}
+func cssHex(_ c: PageColor) -> String { hexColor(c, alpha: false) }
 
 /// The one embedded stylesheet of a handout page. Written for XML parsers too (no `<` or `&`), and
 /// for the Nu HTML Checker's CSS level (no color-mix(), color-scheme as a meta element instead).

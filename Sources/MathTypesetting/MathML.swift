@@ -1,4 +1,5 @@
 import func FigureModel.escapeXML
+import func FigureModel.hexColor
 
 /// MathML Core (W3C, 2023) for a parsed formula, with the TeX source as an annotation: what browsers
 /// render natively and screen readers speak.
@@ -183,8 +184,5 @@ struct MathMLWriter {
         }
     }
 
-    func hex(_ c: MathRGBA) -> String {
-        let v = [c.red, c.green, c.blue].map { String(Int(($0 * 255).rounded()), radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
-        return "#" + v.joined()
-    }
+    func hex(_ c: MathRGBA) -> String { hexColor(c, alpha: false) }
 }

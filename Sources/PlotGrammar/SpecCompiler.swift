@@ -373,7 +373,9 @@ struct SpecCompiler {
                 }
             }
             let axes = [p.x.label, p.y.label].compactMap { $0 }.joined(separator: " against ")
-            parts.append((p.title.map { $0 + ": " } ?? "") + names.joined(separator: "; ") + (axes.isEmpty ? "" : " (\(axes))"))
+            // A one-panel spec's panel carries the spec's title, which already opens the text.
+            let heading = p.title.flatMap { $0 == title ? nil : $0 + ": " } ?? ""
+            parts.append(heading + names.joined(separator: "; ") + (axes.isEmpty ? "" : " (\(axes))"))
         }
         return "\(title). " + parts.joined(separator: ". ") + "."
     }

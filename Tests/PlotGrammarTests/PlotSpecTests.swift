@@ -147,6 +147,16 @@ func specError(_ yaml: String, base: String = "/tmp") -> PlotSpecError? {
         #expect(f.description.contains("A:"))
     }
 
+    /// The generated alt text names a one-panel spec's title once (its panel carries the same title).
+    @Test func generatedDescriptionNamesTheTitleOnce() throws {
+        let f = try compile("""
+            title: Loss
+            x: {label: step}
+            layers: [{mark: line, x: [1, 2], y: [3, 1], name: train}]
+            """)
+        #expect(f.description == "Loss. line train (step).", "\(f.description)")
+    }
+
     @Test func computeOpsInsideLayers() throws {
         let f = try compile("layers: [{mark: line, x: {var: p, from: 0, to: 1}, y: \"binary_entropy(p, unit='bits')\"}]")
         guard case .line(let l) = f.panels[0].marks[0] else { return }
