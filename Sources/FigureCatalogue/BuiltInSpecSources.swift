@@ -590,7 +590,7 @@ panels:
         marker: star
         size: "1.1 * font_size"
         name: "minimum $(\\mu_0,\\sigma_0)$: KL = 0"
-        color: vermillion
+        color: series2
         edge: white
   - when: "view == 'heatmap' && reverse"
     title: "$D_{\\mathrm{KL}}(\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2)\\,\\|\\,\\mathcal{N}(\\mu,\\sigma^2))$"
@@ -606,7 +606,7 @@ panels:
         colormap: viridis
         contours: [0.1, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 16, 32, 64]
         name: KL [nats]
-      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "1.1 * font_size", color: vermillion, edge: white}
+      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "1.1 * font_size", color: series2, edge: white}
   - when: "view == 'surface'"
     title: "$D_{\\mathrm{KL}}(\\mathcal{N}(\\mu,\\sigma^2)\\,\\|\\,\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2))$"
     x: {label: "$\\mu$"}
@@ -628,7 +628,7 @@ panels:
         marker: star
         size: "0.9 * font_size"
         name: "minimum $(\\mu_0,\\sigma_0)$: KL = 0"
-        color: vermillion
+        color: series2
         edge: white
   - when: "view == 'surface' && reverse"
     title: "$D_{\\mathrm{KL}}(\\mathcal{N}({{mu0:3}}, {{sigma0:3}}^2)\\,\\|\\,\\mathcal{N}(\\mu,\\sigma^2))$"
@@ -645,7 +645,7 @@ panels:
         azimuth: azimuth
         elevation: elevation
         name: KL [nats]
-      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: vermillion, edge: white}
+      - {mark: scatter, x: [mu0], y: [sigma0], marker: star, size: "0.9 * font_size", color: series2, edge: white}
 
 """#,
         "kl-asymmetry": #"""

@@ -23,6 +23,19 @@ import CairoRender
             #expect(frameSVG(frame, light: Palette(theme: .dark)) == darkSVG, "\(e.name)")
         }
     }
+
+    /// The marked optimum of the two heatmap figures is the second series colour in every theme
+    /// (gaussian-kl-surface named literal vermillion: orange on the print theme's grey figures).
+    @Test func heatmapOptimaAreTheSecondSeries() throws {
+        for name in ["gaussian-kl-surface", "elbo"] {
+            for reverse in name == "elbo" ? [false] : [false, true] {
+                let f = try Catalogue.figure(named: name, parameters: name == "elbo" ? [] : [("reverse", .bool(reverse))],
+                                             context: FigureContext(theme: .print, size: .handout))
+                let stars = f.panels.flatMap(\.marks).compactMap { if case .scatter(let s) = $0, s.marker == .star { s } else { nil } }
+                #expect(!stars.isEmpty && stars.allSatisfy { $0.color == .role(.series(1), alpha: 1) }, "\(name) reverse \(reverse)")
+            }
+        }
+    }
 }
 
 /// Every role a frame's paints name.
