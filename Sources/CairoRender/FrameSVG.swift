@@ -10,7 +10,8 @@ import Frame
 ///   inside a group whose matrix scales font units to the run's size and flips y;
 /// - every id starts with a hash of the document, so SVGs inlined side by side in one HTML page never
 ///   collide and the same drawing is byte-identical wherever and whenever it is drawn;
-/// - `role="img"`, `<title>`/`<desc>` and `aria-labelledby` naming exactly those two ids;
+/// - `role="img"`, `<title>`/`<desc>` and `aria-labelledby` naming exactly those ids (no `<desc>`
+///   when the frame has no description, as a formula);
 /// - roles resolved in `light`; with a `dark` palette too, every role whose colour differs between
 ///   the two becomes a CSS custom property (`fill:var(--s0)`), its light value declared on this SVG's
 ///   root (a class named after the hash) and its dark value in a `@media (prefers-color-scheme: dark)`
@@ -308,10 +309,12 @@ private struct SVGWriter {
         put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         size(frame.width); put("pt\" height=\""); size(frame.height); put("pt\" viewBox=\"0 0 ")
         size(frame.width); put(" "); size(frame.height); put("\" role=\"img\" aria-labelledby=\"")
-        mark("t", 0); put(" "); mark("d", 0); put("\"")
+        // An empty <desc> names nothing (a formula has only its title): it and its id are left out.
+        let described = !frame.description.isEmpty
+        mark("t", 0); if described { put(" "); mark("d", 0) }; put("\"")
         if dark != nil { put(" class=\""); doc.append(rootMark); put("\"") }
-        put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n<desc id=\"")
-        mark("d", 0); put("\">"); put(escapeXML(frame.description)); put("</desc>\n")
+        put(">\n<title id=\""); mark("t", 0); put("\">"); put(escapeXML(frame.title)); put("</title>\n")
+        if described { put("<desc id=\""); mark("d", 0); put("\">"); put(escapeXML(frame.description)); put("</desc>\n") }
         if let dark, !colorRoles.isEmpty || !alphaRoles.isEmpty || usesFillOpacity || themedImages {
             func vars(_ palette: Palette) {
                 for r in colorRoles.union(alphaRoles).sorted() {

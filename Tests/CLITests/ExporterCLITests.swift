@@ -69,7 +69,10 @@ import Testing
             let ids = elements.compactMap { attr($0, "id") }
             #expect(Set(ids).count == ids.count, "\(path): an id twice")
             let labelled = (attr(root, "aria-labelledby") ?? "").split(separator: " ").map(String.init)
-            #expect(labelled.count == 2 && labelled.allSatisfy(Set(ids).contains), "\(path): aria-labelledby \(labelled)")
+            // The title, then the description when there is one (a formula has none: no empty <desc>).
+            let described = elements.contains { $0.name == "desc" }
+            #expect(labelled.count == (described ? 2 : 1) && labelled.allSatisfy(Set(ids).contains), "\(path): aria-labelledby \(labelled)")
+            #expect(!elements.contains { $0.name == "desc" && ($0.stringValue ?? "").isEmpty }, "\(path): an empty <desc>")
             let png = path + ".png"
             let r = try tool("rsvg-convert", [path, "-o", png])
             #expect(r.status == 0, "\(path): rsvg-convert \(r.stderr)")
