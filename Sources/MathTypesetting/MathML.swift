@@ -16,6 +16,14 @@ struct MathMLWriter {
     var display = false
 
     mutating func row(_ list: MathList) -> String {
+        // `\color{c}` colours the rest of its group (as the typesetter draws it): what follows is
+        // one <mstyle mathcolor>; the switch was dropped, so `infoplot math --format mathml` lost it.
+        if let k = list.firstIndex(where: { if case .color = $0 { return true } else { return false } }),
+           case .color(let c) = list[k] {
+            let rest = "<mstyle mathcolor=\"\(hex(c))\">\(row(Array(list[(k + 1)...])))</mstyle>"
+            guard k > 0 else { return rest }
+            return "<mrow>" + row(Array(list[..<k])) + rest + "</mrow>"
+        }
         let parts = numbersJoined(list).compactMap { item -> String? in
             switch item {
             case .atom(let a): return atom(a)

@@ -26,4 +26,12 @@ struct SpeakableTextTests {
         #expect(speakableLabel("a $b") == "a $b")
         #expect(speakableLabel("2026-11-23 cross-entropy") == "2026-11-23 cross-entropy")
     }
+
+    /// `\color{red}` colours the rest of its group in MathML as on the page; before the switch, nothing.
+    @Test func aColourSwitchColoursTheRestOfItsGroup() throws {
+        let m = try ml("a + {\\color{red} b c} + d")
+        #expect(m.contains("<mstyle mathcolor=\"#ff0000\"><mrow><mi>𝑏</mi><mi>𝑐</mi></mrow></mstyle>"), "\(m)")
+        #expect(!m.contains("mathcolor=\"#ff0000\"><mrow><mi>𝑏</mi><mi>𝑐</mi><mo>+</mo>"))
+        #expect(try ml("\\color{blue} x").contains("<semantics><mstyle mathcolor=\"#0000ff\"><mi>𝑥</mi></mstyle>"))
+    }
 }
