@@ -25,6 +25,7 @@ public struct InfoplotCommand: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Theme files name label fonts; the shaper resolves them, so a missing one is a located error.
         ThemeFile.textFontIsInstalled = { FontLibrary.isInstalled($0) }
+        PlotSpec.labelMathProblem = { inlineMathProblem($0) }
         ThemeFile.mathFontProblem = { MathFont.isUsable($0) ? nil : MathFont.notUsableProblem($0) }
         if let message = misspeltSubcommand(arguments) {
             FileHandle.standardError.write(Data("Error: \(message)\n".utf8))

@@ -65,3 +65,27 @@ public func typesetInline(_ label: String, font: MathFont, size: Double) throws 
     try checkGlyphs(root, font: font, source: label)
     return MathBox(root: root, font: font)
 }
+
+/// What is wrong with a label's `$…$` math, line by line, as figure labels set them (no macros):
+/// the parser's message and the Character offset in `label` where it points; nil when every
+/// formula parses. Front ends that compile specs ask it so a bad label is an error at its line
+/// and column, not TeX drawn as written.
+public func inlineMathProblem(_ label: String) -> (message: String, offset: Int)? {
+    guard label.contains("$") else { return nil }
+    var lineStart = 0
+    for line in label.split(separator: "\n", omittingEmptySubsequences: false) {
+        do {
+            for case .math(let tex, let offset) in try splitInlineMath(String(line)) {
+                do { _ = try MathParser.parse(tex) } catch let e as MathError {
+                    return (e.message, lineStart + offset + e.range.lowerBound)
+                }
+            }
+        } catch let e as MathError {
+            return (e.message, lineStart + e.range.lowerBound)
+        } catch {
+            return ("\(error)", lineStart)
+        }
+        lineStart += line.count + 1
+    }
+    return nil
+}

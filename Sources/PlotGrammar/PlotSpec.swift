@@ -6,6 +6,11 @@ import InfoRequests
 /// A plot spec (issue 8 §1) read from YAML: its declared parameters, ready to compile into a
 /// `Figure` with given parameter values, theme and size.
 public struct PlotSpec: Sendable {
+    /// What is wrong with a label's `$…$` math (message and Character offset), nil when it parses;
+    /// set by the front end, which knows the typesetter (this layer knows no TeX). Nil: labels are
+    /// not checked, and one that does not parse is drawn as written.
+    nonisolated(unsafe) public static var labelMathProblem: (@Sendable (String) -> (message: String, offset: Int)?)? = nil
+
     public let file: String
     public let root: YAMLNode
     /// Where `{csv: path}` paths are resolved from (the spec's or template's folder).

@@ -199,7 +199,7 @@ struct SpecCompiler {
     /// is undefined (NaN) is an error, never printed.
     func text(_ node: YAMLNode, _ what: String, locals: Scope? = nil) throws -> String {
         let s = try reader.string(node, what)
-        guard s.contains("{{") else { return s }
+        guard s.contains("{{") else { try checkMath(s, node, what, asWritten: true); return s }
         var out = "", rest = Substring(s)
         while let open = rest.range(of: "{{") {
             out += rest[..<open.lowerBound]
@@ -212,7 +212,22 @@ struct SpecCompiler {
             out += try interpolated(String(rest[open.upperBound..<close.lowerBound]), at: at, what: what, locals: locals ?? scope)
             rest = rest[close.upperBound...]
         }
-        return out + rest
+        out += rest
+        try checkMath(out, node, what, asWritten: false)
+        return out
+    }
+
+    /// A label's `$…$` must parse (`PlotSpec.labelMathProblem`, set by the front end that typesets
+    /// them): a bad one is an error at its text, at the offending column when the text is one line
+    /// as written, not TeX drawn as written on the figure.
+    private func checkMath(_ text: String, _ node: YAMLNode, _ what: String, asWritten: Bool) throws {
+        guard text.contains("$"), let check = PlotSpec.labelMathProblem, let problem = check(text) else { return }
+        var at = node
+        // The column is exact where the source spells the text character for character: one line,
+        // and unquoted or quoted without escapes (a quoted string's text starts after its quote).
+        let spelledAsIs = !node.isQuoted || !(text.contains("\\") || text.contains("'") || text.contains("\""))
+        if asWritten, !text.contains("\n"), spelledAsIs { at.position.column += problem.offset + (node.isQuoted ? 1 : 0) }
+        throw reader.error(at, "\(what): the math in '\(text)' does not parse: \(problem.message)")
     }
 
     /// `description:` text, or a list of parts joined as written: each a text or `{text, when}`, so

@@ -128,4 +128,28 @@ import Testing
         #expect(!r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
     }
+
+    /// A label whose `$…$` does not parse is an error at its line and column, in a plot spec and in
+    /// a handout's plot block, and nothing is written (it was drawn as written, TeX and all).
+    @Test func aLabelWhoseMathDoesNotParseIsALocatedError() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let spec = dir + "/bad.yaml"
+        try "title: Loss $\\frac{a$ here\nlayers:\n  - {mark: line, x: {var: p, from: 0, to: 1}, y: \"p\", name: '$\\foo$'}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let r = try runInfoplot(["plot", spec, "-o", dir + "/p.svg"])
+        expectCleanFailure(r, mentioning: ["bad.yaml:1:19: error: title: the math in 'Loss $\\frac{a$ here' does not parse", "never closed"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/p.svg"))
+        try "title: Fine $\\frac{a}{b}$\nlayers:\n  - {mark: line, x: {var: p, from: 0, to: 1}, y: \"p\", name: '$\\foo$'}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let name = try runInfoplot(["plot", spec, "-o", dir + "/p.svg"])
+        expectCleanFailure(name, mentioning: ["bad.yaml:3:", "name: the math in '$\\foo$' does not parse", "\\foo"])
+        let template = dir + "/t.md"
+        try "---\ntitle: T\n---\n\nText.\n\n```plot\nx: {label: \"dose $\\\\frac{t$\"}\nlayers:\n  - {mark: line, x: {var: t, from: 0, to: 9}, y: \"t\"}\n```\n"
+            .write(toFile: template, atomically: true, encoding: .utf8)
+        let h = try runInfoplot(["handout", template, "-o", dir + "/t.pdf"])
+        expectCleanFailure(h, mentioning: ["t.md:8:", "label: the math in 'dose $\\frac{t$' does not parse"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/t.pdf"))
+    }
 }
+

@@ -33,4 +33,17 @@ import Testing
         #expect(abs(label.height - max(math.height, label.height)) < 1e-9)
         #expect(abs(label.depth - math.depth) < 1e-9 || label.depth > math.depth)
     }
+
+    /// What a spec compiler asks of a label: nil when its formulas parse (an escaped dollar is
+    /// prose), else the parser's message and the offset in the whole label, line breaks counted.
+    @Test func inlineMathProblemPointsIntoTheLabel() throws {
+        #expect(inlineMathProblem("plain, cost \\$5") == nil)
+        #expect(inlineMathProblem(#"Entropy $H(p) = -\sum_x p(x)\log p(x)$"#) == nil)
+        let brace = try #require(inlineMathProblem(#"Loss $\frac{a$"#))
+        #expect(brace.offset == 11 && brace.message.contains("never closed"), "\(brace)")
+        let command = try #require(inlineMathProblem("first line\nthen $\\alpha + \\foo$"))
+        #expect(command.offset == 11 + 6 + 9 && command.message.contains("\\foo"), "\(command)")
+        let open = try #require(inlineMathProblem("a $b"))
+        #expect(open.offset == 2)
+    }
 }
