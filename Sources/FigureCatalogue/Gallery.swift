@@ -26,8 +26,7 @@ public func writeGallery(to dir: String, formats: [OutputFormat] = OutputFormat.
                          options: RenderOptions = RenderOptions(), parallel: Bool = true) throws -> [GalleryItem] {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let jobs = themes.flatMap { theme in Catalogue.entries.map { (entry: $0, theme: theme) } }
-    let results = ResultSlots<GalleryItem>(count: jobs.count)
-    let run: @Sendable (Int) -> Void = { k in
+    let results = concurrentMap(jobs.count, parallel: parallel) { k -> Result<GalleryItem, Error> in
         let (entry, theme) = jobs[k]
         do {
             let figure = try Catalogue.figure(named: entry.name, context: FigureContext(theme: theme, size: size))
@@ -40,38 +39,17 @@ public func writeGallery(to dir: String, formats: [OutputFormat] = OutputFormat.
                 try writeAtomically(bytes, to: "\(dir)/\(file)")
                 files[f] = file
             }
-            results.set(k, .success(GalleryItem(name: entry.name, theme: theme.name, title: figure.title,
-                                                description: figure.description, files: files)))
+            return .success(GalleryItem(name: entry.name, theme: theme.name, title: figure.title,
+                                        description: figure.description, files: files))
         } catch {
-            results.set(k, .failure(CatalogueError("gallery: \(entry.name) (\(theme.name)): \(error)")))
+            return .failure(CatalogueError("gallery: \(entry.name) (\(theme.name)): \(error)"))
         }
     }
-    if parallel {
-        DispatchQueue.concurrentPerform(iterations: jobs.count, execute: run)
-    } else {
-        for k in jobs.indices { run(k) }
-    }
-    let items = try results.values()
+    // The first failure in catalogue order.
+    let items = try results.map { try $0.get() }
     try writeAtomically(Data(galleryHTML(items, themes: themes).utf8), to: "\(dir)/index.html")
     return items
 }
-
-/// Fixed slots written from concurrent jobs, each slot by exactly one job.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [Result<T, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    /// All results in job order; the first failure is thrown.
-    func values() throws -> [T] {
-        lock.lock(); defer { lock.unlock() }
-        return try slots.map { slot in
-            guard let slot else { throw CatalogueError("gallery: a figure was not rendered") }
-            return try slot.get()
-        }
-    }
-}
-
 
 /// A self-contained page (inline CSS, no scripts): one section per theme, each figure as an `<img>`
 /// of its SVG (PNG if no SVG was written) with the description as alt text and caption.
@@ -109,7 +87,8 @@ func galleryHTML(_ items: [GalleryItem], themes: [Theme]) -> String {
             if let img {
                 h += "<img src=\"\(escapeXML(img))\" alt=\"\(escapeXML(item.description))\" loading=\"lazy\">\n"
             }
-            h += "<figcaption><strong><code>\(escapeXML(item.name))</code>: \(escapeXML(item.title)).</strong> "
+            // A dash, not a colon, after the name: titles have colons of their own ("Prior vs posterior: …").
+            h += "<figcaption><strong><code>\(escapeXML(item.name))</code> — \(escapeXML(item.title)).</strong> "
             h += escapeXML(item.description)
             let links = OutputFormat.allCases.compactMap { f in item.files[f].map { "<a href=\"\(escapeXML($0))\">\(f.rawValue.uppercased())</a>" } }
             h += "<br><span class=\"files\">\(links.joined(separator: " "))</span></figcaption>\n</figure>\n"

@@ -94,11 +94,10 @@ struct BuildCommand: ParsableCommand {
 
         // Handouts, one job per template over both cores.
         let jobs = names
-        let results = Slots<HandoutJobResult>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            results.set(k, buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, library: library, cache: cache,
-                                    style: (houseStyle, buildStyleKey),
-                                    handoutDir: handoutDir, slideDir: slideDir, navigation: navigation[jobs[k]], progress: progress))
+        let results = concurrentMap(jobs.count) { k in
+            buildOne(jobs[k], formats: chosen, solutions: mode, identity: identity, library: library, cache: cache,
+                     style: (houseStyle, buildStyleKey),
+                     handoutDir: handoutDir, slideDir: slideDir, navigation: navigation[jobs[k]], progress: progress)
         }
         var newCache = cache
         if only.isEmpty {
@@ -108,13 +107,12 @@ struct BuildCommand: ParsableCommand {
             }
         }
         var built = 0, fresh = 0, failures: [String] = [], failedNames: [String] = []
-        for (name, result) in zip(jobs, results.all()) {
+        for (name, result) in zip(jobs, results) {
             switch result {
             case .built(let entry): built += 1; newCache.entries["handout:" + name] = entry
             case .upToDate: fresh += 1
             case .failed(let message):
                 failures.append(message); failedNames.append(name); newCache.entries["handout:" + name] = nil
-            case nil: failures.append("\(name): not built"); failedNames.append(name)
             }
         }
 
@@ -355,13 +353,4 @@ final class Progress: @unchecked Sendable {
         // A failed progress line is not worth stopping a build for; the summary's write reports it.
         try? writeStandardOutput(Data(text.utf8))
     }
-}
-
-/// Result slots filled by concurrent jobs, each slot by exactly one job.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [T?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ v: T) { lock.lock(); values[k] = v; lock.unlock() }
-    func all() -> [T?] { lock.lock(); defer { lock.unlock() }; return values }
 }

@@ -35,7 +35,7 @@ struct FigureCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the gallery: every figure in every --format, light and dark themes, and index.html, into --out.")
     var gallery = false
 
-    @Flag(name: .long, help: "With --gallery: render one figure at a time instead of in parallel.")
+    @Flag(name: .long, help: "Render one figure at a time instead of in parallel (same files).")
     var serial = false
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a figure parameter (repeatable).", valueName: "key=value"),
@@ -211,33 +211,37 @@ struct FigureCommand: ParsableCommand {
             return
         }
         let plan = try plan()
-        // Build every figure first: a bad parameter value stops the run before anything is written.
-        var figures: [(String, Figure)] = []
-        for job in plan.jobs {
-            do {
-                figures.append((job.name, try plan.library.figure(named: job.name, parameters: job.parameters, context: plan.context)))
-            } catch { throw FigureCommandError("\(error)") }
-        }
         if output == nil {
             do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
                 throw FigureCommandError("cannot create the output directory '\(outDir)': \(error.localizedDescription)")
             }
         }
-        // Render everything before writing anything, so a failure leaves no file from this run.
-        var outputs: [(String, Data)] = []
-        for (name, figure) in figures {
-            var rendered: [OutputFormat: Data]
+        // Every figure is built and rendered, one job per figure over every core, before anything is
+        // written: a bad parameter value or a failed drawing leaves no file from this run, and the
+        // first failure in the order named is the one reported.
+        let jobs = plan.jobs
+        let results = concurrentMap(jobs.count, parallel: !serial) { k -> Result<[OutputFormat: Data], FigureCommandError> in
+            let job = jobs[k]
+            let figure: Figure
+            do { figure = try plan.library.figure(named: job.name, parameters: job.parameters, context: plan.context) } catch {
+                return .failure(FigureCommandError("\(error)"))
+            }
             do {
-                rendered = try renderFigure(figure, formats: plan.formats.filter { !plan.auto || $0 != .svg }, options: plan.options)
+                var rendered = try renderFigure(figure, formats: plan.formats.filter { !plan.auto || $0 != .svg }, options: plan.options)
                 if plan.auto && plan.formats.contains(.svg) {
                     // One layout, both themes: the frame's roles become CSS custom properties.
                     rendered[.svg] = try renderAutoSVG(figure, dark: .dark, options: plan.options)
                 }
+                return .success(rendered)
             } catch {
-                throw FigureCommandError("rendering \(name) failed: \(error)")
+                return .failure(FigureCommandError("rendering \(job.name) failed: \(error)"))
             }
+        }
+        var outputs: [(String, Data)] = []
+        for (job, result) in zip(jobs, results) {
+            let rendered = try result.get()
             for f in plan.formats {
-                if let data = rendered[f] { outputs.append((outputPath(name: name, format: f, of: plan.formats), data)) }
+                if let data = rendered[f] { outputs.append((outputPath(name: job.name, format: f, of: plan.formats), data)) }
             }
         }
         for (path, data) in outputs {

@@ -103,10 +103,11 @@ import FoundationXML
             #expect(try runInfoplot(["figure", name] + formats + ["--out", dir]).status == 0)
             for ext in ["svg", "pdf", "png"] { alone["\(name).\(ext)"] = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(name).\(ext)")) }
         }
-        for order in [names, names.reversed()] {
+        // Several figures render in parallel; --serial one at a time: the same bytes either way.
+        for (order, serial) in [(names, false), (Array(names.reversed()), false), (names, true)] {
             let dir = try tempDir()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let r = try runInfoplot(["figure"] + order + formats + ["--out", dir])
+            let r = try runInfoplot(["figure"] + order + formats + ["--out", dir] + (serial ? ["--serial"] : []))
             #expect(r.status == 0, "\(r.stderr)")
             for (file, bytes) in alone {
                 #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(file)")) == bytes, "\(file) differs drawn at \(order.firstIndex(of: String(file.split(separator: ".")[0]))! + 1)")
