@@ -24,7 +24,7 @@ let package = Package(
         .library(name: "PlotGrammar", targets: ["PlotGrammar"]),
         .library(name: "Handouts", targets: ["Handouts"]),
         // Build a plot from a spec or from values and write SVG/PDF/PNG, without the CLI.
-        .library(name: "Infoplot", targets: ["Expressions", "PlotGrammar", "FigureModel", "CairoRender"]),
+        .library(name: "Infoplot", targets: ["Expressions", "PlotGrammar", "FigureModel", "MathTypesetting", "CairoRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
