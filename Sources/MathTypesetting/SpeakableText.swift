@@ -31,39 +31,79 @@ public func speakableMath(_ tex: String) -> String {
     return mathMLText(mathML(list, source: tex, display: false))
 }
 
+/// A formula's MathML as plain text, spaced as TeX spaces the atoms (TeXbook chapter 18, the
+/// spacing table of Appendix G, with each nonzero space written as one space): around a relation
+/// (`H(p) = −∑`), around a binary operator unless it is unary (`x − 0.12`, but `= −0.12`), after a
+/// comma, and around an operator name (`p(x) log p(x)`); two letters or digits that would run
+/// together as one word also get one.
 public func mathMLText(_ markup: String) -> String {
-    var tokens: [String] = []
+    var tokens: [(text: String, tag: String)] = []
     var rest = Substring(markup)
     // The annotation repeats the source; only the presentation is text.
     if let a = rest.range(of: "<annotation"), let e = rest.range(of: "</annotation>") {
         rest = rest[..<a.lowerBound] + rest[e.upperBound...]
     }
-    var current = ""
+    var current = "", tag = "", openTag = ""
     var inTag = false
     for c in rest {
         if c == "<" {
-            inTag = true
-            if !current.isEmpty { tokens.append(current); current = "" }
+            inTag = true; tag = ""
+            if !current.isEmpty { tokens.append((current, openTag)); current = "" }
         } else if c == ">" {
             inTag = false
-        } else if !inTag {
+            if !tag.hasPrefix("/") { openTag = String(tag.prefix { $0 != " " }) }
+        } else if inTag {
+            tag.append(c)
+        } else {
             current.append(c)
         }
     }
-    if !current.isEmpty { tokens.append(current) }
+    if !current.isEmpty { tokens.append((current, openTag)) }
+    enum Kind { case none, ord, unary, op, bin, rel, open, punct }
     var out = ""
-    for raw in tokens {
+    var previous = Kind.none
+    for (raw, tag) in tokens {
         // The entities `escapeXML` writes, back to their characters (&amp; last).
         let token = raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
             .precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty else { continue }
-        if let last = out.last, let first = token.first, last.isLetter || last.isNumber, first.isLetter || first.isNumber {
+        var kind = Kind.ord
+        if tag == "mo" {
+            if relationSymbols.contains(token) { kind = .rel }
+            else if binarySymbols.contains(token) {
+                // Rule 5 of Appendix G: a Bin after nothing, an Op, Bin, Rel, Open or Punct is an Ord.
+                kind = [.none, .op, .bin, .rel, .open, .punct].contains(previous) ? .unary : .bin
+            }
+            else if ["(", "[", "{", "⟨", "⌊", "⌈"].contains(token) { kind = .open }
+            else if [",", ";"].contains(token) { kind = .punct }
+        } else if tag == "mi", token.count > 1, token.allSatisfy(\.isLetter) {
+            kind = .op
+        }
+        let spaced: Bool = {
+            // A sign stays on what it signs (−0.12, −log p), although TeX puts a thin space before an Op.
+            if previous == .unary { return false }
+            switch kind {
+            case .rel, .bin: return previous != .none
+            case .op: return previous != .none && previous != .open
+            default: return [.rel, .bin, .punct].contains(previous) || (previous == .op && token != "(")
+            }
+        }()
+        if spaced {
+            if out.last != " " { out += " " }
+        } else if let last = out.last, let first = token.first, last.isLetter || last.isNumber, first.isLetter || first.isNumber {
             out += " "
         }
         out += token
+        previous = kind
     }
     return out
 }
 
+/// MathML operators TeX sets as relations (class 3 of unicode-math-table.tex among those infoplot
+/// writes) and as binary operators (class 2): the ones the plain text spaces.
+private let relationSymbols: Set<String> = ["=", "≠", "<", ">", "≤", "≥", "≈", "≡", "∼", "≃", "≅", "∝", "∈", "∉", "∋",
+                                            "⊂", "⊆", "⊃", "⊇", "→", "←", "↔", "⇒", "⇐", "⇔", "↦", "∣", "≪", "≫",
+                                            "≔", "≜", "⊥", "∥", "≺", "≻", "⪯", "⪰", "⟶", "⟹", "⟺", ":="]
+private let binarySymbols: Set<String> = ["+", "−", "±", "∓", "×", "·", "⋅", "÷", "∗", "∘", "∪", "∩", "⊕", "⊗", "∧", "∨", "∖"]

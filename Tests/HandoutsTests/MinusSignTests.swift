@@ -70,7 +70,7 @@ struct MinusSignTests {
         #expect(!descs.isEmpty)
         for d in descs {
             #expect(!d.contains("$") && !d.contains("\\"), "TeX source in \(d)")
-            #expect(d.contains("Shifted H(p)\u{2212}0.12") && d.contains("value \u{2212}0.0667") && d.contains("α=\u{2212}1"), "\(d)")
+            #expect(d.contains("Shifted H(p) \u{2212} 0.12") && d.contains("value \u{2212}0.0667") && d.contains("α = \u{2212}1"), "\(d)")
         }
         let json = try BuildFixtures.tool("qpdf", ["--json"], pdf: try #require(built.pdf))
         let alts = json.components(separatedBy: "\"/Alt\": \"").dropFirst().map { $0.prefix { $0 != "\"" } }

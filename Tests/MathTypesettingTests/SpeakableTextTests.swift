@@ -19,8 +19,10 @@ struct SpeakableTextTests {
     }
 
     @Test func labelsAreSpokenAsTheirFormulas() {
-        #expect(speakableMath("x = -0.12") == "x=\u{2212}0.12")
-        #expect(speakableLabel("Shifted $H(p) - 0.12$ at -3") == "Shifted H(p)\u{2212}0.12 at \u{2212}3")
+        #expect(speakableMath("x = -0.12") == "x = \u{2212}0.12")
+        #expect(speakableMath(#"H(p) = -\sum_x p(x) \log p(x)"#) == "H(p) = \u{2212}∑x p(x) log p(x)")
+        #expect(speakableMath(#"-\log_2 p, a + b \le c"#) == "\u{2212}log 2 p, a + b ≤ c")
+        #expect(speakableLabel("Shifted $H(p) - 0.12$ at -3") == "Shifted H(p) \u{2212} 0.12 at \u{2212}3")
         #expect(speakableLabel("costs \\$5, two\nlines") == "costs $5, two lines")
         // Unpaired dollars stay as written rather than being guessed at.
         #expect(speakableLabel("a $b") == "a $b")
