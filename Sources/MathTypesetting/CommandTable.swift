@@ -130,6 +130,17 @@ enum CommandTable {
         return t
     }()
 
+    /// The class unicode-math-table.tex gives each symbol character (`=` rel, `−` bin, `(` open,
+    /// `,` punct …), for text that has only the characters (a formula's MathML spoken as plain text).
+    /// Names are visited in order, so a character two names share gets the first name's class.
+    static let symbolClass: [String: AtomClass] = {
+        var t: [String: AtomClass] = [:]
+        for (_, spec) in unicodeMath.sorted(by: { $0.key < $1.key }) {
+            if case .symbol(let ch, let cls) = spec.rule, t[ch] == nil { t[ch] = cls }
+        }
+        return t
+    }()
+
     /// \not X: unicode-math's negation table, then its rule — \notX or \nX when that command exists.
     static func negation(of name: String) -> String? {
         for line in UnicodeMathSymbols.negations.split(separator: "\n") {

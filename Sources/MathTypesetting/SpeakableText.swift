@@ -71,13 +71,15 @@ public func mathMLText(_ markup: String) -> String {
         guard !token.isEmpty else { continue }
         var kind = Kind.ord
         if tag == "mo" {
-            if relationSymbols.contains(token) { kind = .rel }
-            else if binarySymbols.contains(token) {
-                // Rule 5 of Appendix G: a Bin after nothing, an Op, Bin, Rel, Open or Punct is an Ord.
-                kind = [.none, .op, .bin, .rel, .open, .punct].contains(previous) ? .unary : .bin
+            // The class unicode-math gives the character, as the parser does for its command.
+            switch CommandTable.symbolClass[token] {
+            case .rel?: kind = .rel
+            // Rule 5 of Appendix G: a Bin after nothing, an Op, Bin, Rel, Open or Punct is an Ord.
+            case .bin?: kind = [.none, .op, .bin, .rel, .open, .punct].contains(previous) ? .unary : .bin
+            case .open?: kind = .open
+            case .punct?: kind = .punct
+            default: break
             }
-            else if ["(", "[", "{", "⟨", "⌊", "⌈"].contains(token) { kind = .open }
-            else if [",", ";"].contains(token) { kind = .punct }
         } else if tag == "mi", token.count > 1, token.allSatisfy(\.isLetter) {
             kind = .op
         }
@@ -100,10 +102,3 @@ public func mathMLText(_ markup: String) -> String {
     }
     return out
 }
-
-/// MathML operators TeX sets as relations (class 3 of unicode-math-table.tex among those infoplot
-/// writes) and as binary operators (class 2): the ones the plain text spaces.
-private let relationSymbols: Set<String> = ["=", "≠", "<", ">", "≤", "≥", "≈", "≡", "∼", "≃", "≅", "∝", "∈", "∉", "∋",
-                                            "⊂", "⊆", "⊃", "⊇", "→", "←", "↔", "⇒", "⇐", "⇔", "↦", "∣", "≪", "≫",
-                                            "≔", "≜", "⊥", "∥", "≺", "≻", "⪯", "⪰", "⟶", "⟹", "⟺", ":="]
-private let binarySymbols: Set<String> = ["+", "−", "±", "∓", "×", "·", "⋅", "÷", "∗", "∘", "∪", "∩", "⊕", "⊗", "∧", "∨", "∖"]
