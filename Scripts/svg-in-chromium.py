@@ -21,6 +21,7 @@ Prints one line per failure and a summary; exits 1 when anything failed.
 """
 import argparse
 import io
+import json
 import os
 import pathlib
 import sys
@@ -67,7 +68,6 @@ def main():
     files = sorted(pathlib.Path(a.dir).rglob("*.svg"))
     if not files:
         print(f"no .svg under {a.dir}"); return 1
-    import json
     d = driver()
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 900, "height": 700, "deviceScaleFactor": 1, "mobile": False})
     failures = []
